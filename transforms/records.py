@@ -1,0 +1,123 @@
+"""The plain record types that flow between scrubline's steps.
+
+Every type here is a frozen dataclass of primitives so it pickles cheaply across Beam workers and
+compares by value in tests. None of them is allowed to carry an original sensitive value once the
+record has left the detection step: ``Redaction`` holds offsets and types only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from enum import Enum
+
+__all__ = [
+    "Document",
+    "Finding",
+    "QuarantineReason",
+    "QuarantineRecord",
+    "RedactedDocument",
+    "Redaction",
+    "sha256_hex",
+]
+
+
+def sha256_hex(data: bytes | str) -> str:
+    """Hex sha256 of bytes, or of a string's UTF-8 encoding (surrogates escaped, never an error)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One uploaded record, decoded, before redaction.
+
+    ``source`` says where it came from (relative path, plus a line or row number for batch files);
+    it is itself data and is redacted before it is written. ``metadata`` holds the configured
+    ``keep_fields`` as sorted ``(name, value)`` pairs, values already rendered as strings.
+    ``input_sha256``/``size_bytes`` describe the raw bytes the record was decoded from.
+    """
+
+    id: str
+    text: str
+    source: str
+    metadata: tuple[tuple[str, str | None], ...] = ()
+    input_sha256: str = ""
+    size_bytes: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A detected entity: ``text[start:end]`` of the original text is ``entity_type``.
+
+    ``detector`` names the registered detector (and rule, after a dot) that found it.
+    """
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    detector: str
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start < self.end:
+            raise ValueError(f"finding span must satisfy 0 <= start < end, got {self.start}..{self.end}")
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What was replaced and why: offsets in the original (start/end) and cleaned (out_*) text."""
+
+    entity_type: str
+    start: int
+    end: int
+    out_start: int
+    out_end: int
+    detector: str
+    score: float
+    operator: str
+
+
+@dataclass(frozen=True)
+class RedactedDocument:
+    """A document whose every field went through every detector and its operators."""
+
+    id: str
+    text: str
+    source: str
+    metadata: tuple[tuple[str, str | None], ...]
+    redactions: tuple[Redaction, ...]
+    # Entity counts over all fields (text, source, metadata), for the manifest.
+    entity_counts: tuple[tuple[str, int], ...] = field(default=())
+
+
+class QuarantineReason(str, Enum):
+    """The fixed reason codes of the quarantine output."""
+
+    DECODE_ERROR = "decode_error"
+    TOO_LARGE = "too_large"
+    INVALID_RECORD = "invalid_record"
+    READ_ERROR = "read_error"
+    DETECTOR_ERROR = "detector_error"
+    TIMEOUT = "timeout"
+
+
+@dataclass(frozen=True)
+class QuarantineRecord:
+    """A record that did not reach the clean output, described without any of its content.
+
+    ``source`` here is an opaque reference (input index, path fingerprint, line/row), never a
+    file name. ``error_class`` is an exception class name, never its message.
+    """
+
+    id: str
+    source: str
+    reason: QuarantineReason
+    error_class: str
+    input_sha256: str
+    size_bytes: int
