@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from transforms.records import sha256_hex
 
 __all__ = [
-    "ConfigError",
     "DEFAULT_CONFIG_PATH",
+    "ConfigError",
     "ScrublineConfig",
     "load_config",
     "parse_config",
@@ -177,9 +177,7 @@ class ScrublineConfig(_Strict):
     proprietary: ProprietaryConfig = Field(default_factory=ProprietaryConfig)
     patterns: list[PatternConfig] = Field(default_factory=list)
     allow: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
-    operators: dict[str, OperatorConfig] = Field(
-        default_factory=lambda: {"default": ReplaceOperator(type="replace")}
-    )
+    operators: dict[str, OperatorConfig] = Field(default_factory=lambda: {"default": ReplaceOperator(type="replace")})
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
 
@@ -196,7 +194,7 @@ class ScrublineConfig(_Strict):
         if "default" not in value:
             raise ValueError("operators must have a 'default' entry")
         for key in value:
-            if key != "default" and not key.replace("_", "").isalnum() or (key != "default" and not key.isupper()):
+            if (key != "default" and not key.replace("_", "").isalnum()) or (key != "default" and not key.isupper()):
                 raise ValueError(f"operator key {key!r} is neither 'default' nor an ENTITY_TYPE name")
         return value
 

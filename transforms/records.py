@@ -37,6 +37,8 @@ class Document:
     it is itself data and is redacted before it is written. ``metadata`` holds the configured
     ``keep_fields`` as sorted ``(name, value)`` pairs, values already rendered as strings.
     ``input_sha256``/``size_bytes`` describe the raw bytes the record was decoded from.
+    ``source_ref`` is the opaque form of ``source`` (input index, path fingerprint, line or row)
+    that the quarantine uses, because a file name is data too.
     """
 
     id: str
@@ -45,6 +47,7 @@ class Document:
     metadata: tuple[tuple[str, str | None], ...] = ()
     input_sha256: str = ""
     size_bytes: int = 0
+    source_ref: str = ""
 
 
 @dataclass(frozen=True)

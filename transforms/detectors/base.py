@@ -17,7 +17,7 @@ from transforms.records import Finding
 if TYPE_CHECKING:
     from transforms.config import ScrublineConfig
 
-__all__ = ["DETECTOR_REGISTRY", "Detector", "DetectionTimeout", "register_detector"]
+__all__ = ["DETECTOR_REGISTRY", "DetectionTimeout", "Detector", "register_detector"]
 
 
 class DetectionTimeout(Exception):
@@ -38,7 +38,9 @@ class Detector(ABC):
 DETECTOR_REGISTRY: dict[str, Callable[[ScrublineConfig], Detector]] = {}
 
 
-def register_detector(name: str) -> Callable[[Callable[[ScrublineConfig], Detector]], Callable[[ScrublineConfig], Detector]]:
+def register_detector(
+    name: str,
+) -> Callable[[Callable[[ScrublineConfig], Detector]], Callable[[ScrublineConfig], Detector]]:
     """Register a factory ``f(config) -> Detector`` under ``name``."""
 
     def wrap(factory: Callable[[ScrublineConfig], Detector]) -> Callable[[ScrublineConfig], Detector]:

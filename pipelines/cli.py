@@ -1,0 +1,165 @@
+"""The ``scrubline`` command: ``run`` and ``validate-config``.
+
+Everything that can be checked before a pipeline exists is checked first (config, keys, model,
+inputs, output folder), and a failure exits non-zero with one line that says what was wrong.
+Exit status: 0 success, 2 invalid config / inputs / usage, 3 quarantined share over the limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import logging
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
+from transforms.manifest import MANIFEST_NAME, component_versions
+from transforms.readers import InputError, expand_inputs
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+EXIT_QUARANTINE = 3
+_OUTPUT_ENTRIES = ("records", "quarantine", MANIFEST_NAME)
+
+
+class UsageError(Exception):
+    """A problem the user can fix before anything runs; printed as one line."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="scrubline",
+        description="Redact personal and proprietary data from uploaded work into clean Parquet shards.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser(
+        "run",
+        help="run the redaction pipeline",
+        description=(
+            "Read uploads (JSONL, Parquet, trees of raw files, .eml; gzip too), redact them and write "
+            "DIR/records/*.parquet, DIR/quarantine/*.parquet and DIR/manifest.json (last). Any option not "
+            "listed here is passed to Apache Beam's PipelineOptions, e.g. --runner DirectRunner, "
+            "--direct_num_workers 2 --direct_running_mode multi_processing, or Dataflow/Flink/Spark flags."
+        ),
+    )
+    run.add_argument(
+        "--input",
+        action="append",
+        required=True,
+        metavar="PATH",
+        help="file, directory or glob to read; repeat for several inputs",
+    )
+    run.add_argument("--output", required=True, metavar="DIR", help="output directory")
+    run.add_argument(
+        "--config",
+        metavar="FILE",
+        default=None,
+        help=f"policy YAML (default: {DEFAULT_CONFIG_PATH.relative_to(DEFAULT_CONFIG_PATH.parents[1])})",
+    )
+    run.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="replace the records/, quarantine/ and manifest.json of an earlier run in DIR",
+    )
+    run.add_argument(
+        "--log-level",
+        default="WARNING",
+        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
+        help="log level (logs carry ids, counts and types only)",
+    )
+    check = sub.add_parser("validate-config", help="validate a config file and print its ruleset hash")
+    check.add_argument("--config", metavar="FILE", default=None, help="policy YAML (default: configs/default.yaml)")
+    return parser
+
+
+def _check_model(config: ScrublineConfig) -> None:
+    model = config.nlp.model
+    if "spacy_ner" in config.detectors and not Path(model).is_dir() and importlib.util.find_spec(model) is None:
+        raise UsageError(f"spaCy model {model!r} (nlp.model) is not installed; scrubline never downloads models")
+
+
+def _prepare_output(output: Path, overwrite: bool) -> None:
+    if output.exists() and not output.is_dir():
+        raise UsageError("--output exists and is not a directory")
+    present = [name for name in _OUTPUT_ENTRIES if (output / name).exists()]
+    if present and not overwrite:
+        raise UsageError("--output already holds a scrubline run; pass --overwrite to replace it")
+    # Unpublish first: remove the manifest before any shard, so no reader sees a half-replaced run.
+    for name in (MANIFEST_NAME, "records", "quarantine"):
+        path = output / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    output.mkdir(parents=True, exist_ok=True)
+
+
+def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str]]:
+    config = load_config(config_path)
+    key_ids = check_keys(config)
+    versions = component_versions(config.nlp.model)
+    ruleset = ruleset_hash(config, {"versions": versions, "key_ids": key_ids})
+    return config, ruleset, versions, key_ids
+
+
+def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
+    import apache_beam as beam
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    from pipelines.pipeline import RunSpec, build_pipeline
+
+    config, ruleset, versions, key_ids = _resolve(args.config)
+    _check_model(config)
+    files = expand_inputs(args.input)
+    output = Path(args.output).resolve()
+    _prepare_output(output, args.overwrite)
+    run = RunSpec(tuple(files), str(output), config, ruleset, versions, key_ids)
+    options = PipelineOptions(beam_args or ["--runner", "DirectRunner"])
+    with beam.Pipeline(options=options) as p:
+        build_pipeline(p, run)
+    manifest = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))
+    counts = manifest["counts"]
+    entities = ", ".join(f"{k}={v}" for k, v in counts["entities"].items()) or "none"
+    print(f"scrubline: output in {output}")
+    print(
+        f"scrubline: read {counts['read']}, written {counts['written']}, quarantined {counts['quarantined']}; "
+        f"entities: {entities}"
+    )
+    ratio = counts["quarantined"] / counts["read"] if counts["read"] else 0.0
+    if ratio > config.limits.max_quarantine_ratio:
+        print(
+            f"scrubline: error: quarantined share {ratio:.4f} exceeds limits.max_quarantine_ratio "
+            f"{config.limits.max_quarantine_ratio}",
+            file=sys.stderr,
+        )
+        return EXIT_QUARANTINE
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``scrubline`` console script; returns the exit status."""
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command != "run" and rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    logging.basicConfig(level=getattr(args, "log_level", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    try:
+        if args.command == "validate-config":
+            config, ruleset, _, _ = _resolve(args.config)
+            _check_model(config)
+            print(f"scrubline: config OK (ruleset {ruleset})")
+            return EXIT_OK
+        return _run(args, rest)
+    except (ConfigError, InputError, UsageError) as exc:
+        print(f"scrubline: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Table-driven tests for the dictionary, pattern, Presidio and (blank-pipeline) NER detectors."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from transforms.config import NlpConfig, PatternConfig
+from transforms.detectors.ner import SpacyNerDetector, chunk_spans
+from transforms.detectors.patterns import ConfigPatternDetector
+from transforms.detectors.presidio import PresidioPatternDetector, default_recognizers
+from transforms.detectors.terms import InternalDomainDetector, ProprietaryTermDetector, lower_same_length
+
+
+def spans(detector, text: str) -> list[tuple[str, str]]:
+    (found,) = detector.detect([text])
+    return [(f.entity_type, text[f.start : f.end]) for f in found]
+
+
+TERMS = ProprietaryTermDetector({"CODENAME": ["Bluefin", "Nightjar"], "CUSTOMER": ["Hexacore Logistics"]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bluefin ships", [("CODENAME", "Bluefin")]),
+        ("BLUEFIN and bluefin", [("CODENAME", "BLUEFIN"), ("CODENAME", "bluefin")]),
+        ("Bluefin's launch", [("CODENAME", "Bluefin")]),
+        ("for hexacore logistics.", [("CUSTOMER", "hexacore logistics")]),
+        ("Bluefins and xBluefin and bluefin_2", []),
+        ("(Nightjar)", [("CODENAME", "Nightjar")]),
+        ("İstanbul Bluefin", [("CODENAME", "Bluefin")]),  # a char that lower()s to two keeps offsets
+        ("", []),
+    ],
+)
+def test_proprietary_terms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(TERMS, text) == expected
+
+
+def test_many_terms_one_automaton() -> None:
+    terms = {"CUSTOMER": [f"Customer{i:05d} Ltd" for i in range(20_000)]}
+    detector = ProprietaryTermDetector(terms)
+    assert spans(detector, "paid by customer19999 ltd today") == [("CUSTOMER", "customer19999 ltd")]
+
+
+def test_lower_same_length() -> None:
+    assert lower_same_length("ABC") == "abc"
+    assert len(lower_same_length("İx")) == 2
+
+
+DOMAINS = InternalDomainDetector(["corp.example.net"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("see https://wiki.corp.example.net/x?y=1.", [("INTERNAL_URL", "https://wiki.corp.example.net/x?y=1")]),
+        ("mail a.b@corp.example.net", [("EMAIL_ADDRESS", "a.b@corp.example.net")]),
+        ("host build01.CORP.example.net, up", [("INTERNAL_HOST", "build01.CORP.example.net")]),
+        ("not evilcorp.example.net or mycorp.example.net", []),
+        ("ssh://deploy@git.corp.example.net:22/repo", [("INTERNAL_URL", "ssh://deploy@git.corp.example.net:22/repo")]),
+    ],
+)
+def test_internal_domains(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(DOMAINS, text) == expected
+
+
+def test_config_patterns() -> None:
+    detector = ConfigPatternDetector([PatternConfig(entity="TICKET_ID", regex=r"\bOPS-\d{4,}\b", score=0.9)])
+    assert spans(detector, "see OPS-1234 and OPS-12") == [("TICKET_ID", "OPS-1234")]
+
+
+PRESIDIO = PresidioPatternDetector(default_recognizers(), timeout_seconds=10)
+
+
+@pytest.mark.parametrize(
+    "text, entity, value",
+    [
+        ("mail john.doe@example.com today", "EMAIL_ADDRESS", "john.doe@example.com"),
+        ("card 4111 1111 1111 1111 ok", "CREDIT_CARD", "4111 1111 1111 1111"),
+        ("iban GB82WEST12345698765432 ok", "IBAN_CODE", "GB82WEST12345698765432"),
+        ("from 192.0.2.17 yes", "IP_ADDRESS", "192.0.2.17"),
+        ("call (555) 010-1234 now", "PHONE_NUMBER", "(555) 010-1234"),
+        ("see https://example.com/u/jdoe", "URL", "https://example.com/u/jdoe"),
+    ],
+)
+def test_presidio_recognizers(text: str, entity: str, value: str, no_network) -> None:
+    assert (entity, value) in spans(PRESIDIO, text)
+    assert no_network == []
+
+
+def test_presidio_invalid_card_is_dropped() -> None:
+    assert [e for e, _ in spans(PRESIDIO, "card 4111 1111 1111 1112")].count("CREDIT_CARD") == 0
+
+
+def test_presidio_regex_timeout_raises_instead_of_skipping() -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    from transforms.detectors.base import DetectionTimeout
+
+    evil = PatternRecognizer("EVIL", patterns=[Pattern("evil", r"(x+x+)+y", 0.9)], name="Evil")
+    detector = PresidioPatternDetector([evil], timeout_seconds=0.05)
+    with pytest.raises(DetectionTimeout):
+        detector.detect(["x" * 5000])
+
+
+@pytest.mark.parametrize(
+    "length, chunk, overlap",
+    [(0, 1000, 100), (999, 1000, 100), (1000, 1000, 100), (1001, 1000, 100), (10_000, 1000, 100), (12_345, 1000, 10)],
+)
+def test_chunk_spans_tile_the_text(length: int, chunk: int, overlap: int) -> None:
+    windows = list(chunk_spans(length, chunk, overlap))
+    assert windows[0][2] == 0 and windows[-1][3] == length
+    for (ws, we, os_, oe), nxt in zip(windows, [*windows[1:], None], strict=False):
+        assert ws <= os_ <= oe <= we and we - ws <= chunk
+        if nxt is not None:
+            assert oe == nxt[2]
+
+
+def _ruler_nlp() -> object:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": [{"LOWER": "ada"}, {"LOWER": "lovelace"}]}])
+    return nlp
+
+
+def test_ner_detector_maps_labels_and_chunks_across_boundaries() -> None:
+    cfg = NlpConfig(chunk_chars=1000, chunk_overlap=100)
+    detector = SpacyNerDetector(_ruler_nlp(), cfg)
+    filler = "word " * 180  # 900 chars
+    text = filler + "Ada Lovelace " + filler + "ada lovelace " + filler
+    found = detector.detect([text, "Ada Lovelace"])
+    assert [(f.entity_type, text[f.start : f.end]) for f in found[0]] == [
+        ("PERSON", "Ada Lovelace"),
+        ("PERSON", "ada lovelace"),
+    ]
+    assert [(f.start, f.end, f.detector) for f in found[1]] == [(0, 12, "spacy_ner.PERSON")]
+    # Every boundary position: the entity is found whole exactly once.
+    for offset in range(850, 1000, 7):
+        t = "x" * offset + " Ada Lovelace " + "y" * 1500
+        assert [(t[f.start : f.end]) for f in detector.detect([t])[0]] == ["Ada Lovelace"], offset
+
+
+def test_ner_short_text_matches_unchunked() -> None:
+    nlp = _ruler_nlp()
+    text = "Then Ada Lovelace wrote to ada lovelace."
+    chunked = SpacyNerDetector(nlp, NlpConfig(chunk_chars=1000, chunk_overlap=100)).detect([text])[0]
+    direct = [(e.start_char, e.end_char) for e in nlp(text).ents]
+    assert [(f.start, f.end) for f in chunked] == direct

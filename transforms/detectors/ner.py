@@ -1,0 +1,103 @@
+"""spaCy named-entity detection: the installed model named in config, batched, chunked for long texts.
+
+The model is loaded from an installed package (or a local path) and never downloaded. Only the
+components NER needs are loaded. Texts longer than a chunk are split into overlapping windows; an
+entity is kept by the window that owns its start, so an entity straddling a window edge is still
+found whole as long as it is shorter than half the overlap.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from transforms.config import NlpConfig, ScrublineConfig
+from transforms.detectors.base import Detector, register_detector
+from transforms.records import Finding
+
+__all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "load_ner_pipeline"]
+
+_NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "entity_linker"]
+
+
+class ModelNotInstalled(RuntimeError):
+    """The configured spaCy model is neither an installed package nor a model directory."""
+
+
+def load_ner_pipeline(model: str) -> Any:
+    """Load ``model`` with only the components NER needs; raise ModelNotInstalled, never download."""
+    import spacy
+
+    if not Path(model).is_dir() and importlib.util.find_spec(model) is None:
+        raise ModelNotInstalled(
+            f"spaCy model {model!r} is not installed; install its package (scrubline never downloads models)"
+        )
+    nlp = spacy.load(model, exclude=_NOT_NEEDED)
+    if "ner" not in nlp.pipe_names:
+        raise ModelNotInstalled(f"spaCy model {model!r} has no 'ner' component")
+    if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", []):
+        nlp.remove_pipe("tok2vec")
+    return nlp
+
+
+def chunk_spans(length: int, chunk: int, overlap: int) -> Iterator[tuple[int, int, int, int]]:
+    """Yield ``(window_start, window_end, own_start, own_end)`` covering ``[0, length)``.
+
+    Windows are ``chunk`` long and overlap by ``overlap``; the owned ranges tile ``[0, length)``
+    exactly, each starting ``overlap // 2`` inside its window (except at the text's ends).
+    """
+    if length <= chunk:
+        yield (0, length, 0, length)
+        return
+    step = chunk - overlap
+    half = overlap // 2
+    start = 0
+    while True:
+        end = min(start + chunk, length)
+        own_start = 0 if start == 0 else start + half
+        own_end = length if end == length else end - (overlap - half)
+        yield (start, end, own_start, own_end)
+        if end == length:
+            return
+        start += step
+
+
+class SpacyNerDetector(Detector):
+    """Maps spaCy NER labels to scrubline entity types (``nlp.labels``); other labels are ignored."""
+
+    name = "spacy_ner"
+
+    def __init__(self, nlp: Any, cfg: NlpConfig) -> None:
+        self._nlp = nlp
+        self._labels = dict(cfg.labels)
+        self._score = cfg.score
+        self._batch_size = cfg.batch_size
+        self._chunk = cfg.chunk_chars
+        self._overlap = cfg.chunk_overlap
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        pieces: list[tuple[int, int, int, int]] = []  # (text index, window start, own start, own end)
+        windows: list[str] = []
+        for i, text in enumerate(texts):
+            for w_start, w_end, own_start, own_end in chunk_spans(len(text), self._chunk, self._overlap):
+                pieces.append((i, w_start, own_start, own_end))
+                windows.append(text[w_start:w_end])
+        results: list[set[Finding]] = [set() for _ in texts]
+        for (i, w_start, own_start, own_end), doc in zip(
+            pieces, self._nlp.pipe(windows, batch_size=self._batch_size), strict=True
+        ):
+            for ent in doc.ents:
+                entity = self._labels.get(ent.label_)
+                if entity is None:
+                    continue
+                start, end = w_start + ent.start_char, w_start + ent.end_char
+                if own_start <= start < own_end and end > start:
+                    results[i].add(Finding(entity, start, end, self._score, f"{self.name}.{ent.label_}"))
+        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
+
+
+@register_detector("spacy_ner")
+def _build(config: ScrublineConfig) -> Detector:
+    return SpacyNerDetector(load_ner_pipeline(config.nlp.model), config.nlp)

@@ -1,0 +1,118 @@
+"""Presidio's validated pattern recognizers (checksums, phonenumbers), run without AnalyzerEngine.
+
+We reuse the recognizers' patterns and their ``validate_result`` / ``invalidate_result`` checks
+(Luhn for cards, IBAN checksums, SSN sanity rules, phone parsing through ``phonenumbers``) but run
+the patterns ourselves, because Presidio's own loop skips a pattern that times out and carries on:
+here a timeout raises, and the engine quarantines the record. The e-mail recognizer is given the
+bundled public-suffix snapshot so nothing is fetched from the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+import tldextract
+from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    EmailRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    PhoneRecognizer,
+    UkNinoRecognizer,
+    UrlRecognizer,
+    UsItinRecognizer,
+    UsSsnRecognizer,
+)
+
+from transforms.config import ScrublineConfig
+from transforms.detectors.base import DetectionTimeout, Detector, register_detector
+from transforms.records import Finding
+
+__all__ = ["OfflineEmailRecognizer", "PresidioPatternDetector", "default_recognizers"]
+
+# The public-suffix list shipped inside tldextract; suffix_list_urls=() means it never goes online.
+_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+
+
+class OfflineEmailRecognizer(EmailRecognizer):
+    """Presidio's e-mail recognizer, validating the domain against the bundled suffix list only."""
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
+
+
+def default_recognizers() -> list[EntityRecognizer]:
+    """The Presidio recognizers scrubline runs, in a fixed order."""
+    return [
+        CreditCardRecognizer(),
+        CryptoRecognizer(),
+        OfflineEmailRecognizer(),
+        IbanRecognizer(),
+        IpRecognizer(),
+        PhoneRecognizer(supported_regions=("US", "GB", "DE", "FR", "IE", "IN", "CA", "AU", "BR", "ES", "IT", "NL")),
+        UkNinoRecognizer(),
+        UrlRecognizer(),
+        UsItinRecognizer(),
+        UsSsnRecognizer(),
+    ]
+
+
+class PresidioPatternDetector(Detector):
+    """Runs Presidio pattern recognizers with a hard per-text regex time budget (fails closed)."""
+
+    name = "presidio"
+
+    def __init__(self, recognizers: Sequence[EntityRecognizer], timeout_seconds: float) -> None:
+        self._pattern_recognizers: list[tuple[PatternRecognizer, list[tuple[str, float, regex.Pattern]]]] = []
+        self._other: list[EntityRecognizer] = []
+        for rec in recognizers:
+            if isinstance(rec, PatternRecognizer):
+                flags = rec.global_regex_flags or 0
+                compiled = [(p.name, p.score, regex.compile(p.regex, flags=flags)) for p in rec.patterns]
+                self._pattern_recognizers.append((rec, compiled))
+            else:
+                self._other.append(rec)
+        self._timeout = timeout_seconds
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        return [self._detect_one(text) for text in texts]
+
+    def _detect_one(self, text: str) -> list[Finding]:
+        found: set[Finding] = set()
+        for rec, patterns in self._pattern_recognizers:
+            entity = rec.supported_entities[0]
+            for _pattern_name, score, compiled in patterns:
+                try:
+                    matches = list(compiled.finditer(text, timeout=self._timeout))
+                except TimeoutError:
+                    raise DetectionTimeout(f"{self.name}.{rec.name}") from None
+                for match in matches:
+                    start, end = match.span()
+                    if start == end:
+                        continue
+                    value = text[start:end]
+                    result_score = score
+                    validation = rec.validate_result(value)
+                    if validation is not None:
+                        result_score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
+                    if rec.invalidate_result(value):
+                        result_score = EntityRecognizer.MIN_SCORE
+                    if result_score > EntityRecognizer.MIN_SCORE:
+                        found.add(Finding(entity, start, end, float(result_score), f"{self.name}.{rec.name}"))
+        for rec in self._other:
+            for res in rec.analyze(text, rec.supported_entities, None):
+                if res.end > res.start:
+                    found.add(Finding(res.entity_type, res.start, res.end, float(res.score), f"{self.name}.{rec.name}"))
+        return sorted(found, key=_finding_key)
+
+
+def _finding_key(f: Finding) -> tuple[int, int, str, str, float]:
+    return (f.start, f.end, f.entity_type, f.detector, f.score)
+
+
+@register_detector("presidio")
+def _build(config: ScrublineConfig) -> Detector:
+    return PresidioPatternDetector(default_recognizers(), config.limits.detection_timeout_seconds)

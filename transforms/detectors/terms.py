@@ -1,0 +1,129 @@
+"""Dictionary detectors: the organisation's proprietary terms and its internal domains.
+
+Terms are matched whole-word and case-insensitively with one Aho-Corasick automaton, so tens of
+thousands of terms cost one pass over the text. Internal domains are matched with RE2 (linear time):
+URLs, e-mail addresses and bare host names under any listed domain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ahocorasick
+import re2
+
+from transforms.config import ScrublineConfig
+from transforms.detectors.base import Detector, register_detector
+from transforms.records import Finding
+
+__all__ = ["InternalDomainDetector", "ProprietaryTermDetector", "lower_same_length", "re2_options"]
+
+
+def re2_options() -> re2.Options:
+    """RE2 options shared by scrubline: no logging of pattern errors to stderr."""
+    options = re2.Options()
+    options.log_errors = False
+    return options
+
+
+def lower_same_length(text: str) -> str:
+    """Lower-case ``text`` keeping one character per character, so offsets still match the original."""
+    lowered = text.lower()
+    if len(lowered) == len(text):  # lower() never shrinks a character, so equal length means 1:1
+        return lowered
+    return "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class ProprietaryTermDetector(Detector):
+    """Whole-word, case-insensitive matches of ``proprietary.terms``; whitespace inside a term is flexible
+    only in the sense that the term is matched as written (single spaces)."""
+
+    name = "proprietary_terms"
+
+    def __init__(self, terms: dict[str, list[str]], score: float = 1.0) -> None:
+        self._score = score
+        self._automaton: ahocorasick.Automaton | None = None
+        entries: dict[str, set[str]] = {}
+        for entity in sorted(terms):
+            for term in terms[entity]:
+                key = lower_same_length(" ".join(term.split()))
+                if key:
+                    entries.setdefault(key, set()).add(entity)
+        if entries:
+            automaton = ahocorasick.Automaton()
+            for key in sorted(entries):
+                automaton.add_word(key, (len(key), tuple(sorted(entries[key]))))
+            automaton.make_automaton()
+            self._automaton = automaton
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        return [self._detect_one(t) for t in texts]
+
+    def _detect_one(self, text: str) -> list[Finding]:
+        if self._automaton is None or not text:
+            return []
+        lowered = lower_same_length(text)
+        found = []
+        for end_index, (length, entities) in self._automaton.iter(lowered):
+            start, end = end_index - length + 1, end_index + 1
+            if _is_word_char(lowered[start]) and start > 0 and _is_word_char(lowered[start - 1]):
+                continue
+            if _is_word_char(lowered[end - 1]) and end < len(lowered) and _is_word_char(lowered[end]):
+                continue
+            for entity in entities:
+                found.append(Finding(entity, start, end, self._score, f"{self.name}.{entity}"))
+        return sorted(set(found), key=lambda f: (f.start, f.end, f.entity_type))
+
+
+class InternalDomainDetector(Detector):
+    """URLs (INTERNAL_URL), e-mail addresses (EMAIL_ADDRESS) and hosts (INTERNAL_HOST) under the
+    organisation's internal domains, any sub-domain and any letter case."""
+
+    name = "internal_domains"
+
+    def __init__(self, domains: Sequence[str], score: float = 1.0) -> None:
+        self._score = score
+        self._pattern = None
+        if domains:
+            alternation = "|".join(re2.escape(d.lower()) for d in sorted(set(domains)))
+            host = rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*(?:{alternation})"
+            url = rf"[a-z][a-z0-9+.-]*://(?:[^\s/@]+@)?{host}(?::\d+)?(?:[/?#][^\s<>\"'`]*)?"
+            email = rf"[a-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@{host}"
+            self._pattern = re2.compile(
+                rf"(?i)(?P<url>{url})|(?P<email>{email})|(?P<host>{host})(?:[^a-z0-9-]|$)", re2_options()
+            )
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        return [self._detect_one(t) for t in texts]
+
+    def _detect_one(self, text: str) -> list[Finding]:
+        if self._pattern is None or not text:
+            return []
+        found = []
+        for match in self._pattern.finditer(text):
+            for group, entity in (("url", "INTERNAL_URL"), ("email", "EMAIL_ADDRESS"), ("host", "INTERNAL_HOST")):
+                start, end = match.span(self._pattern.groupindex[group])
+                if start < 0:
+                    continue
+                if group == "url":  # trailing sentence punctuation is not part of a URL
+                    while end > start and text[end - 1] in ".,;:!?)]}":
+                        end -= 1
+                if group == "host" and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+                    continue
+                found.append(Finding(entity, start, end, self._score, f"{self.name}.{group}"))
+                break
+        return found
+
+
+@register_detector("proprietary_terms")
+def _build_terms(config: ScrublineConfig) -> Detector:
+    return ProprietaryTermDetector(config.proprietary.terms)
+
+
+@register_detector("internal_domains")
+def _build_domains(config: ScrublineConfig) -> Detector:
+    return InternalDomainDetector(config.proprietary.internal_domains)

@@ -1,0 +1,181 @@
+"""The redaction engine: detect with every configured detector, resolve overlaps, apply operators.
+
+Plain Python, no Beam. Fail closed: a document comes back as a ``RedactedDocument`` only if every
+detector ran over all of its fields (text, source, kept metadata) within the time budget; otherwise
+it comes back as a ``QuarantineRecord`` with a reason code and an exception class name, never a
+message. A failing batch is retried document by document so one bad record cannot take others down.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from transforms.config import ScrublineConfig
+from transforms.detectors import build_detectors
+from transforms.detectors.base import DetectionTimeout, Detector
+from transforms.operators import OperatorSet, build_operators
+from transforms.records import (
+    Document,
+    Finding,
+    QuarantineReason,
+    QuarantineRecord,
+    RedactedDocument,
+    Redaction,
+)
+from transforms.resolve import resolve_overlaps
+
+__all__ = ["RedactionEngine", "apply_operators"]
+
+logger = logging.getLogger(__name__)
+
+
+def apply_operators(text: str, findings: Sequence[Finding], operators: OperatorSet) -> tuple[str, list[Redaction]]:
+    """Replace each (non-overlapping, sorted) finding; return the cleaned text and its redaction log.
+
+    Text outside the findings is copied unchanged; ``out_start``/``out_end`` locate each replacement.
+    """
+    parts: list[str] = []
+    redactions: list[Redaction] = []
+    cursor = 0
+    out_len = 0
+    for f in findings:
+        if f.start < cursor:
+            raise ValueError("findings overlap or are unsorted")
+        kept = text[cursor : f.start]
+        parts.append(kept)
+        out_len += len(kept)
+        replacement, op_name = operators.apply(text[f.start : f.end], f.entity_type)
+        parts.append(replacement)
+        redactions.append(
+            Redaction(f.entity_type, f.start, f.end, out_len, out_len + len(replacement), f.detector, f.score, op_name)
+        )
+        out_len += len(replacement)
+        cursor = f.end
+    parts.append(text[cursor:])
+    return "".join(parts), redactions
+
+
+class RedactionEngine:
+    """Redacts batches of documents. Build once per worker process (model load is expensive)."""
+
+    def __init__(
+        self,
+        config: ScrublineConfig,
+        detectors: Sequence[Detector],
+        operators: OperatorSet,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._detectors = list(detectors)
+        self._operators = operators
+        self._disabled = frozenset(config.entities.disabled)
+        self._min_score = config.entities.min_score
+        self._thresholds = dict(config.entities.thresholds)
+        self._allow = frozenset(a.strip().casefold() for a in config.allow)
+        self._budget = config.limits.detection_timeout_seconds
+        self._max_chars = config.limits.max_record_chars
+        self._clock = clock
+
+    @classmethod
+    def from_config(cls, config: ScrublineConfig) -> RedactionEngine:
+        """Build every configured detector and operator (loads the spaCy model, reads keys)."""
+        return cls(config, build_detectors(config), build_operators(config))
+
+    def redact(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
+        """One output per input document, in input order; never raises for a bad document."""
+        if not docs:
+            return []
+        try:
+            return list(self._redact_batch(docs))
+        except Exception as exc:  # isolate: retry one by one, quarantine the ones that fail
+            if len(docs) == 1:
+                return [self._quarantine(docs[0], exc)]
+            logger.debug("batch of %d failed with %s; retrying one by one", len(docs), type(exc).__name__)
+            return [out for doc in docs for out in self.redact([doc])]
+
+    def _fields(self, doc: Document) -> list[str]:
+        return [doc.text, doc.source, *(v for _, v in doc.metadata if v is not None)]
+
+    def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
+        out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
+        texts: list[str] = []
+        owners: list[int] = []
+        for i, doc in enumerate(docs):
+            if len(doc.text) > self._max_chars:
+                out[i] = self._quarantine(doc, None, QuarantineReason.TOO_LARGE)
+                continue
+            fields = self._fields(doc)
+            texts.extend(fields)
+            owners.extend([i] * len(fields))
+        per_text: list[list[Finding]] = [[] for _ in texts]
+        started = self._clock()
+        for detector in self._detectors:
+            results = detector.detect(texts)
+            if len(results) != len(texts):
+                raise RuntimeError("detector returned a result count that does not match its input")
+            for found, extra in zip(per_text, results, strict=True):
+                found.extend(extra)
+        if self._clock() - started > self._budget:
+            # Over budget: a single document is quarantined; a batch is redone one by one so only
+            # the slow documents are charged.
+            raise DetectionTimeout("detection budget exceeded")
+        cursor = 0
+        for i, doc in enumerate(docs):
+            if out[i] is not None:
+                continue
+            n = len(self._fields(doc))
+            field_findings = per_text[cursor : cursor + n]
+            field_texts = texts[cursor : cursor + n]
+            cursor += n
+            out[i] = self._apply(doc, field_texts, field_findings)
+        return out  # type: ignore[return-value]
+
+    def _keep(self, text: str, f: Finding) -> bool:
+        if f.entity_type in self._disabled:
+            return False
+        if f.score < self._thresholds.get(f.entity_type, self._min_score):
+            return False
+        return text[f.start : f.end].strip().casefold() not in self._allow
+
+    def _apply(self, doc: Document, texts: list[str], findings: list[list[Finding]]) -> RedactedDocument:
+        counts: Counter[str] = Counter()
+        cleaned: list[str] = []
+        text_redactions: list[Redaction] = []
+        for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
+            resolved = resolve_overlaps(f for f in found if f.end <= len(text) and self._keep(text, f))
+            counts.update(f.entity_type for f in resolved)
+            new_text, redactions = apply_operators(text, resolved, self._operators)
+            cleaned.append(new_text)
+            if n == 0:
+                text_redactions = redactions
+        values = iter(cleaned[2:])
+        metadata = tuple((k, None if v is None else next(values)) for k, v in doc.metadata)
+        return RedactedDocument(
+            id=doc.id,
+            text=cleaned[0],
+            source=cleaned[1],
+            metadata=metadata,
+            redactions=tuple(text_redactions),
+            entity_counts=tuple(sorted(counts.items())),
+        )
+
+    @staticmethod
+    def _quarantine(
+        doc: Document, exc: BaseException | None, reason: QuarantineReason | None = None
+    ) -> QuarantineRecord:
+        if reason is None:
+            reason = (
+                QuarantineReason.TIMEOUT
+                if isinstance(exc, (DetectionTimeout, TimeoutError))
+                else QuarantineReason.DETECTOR_ERROR
+            )
+        return QuarantineRecord(
+            id=doc.id,
+            source=doc.source_ref,
+            reason=reason,
+            error_class=type(exc).__name__ if exc is not None else "",
+            input_sha256=doc.input_sha256,
+            size_bytes=doc.size_bytes,
+        )

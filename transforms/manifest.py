@@ -1,0 +1,90 @@
+"""The run manifest: counts, ruleset, versions and every output file with its sha256. Written last.
+
+It carries ids, counts, types, hashes and versions only: never a value, a file name of an input, or
+a key (keys appear as fingerprints).
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from transforms import __version__
+from transforms.shards import OutputFile
+
+__all__ = ["MANIFEST_NAME", "ManifestError", "build_manifest", "component_versions", "write_manifest"]
+
+MANIFEST_NAME = "manifest.json"
+
+
+class ManifestError(RuntimeError):
+    """The run's counts do not add up; no manifest is published."""
+
+
+def _dist_version(*names: str) -> str:
+    for name in names:
+        try:
+            return importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return "unknown"
+
+
+def component_versions(model: str) -> dict[str, str]:
+    """Versions of everything that can change the output, without importing the heavy packages."""
+    return {
+        "scrubline": __version__,
+        "presidio_analyzer": _dist_version("presidio-analyzer"),
+        "presidio_anonymizer": _dist_version("presidio-anonymizer"),
+        "spacy": _dist_version("spacy"),
+        "spacy_model": f"{model}=={_dist_version(model, model.replace('_', '-'))}",
+        "apache_beam": _dist_version("apache-beam"),
+        "pyarrow": _dist_version("pyarrow"),
+    }
+
+
+def build_manifest(
+    *,
+    read: int,
+    files: Iterable[OutputFile],
+    entities: Mapping[str, int],
+    quarantine_reasons: Mapping[str, int],
+    ruleset: str,
+    versions: Mapping[str, str],
+    key_ids: Mapping[str, str],
+    num_shards: int,
+) -> dict[str, Any]:
+    """Assemble the manifest; raise ManifestError unless ``read == written + quarantined``."""
+    ordered = sorted(files, key=lambda f: f.path)
+    written = sum(f.rows for f in ordered if f.path.startswith("records/"))
+    quarantined = sum(f.rows for f in ordered if f.path.startswith("quarantine/"))
+    if read != written + quarantined:
+        raise ManifestError(f"counts do not add up: read={read} written={written} quarantined={quarantined}")
+    return {
+        "manifest_version": 1,
+        "ruleset": ruleset,
+        "counts": {
+            "read": read,
+            "written": written,
+            "quarantined": quarantined,
+            "quarantine_reasons": dict(sorted(quarantine_reasons.items())),
+            "entities": dict(sorted(entities.items())),
+        },
+        "num_shards": num_shards,
+        "key_ids": dict(sorted(key_ids.items())),
+        "versions": dict(sorted(versions.items())),
+        "files": [{"path": f.path, "sha256": f.sha256, "rows": f.rows, "bytes": f.bytes} for f in ordered],
+    }
+
+
+def write_manifest(output_dir: str, manifest: Mapping[str, Any]) -> str:
+    """Publish the manifest atomically (temp file, then rename); return its path."""
+    final = Path(output_dir) / MANIFEST_NAME
+    tmp = final.with_name(f".{MANIFEST_NAME}.tmp")
+    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=True) + "\n", encoding="utf-8")
+    os.replace(tmp, final)
+    return str(final)
