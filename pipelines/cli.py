@@ -110,8 +110,8 @@ def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, s
 
 def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     import apache_beam as beam
-    from apache_beam.options.pipeline_options import PipelineOptions
 
+    from pipelines.options import make_options, make_runner
     from pipelines.pipeline import RunSpec, build_pipeline
 
     config, ruleset, versions, key_ids = _resolve(args.config)
@@ -120,8 +120,8 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     output = Path(args.output).resolve()
     _prepare_output(output, args.overwrite)
     run = RunSpec(tuple(files), str(output), config, ruleset, versions, key_ids)
-    options = PipelineOptions(beam_args or ["--runner", "DirectRunner"])
-    with beam.Pipeline(options=options) as p:
+    options = make_options(beam_args)
+    with beam.Pipeline(runner=make_runner(options), options=options) as p:
         build_pipeline(p, run)
     manifest = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))
     counts = manifest["counts"]
@@ -142,6 +142,11 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     return EXIT_OK
 
 
+def _drop_gcp_import_notice(record: logging.LogRecord) -> bool:
+    # Beam warns at import time that optional GCP client libraries are absent; irrelevant locally.
+    return not str(record.msg).startswith("apitools not found")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scrubline`` console script; returns the exit status."""
     parser = _parser()
@@ -149,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command != "run" and rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     logging.basicConfig(level=getattr(args, "log_level", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(_drop_gcp_import_notice)
     try:
         if args.command == "validate-config":
             config, ruleset, _, _ = _resolve(args.config)

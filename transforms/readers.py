@@ -87,9 +87,10 @@ def file_record_id(relpath: str) -> str:
 def opaque_source(f: InputFile, suffix: str = "") -> str:
     """An opaque reference to a file (plus ``suffix`` such as ``"#L3"``) that never reveals its name.
 
-    ``f"in{root_index}/{sha256(relpath)[:16]}{suffix}"``: stable across runs, safe for the quarantine.
+    ``f"src-{sha256(relpath)[:16]}{suffix}"``: stable across runs and independent of the order the
+    inputs were given in (like record ids, it depends on the path relative to its input root only).
     """
-    return f"in{f.root_index}/{sha256_hex(f.relpath)[:16]}{suffix}"
+    return f"src-{sha256_hex(f.relpath)[:16]}{suffix}"
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ def fid(relpath: str) -> str:
 
 
 def opq(relpath: str, suffix: str = "", index: int = 0) -> str:
-    return f"in{index}/{sha(relpath.encode())[:16]}{suffix}"
+    return f"src-{sha(relpath.encode())[:16]}{suffix}"
 
 
 def qrec(
@@ -120,8 +120,8 @@ def test_file_record_id_and_opaque_source() -> None:
     f = InputFile(3, "/data", "/data/hr/payroll.csv", "hr/payroll.csv")
     digest = hashlib.sha256(b"hr/payroll.csv").hexdigest()
     assert file_record_id("hr/payroll.csv") == "f-" + digest[:32]
-    assert opaque_source(f) == f"in3/{digest[:16]}"
-    assert opaque_source(f, "#L7") == f"in3/{digest[:16]}#L7"
+    assert opaque_source(f) == f"src-{digest[:16]}"
+    assert opaque_source(f, "#L7") == f"src-{digest[:16]}#L7"
     assert "payroll" not in opaque_source(f, "#L7")
 
 

@@ -60,6 +60,23 @@ def default_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+# Country-code TLDs that are also everyday file extensions: "notes.md", "setup.py", "run.sh".
+_FILE_EXTENSION_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "go", "so", "cc", "ps", "js", "ts", "rb", "cs", "mk"})
+
+
+def _plausible_url(text: str, start: int, end: int) -> bool:
+    """Reject bare ``name.ext`` matches that are file names or attribute access, not hosts.
+
+    A match with a scheme, ``www.``, a path or a port is always kept.
+    """
+    value = text[start:end]
+    if "://" in value or value.lower().startswith("www.") or "/" in value or ":" in value:
+        return True
+    if end < len(text) and text[end] == "(":  # os.getenv( -> a call, not a host
+        return False
+    return value.rsplit(".", 1)[-1].lower() not in _FILE_EXTENSION_TLDS
+
+
 class PresidioPatternDetector(Detector):
     """Runs Presidio pattern recognizers with a hard per-text regex time budget (fails closed)."""
 
@@ -100,6 +117,8 @@ class PresidioPatternDetector(Detector):
                         result_score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
                     if rec.invalidate_result(value):
                         result_score = EntityRecognizer.MIN_SCORE
+                    if entity == "URL" and not _plausible_url(text, start, end):
+                        continue
                     if result_score > EntityRecognizer.MIN_SCORE:
                         found.add(Finding(entity, start, end, float(result_score), f"{self.name}.{rec.name}"))
         for rec in self._other:

@@ -1,0 +1,37 @@
+"""Beam options and runner selection for ``scrubline run``.
+
+Beam 2.77's DirectRunner first tries its Prism runner, which downloads a Prism binary from the
+network when none is installed. scrubline never reaches the network at run time, so for the
+DirectRunner (the default) we run Beam's FnApiRunner directly: the same in-process / multi-process
+engine the DirectRunner falls back to, honouring ``--direct_num_workers`` and ``--direct_running_mode``.
+Any other ``--runner`` (Dataflow, Flink, Spark, PortableRunner) is passed through unchanged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.runners.runner import PipelineRunner
+
+__all__ = ["LOCAL_RUNNER_NAMES", "make_options", "make_runner"]
+
+LOCAL_RUNNER_NAMES = frozenset({None, "DirectRunner", "direct", "FnApiRunner"})
+
+
+def make_options(beam_args: Sequence[str]) -> PipelineOptions:
+    """PipelineOptions from the arguments scrubline's own parser did not consume."""
+    return PipelineOptions(list(beam_args))
+
+
+def make_runner(options: PipelineOptions) -> PipelineRunner | None:
+    """The runner object for local runs (never Prism), or None to let Beam pick the named runner."""
+    if options.view_as(StandardOptions).runner not in LOCAL_RUNNER_NAMES:
+        return None
+    from apache_beam.portability.api import beam_provision_api_pb2
+    from apache_beam.runners.portability.fn_api_runner import fn_runner
+    from apache_beam.runners.portability.portable_runner import JobServiceHandle
+
+    encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
+    provision = fn_runner.ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
+    return fn_runner.FnApiRunner(provision_info=provision)

