@@ -9,6 +9,7 @@ message. A failing batch is retried document by document so one bad record canno
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from collections.abc import Callable, Sequence
 from transforms.config import ScrublineConfig
 from transforms.detectors import build_detectors
 from transforms.detectors.base import DetectionTimeout, Detector
+from transforms.normalize import NormalizedText, normalize
 from transforms.operators import OperatorSet, build_operators
 from transforms.records import (
     Document,
@@ -30,6 +32,41 @@ from transforms.resolve import resolve_overlaps
 __all__ = ["RedactionEngine", "apply_operators"]
 
 logger = logging.getLogger(__name__)
+
+# Tags our own operators write (<PERSON>, <EMAIL_ADDRESS:hex>). They are never redacted again, so
+# running scrubline over its own output changes nothing.
+_TAG = re.compile(r"<[A-Z][A-Z0-9_]{0,63}(?::[0-9a-f]{32})?>")
+
+
+def _outside_tags(text: str, findings: list[Finding]) -> list[Finding]:
+    """Cut the parts of findings that fall on scrubline tags; keep the rest."""
+    if "<" not in text:
+        return findings
+    tags = [m.span() for m in _TAG.finditer(text)]
+    if not tags:
+        return findings
+    out = []
+    for f in findings:
+        pieces = [(f.start, f.end)]
+        for t_start, t_end in tags:
+            if t_start >= f.end:
+                break
+            next_pieces = []
+            for s, e in pieces:
+                if t_end <= s or t_start >= e:
+                    next_pieces.append((s, e))
+                    continue
+                if s < t_start:
+                    next_pieces.append((s, t_start))
+                if t_end < e:
+                    next_pieces.append((t_end, e))
+            pieces = next_pieces
+        out.extend(
+            f if (s, e) == (f.start, f.end) else Finding(f.entity_type, s, e, f.score, f.detector)
+            for s, e in pieces
+            if text[s:e].strip()
+        )
+    return out
 
 
 def apply_operators(text: str, findings: Sequence[Finding], operators: OperatorSet) -> tuple[str, list[Redaction]]:
@@ -101,18 +138,17 @@ class RedactionEngine:
     def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
         out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
         texts: list[str] = []
-        owners: list[int] = []
         for i, doc in enumerate(docs):
             if len(doc.text) > self._max_chars:
                 out[i] = self._quarantine(doc, None, QuarantineReason.TOO_LARGE)
                 continue
-            fields = self._fields(doc)
-            texts.extend(fields)
-            owners.extend([i] * len(fields))
-        per_text: list[list[Finding]] = [[] for _ in texts]
+            texts.extend(self._fields(doc))
         started = self._clock()
+        normalized = [normalize(t) for t in texts]
+        norm_texts = [n.text for n in normalized]
+        per_text: list[list[Finding]] = [[] for _ in texts]
         for detector in self._detectors:
-            results = detector.detect(texts)
+            results = detector.detect(norm_texts)
             if len(results) != len(texts):
                 raise RuntimeError("detector returned a result count that does not match its input")
             for found, extra in zip(per_text, results, strict=True):
@@ -126,11 +162,25 @@ class RedactionEngine:
             if out[i] is not None:
                 continue
             n = len(self._fields(doc))
-            field_findings = per_text[cursor : cursor + n]
-            field_texts = texts[cursor : cursor + n]
+            field_findings = [
+                self._to_original(norm, found)
+                for norm, found in zip(normalized[cursor : cursor + n], per_text[cursor : cursor + n], strict=True)
+            ]
+            out[i] = self._apply(doc, texts[cursor : cursor + n], field_findings)
             cursor += n
-            out[i] = self._apply(doc, field_texts, field_findings)
         return out  # type: ignore[return-value]
+
+    def _to_original(self, norm: NormalizedText, findings: list[Finding]) -> list[Finding]:
+        """Apply policy filters on the normalised text, then map surviving findings to the original."""
+        kept = []
+        for f in findings:
+            if f.end > len(norm.text) or not self._keep(norm.text, f):
+                continue
+            start, end = norm.to_original(f.start, f.end)
+            kept.append(
+                f if (start, end) == (f.start, f.end) else Finding(f.entity_type, start, end, f.score, f.detector)
+            )
+        return kept
 
     def _keep(self, text: str, f: Finding) -> bool:
         if f.entity_type in self._disabled:
@@ -144,7 +194,7 @@ class RedactionEngine:
         cleaned: list[str] = []
         text_redactions: list[Redaction] = []
         for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
-            resolved = resolve_overlaps(f for f in found if f.end <= len(text) and self._keep(text, f))
+            resolved = resolve_overlaps(_outside_tags(text, found))
             counts.update(f.entity_type for f in resolved)
             new_text, redactions = apply_operators(text, resolved, self._operators)
             cleaned.append(new_text)

@@ -102,30 +102,43 @@ class PresidioPatternDetector(Detector):
         for rec, patterns in self._pattern_recognizers:
             entity = rec.supported_entities[0]
             for _pattern_name, score, compiled in patterns:
-                try:
-                    matches = list(compiled.finditer(text, timeout=self._timeout))
-                except TimeoutError:
-                    raise DetectionTimeout(f"{self.name}.{rec.name}") from None
-                for match in matches:
+                pos = 0
+                while pos <= len(text):
+                    try:
+                        match = compiled.search(text, pos, timeout=self._timeout)
+                    except TimeoutError:
+                        raise DetectionTimeout(f"{self.name}.{rec.name}") from None
+                    if match is None:
+                        break
                     start, end = match.span()
-                    if start == end:
-                        continue
-                    value = text[start:end]
-                    result_score = score
-                    validation = rec.validate_result(value)
-                    if validation is not None:
-                        result_score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
-                    if rec.invalidate_result(value):
-                        result_score = EntityRecognizer.MIN_SCORE
-                    if entity == "URL" and not _plausible_url(text, start, end):
-                        continue
+                    result_score = self._score(rec, score, text, start, end)
                     if result_score > EntityRecognizer.MIN_SCORE:
                         found.add(Finding(entity, start, end, float(result_score), f"{self.name}.{rec.name}"))
+                        pos = max(end, start + 1)
+                    else:
+                        # A candidate that fails validation may hide a valid one starting inside it
+                        # ("555-010-1234 4111 1111 1111 1111"): search again from the next character.
+                        pos = start + 1
         for rec in self._other:
             for res in rec.analyze(text, rec.supported_entities, None):
                 if res.end > res.start:
                     found.add(Finding(res.entity_type, res.start, res.end, float(res.score), f"{self.name}.{rec.name}"))
         return sorted(found, key=_finding_key)
+
+    @staticmethod
+    def _score(rec: PatternRecognizer, score: float, text: str, start: int, end: int) -> float:
+        """The pattern's score after the recognizer's own validation; MIN_SCORE means rejected."""
+        if start == end:
+            return EntityRecognizer.MIN_SCORE
+        value = text[start:end]
+        validation = rec.validate_result(value)
+        if validation is not None:
+            score = EntityRecognizer.MAX_SCORE if validation else EntityRecognizer.MIN_SCORE
+        if rec.invalidate_result(value):
+            score = EntityRecognizer.MIN_SCORE
+        if rec.supported_entities[0] == "URL" and not _plausible_url(text, start, end):
+            score = EntityRecognizer.MIN_SCORE
+        return score
 
 
 def _finding_key(f: Finding) -> tuple[int, int, str, str, float]:
