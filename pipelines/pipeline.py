@@ -13,6 +13,7 @@ from transforms.config import ScrublineConfig
 from transforms.io import DOCUMENTS, QUARANTINE, ReadUploads, WriteShards
 from transforms.manifest import build_manifest, write_manifest
 from transforms.readers import InputFile
+from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
 from transforms.redact import RedactEntities
 from transforms.schemas import QUARANTINE_SCHEMA, quarantine_row, record_row, records_schema
 from transforms.shards import OutputFile
@@ -51,6 +52,21 @@ class _SumCounts(beam.CombineFn):
         return dict(sorted(acc.items()))
 
 
+class _SplitDuplicateIds(beam.DoFn):
+    """Records whose id occurs more than once go to quarantine (all copies): ids must be unique."""
+
+    def process(self, doc: RedactedDocument, duplicated: dict[str, int]) -> Iterable[Any]:
+        if doc.id in duplicated:
+            yield beam.pvalue.TaggedOutput(
+                QUARANTINE,
+                QuarantineRecord(
+                    doc.id, doc.source_ref, QuarantineReason.DUPLICATE_ID, "", doc.input_sha256, doc.size_bytes
+                ),
+            )
+        else:
+            yield doc
+
+
 def _publish(_: Any, run: RunSpec, files: list[OutputFile], read: int, entities: dict, reasons: dict) -> str:
     manifest = build_manifest(
         read=read,
@@ -74,10 +90,19 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     cfg = run.config
     read = p | "ReadUploads" >> ReadUploads(run.files, cfg.input, cfg.limits)
     redacted = read[DOCUMENTS] | "RedactEntities" >> RedactEntities(cfg, run.ruleset)
-    quarantine = (read[QUARANTINE], redacted[QUARANTINE]) | "AllQuarantine" >> beam.Flatten()
+    duplicated = (
+        redacted["redacted"]
+        | "IdOnce" >> beam.Map(lambda d: (d.id, 1))
+        | "CountIds" >> beam.CombinePerKey(sum)
+        | "Repeated" >> beam.Filter(lambda kv: kv[1] > 1)
+    )
+    unique = redacted["redacted"] | "SplitDuplicateIds" >> beam.ParDo(
+        _SplitDuplicateIds(), beam.pvalue.AsDict(duplicated)
+    ).with_outputs(QUARANTINE, main="unique")
+    quarantine = (read[QUARANTINE], redacted[QUARANTINE], unique[QUARANTINE]) | "AllQuarantine" >> beam.Flatten()
 
     ruleset = run.ruleset
-    record_files = redacted["redacted"] | "WriteRecords" >> WriteShards(
+    record_files = unique["unique"] | "WriteRecords" >> WriteShards(
         run.output_dir,
         "records",
         cfg.output.num_shards,

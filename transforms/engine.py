@@ -209,6 +209,9 @@ class RedactionEngine:
             metadata=metadata,
             redactions=tuple(text_redactions),
             entity_counts=tuple(sorted(counts.items())),
+            source_ref=doc.source_ref,
+            input_sha256=doc.input_sha256,
+            size_bytes=doc.size_bytes,
         )
 
     @staticmethod

@@ -97,6 +97,10 @@ class RedactedDocument:
     redactions: tuple[Redaction, ...]
     # Entity counts over all fields (text, source, metadata), for the manifest.
     entity_counts: tuple[tuple[str, int], ...] = field(default=())
+    # Carried from the Document so a record can still be quarantined after redaction (duplicate ids).
+    source_ref: str = ""
+    input_sha256: str = ""
+    size_bytes: int = 0
 
 
 class QuarantineReason(str, Enum):
@@ -108,6 +112,7 @@ class QuarantineReason(str, Enum):
     READ_ERROR = "read_error"
     DETECTOR_ERROR = "detector_error"
     TIMEOUT = "timeout"
+    DUPLICATE_ID = "duplicate_id"
 
 
 @dataclass(frozen=True)
