@@ -71,7 +71,7 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     rows = []
     for i in range(60):
         if i % 2:
-            rows.append(('{"id": "m%d", "text": "broken' % i, "", "invalid_record"))
+            rows.append(('{"id": "m' + str(i) + '", "text": "broken', "", "invalid_record"))
         else:
             rows.append((json.dumps({"id": f"m{i}", "text": f"fine {i}"}), f"m{i}", "record"))
     jsonl("malformed.jsonl", rows)
@@ -93,13 +93,17 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     deep = []
     for i in range(10):
         deep.append(
-            ('{"id": "d%d", "text": "x", "language": ' % i + "[" * 100_000 + "]" * 100_000 + "}", "", "invalid_record")
+            (
+                '{"id": "d' + str(i) + '", "text": "x", "language": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                "",
+                "invalid_record",
+            )
         )
         deep.append((json.dumps({"id": f"ok{i}", "text": "nested fine", "extra": [[[[[i]]]]]}), f"ok{i}", "record"))
     jsonl("deep.jsonl", deep)
     jsonl(
         "surrogates.jsonl",
-        [('{"id": "s%d", "text": "lone \\ud800 here"}' % i, f"s{i}", "decode_error") for i in range(10)],
+        [('{"id": "s' + str(i) + '", "text": "lone \\ud800 here"}', f"s{i}", "decode_error") for i in range(10)],
     )
 
     if big:
