@@ -156,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=getattr(args, "log_level", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(_drop_gcp_import_notice)
+    # Beam's workers log whole elements at DEBUG ("Processing [...]"): never below INFO for Beam.
+    logging.getLogger("apache_beam").setLevel(max(logging.INFO, logging.getLogger().level))
     try:
         if args.command == "validate-config":
             config, ruleset, _, _ = _resolve(args.config)

@@ -104,8 +104,10 @@ class PatternConfig(_Strict):
     def _compiles_with_re2(cls, value: str) -> str:
         import re2
 
+        options = re2.Options()
+        options.log_errors = False  # RE2 would print the pattern and its error to stderr
         try:
-            re2.compile(value)
+            re2.compile(value, options)
         except re2.error as exc:  # RE2 has no backtracking: rejected patterns cannot hang a job
             raise ValueError(f"not a valid RE2 regular expression ({exc})") from None
         return value

@@ -37,7 +37,7 @@ class Document:
     it is itself data and is redacted before it is written. ``metadata`` holds the configured
     ``keep_fields`` as sorted ``(name, value)`` pairs, values already rendered as strings.
     ``input_sha256``/``size_bytes`` describe the raw bytes the record was decoded from.
-    ``source_ref`` is the opaque form of ``source`` (input index, path fingerprint, line or row)
+    ``source_ref`` is the opaque form of ``source`` (path fingerprint plus line or row)
     that the quarantine uses, because a file name is data too.
     """
 
@@ -119,7 +119,7 @@ class QuarantineReason(str, Enum):
 class QuarantineRecord:
     """A record that did not reach the clean output, described without any of its content.
 
-    ``source`` here is an opaque reference (input index, path fingerprint, line/row), never a
+    ``source`` here is an opaque reference (path fingerprint plus line/row), never a
     file name. ``error_class`` is an exception class name, never its message.
     """
 

@@ -41,7 +41,10 @@ class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer, validating the domain against the bundled suffix list only."""
 
     def validate_result(self, pattern_text: str) -> bool:
-        return _OFFLINE_TLD(pattern_text.rsplit("@", 1)[-1]).fqdn != ""
+        # "ada@example.com.txt" (an address in a file name) is still an address: accept the match if
+        # the domain, or the domain less trailing labels, has a known public suffix.
+        labels = pattern_text.rsplit("@", 1)[-1].split(".")
+        return any(_OFFLINE_TLD(".".join(labels[:n])).fqdn != "" for n in range(len(labels), 1, -1))
 
 
 def default_recognizers() -> list[EntityRecognizer]:
