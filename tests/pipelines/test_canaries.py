@@ -150,7 +150,7 @@ def test_no_canary_leaves_through_any_door(
     for where, text in surfaces.items():
         folded = text.casefold()
         leaked = [c for c in planted if c.casefold() in folded]
-        assert leaked == [], _debug_where(text, leaked[0])
+        assert leaked == [], f"leak through {where}: " + _debug_where(text, leaked[0])
 
 
 def _debug_where(caplog_text: str, needle: str) -> str:
