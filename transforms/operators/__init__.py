@@ -26,16 +26,23 @@ from transforms.config import (
     ScrublineConfig,
 )
 
-__all__ = ["OperatorSet", "Pseudonymize", "build_operators", "pseudonym"]
+__all__ = ["OperatorSet", "Pseudonymize", "build_operators", "hmac_sha256", "pseudonym"]
 
 PSEUDONYM_HEX_CHARS = 32  # 128 bits of the HMAC
 
 
+def hmac_sha256(key: bytes, message: bytes) -> str:
+    """Hex HMAC-SHA256 (RFC 2104 / FIPS 198-1; test vectors in RFC 4231)."""
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
 def pseudonym(key: bytes, entity_type: str, value: str) -> str:
-    """``<ENTITY:hex>``: HMAC-SHA256 over the entity type and value, so types never share tokens."""
+    """``<ENTITY:hex>``: HMAC-SHA256 over the entity type and value, so types never share tokens.
+
+    The token keeps 128 bits of the MAC.
+    """
     message = entity_type.encode("utf-8") + b"\x00" + value.encode("utf-8", "surrogatepass")
-    digest = hmac.new(key, message, hashlib.sha256).hexdigest()
-    return f"<{entity_type}:{digest[:PSEUDONYM_HEX_CHARS]}>"
+    return f"<{entity_type}:{hmac_sha256(key, message)[:PSEUDONYM_HEX_CHARS]}>"
 
 
 class Pseudonymize(Operator):
