@@ -143,7 +143,15 @@ OperatorConfig = Annotated[
     Field(discriminator="type"),
 ]
 
-DETECTOR_NAMES = ("spacy_ner", "presidio", "credentials", "proprietary_terms", "internal_domains", "patterns")
+DETECTOR_NAMES = (
+    "spacy_ner",
+    "presidio",
+    "credentials",
+    "context",
+    "proprietary_terms",
+    "internal_domains",
+    "patterns",
+)
 
 
 class EntitiesConfig(_Strict):

@@ -62,6 +62,9 @@ def test_redacts_text_source_and_metadata() -> None:
         metadata=(("author", "<PERSON>"), ("lang", None)),
         redactions=(Redaction("PERSON", 0, 3, 0, 8, "words", 0.9, "replace"),),
         entity_counts=(("FILE", 1), ("PERSON", 2)),
+        source_ref="in0/ref1",
+        input_sha256="h" * 64,
+        size_bytes=11,
     )
 
 

@@ -1,0 +1,55 @@
+"""Context rules: usernames, dates of birth, addresses, phones after a phone word, names after cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.detectors.context import ContextDetector
+
+DETECTOR = ContextDetector()
+
+
+def spans(text: str) -> list[tuple[str, str]]:
+    (found,) = DETECTOR.detect([text])
+    return [(f.entity_type, text[f.start : f.end]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("[09:12] @dana.kowalski: ping @tom_o", [("USERNAME", "dana.kowalski"), ("USERNAME", "tom_o")]),
+        ("mail ada@example.com", []),
+        ("@dataclass\nclass X:", []),
+        ("    @app.route('/x')", []),
+        ('import "@angular/core"', []),
+        ("# TODO(mgarcia): fix", [("USERNAME", "mgarcia")]),
+        ("cd /home/jdoe/src && ls /Users/Ada.L/x", [("USERNAME", "jdoe"), ("USERNAME", "Ada.L")]),
+        ("C:\\Users\\kwame.mensah\\Desktop", [("USERNAME", "kwame.mensah")]),
+        ("username: jsmith42", [("USERNAME", "jsmith42")]),
+        ("DOB: 14/02/1979", [("DATE_OF_BIRTH", "14/02/1979")]),
+        ("born on February 14, 1979.", [("DATE_OF_BIRTH", "February 14, 1979")]),
+        ("date of birth 3rd of March 1990", [("DATE_OF_BIRTH", "3rd of March 1990")]),
+        ("released on 14/02/1979", []),
+        (
+            "He lives at 912 Juniper Road, Springfield, OR 97403.",
+            [("STREET_ADDRESS", "912 Juniper Road, Springfield, OR 97403")],
+        ),
+        (
+            "Ship to 1600 Pennsylvania Ave NW, Washington, DC 20500",
+            [("STREET_ADDRESS", "1600 Pennsylvania Ave NW, Washington, DC 20500")],
+        ),
+        ("Hauptstraße 5, 10115 Berlin", [("STREET_ADDRESS", "Hauptstraße 5, 10115 Berlin")]),
+        ("au 12 rue de la Paix, 75002 Paris.", [("STREET_ADDRESS", "12 rue de la Paix, 75002 Paris")]),
+        ("12 Smith Street, Surry Hills NSW 2010", [("STREET_ADDRESS", "12 Smith Street, Surry Hills NSW 2010")]),
+        ("postcode KT9 4QZ", [("STREET_ADDRESS", "KT9 4QZ")]),
+        ("call me on 555-0177 tomorrow", [("PHONE_NUMBER", "555-0177")]),
+        ("phone: +44 20 7946 0958 ext. 12", [("PHONE_NUMBER", "+44 20 7946 0958 ext. 12")]),
+        ("number is 42", []),
+        ("Hi, my name is Gordon Achterberg and", [("PERSON", "Gordon Achterberg")]),
+        ("Kind regards,\nHelen Brandt\n", [("PERSON", "Helen Brandt")]),
+        ("To: Raj Mehta <raj@example.com>", [("PERSON", "Raj Mehta")]),
+        ("Dear Ms Nguyen", [("PERSON", "Ms Nguyen")]),
+    ],
+)
+def test_context_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

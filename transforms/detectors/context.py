@@ -1,0 +1,227 @@
+"""Context rules for personal data that has a shape only in context: usernames, dates of birth,
+street addresses and postcodes, phone numbers after a phone word, and names after cues such as
+"my name is", "Dear", a signature sign-off or an e-mail display name.
+
+Every rule is an RE2 pattern (linear time) with a capture group ``v`` for the value; a finding covers
+the value only. Rules are deliberately conservative where a wrong hit destroys ordinary text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import re2
+
+from transforms.config import ScrublineConfig
+from transforms.detectors.base import Detector, register_detector
+from transforms.detectors.terms import re2_options
+from transforms.records import Finding
+
+__all__ = ["ContextDetector"]
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+_NAME_WORD = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la|bin|al|ben)[ \t]+)?{_NAME_WORD}){{0,2}}"
+_STREET_TYPES = (
+    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
+    r"Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Close|Crescent|Gardens|Row|Hill|Mews|Walk|Green|"
+    r"Grove|Park|Marg|Nagar|Parade|Esplanade"
+)
+_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}"
+_CITY_WORD = r"\p{Lu}\p{Ll}[\p{L}.'-]*"
+# After the street: any of state + ZIP, Australian state + postcode, UK postcode, city names, PIN codes.
+_TAIL = (
+    rf"(?:,?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}|"
+    rf",?[ \t]+{_UK_POSTCODE}|,[ \t]*{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}}|,?[ \t]+\d{{5,6}}){{0,4}}"
+)
+_UNIT = r"(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?[ \t]*[\w-]+)?"
+
+_PHONE_WORDS = (
+    r"phone|tel|telephone|cell|cellphone|mobile|mob|fax|call(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|"
+    r"number(?:[ \t]+is)?|whatsapp|pager|reach(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|ph|m|t"
+)
+
+_DECORATOR_LIKE = frozenset(
+    {
+        "property",
+        "staticmethod",
+        "classmethod",
+        "dataclass",
+        "override",
+        "param",
+        "return",
+        "returns",
+        "throws",
+        "see",
+        "since",
+        "deprecated",
+        "pytest",
+        "app",
+        "router",
+        "api",
+        "media",
+        "import",
+        "include",
+        "interface",
+        "component",
+        "injectable",
+        "input",
+        "output",
+        "test",
+        "before",
+        "after",
+        "beforeeach",
+        "aftereach",
+        "abstractmethod",
+        "functools",
+        "mock",
+        "patch",
+        "example",
+        "types",
+        "here",
+        "channel",
+        "everyone",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    name: str
+    entity: str
+    score: float
+    pattern: str
+    check: Callable[[str, int, int], bool] | None = None
+
+
+def _handle_ok(text: str, start: int, end: int) -> bool:
+    handle = text[start:end]
+    if handle.lower().split(".")[0] in _DECORATOR_LIKE:
+        return False
+    after = text[end : end + 1]
+    if after in ("(", "/"):  # @decorator(...), @scope/package
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start : start - 1].strip() and (after == "\n" or after == ""):
+        return False  # a bare "@name" alone on a line is a decorator
+    return True
+
+
+def _digits_ok(text: str, start: int, end: int) -> bool:
+    digits = sum(c.isdigit() for c in text[start:end])
+    return 7 <= digits <= 21
+
+
+def _home_ok(text: str, start: int, end: int) -> bool:
+    return text[start:end].lower() not in {"shared", "public", "default", "all users", "runner", "user", "username"}
+
+
+RULES: tuple[_Rule, ...] = (
+    _Rule(
+        "handle", "USERNAME", 0.85, r"(?:^|[^\w.@/\\])@(?P<v>[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_])", _handle_ok
+    ),
+    _Rule("todo_owner", "USERNAME", 0.9, r"\b(?:TODO|FIXME|XXX|HACK|NOTE|BUG)\((?P<v>[A-Za-z][\w.@-]{1,39})\)"),
+    _Rule("home_dir", "USERNAME", 0.9, r"/(?:home|Users)/(?P<v>[A-Za-z0-9._-]{2,32})", _home_ok),
+    _Rule("windows_home", "USERNAME", 0.9, r"(?i)[A-Z]:\\\\?Users\\\\?(?P<v>[^\\\s\"']{2,32})", _home_ok),
+    _Rule(
+        "user_field",
+        "USERNAME",
+        0.8,
+        r"(?i)\b(?:user(?:[ _-]?name)?|login|user[ _-]?id|handle|github|gitlab|twitter|slack)[\"']?[ \t]*[:=][ \t]*"
+        r"[\"']?(?P<v>@?[A-Za-z0-9][A-Za-z0-9._-]{1,31})",
+    ),
+    _Rule(
+        "dob",
+        "DATE_OF_BIRTH",
+        0.95,
+        rf"(?i)\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|born(?:[ \t]+on)?)"
+        rf"[\"']?[ \t]*(?:[:=\-][ \t]*)?[\"']?(?P<v>{_DATE})",
+    ),
+    _Rule(
+        "street_en",
+        "STREET_ADDRESS",
+        0.85,
+        rf"\b(?P<v>\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+        rf"(?:\p{{Lu}}[\p{{L}}'.-]*[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE)\b)?{_UNIT}{_TAIL})",
+    ),
+    _Rule(
+        "street_de",
+        "STREET_ADDRESS",
+        0.85,
+        r"\b(?P<v>\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)[ \t]+\d{1,4}[ \t]?[a-z]?"
+        r"(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)",
+    ),
+    _Rule(
+        "street_fr",
+        "STREET_ADDRESS",
+        0.85,
+        r"\b(?P<v>\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|"
+        r"quai|route|cours)[ \t]+[\p{L}'’ -]{2,40}?(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)(?:[,.;\n]|$)",
+    ),
+    _Rule("uk_postcode", "STREET_ADDRESS", 0.7, rf"\b(?P<v>{_UK_POSTCODE})\b"),
+    _Rule(
+        "phone_after_word",
+        "PHONE_NUMBER",
+        0.75,
+        rf"(?i)\b(?:{_PHONE_WORDS})\b[ \t]*[.:#-]?[ \t]*(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
+        r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?)",
+        _digits_ok,
+    ),
+    _Rule(
+        "name_after_cue",
+        "PERSON",
+        0.8,
+        rf"(?:(?i:\bmy[ \t]+name[ \t]+is|\bthis[ \t]+is|\bi[ \t]+am|\bi'm|\bspeaking[ \t]+with|\bname[ \t]*:|"
+        rf"\bdear|\bcontact[ \t]*:|\bsigned[ \t]*:|\bcustomer[ \t]+name[ \t]*:|\bemployee[ \t]*:|\bcandidate[ \t]*:)"
+        rf"[ \t]+(?P<v>{_NAME}))",
+    ),
+    _Rule(
+        "name_signoff",
+        "PERSON",
+        0.8,
+        rf"(?i:\b(?:regards|best[ \t]+regards|kind[ \t]+regards|many[ \t]+thanks|thanks|cheers|sincerely|best))"
+        rf",?[ \t]*\r?\n[ \t]*(?P<v>{_NAME})[ \t]*(?:\r?\n|$)",
+    ),
+    _Rule("name_display", "PERSON", 0.85, rf"(?P<v>{_NAME})[ \t]*\"?[ \t]*<[^<>@\s]+@"),
+)
+
+
+class ContextDetector(Detector):
+    """Applies ``RULES``; each finding covers the rule's ``v`` group."""
+
+    name = "context"
+
+    def __init__(self, rules: Sequence[_Rule] = RULES) -> None:
+        options = re2_options()
+        self._rules = [(r, re2.compile(r.pattern, options)) for r in rules]
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        return [self._detect_one(t) for t in texts]
+
+    def _detect_one(self, text: str) -> list[Finding]:
+        found: set[Finding] = set()
+        for rule, compiled in self._rules:
+            group = compiled.groupindex["v"]
+            for match in compiled.finditer(text):
+                start, end = match.span(group)
+                if start < 0 or end <= start:
+                    continue
+                value = text[start:end].rstrip(" \t.,;-")
+                end = start + len(value)
+                if end <= start or (rule.check is not None and not rule.check(text, start, end)):
+                    continue
+                found.add(Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}"))
+        return sorted(found, key=lambda f: (f.start, f.end, f.entity_type, f.detector))
+
+
+@register_detector("context")
+def _build(config: ScrublineConfig) -> Detector:
+    return ContextDetector()
