@@ -169,6 +169,7 @@ class LimitsConfig(_Strict):
     max_file_bytes: int = Field(200_000_000, ge=1)
     max_quarantine_ratio: float = Field(0.01, ge=0, le=1)
     detection_timeout_seconds: float = Field(300.0, gt=0)
+    detection_seconds_per_mb: float = Field(60.0, ge=0)
 
 
 class OutputConfig(_Strict):

@@ -112,6 +112,7 @@ class RedactionEngine:
         self._thresholds = dict(config.entities.thresholds)
         self._allow = frozenset(a.strip().casefold() for a in config.allow)
         self._budget = config.limits.detection_timeout_seconds
+        self._budget_per_char = config.limits.detection_seconds_per_mb / 1_000_000
         self._max_chars = config.limits.max_record_chars
         self._clock = clock
 
@@ -153,7 +154,8 @@ class RedactionEngine:
                 raise RuntimeError("detector returned a result count that does not match its input")
             for found, extra in zip(per_text, results, strict=True):
                 found.extend(extra)
-        if self._clock() - started > self._budget:
+        budget = self._budget + self._budget_per_char * sum(len(t) for t in texts)
+        if self._clock() - started > budget:
             # Over budget: a single document is quarantined; a batch is redone one by one so only
             # the slow documents are charged.
             raise DetectionTimeout("detection budget exceeded")
