@@ -53,3 +53,17 @@ def spans(text: str) -> list[tuple[str, str]]:
 )
 def test_context_rules(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "confirm your date of birth?\nCustomer: Fourteenth of February 1979. So 14/02/1979.",
+            [("DATE_OF_BIRTH", "14/02/1979")],
+        ),
+        ("Mobile's better, 555-0172. Or", [("PHONE_NUMBER", "555-0172")]),
+    ],
+)
+def test_context_across_a_few_words_or_a_line(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

@@ -143,7 +143,7 @@ RULES: tuple[_Rule, ...] = (
         "DATE_OF_BIRTH",
         0.95,
         rf"(?i)\b(?:d\.?o\.?b\.?|date[ \t]+of[ \t]+birth|birth[ \t]*date|birthday|born(?:[ \t]+on)?)"
-        rf"[\"']?[ \t]*(?:[:=\-][ \t]*)?[\"']?(?P<v>{_DATE})",
+        rf"[^\n]{{0,40}}?\n?[^\n]{{0,60}}?\b(?P<v>{_DATE})",
     ),
     _Rule(
         "street_en",
@@ -171,7 +171,7 @@ RULES: tuple[_Rule, ...] = (
         "phone_after_word",
         "PHONE_NUMBER",
         0.75,
-        rf"(?i)\b(?:{_PHONE_WORDS})\b[ \t]*[.:#-]?[ \t]*(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
+        rf"(?i)\b(?:{_PHONE_WORDS})\b[^\d\n<>+(]{{0,24}}(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
         r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?)",
         _digits_ok,
     ),
