@@ -147,3 +147,32 @@ def test_ner_short_text_matches_unchunked() -> None:
     chunked = SpacyNerDetector(nlp, NlpConfig(chunk_chars=1000, chunk_overlap=100)).detect([text])[0]
     direct = [(e.start_char, e.end_char) for e in nlp(text).ents]
     assert [(f.start, f.end) for f in chunked] == direct
+
+
+@pytest.mark.parametrize(
+    "text, ordinary",
+    [
+        ("Python", True),
+        ("Q3", True),
+        ("Power BI", True),
+        ("Excel 2019", True),
+        ("Kubernetes,", True),
+        ("Ada Lovelace", False),
+        ("Hexacore Logistics", False),
+        ("Microsoft Teams", True),
+        ("June Carter", False),
+    ],
+)
+def test_ordinary_vocabulary(text: str, ordinary: bool) -> None:
+    from transforms.detectors.vocabulary import is_ordinary_vocabulary
+
+    assert is_ordinary_vocabulary(text) is ordinary
+
+
+def test_ner_ignores_ordinary_vocabulary() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "Excel"}, {"label": "PERSON", "pattern": "Ada"}])
+    detector = SpacyNerDetector(nlp, NlpConfig())
+    text = "Ada uses Excel"
+    assert [(f.entity_type, text[f.start : f.end]) for f in detector.detect([text])[0]] == [("PERSON", "Ada")]

@@ -15,6 +15,7 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
+from transforms.detectors.vocabulary import is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "load_ner_pipeline"]
@@ -65,7 +66,8 @@ def chunk_spans(length: int, chunk: int, overlap: int) -> Iterator[tuple[int, in
 
 
 class SpacyNerDetector(Detector):
-    """Maps spaCy NER labels to scrubline entity types (``nlp.labels``); other labels are ignored."""
+    """Maps spaCy NER labels to scrubline entity types (``nlp.labels``); other labels are ignored, and so
+    are entities made only of ordinary technical or business vocabulary (``vocabulary.py``)."""
 
     name = "spacy_ner"
 
@@ -90,7 +92,7 @@ class SpacyNerDetector(Detector):
         ):
             for ent in doc.ents:
                 entity = self._labels.get(ent.label_)
-                if entity is None:
+                if entity is None or is_ordinary_vocabulary(ent.text):
                     continue
                 start, end = w_start + ent.start_char, w_start + ent.end_char
                 if own_start <= start < own_end and end > start:
