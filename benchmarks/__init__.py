@@ -1,0 +1,1 @@
+"""scrubline benchmarks: detection quality against Presidio (``quality``) and generated uploads (``gen_uploads``)."""
