@@ -148,6 +148,7 @@ DETECTOR_NAMES = (
     "presidio",
     "credentials",
     "context",
+    "person_names",
     "proprietary_terms",
     "internal_domains",
     "patterns",

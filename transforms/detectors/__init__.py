@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from transforms.config import ScrublineConfig
-from transforms.detectors import context, credentials, ner, patterns, presidio, terms  # noqa: F401  (registration)
+from transforms.detectors import context, credentials, names, ner, patterns, presidio, terms  # noqa: F401  (registration)
 from transforms.detectors.base import DETECTOR_REGISTRY, Detector
 
 __all__ = ["build_detectors"]
