@@ -67,3 +67,26 @@ def test_context_rules(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_context_across_a_few_words_or_a_line(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("[13:05] achebet: heyy", [("USERNAME", "achebet")]),
+        ("[01/03/2024, 18:19] lucia.g: ok", [("USERNAME", "lucia.g")]),
+        ("<nick> hello there", [("USERNAME", "nick")]),
+        ("Assignee: hugo71\n", [("USERNAME", "hugo71")]),
+        ("reports a 403 when logging in as adaeze_okafor from", [("USERNAME", "adaeze_okafor")]),
+        ("DB_USER=katarzyna_rw\n", [("USERNAME", "katarzyna_rw")]),
+        ("CREATE USER 'nathan'@'%' IDENTIFIED", [("USERNAME", "nathan")]),
+        ("machine vault.corp login zeynep_rw password 9ZoZ+LfM", [("USERNAME", "zeynep_rw"), ("PASSWORD", "9ZoZ+LfM")]),
+        ("use aedwards / Summer2024* for the demo", [("USERNAME", "aedwards"), ("PASSWORD", "Summer2024*")]),
+        (
+            "'$2b$12$B71cAU5/cGl6P1RnNGFe1ka7Kp3QSCXgX7DtH5AOnH5YKfXCae2Jq'",
+            [("PASSWORD", "$2b$12$B71cAU5/cGl6P1RnNGFe1ka7Kp3QSCXgX7DtH5AOnH5YKfXCae2Jq")],
+        ),
+        ("Date of birth: 6-May-2001\n", [("DATE_OF_BIRTH", "6-May-2001")]),
+    ],
+)
+def test_usernames_passwords_and_more_dates(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

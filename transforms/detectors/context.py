@@ -26,7 +26,8 @@ _MONTH = (
 )
 _DATE = (
     rf"(?:\d{{1,2}}[/.-]\d{{1,2}}[/.-](?:\d{{4}}|\d{{2}})|\d{{4}}[/.-]\d{{1,2}}[/.-]\d{{1,2}}|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}[- ]{_MONTH}[- ](?:\d{{4}}|\d{{2}}))"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la|bin|al|ben)[ \t]+)?{_NAME_WORD}){{0,2}}"
@@ -124,7 +125,76 @@ def _home_ok(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() not in {"shared", "public", "default", "all users", "runner", "user", "username"}
 
 
+_USER_TOKEN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_]"
+_CRED_CUE = r"(?i)\b(?:use|login|log[ \t]+in[ \t]+with|creds?|credentials|account)[ \t]*:?[ \t]+"
+
 RULES: tuple[_Rule, ...] = (
+    # "[13:05] achebet: ..." / "[01/03/2024, 18:19] name:" / "<name>" in chat and IRC exports.
+    _Rule(
+        "chat_speaker",
+        "USERNAME",
+        0.85,
+        rf"(?m)^[ \t]*\[[0-9/.:, -]{{4,24}}(?:[ \t]*[AP]M)?\][ \t]+@?(?P<v>{_USER_TOKEN}):",
+    ),
+    _Rule("irc_speaker", "USERNAME", 0.85, rf"(?m)^[ \t]*(?:\[[0-9:]{{4,8}}\][ \t]*)?<[@+]?(?P<v>{_USER_TOKEN})>[ \t]"),
+    _Rule(
+        "ticket_user_field",
+        "USERNAME",
+        0.8,
+        rf"(?im)^[ \t]*(?:assignee|assigned[ \t]+to|reporter|reported[ \t]+by|owner|author|requester|created[ \t]+by|"
+        rf"opened[ \t]+by|submitted[ \t]+by|updated[ \t]+by|approved[ \t]+by|reviewer)[ \t]*:[ \t]*@?"
+        rf"(?P<v>{_USER_TOKEN})[ \t]*$",
+    ),
+    _Rule(
+        "logged_in_as",
+        "USERNAME",
+        0.85,
+        rf"(?i)\b(?:logg(?:ed|ing)[ \t]+in[ \t]+as|log[ \t]+in[ \t]+as|login[ \t]+as|signed[ \t]+in[ \t]+as|"
+        rf"sign(?:ing)?[ \t]+in[ \t]+as)[ \t]+(?P<v>{_USER_TOKEN})(?:@|\b)",
+    ),
+    _Rule(
+        "env_user",
+        "USERNAME",
+        0.85,
+        rf"\b[A-Z0-9_]*(?:USER|USERNAME|LOGIN|USER_NAME|OWNER)[\"']?[ \t]*[:=][ \t]*[\"']?(?P<v>{_USER_TOKEN})",
+    ),
+    _Rule(
+        "sql_user",
+        "USERNAME",
+        0.9,
+        r"(?i)\b(?:CREATE|ALTER|DROP)[ \t]+USER[ \t]+(?:IF[ \t]+(?:NOT[ \t]+)?EXISTS[ \t]+)?[`'\"]?"
+        r"(?P<v>[^`'\"@\s]{1,40})",
+    ),
+    _Rule("sql_grant_to", "USERNAME", 0.9, r"(?i)\bTO[ \t]+[`'\"](?P<v>[^`'\"@\s]{1,40})[`'\"]@"),
+    _Rule("netrc_login", "USERNAME", 0.9, r"\bmachine[ \t]+\S+[ \t]+login[ \t]+(?P<v>\S{1,64})"),
+    _Rule(
+        "netrc_password",
+        "PASSWORD",
+        0.9,
+        r"\bmachine[ \t]+\S+[ \t]+login[ \t]+\S+[ \t]+password[ \t]+(?P<v>\S{1,128})",
+    ),
+    # "use jdoe / S3cret! for the demo account", "creds: jdoe/S3cret!"
+    _Rule(
+        "user_slash_password_user",
+        "USERNAME",
+        0.85,
+        rf"{_CRED_CUE}(?P<v>{_USER_TOKEN})[ \t]*/[ \t]*\S{{4,64}}",
+    ),
+    _Rule(
+        "user_slash_password",
+        "PASSWORD",
+        0.85,
+        rf"{_CRED_CUE}{_USER_TOKEN}[ \t]*/[ \t]*(?P<v>[^\s/]{{4,64}})",
+    ),
+    # Password hashes are credentials too: bcrypt, sha-crypt, md5-crypt, argon2, Django PBKDF2.
+    _Rule(
+        "password_hash",
+        "PASSWORD",
+        0.95,
+        r"(?P<v>\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|\$[156]\$(?:rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{22,86}|"
+        r"\$argon2(?:id|i|d)\$v=\d+\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]+|"
+        r"pbkdf2_sha(?:1|256|512)\$\d+\$[A-Za-z0-9./+]+\$[A-Za-z0-9+/=]+)",
+    ),
     _Rule(
         "handle", "USERNAME", 0.85, r"(?:^|[^\w.@/\\])@(?P<v>[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_])", _handle_ok
     ),
@@ -207,7 +277,7 @@ class ContextDetector(Detector):
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:
-        found: set[Finding] = set()
+        found: dict[tuple[str, int, int], Finding] = {}
         for rule, compiled in self._rules:
             group = compiled.groupindex["v"]
             for match in compiled.finditer(text):
@@ -218,8 +288,11 @@ class ContextDetector(Detector):
                 end = start + len(value)
                 if end <= start or (rule.check is not None and not rule.check(text, start, end)):
                     continue
-                found.add(Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}"))
-        return sorted(found, key=lambda f: (f.start, f.end, f.entity_type, f.detector))
+                finding = Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
+                key = (rule.entity, start, end)
+                if key not in found or (finding.score, finding.detector) > (found[key].score, found[key].detector):
+                    found[key] = finding
+        return sorted(found.values(), key=lambda f: (f.start, f.end, f.entity_type, f.detector))
 
 
 @register_detector("context")
