@@ -90,3 +90,22 @@ def test_context_across_a_few_words_or_a_line(text: str, expected: list[tuple[st
 )
 def test_usernames_passwords_and_more_dates(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("eva kleist lives at 255 hersnapvej 18, københavn k", [("STREET_ADDRESS", "255 hersnapvej 18, københavn k")]),
+        (
+            "send a new one to 609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria? I am",
+            [("STREET_ADDRESS", "609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria")],
+        ),
+        ("The server lives at port 8080.", []),
+        (
+            "2 Church Road\nEdinburgh\nEH3 2XU\n\nHello",
+            [("STREET_ADDRESS", "2 Church Road\nEdinburgh"), ("STREET_ADDRESS", "EH3 2XU")],
+        ),
+    ],
+)
+def test_addresses_after_cues_and_over_lines(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

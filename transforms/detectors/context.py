@@ -37,7 +37,7 @@ _STREET_TYPES = (
     r"Grove|Park|Marg|Nagar|Parade|Esplanade"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}"
-_CITY_WORD = r"\p{Lu}\p{Ll}[\p{L}.'-]*"
+_CITY_WORD = r"\p{Lu}\p{Ll}[\p{L}'-]*"
 # After the street: any of state + ZIP, Australian state + postcode, UK postcode, city names, PIN codes.
 _TAIL = (
     rf"(?:,?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}|"
@@ -114,6 +114,13 @@ def _handle_ok(text: str, start: int, end: int) -> bool:
     if not text[line_start : start - 1].strip() and (after == "\n" or after == ""):
         return False  # a bare "@name" alone on a line is a decorator
     return True
+
+
+def _address_ok(text: str, start: int, end: int) -> bool:
+    value = text[start:end]
+    letters = sum(c.isalpha() for c in value)
+    starts_like_address = value[:1].isdigit() or value[:1].isupper()
+    return starts_like_address and letters >= 3 and "@" not in value and "://" not in value
 
 
 def _digits_ok(text: str, start: int, end: int) -> bool:
@@ -237,6 +244,19 @@ RULES: tuple[_Rule, ...] = (
         r"quai|route|cours)[ \t]+[\p{L}'’ -]{2,40}?(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)(?:[,.;\n]|$)",
     ),
     _Rule("uk_postcode", "STREET_ADDRESS", 0.7, rf"\b(?P<v>{_UK_POSTCODE})\b"),
+    # "lives at ...", "address: ...", "send it to ...": the rest of the clause, if it holds a number.
+    _Rule(
+        "address_after_cue",
+        "STREET_ADDRESS",
+        0.8,
+        r"(?i)\b(?:lives?[ \t]+(?:at|on)|living[ \t]+at|(?:home[ \t]+|postal[ \t]+|mailing[ \t]+|street[ \t]+)?address"
+        r"(?:[ \t]+is)?[ \t]*:?|send(?:[ \t]+\w+){0,3}[ \t]+to|ship(?:ped)?(?:[ \t]+\w+){0,2}[ \t]+to|"
+        r"deliver(?:ed)?(?:[ \t]+\w+){0,2}[ \t]+to|located[ \t]+at|moved[ \t]+to|resid(?:es|ing)[ \t]+at|"
+        r"(?:mail|post)[ \t]+it[ \t]+to)[ \t]+(?P<v>[^.!?;\n]{0,60}?\d[^!?;\n]{0,80}?)"
+        r"(?:[!?;]|[ \t]*\n|\.[ \t]*(?:\n|$)|\.[ \t]+(?:I|We|He|She|They|The|It|Please|Thanks|Thank|My|Our|This|That|"
+        r"Call|Let|You|Can|Could|Will|Would)\b|$)",
+        _address_ok,
+    ),
     _Rule(
         "phone_after_word",
         "PHONE_NUMBER",
@@ -264,6 +284,34 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
+# Lines that continue an address block: unit lines, CITY / Country / postcode lines.
+_ADDRESS_LINE = re2.compile(
+    r"^[ \t]*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box)\.?[ \t]*[\w-]+.{0,40}|"
+    r"[\p{Lu}][\p{L} .'’-]{1,40}(?:,[ \t]*[\p{L} .'-]{2,30})?(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
+    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}][\p{L} .'-]{1,40})[ \t]*,?[ \t]*$",
+    re2_options(),
+)
+
+
+def _extend_address(text: str, end: int, max_lines: int = 3) -> int:
+    """Extend an address that ends a line over up to ``max_lines`` following address-like lines."""
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[end:line_end].strip(" \t,"):
+        return end
+    extended = end
+    for _ in range(max_lines):
+        start = line_end + 1
+        nxt = text.find("\n", start)
+        line = text[start : nxt if nxt >= 0 else len(text)]
+        if not line.strip() or not _ADDRESS_LINE.match(line) or len(line) > 60:
+            break
+        extended = start + len(line.rstrip(" \t,"))
+        if nxt < 0:
+            break
+        line_end = nxt
+    return extended
+
+
 class ContextDetector(Detector):
     """Applies ``RULES``; each finding covers the rule's ``v`` group."""
 
@@ -288,6 +336,8 @@ class ContextDetector(Detector):
                 end = start + len(value)
                 if end <= start or (rule.check is not None and not rule.check(text, start, end)):
                     continue
+                if rule.entity == "STREET_ADDRESS":
+                    end = _extend_address(text, end)
                 finding = Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
                 key = (rule.entity, start, end)
                 if key not in found or (finding.score, finding.detector) > (found[key].score, found[key].detector):
