@@ -109,3 +109,19 @@ def test_usernames_passwords_and_more_dates(text: str, expected: list[tuple[str,
 )
 def test_addresses_after_cues_and_over_lines(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "with Aldergate Health Ltd and Summit Pharma S.A. today",
+            [("ORGANIZATION", "Aldergate Health Ltd"), ("ORGANIZATION", "Summit Pharma S.A")],
+        ),
+        ("Kang & Partners LLP", [("ORGANIZATION", "Kang & Partners LLP")]),
+        ("Keio University.", [("ORGANIZATION", "Keio University")]),
+        ("The University is closed", []),
+    ],
+)
+def test_organisations_with_a_legal_form(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

@@ -116,6 +116,14 @@ def _handle_ok(text: str, start: int, end: int) -> bool:
     return True
 
 
+_ORG_LEAD_STOP = frozenset({"The", "A", "An", "Our", "Your", "My", "Their", "This", "That", "At", "In", "For", "From"})
+
+
+def _organisation_ok(text: str, start: int, end: int) -> bool:
+    words = text[start:end].split()
+    return len(words) >= 2 and words[0] not in _ORG_LEAD_STOP
+
+
 def _address_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     letters = sum(c.isalpha() for c in value)
@@ -264,6 +272,19 @@ RULES: tuple[_Rule, ...] = (
         rf"(?i)\b(?:{_PHONE_WORDS})\b[^\d\n<>+(]{{0,24}}(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
         r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?)",
         _digits_ok,
+    ),
+    # Organisations named with a legal form or institution word: "Aldergate Health Ltd", "Keio University".
+    _Rule(
+        "organisation_suffix",
+        "ORGANIZATION",
+        0.8,
+        r"(?P<v>(?:\p{Lu}[\p{L}&'’.-]*[ \t]+(?:&[ \t]+)?){1,4}(?:(?:S\.A|S\.p\.A|S\.L|B\.V|N\.V|K\.K|L\.L\.C|Co|"
+        r"Sp\.[ \t]z[ \t]o\.o)\.|(?:Ltd|Limited|LLC|LLP|Inc|Incorporated|Corp|Corporation|GmbH|AG|KG|SA|SAS|SARL|"
+        r"SpA|BV|NV|Pty(?:[ \t]+Ltd)?|Company|PLC|plc|Oy|AB|AS|ApS|Group|Holdings|University|College|Institute|Bank|"
+        r"Foundation|"
+        r"Associates|Partners|Consulting|Consultants|Solutions|Systems|Technologies|Laboratories|Labs|Hospital|Clinic|"
+        r"Foods|Logistics|Pharma|Pharmaceuticals|Capital|Ventures|Insurance|Airlines|Motors)\b\.?))",
+        _organisation_ok,
     ),
     _Rule(
         "name_after_cue",
