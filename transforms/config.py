@@ -56,8 +56,8 @@ class NlpConfig(_Strict):
     )
     score: float = Field(0.85, gt=0, le=1)
     batch_size: int = Field(32, ge=1, le=4096)
-    chunk_chars: int = Field(100_000, ge=1_000, le=1_000_000)
-    chunk_overlap: int = Field(1_000, ge=0, le=100_000)
+    chunk_chars: int = Field(20_000, ge=1_000, le=1_000_000)
+    chunk_overlap: int = Field(500, ge=0, le=100_000)
 
     @model_validator(mode="after")
     def _overlap_smaller_than_chunk(self) -> NlpConfig:
