@@ -176,3 +176,19 @@ def test_ner_ignores_ordinary_vocabulary() -> None:
     detector = SpacyNerDetector(nlp, NlpConfig())
     text = "Ada uses Excel"
     assert [(f.entity_type, text[f.start : f.end]) for f in detector.detect([text])[0]] == [("PERSON", "Ada")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("call (555) 010-1234 or +44 20 7946 0958 or 030 901820", ["(555) 010-1234", "+44 20 7946 0958", "030 901820"]),
+        ("ring 020 7946 0958 today", ["020 7946 0958"]),
+        ("born 1984-01-15 at 13:16:12, host 203.0.113.7", []),
+        ("call 555-010-1234 4111 1111 1111 1111", ["555-010-1234"]),
+    ],
+)
+def test_multi_region_phone_numbers(text: str, expected: list[str]) -> None:
+    from transforms.detectors.presidio import PHONE_REGIONS, MultiRegionPhoneRecognizer
+
+    found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
+    assert [text[s:e] for s, e in sorted(found)] == expected
