@@ -125,3 +125,16 @@ def test_addresses_after_cues_and_over_lines(text: str, expected: list[tuple[str
 )
 def test_organisations_with_a_legal_form(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Need to change billing date of my card 2623322164608847", [("CREDIT_CARD", "2623322164608847")]),
+        ("What is the limit for card 501864667909?", [("CREDIT_CARD", "501864667909")]),
+        ("my card 2623322164608848 (not Luhn)", []),
+        ("account number: 41029384", [("ACCOUNT_NUMBER", "41029384"), ("PHONE_NUMBER", "41029384")]),
+    ],
+)
+def test_cards_and_accounts_after_a_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

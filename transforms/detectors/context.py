@@ -124,6 +124,16 @@ def _organisation_ok(text: str, start: int, end: int) -> bool:
     return len(words) >= 2 and words[0] not in _ORG_LEAD_STOP
 
 
+def _luhn_ok(text: str, start: int, end: int) -> bool:
+    digits = [int(c) for c in text[start:end] if c.isdigit()]
+    if not 12 <= len(digits) <= 19:
+        return False
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        total += sum(divmod(d * 2, 10)) if i % 2 else d
+    return total % 10 == 0
+
+
 def _address_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     letters = sum(c.isalpha() for c in value)
@@ -252,6 +262,23 @@ RULES: tuple[_Rule, ...] = (
         r"quai|route|cours)[ \t]+[\p{L}'’ -]{2,40}?(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)(?:[,.;\n]|$)",
     ),
     _Rule("uk_postcode", "STREET_ADDRESS", 0.7, rf"\b(?P<v>{_UK_POSTCODE})\b"),
+    # Card numbers after a card word in any issuer's range (Presidio's pattern knows only some), Luhn-checked.
+    _Rule(
+        "card_after_word",
+        "CREDIT_CARD",
+        0.9,
+        r"(?i)\b(?:card|cc|visa|mastercard|master[ \t]+card|amex|maestro|jcb|diners|discover)\b[^\d\n]{0,24}"
+        r"(?P<v>\d(?:[ -]?\d){11,18})\b",
+        _luhn_ok,
+    ),
+    # Bank account numbers after an account word.
+    _Rule(
+        "account_after_word",
+        "ACCOUNT_NUMBER",
+        0.8,
+        r"(?i)\b(?:account|acct|a/c|bank[ \t]+account)(?:[ \t]+(?:number|no\.?|#))?[ \t]*(?:is|:|#)?[ \t]*"
+        r"(?P<v>\d(?:[ -]?\d){5,19})\b",
+    ),
     # "lives at ...", "address: ...", "send it to ...": the rest of the clause, if it holds a number.
     _Rule(
         "address_after_cue",
