@@ -12,7 +12,10 @@ plus, for information, (s) a 1-record ``scrubline run`` (its start-up cost). Eve
 whole process (interpreter start, imports and model load included): wall time from spawn to exit.
 Peak memory is read by sampling ``/proc/<pid>/status`` (VmHWM, VmRSS) of the whole process tree
 every 0.2 s, so Beam's worker processes in (d) are seen too; the largest single process according to
-``wait4`` rusage is recorded as a cross-check.
+``wait4`` rusage is recorded as a cross-check. CPU seconds of each run (``wait4``) and of everything
+else on the machine meanwhile (``/proc/stat``) are reported, so a run disturbed by other work shows.
+scrubline runs from a copy of ``transforms/``, ``pipelines/`` and ``configs/`` taken at the start
+(``--no-snapshot`` to run the working tree), so edits made during the run do not mix code versions.
 
 KB/s is always the same number of bytes divided by each wall time: the UTF-8 size of the record
 texts that scrubline's own readers produce from the corpus (the ``text`` of every record, i.e. e-mail
@@ -833,6 +836,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result))
         return 0
     args.argv = argv
+    if args.config:
+        args.config = str(Path(args.config).resolve())  # scrubline may run from another directory
     mode = "scale" if args.scale else "one_record" if args.one_record else "profile" if args.profile else "throughput"
     work = Path(tempfile.mkdtemp(prefix=f"scrubline-bench-{mode}-"))
     global _snapshot_dir

@@ -50,7 +50,7 @@ class Document:
     source_ref: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """A detected entity: ``text[start:end]`` of the original text is ``entity_type``.
 
@@ -72,7 +72,7 @@ class Finding:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Redaction:
     """What was replaced and why: offsets in the original (start/end) and cleaned (out_*) text."""
 

@@ -37,3 +37,9 @@ def test_lists_are_large_and_international() -> None:
     assert len(FIRST) > 40_000
     assert {"svetlana", "łukasz", "ayşe", "priya", "yuki", "emre"} <= FIRST
     assert FREQ["will"] >= 6 and FREQ.get("svetlana", 0) < 3.5
+
+
+@pytest.mark.parametrize("offset", [99_500, 99_700, 99_795, 99_800, 99_805, 99_990, 100_000, 100_200])
+def test_names_across_window_edges_are_found_once(offset: int) -> None:
+    text = "x" * (offset - 1) + " Ayşe Demir said thanks svetlana " + "y " * 60_000
+    assert names(text) == ["Ayşe Demir", "svetlana"]

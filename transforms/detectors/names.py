@@ -26,6 +26,7 @@ from pathlib import Path
 
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
+from transforms.detectors.ner import chunk_spans
 from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY
 from transforms.records import Finding
 
@@ -39,6 +40,8 @@ _PARTICLES = frozenset("van von de da del della der di du le la bin binti al el 
 _GLUE = set("_@/\\=")
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
 
+_WINDOW = 100_000
+_WINDOW_OVERLAP = 400
 ALONE_MAX_ZIPF = 4.5
 LOWER_MAX_ZIPF = 3.5
 CUED_MAX_ZIPF = 4.8
@@ -95,7 +98,15 @@ class NameListDetector(Detector):
         return (after == "." and nxt.isalnum()) or (before == "." and start >= 2 and text[start - 2].isalnum())
 
     def _detect_one(self, text: str) -> list[Finding]:
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        # Windows bound memory on huge texts (a token list of 50 MB of prose is over a gigabyte); a
+        # finding belongs to the window that owns its start, and names are far shorter than the overlap.
+        found: list[Finding] = []
+        for w_start, w_end, own_start, own_end in chunk_spans(len(text), _WINDOW, _WINDOW_OVERLAP):
+            found.extend(f for f in self._detect_window(text, w_start, w_end) if own_start <= f.start < own_end)
+        return found
+
+    def _detect_window(self, text: str, w_start: int, w_end: int) -> list[Finding]:
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, w_start, w_end)]
         found: list[Finding] = []
         covered_until = -1
         for i, (start, end, tok) in enumerate(tokens):

@@ -20,6 +20,7 @@ from transforms.records import Finding
 
 __all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "load_ner_pipeline"]
 
+_BATCH_CHARS = 100_000
 _NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "entity_linker"]
 
 
@@ -87,8 +88,12 @@ class SpacyNerDetector(Detector):
                 pieces.append((i, w_start, own_start, own_end))
                 windows.append(text[w_start:w_end])
         results: list[set[Finding]] = [set() for _ in texts]
+        # spaCy's memory grows with the characters in one batch, not the number of texts: cap a batch
+        # at about _BATCH_CHARS so a run of full windows costs no more than many short records.
+        average = sum(map(len, windows)) // max(1, len(windows))
+        batch_size = max(1, min(self._batch_size, _BATCH_CHARS // max(1, average)))
         for (i, w_start, own_start, own_end), doc in zip(
-            pieces, self._nlp.pipe(windows, batch_size=self._batch_size), strict=True
+            pieces, self._nlp.pipe(windows, batch_size=batch_size), strict=True
         ):
             for ent in doc.ents:
                 entity = self._labels.get(ent.label_)
