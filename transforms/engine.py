@@ -34,15 +34,27 @@ __all__ = ["RedactionEngine", "apply_operators"]
 logger = logging.getLogger(__name__)
 
 # Tags our own operators write (<PERSON>, <EMAIL_ADDRESS:hex>). They are never redacted again, so
-# running scrubline over its own output changes nothing.
-_TAG = re.compile(r"<[A-Z][A-Z0-9_]{0,63}(?::[0-9a-f]{32})?>")
+# running scrubline over its own output changes nothing. Only tags named after an entity type that
+# the config can produce count: "<AKIAIOSFODNN7EXAMPLE>" has the shape of a tag but is a secret.
+_TAG = re.compile(r"<([A-Z][A-Z0-9_]{0,63})(?::[0-9a-f]{32})?>")
+BUILTIN_ENTITY_TYPES = frozenset(
+    "PERSON ORGANIZATION LOCATION EMAIL_ADDRESS PHONE_NUMBER CREDIT_CARD IBAN_CODE IP_ADDRESS URL CRYPTO UK_NINO "
+    "US_SSN US_ITIN API_KEY PASSWORD PRIVATE_KEY USERNAME DATE_OF_BIRTH STREET_ADDRESS ACCOUNT_NUMBER INTERNAL_URL "
+    "INTERNAL_HOST".split()
+)
 
 
-def _outside_tags(text: str, findings: list[Finding]) -> list[Finding]:
+def _entity_types(config: ScrublineConfig) -> frozenset[str]:
+    """Every entity type this config can produce: the built-in ones plus those the config names."""
+    named = {*config.nlp.labels.values(), *config.proprietary.terms, *(p.entity for p in config.patterns)}
+    return BUILTIN_ENTITY_TYPES | named
+
+
+def _outside_tags(text: str, findings: list[Finding], tag_names: frozenset[str]) -> list[Finding]:
     """Cut the parts of findings that fall on scrubline tags; keep the rest."""
     if "<" not in text:
         return findings
-    tags = [m.span() for m in _TAG.finditer(text)]
+    tags = [m.span() for m in _TAG.finditer(text) if m.group(1) in tag_names]
     if not tags:
         return findings
     out = []
@@ -115,6 +127,7 @@ class RedactionEngine:
         self._budget_per_char = config.limits.detection_seconds_per_mb / 1_000_000
         self._max_chars = config.limits.max_record_chars
         self._clock = clock
+        self._tag_names = _entity_types(config)
 
     @classmethod
     def from_config(cls, config: ScrublineConfig) -> RedactionEngine:
@@ -139,11 +152,14 @@ class RedactionEngine:
     def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
         out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
         texts: list[str] = []
+        field_counts = [0] * len(docs)
         for i, doc in enumerate(docs):
             if len(doc.text) > self._max_chars:
                 out[i] = self._quarantine(doc, None, QuarantineReason.TOO_LARGE)
                 continue
-            texts.extend(self._fields(doc))
+            fields = self._fields(doc)
+            field_counts[i] = len(fields)
+            texts.extend(fields)
         started = self._clock()
         normalized = [normalize(t) for t in texts]
         norm_texts = [n.text for n in normalized]
@@ -163,7 +179,7 @@ class RedactionEngine:
         for i, doc in enumerate(docs):
             if out[i] is not None:
                 continue
-            n = len(self._fields(doc))
+            n = field_counts[i]
             field_findings = [
                 self._to_original(norm, found)
                 for norm, found in zip(normalized[cursor : cursor + n], per_text[cursor : cursor + n], strict=True)
@@ -196,7 +212,7 @@ class RedactionEngine:
         cleaned: list[str] = []
         text_redactions: list[Redaction] = []
         for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
-            resolved = resolve_overlaps(_outside_tags(text, found))
+            resolved = resolve_overlaps(_outside_tags(text, found, self._tag_names))
             counts.update(f.entity_type for f in resolved)
             new_text, redactions = apply_operators(text, resolved, self._operators)
             cleaned.append(new_text)

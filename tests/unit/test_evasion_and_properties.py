@@ -135,3 +135,9 @@ words = st.sampled_from(
 def test_redacting_a_redacted_text_changes_nothing(parts: list[str]) -> None:
     once = redact(" ".join(parts)).text
     assert redact(once).text == once
+
+
+def test_a_secret_shaped_like_a_tag_is_still_redacted() -> None:
+    out = redact("key <AKIAIOSFODNN7EXAMPLE> and <PERSON> stay apart")
+    assert "AKIAIOSFODNN7EXAMPLE" not in out.text
+    assert out.text.endswith("and <PERSON> stay apart")
