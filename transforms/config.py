@@ -138,8 +138,15 @@ class KeepOperator(_Strict):
     type: Literal["keep"]
 
 
+class SurrogateOperator(_Strict):
+    """A realistic fake of the same kind and shape, drawn from the keyed HMAC of the original."""
+
+    type: Literal["surrogate"]
+    key_env: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
 OperatorConfig = Annotated[
-    ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator,
+    ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator | SurrogateOperator,
     Field(discriminator="type"),
 ]
 
@@ -211,8 +218,9 @@ class ScrublineConfig(_Strict):
         return value
 
     def key_envs(self) -> list[str]:
-        """Environment variables that hold pseudonymization keys, sorted."""
-        return sorted({op.key_env for op in self.operators.values() if isinstance(op, PseudonymizeOperator)})
+        """Environment variables that hold pseudonymization and surrogate keys, sorted."""
+        keyed = (PseudonymizeOperator, SurrogateOperator)
+        return sorted({op.key_env for op in self.operators.values() if isinstance(op, keyed)})
 
 
 def _format_validation_error(exc: ValidationError, origin: str) -> str:

@@ -1,8 +1,10 @@
-"""Operators: how a detected value is replaced. Presidio-anonymizer's operators plus a keyed HMAC one.
+"""Operators: how a detected value is replaced. Presidio-anonymizer's operators plus two keyed ones.
 
 ``replace``, ``redact``, ``mask`` and ``keep`` are presidio-anonymizer's own ``Operator`` classes;
 ``pseudonymize`` is ours (``Pseudonymize``), an ``Operator`` subclass too, because Presidio's ``hash``
 salts randomly per entity and its ``encrypt`` uses a random IV: neither is repeatable across runs.
+``surrogate`` (``Surrogate``, generation in ``surrogates.py``) writes a realistic fake of the same kind
+instead of a token, drawn from the same kind of keyed HMAC.
 """
 
 from __future__ import annotations
@@ -24,9 +26,11 @@ from transforms.config import (
     RedactOperator,
     ReplaceOperator,
     ScrublineConfig,
+    SurrogateOperator,
 )
+from transforms.operators.surrogates import surrogate
 
-__all__ = ["OperatorSet", "Pseudonymize", "build_operators", "hmac_sha256", "pseudonym"]
+__all__ = ["OperatorSet", "Pseudonymize", "Surrogate", "build_operators", "hmac_sha256", "pseudonym"]
 
 PSEUDONYM_HEX_CHARS = 32  # 128 bits of the HMAC
 
@@ -59,6 +63,25 @@ class Pseudonymize(Operator):
 
     def operator_name(self) -> str:
         return "pseudonymize"
+
+    def operator_type(self) -> OperatorType:
+        return OperatorType.Anonymize
+
+
+class Surrogate(Operator):
+    """Realistic, repeatable fakes: same key, type and value give the same surrogate in every run."""
+
+    def operate(self, text: str | None = None, params: dict | None = None) -> str:  # type: ignore[override]
+        params = params or {}
+        return surrogate(params["entity_type"], text or "", params["key"])
+
+    def validate(self, params: dict | None = None) -> None:
+        key = (params or {}).get("key")
+        if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
+            raise ValueError("surrogate needs a key of at least 16 bytes")
+
+    def operator_name(self) -> str:
+        return "surrogate"
 
     def operator_type(self) -> OperatorType:
         return OperatorType.Anonymize
@@ -108,6 +131,7 @@ def build_operators(config: ScrublineConfig, environ: Mapping[str, str] | None =
         ),
         KeepOperator: lambda c: _Bound("keep", Keep(), {}),
         PseudonymizeOperator: lambda c: _Bound("pseudonymize", Pseudonymize(), {"key": _read_key(c.key_env, environ)}),
+        SurrogateOperator: lambda c: _Bound("surrogate", Surrogate(), {"key": _read_key(c.key_env, environ)}),
     }
     return OperatorSet({entity: builders[type(cfg)](cfg) for entity, cfg in sorted(config.operators.items())})
 
