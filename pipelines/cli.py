@@ -15,17 +15,25 @@ import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
 from transforms.manifest import MANIFEST_NAME, component_versions
 from transforms.readers import InputError, expand_inputs
+from transforms.report import REPORT_NAME, write_report
+from transforms.reprocess import PreviousRunError, load_previous_run, plan_reuse
+from transforms.rundiff import RunDiffError
+from transforms.runstats import DEFAULT_PROGRESS_SECONDS, RUN_STATS_NAME
+
+if TYPE_CHECKING:
+    from pipelines.pipeline import PreviousRun
 
 __all__ = ["main"]
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 EXIT_QUARANTINE = 3
-_OUTPUT_ENTRIES = ("records", "quarantine", MANIFEST_NAME)
+_OUTPUT_ENTRIES = ("records", "quarantine", "fingerprints", MANIFEST_NAME, RUN_STATS_NAME, REPORT_NAME)
 
 
 class UsageError(Exception):
@@ -65,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--overwrite",
         action="store_true",
-        help="replace the records/, quarantine/ and manifest.json of an earlier run in DIR",
+        help="replace an earlier run in DIR (records/, quarantine/, manifest.json, run_stats.json, report.html)",
     )
     run.add_argument(
         "--log-level",
@@ -73,9 +81,41 @@ def _parser() -> argparse.ArgumentParser:
         choices=["DEBUG", "INFO", "WARNING", "ERROR"],
         help="log level (logs carry ids, counts and types only)",
     )
+    run.add_argument(
+        "--progress-seconds",
+        type=_seconds,
+        default=DEFAULT_PROGRESS_SECONDS,
+        metavar="S",
+        help="each worker logs records processed, rates and quarantined so far every S seconds; 0: never "
+        f"(default {DEFAULT_PROGRESS_SECONDS:g})",
+    )
+    run.add_argument(
+        "--previous",
+        metavar="DIR",
+        default=None,
+        help="an earlier published run: records whose content is unchanged and that the rule change cannot "
+        "affect are carried over from it instead of detected again (same output as a full rerun)",
+    )
+    diff = sub.add_parser(
+        "diff",
+        help="what changed between two runs",
+        description="Records added, removed and changed, entity counts per type, the rule changes that account "
+        "for them and example record ids (ids and counts only, never values).",
+    )
+    diff.add_argument("old", metavar="OLD_DIR", help="the earlier run's output directory")
+    diff.add_argument("new", metavar="NEW_DIR", help="the later run's output directory")
+    diff.add_argument("--json", action="store_true", help="print JSON for machines instead of text")
+    diff.add_argument("--examples", type=int, default=5, metavar="N", help="example ids per kind of change (5)")
     check = sub.add_parser("validate-config", help="validate a config file and print its ruleset hash")
     check.add_argument("--config", metavar="FILE", default=None, help="policy YAML (default: configs/default.yaml)")
     return parser
+
+
+def _seconds(value: str) -> float:
+    seconds = float(value)
+    if not seconds >= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0, got {value!r}")
+    return seconds
 
 
 def _check_model(config: ScrublineConfig) -> None:
@@ -91,13 +131,30 @@ def _prepare_output(output: Path, overwrite: bool) -> None:
     if present and not overwrite:
         raise UsageError("--output already holds a scrubline run; pass --overwrite to replace it")
     # Unpublish first: remove the manifest before any shard, so no reader sees a half-replaced run.
-    for name in (MANIFEST_NAME, "records", "quarantine"):
+    for name in sorted(_OUTPUT_ENTRIES, key=lambda n: n != MANIFEST_NAME):
         path = output / name
         if path.is_dir():
             shutil.rmtree(path)
         elif path.exists():
             path.unlink()
     output.mkdir(parents=True, exist_ok=True)
+
+
+def _previous_run(
+    directory: str, output: Path, config: ScrublineConfig, versions: dict[str, str], key_ids: dict[str, str]
+) -> PreviousRun:
+    from pipelines.pipeline import PreviousRun
+
+    if Path(directory).resolve() == output:
+        raise UsageError("--previous must not be the --output directory (the new run replaces it)")
+    manifest, fingerprint_files, record_files = load_previous_run(directory)
+    plan = plan_reuse(manifest, config, versions, key_ids)
+    if plan.incremental:
+        what = "; ".join(plan.changes) or "no rule changes"
+        print(f"scrubline: --previous: re-detecting only new, changed and affected records ({what})")
+    else:
+        print(f"scrubline: --previous: full rerun, {plan.full_rerun_reason}")
+    return PreviousRun(plan, str(manifest.get("ruleset", "")), tuple(fingerprint_files), tuple(record_files))
 
 
 def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str]]:
@@ -118,15 +175,26 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     _check_model(config)
     files = expand_inputs(args.input)
     output = Path(args.output).resolve()
+    previous = _previous_run(args.previous, output, config, versions, key_ids) if args.previous else None
     _prepare_output(output, args.overwrite)
-    run = RunSpec(tuple(files), str(output), config, ruleset, versions, key_ids)
+    run = RunSpec(
+        tuple(files),
+        str(output),
+        config,
+        ruleset,
+        versions,
+        key_ids,
+        progress_seconds=args.progress_seconds,
+        previous=previous,
+    )
     options = make_options(beam_args)
     with beam.Pipeline(runner=make_runner(options), options=options) as p:
         build_pipeline(p, run)
     manifest = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))
+    report = write_report(str(output))
     counts = manifest["counts"]
     entities = ", ".join(f"{k}={v}" for k, v in counts["entities"].items()) or "none"
-    print(f"scrubline: output in {output}")
+    print(f"scrubline: output in {output}, report in {report}")
     print(
         f"scrubline: read {counts['read']}, written {counts['written']}, quarantined {counts['quarantined']}; "
         f"entities: {entities}"
@@ -164,8 +232,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             _check_model(config)
             print(f"scrubline: config OK (ruleset {ruleset})")
             return EXIT_OK
+        if args.command == "diff":
+            from transforms.rundiff import diff_runs, render_diff
+
+            result = diff_runs(args.old, args.new, examples=args.examples)
+            print(json.dumps(result, indent=2, sort_keys=True) if args.json else render_diff(result))
+            return EXIT_OK
         return _run(args, rest)
-    except (ConfigError, InputError, UsageError) as exc:
+    except (ConfigError, InputError, UsageError, PreviousRunError, RunDiffError) as exc:
         print(f"scrubline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -9,16 +10,37 @@ from typing import Any
 
 import apache_beam as beam
 
+from transforms.carryover import CARRIED, REDO, CarryOver
 from transforms.config import ScrublineConfig
-from transforms.io import DOCUMENTS, QUARANTINE, ReadUploads, WriteShards
+from transforms.io import DOCUMENTS, EXCLUDED, QUARANTINE, ReadUploads, WriteShards
 from transforms.manifest import build_manifest, write_manifest
-from transforms.readers import InputFile
+from transforms.readers import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
-from transforms.redact import RedactEntities
-from transforms.schemas import QUARANTINE_SCHEMA, quarantine_row, record_row, records_schema
+from transforms.redact import RUN_STATS, RedactEntities, WriteRunStats
+from transforms.reprocess import ReusePlan, sanitized_config
+from transforms.schemas import (
+    FINGERPRINT_SCHEMA,
+    QUARANTINE_SCHEMA,
+    excluded_fingerprint,
+    quarantine_fingerprint,
+    quarantine_row,
+    record_fingerprint,
+    record_row,
+    records_schema,
+)
 from transforms.shards import OutputFile
 
-__all__ = ["RunSpec", "build_pipeline"]
+__all__ = ["PreviousRun", "RunSpec", "build_pipeline"]
+
+
+@dataclass(frozen=True)
+class PreviousRun:
+    """A published earlier run to carry unchanged output over from (``--previous``)."""
+
+    plan: ReusePlan
+    ruleset: str
+    fingerprint_files: tuple[str, ...]
+    record_files: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -31,6 +53,8 @@ class RunSpec:
     ruleset: str
     versions: Mapping[str, str] = field(default_factory=dict)
     key_ids: Mapping[str, str] = field(default_factory=dict)
+    progress_seconds: float = 30.0  # a progress line per worker process this often; 0: never
+    previous: PreviousRun | None = None
 
 
 class _SumCounts(beam.CombineFn):
@@ -67,9 +91,43 @@ class _SplitDuplicateIds(beam.DoFn):
             yield doc
 
 
-def _publish(_: Any, run: RunSpec, files: list[OutputFile], read: int, entities: dict, reasons: dict) -> str:
+def _input_entry(f: InputFile) -> dict[str, Any]:
+    """An input file as the manifest lists it: opaque source, size and sha256 (None if unreadable now)."""
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with open(f.path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return {"source": opaque_source(f), "bytes": None, "sha256": None}
+    return {"source": opaque_source(f), "bytes": size, "sha256": h.hexdigest()}
+
+
+def _publish(
+    _: Any,
+    run: RunSpec,
+    files: list[OutputFile],
+    counts: dict[str, int],
+    entities: dict,
+    reasons: dict,
+    inputs: list[dict[str, Any]],
+) -> str:
+    reuse = None
+    if run.previous is not None:
+        plan = run.previous.plan
+        reuse = {
+            "previous_ruleset": run.previous.ruleset,
+            "mode": "incremental" if plan.incremental else "full",
+            "full_rerun_reason": plan.full_rerun_reason,
+            "changes": list(plan.changes),
+            "carried_over": counts.get("carried", 0),
+            "redetected": counts.get("detected", 0),
+        }
     manifest = build_manifest(
-        read=read,
+        read=counts.get("read", 0),
+        excluded=counts.get("excluded", 0),
         files=files,
         entities=entities,
         quarantine_reasons=reasons,
@@ -77,26 +135,46 @@ def _publish(_: Any, run: RunSpec, files: list[OutputFile], read: int, entities:
         versions=run.versions,
         key_ids=run.key_ids,
         num_shards=run.config.output.num_shards,
+        config=sanitized_config(run.config),
+        inputs=inputs,
+        reuse=reuse,
     )
     return write_manifest(run.output_dir, manifest)
+
+
+def _count(pcoll: beam.PCollection, key: str, label: str) -> beam.PCollection:
+    return pcoll | label >> beam.Map(lambda _, k=key: ((k, 1),))
 
 
 def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     """Add the whole run to ``p``; returns the PCollection holding the published manifest's path.
 
-    Every document read ends in exactly one of ``records/`` or ``quarantine/``; the manifest is
-    written after every shard and fails the run if ``read != written + quarantined``.
+    Every record read ends in exactly one of ``records/``, ``quarantine/`` or the excluded count, and
+    has one row in ``fingerprints/``; the manifest is written after every shard and fails the run if
+    ``read != written + quarantined + excluded``. With ``run.previous``, unchanged records the rule
+    change cannot affect are carried over instead of detected again (``transforms.carryover``).
     """
     cfg = run.config
     read = p | "ReadUploads" >> ReadUploads(run.files, cfg.input, cfg.limits)
-    redacted = read[DOCUMENTS] | "RedactEntities" >> RedactEntities(cfg, run.ruleset)
+    to_detect = read[DOCUMENTS]
+    carried = None
+    if run.previous is not None and run.previous.plan.incremental:
+        split = to_detect | "CarryOver" >> CarryOver(
+            run.previous.plan, run.previous.fingerprint_files, run.previous.record_files
+        )
+        to_detect, carried = split[REDO], split[CARRIED]
+    redacted = to_detect | "RedactEntities" >> RedactEntities(cfg, run.ruleset, run.progress_seconds)
+    redacted[RUN_STATS] | "WriteRunStats" >> WriteRunStats(run.output_dir)  # for people, not deterministic
+    all_redacted = redacted["redacted"]
+    if carried is not None:
+        all_redacted = (redacted["redacted"], carried) | "WithCarriedOver" >> beam.Flatten()
     duplicated = (
-        redacted["redacted"]
+        all_redacted
         | "IdOnce" >> beam.Map(lambda d: (d.id, 1))
         | "CountIds" >> beam.CombinePerKey(sum)
         | "Repeated" >> beam.Filter(lambda kv: kv[1] > 1)
     )
-    unique = redacted["redacted"] | "SplitDuplicateIds" >> beam.ParDo(
+    unique = all_redacted | "SplitDuplicateIds" >> beam.ParDo(
         _SplitDuplicateIds(), beam.pvalue.AsDict(duplicated)
     ).with_outputs(QUARANTINE, main="unique")
     quarantine = (read[QUARANTINE], redacted[QUARANTINE], unique[QUARANTINE]) | "AllQuarantine" >> beam.Flatten()
@@ -112,15 +190,28 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     quarantine_files = quarantine | "WriteQuarantine" >> WriteShards(
         run.output_dir, "quarantine", cfg.output.num_shards, QUARANTINE_SCHEMA, quarantine_row
     )
-
-    read_count = (
-        (read[DOCUMENTS], read[QUARANTINE])
-        | "AllRead" >> beam.Flatten()
-        | "One" >> beam.Map(lambda _: 1)
-        | "CountRead" >> beam.CombineGlobally(sum)
+    fingerprints = (
+        unique["unique"] | "FingerprintWritten" >> beam.Map(record_fingerprint, ruleset),
+        quarantine | "FingerprintQuarantined" >> beam.Map(quarantine_fingerprint, ruleset),
+        read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(excluded_fingerprint, ruleset),
+    ) | "AllFingerprints" >> beam.Flatten()
+    fingerprint_files = fingerprints | "WriteFingerprints" >> WriteShards(
+        run.output_dir, "fingerprints", cfg.output.num_shards, FINGERPRINT_SCHEMA, lambda row: row
     )
+
+    tallies = [
+        _count(read[DOCUMENTS], "read", "CountDocuments"),
+        _count(read[QUARANTINE], "read", "CountUnreadable"),
+        _count(read[EXCLUDED], "read", "CountExcludedRead"),
+        _count(read[EXCLUDED], "excluded", "CountExcluded"),
+        _count(to_detect, "detected", "CountDetected"),
+    ]
+    if carried is not None:
+        tallies.append(_count(carried, "carried", "CountCarried"))
+    counts = tuple(tallies) | "AllTallies" >> beam.Flatten() | "SumTallies" >> beam.CombineGlobally(_SumCounts())
+    inputs = p | "ListInputs" >> beam.Create(list(run.files), reshuffle=False) | "HashInputs" >> beam.Map(_input_entry)
     entities = (
-        redacted["redacted"]
+        all_redacted
         | "EntityCounts" >> beam.Map(lambda d: d.entity_counts)
         | "SumEntities" >> beam.CombineGlobally(_SumCounts())
     )
@@ -129,7 +220,7 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         | "ReasonOf" >> beam.Map(lambda q: ((q.reason.value, 1),))
         | "SumReasons" >> beam.CombineGlobally(_SumCounts())
     )
-    files = (record_files, quarantine_files) | "AllFiles" >> beam.Flatten()
+    files = (record_files, quarantine_files, fingerprint_files) | "AllFiles" >> beam.Flatten()
     return (
         p
         | "ManifestTrigger" >> beam.Create([None])
@@ -138,8 +229,9 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
             _publish,
             run,
             beam.pvalue.AsList(files),
-            beam.pvalue.AsSingleton(read_count),
+            beam.pvalue.AsSingleton(counts),
             beam.pvalue.AsSingleton(entities),
             beam.pvalue.AsSingleton(reasons),
+            beam.pvalue.AsList(inputs),
         )
     )

@@ -6,8 +6,13 @@ import socket
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import settings
 
 from transforms.config import ScrublineConfig, parse_config
+
+# No per-example deadline: the machines are shared and noisy, and timing is for benchmarks, not tests.
+settings.register_profile("scrubline", deadline=None)
+settings.load_profile("scrubline")
 
 
 class NetworkBlocked(AssertionError):

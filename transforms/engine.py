@@ -26,6 +26,7 @@ from transforms.records import (
     QuarantineRecord,
     RedactedDocument,
     Redaction,
+    content_sha256,
 )
 from transforms.resolve import resolve_overlaps
 
@@ -211,6 +212,7 @@ class RedactionEngine:
         counts: Counter[str] = Counter()
         cleaned: list[str] = []
         text_redactions: list[Redaction] = []
+        rules = sorted({(f.detector, f.entity_type) for found in findings for f in found})
         for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
             resolved = resolve_overlaps(_outside_tags(text, found, self._tag_names))
             counts.update(f.entity_type for f in resolved)
@@ -230,6 +232,8 @@ class RedactionEngine:
             source_ref=doc.source_ref,
             input_sha256=doc.input_sha256,
             size_bytes=doc.size_bytes,
+            content_sha256=content_sha256(doc),
+            rules=tuple(rules),
         )
 
     @staticmethod

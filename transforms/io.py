@@ -16,13 +16,14 @@ from apache_beam.metrics import Metrics
 
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers import InputFile, read_input_file
-from transforms.records import Document, QuarantineRecord
+from transforms.records import Document, Excluded, QuarantineRecord
 from transforms.shards import OutputFile, shard_of, write_shard
 
-__all__ = ["DOCUMENTS", "QUARANTINE", "ReadUploads", "WriteShards"]
+__all__ = ["DOCUMENTS", "EXCLUDED", "QUARANTINE", "ReadUploads", "WriteShards"]
 
 DOCUMENTS = "documents"
 QUARANTINE = "quarantine"
+EXCLUDED = "excluded"
 
 
 class _ReadFileFn(beam.DoFn):
@@ -35,12 +36,16 @@ class _ReadFileFn(beam.DoFn):
         self._limits = LimitsConfig.model_validate(self._limits_cfg)
         self._read = Metrics.counter("scrubline", "records_read")
         self._bad = Metrics.counter("scrubline", "read_quarantined")
+        self._excluded = Metrics.counter("scrubline", "records_excluded")
 
     def process(self, f: InputFile) -> Iterable[Any]:
         for item in read_input_file(f, self._input, self._limits):
             if isinstance(item, QuarantineRecord):
                 self._bad.inc()
                 yield beam.pvalue.TaggedOutput(QUARANTINE, item)
+            elif isinstance(item, Excluded):
+                self._excluded.inc()
+                yield beam.pvalue.TaggedOutput(EXCLUDED, item)
             else:
                 self._read.inc()
                 yield item
@@ -48,7 +53,8 @@ class _ReadFileFn(beam.DoFn):
 
 class ReadUploads(beam.PTransform):
     """Reads every input file into ``Document``s; undecodable, invalid or oversize input becomes a
-    ``QuarantineRecord``. Returns ``{"documents": ..., "quarantine": ...}``; nothing is dropped."""
+    ``QuarantineRecord``; records an ``input.exclude`` rule removes are ``Excluded``.
+    Returns ``{"documents": ..., "quarantine": ..., "excluded": ...}``; nothing is dropped silently."""
 
     def __init__(self, files: Sequence[InputFile], input_cfg: InputConfig, limits: LimitsConfig) -> None:
         super().__init__()
@@ -62,9 +68,9 @@ class ReadUploads(beam.PTransform):
             | "ListFiles" >> beam.Create(self._files, reshuffle=False)
             | "SpreadFiles" >> beam.Reshuffle()
             | "ReadFiles"
-            >> beam.ParDo(_ReadFileFn(self._input_cfg, self._limits)).with_outputs(QUARANTINE, main=DOCUMENTS)
+            >> beam.ParDo(_ReadFileFn(self._input_cfg, self._limits)).with_outputs(QUARANTINE, EXCLUDED, main=DOCUMENTS)
         )
-        return {DOCUMENTS: out[DOCUMENTS], QUARANTINE: out[QUARANTINE]}
+        return {DOCUMENTS: out[DOCUMENTS], QUARANTINE: out[QUARANTINE], EXCLUDED: out[EXCLUDED]}
 
 
 def _write(

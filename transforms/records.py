@@ -13,11 +13,13 @@ from enum import Enum
 
 __all__ = [
     "Document",
+    "Excluded",
     "Finding",
     "QuarantineReason",
     "QuarantineRecord",
     "RedactedDocument",
     "Redaction",
+    "content_sha256",
     "sha256_hex",
 ]
 
@@ -48,6 +50,36 @@ class Document:
     input_sha256: str = ""
     size_bytes: int = 0
     source_ref: str = ""
+
+
+def content_sha256(doc: Document) -> str:
+    """The fingerprint of everything in a document that can change its output: id, source, text, metadata.
+
+    Two documents with the same fingerprint redact to the same output under the same ruleset, so a
+    later run may carry the earlier output over instead of detecting again.
+    """
+    h = hashlib.sha256()
+    for part in (doc.id, doc.source, doc.text):
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    for name, value in doc.metadata:
+        for part in (name, "\x00" if value is None else "\x01" + value):
+            data = part.encode("utf-8", "surrogatepass")
+            h.update(len(data).to_bytes(8, "big"))
+            h.update(data)
+    return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Excluded:
+    """A record removed from the run by an ``input.exclude`` rule (consent withdrawn, erasure request).
+
+    It reaches neither the records nor the quarantine; the manifest counts it. ``source`` is opaque.
+    """
+
+    id: str
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +133,10 @@ class RedactedDocument:
     source_ref: str = ""
     input_sha256: str = ""
     size_bytes: int = 0
+    # ``content_sha256`` of the Document, and every (detector, entity type) whose findings survived the
+    # policy filters in any field: what a later run needs to tell whether a rule change can affect it.
+    content_sha256: str = ""
+    rules: tuple[tuple[str, str], ...] = ()
 
 
 class QuarantineReason(str, Enum):
@@ -113,6 +149,7 @@ class QuarantineReason(str, Enum):
     DETECTOR_ERROR = "detector_error"
     TIMEOUT = "timeout"
     DUPLICATE_ID = "duplicate_id"
+    UNSUPPORTED_TYPE = "unsupported_type"
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 
 import pyarrow as pa
 
-from transforms.records import QuarantineRecord, RedactedDocument
+from transforms.records import Excluded, QuarantineRecord, RedactedDocument
 
-__all__ = ["QUARANTINE_SCHEMA", "REDACTION_TYPE", "quarantine_row", "record_row", "records_schema"]
+__all__ = [
+    "FINGERPRINT_SCHEMA",
+    "QUARANTINE_SCHEMA",
+    "REDACTION_TYPE",
+    "excluded_fingerprint",
+    "output_sha256",
+    "quarantine_fingerprint",
+    "quarantine_row",
+    "record_fingerprint",
+    "record_row",
+    "records_schema",
+]
 
 REDACTION_TYPE = pa.struct(
     [
@@ -31,6 +44,52 @@ QUARANTINE_SCHEMA = pa.schema(
         pa.field("error_class", pa.string(), nullable=False),
         pa.field("input_sha256", pa.string(), nullable=False),
         pa.field("size_bytes", pa.int64(), nullable=False),
+    ]
+)
+
+
+# One row per record read, whatever became of it: what a later run (``--previous``) and
+# ``scrubline diff`` need to know about it, without any of its content.
+FINGERPRINT_SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("status", pa.string(), nullable=False),  # written | quarantined | excluded
+        pa.field("reason", pa.string(), nullable=False),  # the quarantine reason, else ""
+        pa.field("ruleset", pa.string(), nullable=False),
+        pa.field("content_sha256", pa.string(), nullable=False),  # of id, source, text, metadata; "" if unknown
+        pa.field("output_sha256", pa.string(), nullable=False),  # of the written row less its ruleset; else ""
+        pa.field(
+            "entity_counts",
+            pa.list_(
+                pa.field(
+                    "item",
+                    pa.struct(
+                        [
+                            pa.field("entity_type", pa.string(), nullable=False),
+                            pa.field("count", pa.int64(), nullable=False),
+                        ]
+                    ),
+                    nullable=False,
+                )
+            ),
+            nullable=False,
+        ),
+        pa.field(
+            "rules",
+            pa.list_(
+                pa.field(
+                    "item",
+                    pa.struct(
+                        [
+                            pa.field("detector", pa.string(), nullable=False),
+                            pa.field("entity_type", pa.string(), nullable=False),
+                        ]
+                    ),
+                    nullable=False,
+                )
+            ),
+            nullable=False,
+        ),
     ]
 )
 
@@ -70,4 +129,61 @@ def quarantine_row(q: QuarantineRecord) -> dict[str, object]:
         "error_class": q.error_class,
         "input_sha256": q.input_sha256,
         "size_bytes": q.size_bytes,
+    }
+
+
+def output_sha256(doc: RedactedDocument) -> str:
+    """A fingerprint of a record's output (text, source, metadata, redactions), independent of the ruleset."""
+    payload = [
+        doc.text,
+        doc.source,
+        [list(kv) for kv in doc.metadata],
+        [
+            [r.entity_type, r.start, r.end, r.out_start, r.out_end, r.detector, r.score, r.operator]
+            for r in doc.redactions
+        ],
+    ]
+    canonical = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def record_fingerprint(doc: RedactedDocument, ruleset: str) -> dict[str, object]:
+    """The fingerprint row of a clean record."""
+    return {
+        "id": doc.id,
+        "status": "written",
+        "reason": "",
+        "ruleset": ruleset,
+        "content_sha256": doc.content_sha256,
+        "output_sha256": output_sha256(doc),
+        "entity_counts": list(doc.entity_counts),
+        "rules": list(doc.rules),
+    }
+
+
+def quarantine_fingerprint(q: QuarantineRecord, ruleset: str) -> dict[str, object]:
+    """The fingerprint row of a quarantined record."""
+    return {
+        "id": q.id,
+        "status": "quarantined",
+        "reason": q.reason.value,
+        "ruleset": ruleset,
+        "content_sha256": "",
+        "output_sha256": "",
+        "entity_counts": [],
+        "rules": [],
+    }
+
+
+def excluded_fingerprint(e: Excluded, ruleset: str) -> dict[str, object]:
+    """The fingerprint row of a record an ``input.exclude`` rule removed."""
+    return {
+        "id": e.id,
+        "status": "excluded",
+        "reason": "",
+        "ruleset": ruleset,
+        "content_sha256": "",
+        "output_sha256": "",
+        "entity_counts": [],
+        "rules": [],
     }

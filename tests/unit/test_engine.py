@@ -10,7 +10,15 @@ from transforms.config import parse_config
 from transforms.detectors.base import DetectionTimeout, Detector
 from transforms.engine import RedactionEngine
 from transforms.operators import build_operators
-from transforms.records import Document, Finding, QuarantineReason, QuarantineRecord, RedactedDocument, Redaction
+from transforms.records import (
+    Document,
+    Finding,
+    QuarantineReason,
+    QuarantineRecord,
+    RedactedDocument,
+    Redaction,
+    content_sha256,
+)
 
 
 class WordDetector(Detector):
@@ -65,6 +73,8 @@ def test_redacts_text_source_and_metadata() -> None:
         source_ref="in0/ref1",
         input_sha256="h" * 64,
         size_bytes=11,
+        content_sha256=content_sha256(d),
+        rules=(("words", "FILE"), ("words", "PERSON")),
     )
 
 

@@ -33,6 +33,7 @@ def test_manifest_counts_and_files(tmp_path: Path) -> None:
         "read": 4,
         "written": 3,
         "quarantined": 1,
+        "excluded": 0,
         "quarantine_reasons": {"decode_error": 1},
         "entities": {"EMAIL_ADDRESS": 1, "PERSON": 2},
     }
@@ -43,5 +44,5 @@ def test_manifest_counts_and_files(tmp_path: Path) -> None:
 
 
 def test_counts_that_do_not_add_up_publish_nothing() -> None:
-    with pytest.raises(ManifestError, match="read=5 written=3 quarantined=1"):
+    with pytest.raises(ManifestError, match="read=5 written=3 quarantined=1 excluded=0"):
         _build(5)

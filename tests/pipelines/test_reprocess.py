@@ -1,0 +1,263 @@
+"""``scrubline run --previous``: for every kind of rule change, the incremental run re-detects exactly
+the records the change can affect and its output is byte-identical to a full rerun with the new rules."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from pipelines.cli import main
+
+BASE: dict[str, Any] = {
+    "detectors": ["presidio", "credentials", "context", "proprietary_terms", "internal_domains", "patterns"],
+    "input": {"keep_fields": ["uploader"]},
+    "proprietary": {"terms": {"CODENAME": ["Bluefin"]}, "internal_domains": ["corp.example.net"]},
+    "patterns": [{"entity": "TICKET_ID", "regex": r"\bOPS-\d{4,}\b", "score": 0.9}],
+    "allow": ["Excel"],
+    "output": {"num_shards": 2},
+}
+
+RECORDS = [
+    ("r01", "Ping ada@example.com about Bluefin", "u1"),
+    ("r02", "Nightjar's launch moved to Q3", "u1"),
+    ("r03", "call me on +1 415 555 2671 tomorrow", "u2"),
+    ("r04", "ticket OPS-12345 is blocked", "u2"),
+    ("r05", "We use Python and Excel daily", "u3"),
+    ("r06", "deploy to build01.corp.example.net tonight", "u3"),
+    ("r07", "meeting notes: nothing sensitive here", "u4"),
+    ("r08", "the nightjar flew past the window", "u4"),
+    ("r09", "REQ-778 needs review by bob@example.org", "u5"),
+    ("r10", "IBAN GB82 WEST 1234 5698 7654 32 on file", "u5"),
+    ("r11", "My card is 4111 1111 1111 1111", "u7"),
+    ("r12", "Plain text about quarterly planning", "u6"),
+]
+OUTPUT_KINDS = ("records", "quarantine", "fingerprints")
+
+
+def _write_inputs(root: Path, records: list[tuple[str, str, str]]) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    path = root / "batch.jsonl"
+    path.write_text(
+        "".join(json.dumps({"id": i, "text": t, "uploader": u}) + "\n" for i, t, u in records), encoding="utf-8"
+    )
+    return root
+
+
+def _run(tmp: Path, name: str, cfg: dict[str, Any], inputs: Path, previous: Path | None = None) -> Path:
+    config = tmp / f"{name}.yaml"
+    config.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    out = tmp / name
+    argv = ["run", "--input", str(inputs), "--output", str(out), "--config", str(config), "--progress-seconds", "0"]
+    if previous is not None:
+        argv += ["--previous", str(previous)]
+    assert main(argv) == 0
+    return out
+
+
+def _manifest(out: Path) -> dict[str, Any]:
+    return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+
+
+def assert_same_output(full: Path, incremental: Path) -> None:
+    for kind in OUTPUT_KINDS:
+        names = sorted(p.name for p in (full / kind).iterdir())
+        assert names == sorted(p.name for p in (incremental / kind).iterdir())
+        for name in names:
+            assert (full / kind / name).read_bytes() == (incremental / kind / name).read_bytes(), f"{kind}/{name}"
+    a, b = _manifest(full), _manifest(incremental)
+    assert a.pop("reuse") is None
+    assert b.pop("reuse") is not None
+    assert a == b
+
+
+@pytest.fixture(scope="module", autouse=True)
+def fixed_code_fingerprint() -> Any:
+    """Pin the code fingerprint: the tree may be edited while the suite runs (a code change between two
+    runs rightly forces a full rerun; tests/unit/test_reprocess.py checks that)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("transforms.manifest.code_fingerprint", lambda: "pinned-for-tests")
+        yield
+
+
+@pytest.fixture(scope="module")
+def base_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    tmp = tmp_path_factory.mktemp("reprocess")
+    inputs = _write_inputs(tmp / "uploads", RECORDS)
+    return inputs, _run(tmp, "base", BASE, inputs)
+
+
+def _changed(**changes: Any) -> dict[str, Any]:
+    cfg = copy.deepcopy(BASE)
+    for dotted, value in changes.items():
+        *parents, leaf = dotted.split("__")
+        node = cfg
+        for key in parents:
+            node = node.setdefault(key, {})
+        node[leaf] = value
+    return cfg
+
+
+# (name, new config, expected records re-detected, expected changes reported)
+CHANGES = [
+    (
+        "term_added",  # possessive and lower case both count
+        _changed(proprietary__terms={"CODENAME": ["Bluefin", "Nightjar"]}),
+        2,
+        ["proprietary.terms.CODENAME: 1 added"],
+    ),
+    ("term_removed", _changed(proprietary__terms={}), 1, ["proprietary.terms.CODENAME: 1 removed"]),
+    ("allow_added", _changed(allow=["Excel", "Python"]), 1, ["allow: 1 added, 0 removed"]),
+    (
+        "pattern_added",
+        _changed(
+            patterns=[
+                {"entity": "TICKET_ID", "regex": r"\bOPS-\d{4,}\b", "score": 0.9},
+                {"entity": "REQUEST_ID", "regex": r"\bREQ-\d+\b", "score": 0.9, "name": "req"},
+            ]
+        ),
+        1,
+        ["patterns: req added or changed"],
+    ),
+    (
+        "operator_changed",
+        _changed(operators={"default": {"type": "replace"}, "EMAIL_ADDRESS": {"type": "redact"}}),
+        2,
+        ["operators: EMAIL_ADDRESS changed"],
+    ),
+    (
+        "type_switched_off",
+        _changed(entities={"disabled": ["PHONE_NUMBER"]}),
+        1,
+        ["entities.disabled: PHONE_NUMBER switched off"],
+    ),
+    (
+        "domain_added",
+        _changed(proprietary__internal_domains=["corp.example.net", "example.org"]),
+        1,
+        ["proprietary.internal_domains: 1 added"],
+    ),
+    (
+        "consent_withdrawn",
+        _changed(input__exclude=[{"field": "uploader", "values": ["u7"]}]),
+        0,
+        ["input.exclude changed"],
+    ),
+]
+
+
+@pytest.mark.parametrize("name, cfg, redetected, changes", CHANGES, ids=[c[0] for c in CHANGES])
+def test_incremental_run_equals_full_rerun(
+    base_run: tuple[Path, Path], tmp_path: Path, name: str, cfg: dict, redetected: int, changes: list[str]
+) -> None:
+    inputs, base = base_run
+    full = _run(tmp_path, "full", cfg, inputs)
+    incremental = _run(tmp_path, "incremental", cfg, inputs, previous=base)
+    assert_same_output(full, incremental)
+    reuse = _manifest(incremental)["reuse"]
+    assert reuse["mode"] == "incremental" and reuse["full_rerun_reason"] is None
+    assert reuse["changes"] == changes
+    excluded = _manifest(incremental)["counts"]["excluded"]
+    assert (reuse["redetected"], reuse["carried_over"]) == (redetected, len(RECORDS) - redetected - excluded)
+
+
+def test_same_rules_carry_everything_over_and_detect_only_new_or_changed(
+    base_run: tuple[Path, Path], tmp_path: Path
+) -> None:
+    _, base = base_run
+    grown = [*RECORDS[:-1], ("r12", "Plain text about quarterly planning, call 020 7946 0958", "u6")]
+    grown += [("r13", "New upload from carol@example.net", "u8"), ("r14", "Another Bluefin note", "u8")]
+    inputs = _write_inputs(tmp_path / "grown", grown)
+    full = _run(tmp_path, "full", BASE, inputs)
+    incremental = _run(tmp_path, "incremental", BASE, inputs, previous=base)
+    assert_same_output(full, incremental)
+    reuse = _manifest(incremental)["reuse"]
+    assert reuse["changes"] == [] and (reuse["redetected"], reuse["carried_over"]) == (3, 11)
+
+
+@pytest.mark.parametrize(
+    "cfg, reason",
+    [
+        (
+            _changed(detectors=["presidio", "credentials", "proprietary_terms", "internal_domains", "patterns"]),
+            "detectors",
+        ),
+        (_changed(entities={"min_score": 0.6}), "entities.min_score"),
+        (_changed(nlp={"model": "some_other_model", "labels": {"PERSON": "PERSON"}}), "nlp.labels"),
+    ],
+    ids=["detector_removed", "threshold_changed", "nlp_changed"],
+)
+def test_unscoped_changes_fall_back_to_a_full_rerun_and_say_so(
+    base_run: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], cfg: dict, reason: str
+) -> None:
+    inputs, base = base_run
+    full = _run(tmp_path, "full", cfg, inputs)
+    incremental = _run(tmp_path, "incremental", cfg, inputs, previous=base)
+    assert_same_output(full, incremental)
+    reuse = _manifest(incremental)["reuse"]
+    assert reuse["mode"] == "full" and reason in reuse["full_rerun_reason"]
+    assert (reuse["redetected"], reuse["carried_over"]) == (len(RECORDS), 0)
+    assert "--previous: full rerun, cannot be scoped to records" in capsys.readouterr().out
+
+
+def test_previous_run_must_be_published_intact_and_not_the_output(base_run: tuple[Path, Path], tmp_path: Path) -> None:
+    inputs, base = base_run
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump(BASE), encoding="utf-8")
+    argv = ["run", "--input", str(inputs), "--config", str(config)]
+    assert main([*argv, "--output", str(tmp_path / "o1"), "--previous", str(tmp_path / "nothing")]) == 2
+    assert main([*argv, "--output", str(base), "--previous", str(base), "--overwrite"]) == 2
+    copy_dir = tmp_path / "tampered"
+    copy_dir.mkdir()
+    for entry in _manifest(base)["files"]:
+        (copy_dir / entry["path"]).parent.mkdir(parents=True, exist_ok=True)
+        (copy_dir / entry["path"]).write_bytes((base / entry["path"]).read_bytes())
+    (copy_dir / "manifest.json").write_bytes((base / "manifest.json").read_bytes())
+    shard = copy_dir / "records" / "part-00000-of-00002.parquet"
+    shard.write_bytes(shard.read_bytes() + b"x")
+    assert main([*argv, "--output", str(tmp_path / "o2"), "--previous", str(copy_dir)]) == 2
+
+
+def test_diff_explains_a_term_added_and_a_withdrawal_without_values(
+    base_run: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs, base = base_run
+    cfg = _changed(
+        proprietary__terms={"CODENAME": ["Bluefin", "Nightjar"]},
+        input__exclude=[{"field": "uploader", "values": ["u7"]}],
+    )
+    new = _run(tmp_path, "new", cfg, inputs, previous=base)
+    capsys.readouterr()
+    assert main(["diff", str(base), str(new), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["records"] == {"added": 0, "removed": 1, "changed": 2, "unchanged": 9}
+    assert result["status_changes"] == {"written -> excluded": 1}
+    assert result["entities"]["CODENAME"] == {"old": 1, "new": 3}
+    assert result["entities"]["CREDIT_CARD"] == {"old": 1, "new": 0}
+    assert result["rule_changes"] == ["proprietary.terms.CODENAME: +1 -0", "input.exclude.uploader: +1 -0"]
+    assert result["accounted_for_by"] == {"+proprietary_terms.CODENAME (CODENAME)": 2, "input.exclude": 1}
+    assert result["examples"] == {
+        "changed": ["r02", "r08"],
+        "removed": ["r11"],
+        "because +proprietary_terms.CODENAME (CODENAME)": ["r02", "r08"],
+        "because input.exclude": ["r11"],
+    }
+
+    assert main(["diff", str(base), str(new)]) == 0
+    text = capsys.readouterr().out
+    assert "records: 0 added, 1 removed, 2 changed, 9 unchanged" in text
+    assert "+proprietary_terms.CODENAME (CODENAME): 2" in text
+    for value in ("Nightjar", "nightjar", "u7", "4111"):
+        assert value not in text and value not in json.dumps(result)
+    manifest = (new / "manifest.json").read_text(encoding="utf-8")
+    for value in ("Nightjar", "Bluefin", "u7", "corp.example.net", "OPS-"):
+        assert value not in manifest
+
+
+def test_diff_needs_two_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", str(tmp_path / "a"), str(tmp_path / "b")]) == 2
+    assert capsys.readouterr().err.strip() == "scrubline: error: OLD_DIR holds no published run (no manifest.json)"
