@@ -14,13 +14,14 @@ Guarantees:
   555-01XX and UK phones are in Ofcom's drama ranges (07700 900XXX, 020 7946 0XXX, ...); US SSNs have
   area 9XX with group 01-49 (never issued as an SSN or ITIN); UK NINOs start with QQ; IBANs fail
   their mod-97 check.
-* Shape is kept: names keep their token count and letter case ("ada" -> "nora", "LOVELACE, Ada" ->
-  "OKAFOR, Nora"); e-mails keep their local-part style (first.last, digits); phones keep every
-  separator, their digit grouping, country prefix and extension; cards keep their grouping and first
-  digit and pass the Luhn check; anything else keeps its character classes (digits to digits, letters
-  to letters of the same case, punctuation kept).
+* Shape is kept: names keep their token count, order and letter case (for example "ada" -> "nora",
+  "LOVELACE, Ada" -> "OKAFOR, Nora") and a census first name keeps its usual gender; e-mails keep
+  their local-part style (first.last, digits); phones keep every separator, their digit grouping,
+  country prefix and extension; cards keep their grouping and first digit and pass the Luhn check;
+  anything else keeps its character classes (digits to digits, letters to letters of the same case,
+  punctuation kept).
 * The same name part maps to the same surrogate wherever it appears: "Dana Kowalski", "dana" and
-  "dana.kowalski@acme.com" become "Maria Tanaka", "maria" and "maria.tanaka@example.com".
+  "dana.kowalski@acme.com" become, say, "Maria Tanaka", "maria" and "maria.tanaka@example.com".
 """
 
 from __future__ import annotations
@@ -211,7 +212,7 @@ def _person(value: str, key: bytes, attempt: int) -> str | None:
     ]
     if not name_words:
         return None
-    # Words joined by a hyphen or apostrophe form one name token ("Smith-Jones") with one role.
+    # Words joined by a hyphen form one name token ("Smith-Jones") with one role.
     tokens: list[list[re.Match[str]]] = []
     for m in name_words:
         if tokens and value[tokens[-1][-1].end() : m.start()] in {"-", "‐"}:
