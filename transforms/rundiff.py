@@ -188,17 +188,18 @@ def render_diff(result: Mapping[str, Any]) -> str:
     old, new = result["old"], result["new"]
     lines = [f"rulesets: {old['ruleset']} -> {new['ruleset']}"]
     for key in ("read", "written", "quarantined", "excluded"):
-        lines.append(f"  {key:<12} {old['counts'][key]:>10} -> {new['counts'][key]:<10}")
+        lines.append(f"  {key:<12} {old['counts'][key]:>10} -> {new['counts'][key]}")
     r = result["records"]
     lines.append(
         f"records: {r['added']} added, {r['removed']} removed, {r['changed']} changed, {r['unchanged']} unchanged"
     )
     for transition, n in result["status_changes"].items():
         lines.append(f"  {transition}: {n}")
-    lines.append("entities (old -> new):")
+    same = sum(1 for c in result["entities"].values() if c["old"] == c["new"])
+    lines.append(f"entities (old -> new; {same} types unchanged):")
     for entity, c in result["entities"].items():
-        delta = c["new"] - c["old"]
-        lines.append(f"  {entity:<20} {c['old']:>8} -> {c['new']:<8} ({delta:+d})")
+        if c["old"] != c["new"]:
+            lines.append(f"  {entity:<20} {c['old']:>8} -> {c['new']:<8} ({c['new'] - c['old']:+d})")
     lines.append("rule changes:" if result["rule_changes"] else "rule changes: none")
     lines.extend(f"  {line}" for line in result["rule_changes"])
     if result["accounted_for_by"]:
