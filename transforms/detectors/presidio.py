@@ -137,13 +137,46 @@ def default_recognizers() -> list[EntityRecognizer]:
 _FILE_EXTENSION_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "go", "so", "cc", "ps", "js", "ts", "rb", "cs", "mk"})
 
 
-def _plausible_url(text: str, start: int, end: int) -> bool:
-    """Reject bare ``name.ext`` matches that are file names or attribute access, not hosts.
+# Public package registries, mirrors and standards hosts: a URL there names a package or a schema,
+# never a person ("https://registry.npmjs.org/express/-/express-4.18.2.tgz" in a lock file).
+PUBLIC_ARTIFACT_HOSTS = frozenset(
+    """registry.npmjs.org registry.yarnpkg.com files.pythonhosted.org pypi.org pypi.python.org upload.pypi.org
+    repo1.maven.org repo.maven.apache.org plugins.gradle.org rubygems.org index.rubygems.org crates.io
+    static.crates.io index.crates.io proxy.golang.org sum.golang.org deb.debian.org security.debian.org
+    archive.ubuntu.com security.ubuntu.com dl-cdn.alpinelinux.org mirrors.kernel.org download.docker.com
+    registry-1.docker.io production.cloudflare.docker.com conda.anaconda.org repo.anaconda.com
+    cdn.jsdelivr.net unpkg.com cdnjs.cloudflare.com fonts.googleapis.com fonts.gstatic.com www.w3.org
+    schema.org json-schema.org schemas.xmlsoap.org schemas.microsoft.com xmlns.com""".split()
+)
+# Well-known API hosts: only the bare host name is kept (a path may name a user: /users/jdoe).
+PUBLIC_API_HOSTS = frozenset(
+    """api.github.com api.gitlab.com api.bitbucket.org api.stripe.com api.openai.com api.slack.com
+    api.twilio.com api.sendgrid.com hooks.slack.com oauth2.googleapis.com www.googleapis.com
+    sts.amazonaws.com login.microsoftonline.com graph.microsoft.com""".split()
+)
+_URL_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:[^@/\s]*@)?(?P<host>[^/:?#\s]+)", re.IGNORECASE)
 
-    A match with a scheme, ``www.``, a path or a port is always kept.
+
+def _plausible_url(text: str, start: int, end: int) -> bool:
+    """Reject matches that are file names, attribute access, a piece of a longer word, or public
+    package and standards hosts, not personal or organisational addresses.
+
+    A match with a scheme, ``www.``, a path or a port is otherwise kept.
     """
-    value = text[start:end]
-    if "://" in value or value.lower().startswith("www.") or "/" in value or ":" in value:
+    value = text[start:end].strip("\"'()<>[]")
+    m = _URL_HOST.match(value)
+    host = m.group("host").lower().rstrip(".") if m else ""
+    if host in PUBLIC_ARTIFACT_HOSTS:
+        return False
+    has_scheme = "://" in value
+    if host in PUBLIC_API_HOSTS and not re.search(r"[/?#]\S", value.split("://", 1)[-1]):
+        return False
+    if not has_scheme:
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isalnum() or before in "_." or after.isalnum() or after == "_":
+            return False  # "psycopg2.co" in psycopg2.connect, "res.se" in res.sendStatus
+    if has_scheme or value.lower().startswith("www.") or "/" in value or ":" in value:
         return True
     if end < len(text) and text[end] == "(":  # os.getenv( -> a call, not a host
         return False

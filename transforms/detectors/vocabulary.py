@@ -2,12 +2,17 @@
 
 Used only to veto statistical (NER) findings: a pattern, dictionary or credential finding is never
 vetoed by this list. Everything is lower case; matching is on the casefolded entity text, and an
-entity made only of these words (and punctuation or digits) is vetoed too.
+entity made only of these words, identifiers (tokens with digits or underscores, dotted names such
+as ``config.yaml``) and punctuation is vetoed too. The lists are general categories (programming
+languages, products, SQL words, months and quarters, job titles, document and form words), not the
+words of any one corpus.
 """
 
 from __future__ import annotations
 
-__all__ = ["TECHNICAL_VOCABULARY", "is_ordinary_vocabulary"]
+import re
+
+__all__ = ["EDGE_WORDS", "TECHNICAL_VOCABULARY", "imperative", "is_identifier", "is_ordinary_vocabulary"]
 
 _LANGUAGES = """python java javascript typescript go golang rust ruby php perl scala kotlin swift c c++ c# f# r julia
 matlab haskell elixir erlang clojure lua dart bash shell powershell sql nosql graphql html css sass less json yaml
@@ -25,29 +30,118 @@ udp ip cdn ci cd ci/cd devops sre mlops qa uat prod staging dev git svn vim emac
 xcode figma sketch miro notion trello asana monday.com dropbox box gmail gsuite g suite workspace office 365
 office365 microsoft google amazon apple meta openai chatgpt gpt copilot llm ml ai nlp etl elt crm erp hr
 kpi okr roi sla slo sli poc mvp b2b b2c saas paas iaas faas pdf csv tsv xlsx docx pptx txt zip gzip tar
-utf-8 ascii unicode regex uuid sha sha256 md5 base64 jwt cron webhook webhooks""".replace("\n", " ")
+utf-8 ascii unicode regex uuid sha sha256 md5 base64 jwt cron webhook webhooks vault consul nomad circleci
+maven gradle cargo homebrew pypi rubygems webpack vite babel eslint prettier pytest junit selenium cypress
+playwright postman swagger openapi kibana elasticsearch opensearch logstash rabbitmq celery nats etcd istio
+envoy traefik haproxy cloudflare heroku vercel netlify digitalocean linode github actions gitlab ci bitbucket
+pipelines argo argocd flux spinnaker sonarqube snyk dependabot renovate x86_64 amd64 arm64 aarch64 x64 x86
+win32 win64 macos linux-gnu mysqldump mariadb innodb myisam utf8 utf8mb4 varchar nvarchar char int integer bigint
+smallint tinyint decimal numeric float double real bool boolean text blob clob date datetime timestamp
+timestamptz uuid json jsonb serial null not primary foreign key unique index constraint default table tables
+view views insert into values select update delete from where join create alter drop engine
+charset collate auto_increment distrib dump schema database db dbs""".replace("\n", " ")
 _TIME = """january february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
 thu thur thurs fri sat sun q1 q2 q3 q4 h1 h2 fy fy23 fy24 fy25 fy26 quarterly monthly weekly daily annual
-yearly today tomorrow yesterday eod eow eom ytd qtd mtd"""
+yearly today tomorrow yesterday eod eow eom ytd qtd mtd am pm utc gmt bst cet cest pst pdt est edt ist jst
+aest"""
 _TITLES = """ceo cto cfo coo cio ciso cmo vp svp evp director manager engineer developer analyst architect
 consultant intern lead head principal staff senior junior associate partner president chairman founder
 co-founder owner admin administrator agent customer caller client user team support sales marketing
-finance legal hr ops operations engineering product design research recruiter"""
+finance legal hr ops operations engineering product design research recruiter executive executives scientist
+scientists coordinator specialist officer assistant representative rep technician designer programmer
+accountant auditor controller strategist advisor adviser clerk receptionist secretary trainee apprentice
+contractor freelancer success business people talent acquisition payroll procurement purchasing compliance
+risk security infrastructure platform data software hardware network systems cloud solutions services
+service accounts relations development growth strategy communications content digital technical
+chief deputy managing regional scrum agile coach program programme project portfolio delivery quality
+assurance tester site reliability machine learning full-stack fullstack frontend backend front-end back-end
+mobile web embedded analytics devsecops dba sysadmin helpdesk desk it"""
 _COMMON = """agenda notes summary action items todo fixme note ticket issue bug feature release version
 update meeting call email phone address account invoice order payment refund report dashboard deadline
-budget forecast roadmap sprint backlog standup retro review approval hi hello thanks regards dear
-the a an and or of for to in on at by with from"""
+budget forecast roadmap sprint backlog standup retro review approval hi hello hey thanks thank regards dear
+the a an and or of for to in on at by with from id ids no number call calls queue billing claims status
+priority subject cc bcc date time attendees skills experience education references profile objective
+description excerpt internal signed bearer token tokens secret secrets key keys password passwords username
+usernames login logins dob ssn iban bic swift sort code visa mastercard amex maestro card cards cheers
+best kind warm mr mrs ms mx miss dr prof sir madam all yes ok okay please morning afternoon evening tbd fyi
+asap eta re fwd fw lol etc ps nb confidential draft final attachment attachments agreement contract client
+contractor services term fees notices confidentiality schedule appendix exhibit section clause page personal
+direct tel mobile office work home bank commit merge branch require import export module package class function
+method stripe paypal braintree adyen twilio sendgrid mailchimp"""
 
+_COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
     w for block in (_LANGUAGES, _TOOLS, _TIME, _TITLES, _COMMON) for w in block.split()
 ) | frozenset({"power bi", "g suite", "office 365", "ci/cd", "scikit-learn"})
 
 
+# Words that open or close an NER span without being part of the name: "Hi Thiago", "Mr Do",
+# "Pooja Banerjee, Solutions Architect". Only these are trimmed from a span's edges (never months or
+# products: "June Carter" and "Apple Inc" are names).
+_ROLES = """ceo cto cfo coo cio ciso cmo vp svp evp director manager engineer developer analyst architect
+consultant intern lead head principal staff senior junior associate president chairman founder co-founder
+owner admin administrator agent recruiter executive scientist coordinator specialist officer assistant
+representative rep technician designer programmer accountant auditor controller strategist advisor adviser
+clerk receptionist secretary trainee apprentice freelancer tester dba sysadmin"""
+EDGE_WORDS: frozenset[str] = frozenset(
+    (
+        _ROLES
+        + """ hi hello hey dear thanks thank cheers regards best kind warm mr mrs ms mx miss dr prof sir madam
+        attendees signed subject cc bcc re fwd fw"""
+    ).split()
+)
+# Words that end an organisation's name: "Tableau Software" and "Amazon Web Services" are companies even
+# though each word alone is ordinary vocabulary.
+_ORG_ENDINGS = frozenset(
+    """software services research systems solutions technologies technology labs group inc ltd llc corp
+    corporation company foundation institute university bank capital ventures partners holdings""".split()
+)
+
+_PUNCT = ".,:;!?()[]{}'\"`*#"
+
+
+def is_identifier(word: str) -> bool:
+    """A token that is code or a number, not a word of a name: it holds a digit or an underscore, or is a
+    dotted name such as ``config.yaml`` or ``lukasz.mazur`` (letters on both sides of an inner dot)."""
+    if not any(c.isalpha() for c in word):
+        return True
+    if any(c.isdigit() or c == "_" for c in word):
+        return True
+    inner = word.strip(_PUNCT)
+    parts = inner.split(".")
+    return len(parts) > 1 and sum(len(p) >= 2 for p in parts) >= 2
+
+
 def is_ordinary_vocabulary(entity_text: str) -> bool:
-    """True if the text is a listed word or phrase, or made only of listed words, digits and punctuation."""
+    """True if the text is a listed word or phrase, or made only of listed words, identifiers and punctuation."""
     folded = " ".join(entity_text.casefold().split())
     if not folded or folded in TECHNICAL_VOCABULARY:
         return True
-    words = [w.strip(".,:;!?()[]{}'\"") for w in folded.split()]
-    return all(not w or w in TECHNICAL_VOCABULARY or not any(c.isalpha() for c in w) for w in words)
+    words = [w for w in (w.strip(_PUNCT) for w in folded.split()) if w]
+    if (
+        len(words) > 1
+        and words[-1] in _ORG_ENDINGS
+        and any(w not in _ORG_ENDINGS and w not in _COMMON_SET for w in words[:-1])
+    ):
+        return False
+    return all(w in TECHNICAL_VOCABULARY or is_identifier(w) for w in words)
+
+
+# After a capitalised word at the start of a sentence, these make it an imperative verb:
+# "Chase the vendor", "Mark it as resolved", "Bill them for it".
+IMPERATIVE_OBJECTS = frozenset("it the a an them this that these those".split())
+_SENTENCE_LEAD = re.compile(r"(?:^|[.!?:;—–\-\]>*]|\[[ x]\])[ \t]*$")
+
+
+def imperative(text: str, start: int, end: int) -> bool:
+    """True if the word at ``start:end`` opens a sentence or list item and is followed by an object such as
+    "the" or "it": then it is a verb ("Chase the vendor"), not a name."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _SENTENCE_LEAD.search(text[max(line_start, start - 40) : start]):
+        return False
+    nxt = text[end : end + 8]
+    if not nxt.startswith(" "):
+        return False
+    word = nxt[1:].split(" ", 1)[0].split("\n", 1)[0]
+    return word in IMPERATIVE_OBJECTS

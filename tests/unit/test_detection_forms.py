@@ -1,0 +1,223 @@
+"""Tricky forms of personal data and of ordinary text, detector by detector (no trained model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.detectors.context import ContextDetector
+from transforms.detectors.fields import field_entity, find_field_values
+from transforms.detectors.names import NameListDetector, load_name_lists
+from transforms.detectors.ner import entity_pieces
+from transforms.detectors.presidio import _plausible_url
+from transforms.detectors.vocabulary import is_ordinary_vocabulary
+
+CONTEXT = ContextDetector()
+NAMES = NameListDetector(*load_name_lists())
+
+
+def context(text: str, entity: str) -> list[str]:
+    (found,) = CONTEXT.detect([text])
+    return [text[f.start : f.end] for f in found if f.entity_type == entity]
+
+
+def fields(text: str) -> list[tuple[str, str]]:
+    return [(entity, text[s:e]) for entity, s, e in find_field_values(text)]
+
+
+SQL_DUMP = """CREATE TABLE `customers` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `first_name` varchar(64),
+  `last_name` varchar(64),
+  `dob` date,
+  `address` text,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB;
+
+INSERT INTO `customers` VALUES (1,'Kamau','Wambui','1975-03-12','12 Oak Street, Austin, TX 78701'),
+(2,'Do-yun','O''Neil','1980-01-02',NULL);
+INSERT INTO users (id, username, pw) VALUES (1,'kelechi_a','x'),(2,'jack10','y');
+INSERT INTO orders VALUES (1,'2024-01-02','Ada');
+"""
+
+
+def test_sql_values_take_their_column_names_from_create_table_or_the_insert() -> None:
+    assert fields(SQL_DUMP) == [
+        ("PERSON", "Kamau"),
+        ("PERSON", "Wambui"),
+        ("DATE_OF_BIRTH", "1975-03-12"),
+        ("STREET_ADDRESS", "12 Oak Street, Austin, TX 78701"),
+        ("PERSON", "Do-yun"),
+        ("PERSON", "O''Neil"),
+        ("DATE_OF_BIRTH", "1980-01-02"),
+        ("USERNAME", "kelechi_a"),
+        ("USERNAME", "jack10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            'name,email,company,role,signed_up\n"Kelechi Balogun",k@x.io,"Summit Media Inc.",QA Lead,2024-01-02\n',
+            [("PERSON", "Kelechi Balogun"), ("ORGANIZATION", "Summit Media Inc.")],
+        ),
+        ("user\tdate_of_birth\njdoe\t02/01/1990\n", [("USERNAME", "jdoe"), ("DATE_OF_BIRTH", "02/01/1990")]),
+        (
+            "id;Surname;Employer\n7;Nowak;Kestrel Retail\n\nnot;a;row\n",
+            [("PERSON", "Nowak"), ("ORGANIZATION", "Kestrel Retail")],
+        ),
+        ("name,role\nci,build\n", []),  # lower case and single words in a "name" column are not people
+    ],
+)
+def test_delimited_exports_map_values_to_their_header(text: str, expected: list[tuple[str, str]]) -> None:
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('{"first_name": "Ada", "dob": "1990-01-02"}', [("PERSON", "Ada"), ("DATE_OF_BIRTH", "1990-01-02")]),
+        ("birth_date=02.01.1990\n", [("DATE_OF_BIRTH", "02.01.1990")]),
+        ("Home address: 100 Kings Road, Bristol BS8 5RW\n", [("STREET_ADDRESS", "100 Kings Road, Bristol BS8 5RW")]),
+        ('"name": "orders-web"\n- name: Install dependencies\nname: Build', []),
+        ("Employer: Aldergate Health\n", [("ORGANIZATION", "Aldergate Health")]),
+    ],
+)
+def test_key_value_fields(text: str, expected: list[tuple[str, str]]) -> None:
+    assert fields(text) == expected
+
+
+@pytest.mark.parametrize(
+    "field, entity",
+    [
+        ("first_name", "PERSON"),
+        ("Date Of Birth", "DATE_OF_BIRTH"),
+        ("`dob`", "DATE_OF_BIRTH"),
+        ("user-name", "USERNAME"),
+    ],
+)
+def test_field_names_are_normalised(field: str, entity: str) -> None:
+    assert field_entity(field) == entity
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Flat 9, 175 Kings Road, Leeds LS6 1GF", "Flat 9, 175 Kings Road, Leeds LS6 1GF"),
+        ("Unit 14, 262 Beach Road, Fortitude Valley QLD 4006", "Unit 14, 262 Beach Road, Fortitude Valley QLD 4006"),
+        ("10 Downing Street, London SW1A 2AA", "10 Downing Street, London SW1A 2AA"),
+        ("post it to 227 Queensway, Manchester M1 1LF.", "227 Queensway, Manchester M1 1LF"),
+        ("Flat 1\n142 Queensway\nEdinburgh\nEH3 8HL\n", "Flat 1\n142 Queensway\nEdinburgh\nEH3 8HL"),
+        ("Am Waldrand 77, 50586 Köln (the", "Am Waldrand 77, 50586 Köln"),
+        ("lives at Hauptstraße\n120a, 60460 Frankfurt am Main.", "Hauptstraße\n120a, 60460 Frankfurt am Main"),
+        ("x,'108 bis rue Victor Hugo, 69005 Lyon',NULL", "108 bis rue Victor Hugo, 69005 Lyon"),
+        ("6\nbis place Bellecour, 13073 Marseille.", "6\nbis place Bellecour, 13073 Marseille"),
+        (
+            "Flat 207, Sunrise Enclave, 14th Cross Road,\nIndiranagar, Bengaluru, Karnataka 560040 (the",
+            "Flat 207, Sunrise Enclave, 14th Cross Road,\nIndiranagar, Bengaluru, Karnataka 560040",
+        ),
+    ],
+)
+def test_street_addresses_in_several_countries_formats(text: str, expected: str) -> None:
+    found = context(text, "STREET_ADDRESS")
+    assert max(found, key=len) == expected
+
+
+@pytest.mark.parametrize("text", ["Windows 10, 2019 Server", "We ship Python 3, 2024 Edition", "Version 2, 1000 Users"])
+def test_version_numbers_are_not_addresses(text: str) -> None:
+    assert context(text, "STREET_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "text, entity, expected",
+    [
+        ("# wiki.corp.example.net:5432:orders:linh.v:t.6JcUb_n9nQ\n", "USERNAME", ["linh.v"]),
+        ("# wiki.corp.example.net:5432:orders:linh.v:t.6JcUb_n9nQ\n", "PASSWORD", ["t.6JcUb_n9nQ"]),
+        ("Host build\n  HostName x\n  User emre.y\n  ProxyJump bastion\n", "USERNAME", ["emre.y"]),
+        ("# deploy key for jenkins — added by huong_d\n", "USERNAME", ["huong_d"]),
+        ("the page was added by John yesterday", "USERNAME", []),
+        ("[01/03/2024, 18:19] Irina Petrova: hi", "PERSON", ["Irina Petrova"]),
+        ("Thank you, Mrs Do. And", "PERSON", ["Do"]),
+        ("Employee: Nowak, Małgorzata\nJob title: x", "PERSON", ["Nowak", "Nowak, Małgorzata"]),
+        ("The contract with Summit Capital Inc. is signed.", "ORGANIZATION", ["Summit Capital Inc."]),
+    ],
+)
+def test_context_forms(text: str, entity: str, expected: list[str]) -> None:
+    assert context(text, entity) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Pooja Banerjee\nSolutions Architect", ["Pooja Banerjee"]),
+        ('Acme Ltd",QA Lead,2024-04-06', ["Acme Ltd"]),
+        ('UUID("32950bc6', []),
+        ("Call ID 109101", []),
+        ("Hi Thiago", ["Thiago"]),
+        ("Mr Do", ["Do"]),
+        ("June Carter", ["June Carter"]),
+        ("Linux (x86_64", []),
+        ("Bluefin (v1.23.4", ["Bluefin"]),
+        ("Søndergade 52", ["Søndergade 52"]),
+        ("3 Round Stones Inc", ["3 Round Stones Inc"]),
+        ("Copperfield Retail K.K.", ["Copperfield Retail K.K."]),
+        (
+            "Natalia Kuznetsov, Solutions Architect\nSigned for the Contractor: Haruto Yamamoto",
+            ["Natalia Kuznetsov", "Haruto Yamamoto"],
+        ),
+        ("Skills\nPower BI", []),
+        ("check_password", []),
+    ],
+)
+def test_ner_entities_are_cut_at_structure_and_trimmed(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in entity_pieces(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, ordinary",
+    [
+        ("Account Executive", True),
+        ("Customer Success Manager", True),
+        ("Staff Data Scientist", True),
+        ("IBAN", True),
+        ("varchar", True),
+        ("Tableau Software", False),
+        ("Amazon Web Services", False),
+        ("Forrester Research", False),
+        ("Grant", False),
+    ],
+)
+def test_job_titles_and_form_words_are_vocabulary_but_companies_are_not(text: str, ordinary: bool) -> None:
+    assert is_ordinary_vocabulary(text) is ordinary
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("- [ ] Chase the vendor today", []),
+        ("Chase Utley called", ["Chase Utley"]),
+        ("conn = psycopg2.connect()", []),
+        ("import boto3", []),
+        ("sha256:2eef76fa0dac9e eda739c6", []),
+        ("thanks svetlana", ["svetlana"]),
+    ],
+)
+def test_name_list_skips_code_hashes_and_imperatives(text: str, expected: list[str]) -> None:
+    (found,) = NAMES.detect([text])
+    assert [text[f.start : f.end] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end, plausible",
+    [
+        ("conn = psycopg2.connect(host)", 7, 18, False),  # "psycopg2.co" inside a word
+        ("res.sendStatus(204)", 0, 6, False),
+        ('"resolved": "https://registry.npmjs.org/x/-/x-1.0.0.tgz"', 13, 56, False),
+        ("machine api.github.com login", 8, 22, False),
+        ("see https://api.github.com/users/jdoe", 4, 37, True),
+        ("profile: linkedin.com/in/adalovelace", 9, 36, True),
+        ("mail me at ada.dev please", 11, 18, True),
+    ],
+)
+def test_url_plausibility(text: str, start: int, end: int, plausible: bool) -> None:
+    assert _plausible_url(text, start, end) is plausible
