@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
         "run",
         help="run the redaction pipeline",
         description=(
-            "Read uploads (JSONL, Parquet, trees of raw files, .eml; gzip too), redact them and write "
+            "Read uploads (JSONL, Parquet, trees of raw text files, .eml, .msg, .docx, .pptx, .xlsx, .pdf, "
+            ".html, and .zip archives of these; gzip too; binary files are quarantined as unsupported_type), "
+            "redact them and write "
             "DIR/records/*.parquet, DIR/quarantine/*.parquet and DIR/manifest.json (last). Any option not "
             "listed here is passed to Apache Beam's PipelineOptions, e.g. --runner DirectRunner, "
             "--direct_num_workers 2 --direct_running_mode multi_processing, or Dataflow/Flink/Spark flags."

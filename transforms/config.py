@@ -178,6 +178,12 @@ class LimitsConfig(_Strict):
     max_quarantine_ratio: float = Field(0.01, ge=0, le=1)
     detection_timeout_seconds: float = Field(300.0, gt=0)
     detection_seconds_per_mb: float = Field(60.0, ge=0)
+    # Zip archives, and the zip packages of .docx/.pptx/.xlsx, are checked against these before any
+    # member is inflated; an archive over one of them is quarantined whole (too_large).
+    max_archive_members: int = Field(10_000, ge=1)
+    max_archive_member_bytes: int = Field(100_000_000, ge=1)
+    max_archive_total_bytes: int = Field(1_000_000_000, ge=1)
+    max_archive_ratio: float = Field(200.0, ge=1)  # uncompressed/compressed, for members over 1 MiB
 
 
 class OutputConfig(_Strict):

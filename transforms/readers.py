@@ -16,6 +16,7 @@ import email
 import glob
 import gzip
 import hashlib
+import io
 import json
 import os
 import re
@@ -27,6 +28,18 @@ from pathlib import PurePath
 from typing import IO, Any
 
 from transforms.config import InputConfig, LimitsConfig
+from transforms.documents import (
+    DOCUMENT_KINDS,
+    CorruptDocument,
+    DocumentError,
+    DocumentTooLarge,
+    archive_members,
+    binary_signature,
+    decode_text,
+    extract_text,
+    html_to_text,
+    read_member,
+)
 from transforms.records import Document, QuarantineReason, QuarantineRecord, sha256_hex
 
 __all__ = [
@@ -41,6 +54,7 @@ __all__ = [
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 PARQUET_SUFFIX = ".parquet"
 EML_SUFFIX = ".eml"
+ZIP_SUFFIX = ".zip"
 GZIP_SUFFIX = ".gz"
 EML_HEADERS = ("From", "To", "Cc", "Bcc", "Reply-To", "Date", "Subject")
 
@@ -317,7 +331,11 @@ def _map_object(
 
 def _kind(f: InputFile) -> tuple[str, bool]:
     """(format, gzipped) from the file name, case-insensitively; ``x.jsonl.gz`` is ("jsonl", True)."""
-    name = os.path.basename(f.path).lower()
+    return _kind_of_name(os.path.basename(f.path))
+
+
+def _kind_of_name(name: str) -> tuple[str, bool]:
+    name = name.lower()
     compressed = name.endswith(GZIP_SUFFIX)
     if compressed:
         name = name[: -len(GZIP_SUFFIX)]
@@ -327,6 +345,11 @@ def _kind(f: InputFile) -> tuple[str, bool]:
         return "parquet", compressed
     if name.endswith(EML_SUFFIX):
         return "eml", compressed
+    if name.endswith(ZIP_SUFFIX):
+        return "zip", compressed
+    for suffix, kind in DOCUMENT_KINDS.items():
+        if name.endswith(suffix):
+            return kind, compressed
     return "raw", compressed
 
 
@@ -539,24 +562,6 @@ def _read_whole(f: InputFile, compressed: bool, limits: LimitsConfig) -> bytes |
     return data
 
 
-def _decode_text(data: bytes) -> str:
-    """UTF-8 (a UTF-8 BOM is stripped) or, after a UTF-16 BOM, UTF-16. Raises UnicodeDecodeError."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16")  # the codec reads and drops the BOM
-    return data.decode("utf-8")
-
-
-def _html_to_text(html: str) -> str:
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(html, "html.parser")
-    for tag in soup(["script", "style"]):
-        tag.decompose()
-    return soup.get_text("\n", strip=True)
-
-
 def _eml_text(data: bytes) -> str:
     msg = email.message_from_bytes(data, policy=policy.default)
     headers = [f"{name}: {value}" for name in EML_HEADERS for value in (msg.get_all(name) or [])]
@@ -568,7 +573,7 @@ def _eml_text(data: bytes) -> str:
         if ctype == "text/plain":
             blocks.append(part.get_content())
         elif ctype == "text/html":
-            blocks.append(_html_to_text(part.get_content()))
+            blocks.append(html_to_text(part.get_content()))
     return "\n\n".join(b for b in blocks if b)
 
 
@@ -578,6 +583,21 @@ def _read_file_record(
     data = _read_whole(f, compressed, limits)
     if isinstance(data, QuarantineRecord):
         return data
+    return _file_record(f, kind, data, cfg, limits)
+
+
+def _document_reason(exc: DocumentError) -> QuarantineReason:
+    if isinstance(exc, CorruptDocument):
+        return QuarantineReason.DECODE_ERROR
+    if isinstance(exc, DocumentTooLarge):
+        return QuarantineReason.TOO_LARGE
+    return QuarantineReason.UNSUPPORTED_TYPE
+
+
+def _file_record(
+    f: InputFile, kind: str, data: bytes, cfg: InputConfig, limits: LimitsConfig
+) -> Document | QuarantineRecord:
+    """One whole-file record (raw text, e-mail or document) from its bytes."""
     sha, size = hashlib.sha256(data).hexdigest(), len(data)
     record_id = file_record_id(f.relpath)
 
@@ -591,9 +611,17 @@ def _read_file_record(
             raise
         except Exception as exc:  # the email package raises many types on malformed mail
             return bad(QuarantineReason.DECODE_ERROR, type(exc).__name__)
-    else:
+    elif kind in DOCUMENT_KINDS.values():
         try:
-            text = _decode_text(data)
+            text = extract_text(kind, data, limits)
+        except DocumentError as exc:
+            return bad(_document_reason(exc), exc.error_class)
+    else:
+        signature = binary_signature(data)
+        if signature is not None:
+            return bad(QuarantineReason.UNSUPPORTED_TYPE, signature)
+        try:
+            text = decode_text(data)
         except UnicodeDecodeError:
             return bad(QuarantineReason.DECODE_ERROR, "UnicodeDecodeError")
         if "\x00" in text:
@@ -614,6 +642,66 @@ def _read_file_record(
 
 
 # ---------------------------------------------------------------------------------------------------
+# Zip archives
+
+
+def _member_file(f: InputFile, name: str) -> InputFile:
+    """A zip member seen as a file of its own: ``relpath`` is ``<archive relpath>!<member name>``, so
+    its record id, ``source`` and opaque ``source_ref`` derive from both (the ref hashes the name)."""
+    return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}")
+
+
+def _jsonl_member(mf: InputFile, data: bytes, cfg: InputConfig, limits: LimitsConfig) -> Iterator[Any]:
+    fh = io.BytesIO(data)
+    lineno = 0
+    while (line := _read_line(fh, limits.max_file_bytes)) is not None:
+        lineno += 1
+        content, sha, size = line
+        if content is None:
+            yield _quarantine(mf, QuarantineReason.TOO_LARGE, "LineTooLarge", suffix=f"#L{lineno}", sha=sha, size=size)
+        elif content.strip():
+            yield _jsonl_line(mf, content, lineno, sha, cfg, limits)
+
+
+def _read_zip(f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig) -> Iterator[Any]:
+    if compressed:
+        yield _quarantine(f, QuarantineReason.UNSUPPORTED_TYPE, "NestedArchive")
+        return
+    data = _read_whole(f, False, limits)
+    if isinstance(data, QuarantineRecord):
+        yield data
+        return
+    try:
+        zf, members = archive_members(data, limits)
+    except DocumentError as exc:
+        sha, size = hashlib.sha256(data).hexdigest(), len(data)
+        yield _quarantine(f, _document_reason(exc), exc.error_class, sha=sha, size=size)
+        return
+    with zf:
+        for member in members:
+            mf = _member_file(f, member.name)
+            try:
+                mdata = read_member(zf, member, limits)
+            except DocumentError as exc:
+                yield _quarantine(mf, _document_reason(exc), exc.error_class, size=member.file_size)
+                continue
+            kind, nested = _kind_of_name(member.name)
+            if nested or kind == "zip":
+                code = "NestedArchive"
+            elif kind == "parquet":
+                code = "ParquetInArchive"
+            else:
+                code = ""
+            if code:
+                sha = hashlib.sha256(mdata).hexdigest()
+                yield _quarantine(mf, QuarantineReason.UNSUPPORTED_TYPE, code, sha=sha, size=len(mdata))
+            elif kind == "jsonl":
+                yield from _jsonl_member(mf, mdata, cfg, limits)
+            else:
+                yield _file_record(mf, kind, mdata, cfg, limits)
+
+
+# ---------------------------------------------------------------------------------------------------
 # Entry point
 
 
@@ -624,8 +712,8 @@ def read_input_file(f: InputFile, cfg: InputConfig, limits: LimitsConfig) -> Ite
     propagate); every record that could not be read, decoded or validated is a ``QuarantineRecord``
     with a fixed reason, an opaque ``source`` and an ``error_class`` that is a class name or fixed
     code, never a message. Environment failures (the file vanished, permission denied) are
-    ``READ_ERROR``. JSONL and Parquet are streamed; raw and e-mail files are read whole, up to
-    ``limits.max_file_bytes``.
+    ``READ_ERROR``. JSONL and Parquet are streamed; raw, e-mail, document and zip files are read
+    whole, up to ``limits.max_file_bytes``.
 
     Formats, by file name (case-insensitive; a ``.gz`` suffix is decompressed as a stream first and the
     inner name decides; a truncated or corrupt stream is ``DECODE_ERROR`` for what was not read yet):
@@ -640,15 +728,38 @@ def read_input_file(f: InputFile, cfg: InputConfig, limits: LimitsConfig) -> Ite
       then every text/plain part and every text/html part (inline or attached; HTML rendered as text
       with script/style dropped), separated by blank lines. Non-text attachments are ignored in this
       version: they are neither read nor reported.
+    - ``.docx``, ``.pptx``, ``.xlsx``, ``.pdf`` (text layer), ``.html``/``.htm``, ``.msg`` (Outlook):
+      one record of extracted text (``transforms.documents``: each extractor's docstring lists which
+      properties and metadata it puts in the text, to be redacted with it, and which it drops; none
+      pass through raw). A document the library cannot parse is ``DECODE_ERROR`` with the library's
+      exception class name; an encrypted one, or a legacy binary Office file under a new name, is
+      ``UNSUPPORTED_TYPE``; an office package over the archive limits is ``TOO_LARGE``.
+    - ``.zip``: one record per member, in central-directory order, each read as if it were a file with
+      the member's name; its ``source`` is ``relpath!member``, its id and opaque ``source_ref`` those
+      of a file at that path (so they hash the member name). The archive is read whole (up to
+      ``limits.max_file_bytes``) and checked before any member is inflated: over
+      ``max_archive_members``, ``max_archive_member_bytes``, ``max_archive_total_bytes`` or
+      ``max_archive_ratio`` (members over 1 MiB) it is one ``TOO_LARGE`` record for the whole
+      archive. Directories, hidden members and ``__MACOSX/`` are skipped, as a directory walk skips
+      hidden files. Nested archives (``.zip``, ``.gz`` members; ``.zip.gz`` files) and Parquet members
+      are not opened: ``UNSUPPORTED_TYPE`` (``NestedArchive``, ``ParquetInArchive``). Encrypted
+      members are ``UNSUPPORTED_TYPE`` (``EncryptedMember``); the other members are still read.
     - anything else: one raw text document, UTF-8 (BOM stripped) or UTF-16 with a BOM, kept exactly as
-      decoded (no newline or Unicode normalisation); undecodable or containing NUL is ``DECODE_ERROR``.
+      decoded (no newline or Unicode normalisation). Binary content is ``UNSUPPORTED_TYPE`` whatever
+      the name: bytes starting with a known binary signature (``PngImage``, ``JpegImage``,
+      ``PdfDocument``, ``ZipArchive``, ``ElfExecutable``, ``OleCompoundFile``...) or, without a UTF-16
+      BOM, holding a NUL byte (``BinaryContent``; UTF-16 without a BOM is binary by this rule). Text
+      that then fails to decode is ``DECODE_ERROR`` (as is decoded UTF-16 text holding U+0000: ``NulByte``).
 
-    ``input_sha256``/``size_bytes`` of raw and e-mail files describe the (decompressed) file bytes.
+    ``input_sha256``/``size_bytes`` of raw, e-mail and document files describe the (decompressed) file
+    bytes; of zip members, the member's bytes.
     """
     kind, compressed = _kind(f)
     if kind == "jsonl":
         yield from _read_jsonl(f, compressed, cfg, limits)
     elif kind == "parquet":
         yield from _read_parquet(f, compressed, cfg, limits)
+    elif kind == "zip":
+        yield from _read_zip(f, compressed, cfg, limits)
     else:
         yield _read_file_record(f, kind, compressed, cfg, limits)

@@ -99,7 +99,7 @@ def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture
             assert row["text"][x["out_start"] : x["out_end"]] == f"<{x['entity_type']}>"
 
     (quarantined,) = read_rows(out, "quarantine")
-    assert quarantined["reason"] == "decode_error" and quarantined["error_class"] == "NulByte"
+    assert quarantined["reason"] == "unsupported_type" and quarantined["error_class"] == "BinaryContent"
     assert "blob" not in json.dumps(quarantined)
 
     assert manifest["counts"]["read"] == 4

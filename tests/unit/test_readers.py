@@ -366,7 +366,9 @@ RAW_CASES = [
     ("overlong.txt", b"\xc0\xaf", (DECODE, "UnicodeDecodeError")),
     ("odd.txt", codecs.BOM_UTF16_LE + b"a\x00b", (DECODE, "UnicodeDecodeError")),
     ("lone.txt", codecs.BOM_UTF16_LE + b"\x00\xd8", (DECODE, "UnicodeDecodeError")),
-    ("bin.dat", b"ab\x00cd", (DECODE, "NulByte")),
+    ("bin.dat", b"ab\x00cd", (QuarantineReason.UNSUPPORTED_TYPE, "BinaryContent")),
+    ("notes.txt", b"text\x00then more", (QuarantineReason.UNSUPPORTED_TYPE, "BinaryContent")),
+    ("image.txt", b"\x89PNG\r\n\x1a\nrest", (QuarantineReason.UNSUPPORTED_TYPE, "PngImage")),
     ("utf32.txt", codecs.BOM_UTF32_LE + "x".encode("utf-32-le"), (DECODE, "NulByte")),
 ]
 
