@@ -161,6 +161,10 @@ def _previous_run(
 
 def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str]]:
     config = load_config(config_path)
+    model = Path(config.nlp.model)
+    if model.is_dir() and not model.is_absolute():
+        # Workers load the model from their own working directory: hand them an absolute path.
+        config = config.model_copy(update={"nlp": config.nlp.model_copy(update={"model": str(model.resolve())})})
     key_ids = check_keys(config)
     versions = component_versions(config.nlp.model)
     ruleset = ruleset_hash(config, {"versions": versions, "key_ids": key_ids})
