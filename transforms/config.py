@@ -66,12 +66,21 @@ class NlpConfig(_Strict):
         return self
 
 
+class ExcludeRule(_Strict):
+    """Records whose ``field`` (a JSONL key or Parquet column, rendered as a string) is one of ``values``
+    are removed from the run: consent withdrawals and erasure requests. Counted in the manifest."""
+
+    field: str = Field(min_length=1)
+    values: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
+
+
 class InputConfig(_Strict):
-    """How JSONL and Parquet rows map onto records."""
+    """How JSONL and Parquet rows map onto records, and which records are excluded."""
 
     id_field: str = "id"
     text_fields: list[str] = Field(default_factory=lambda: ["text"], min_length=1)
     keep_fields: list[str] = Field(default_factory=list)
+    exclude: list[ExcludeRule] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _fields_disjoint(self) -> InputConfig:

@@ -40,7 +40,7 @@ from transforms.documents import (
     html_to_text,
     read_member,
 )
-from transforms.records import Document, QuarantineReason, QuarantineRecord, sha256_hex
+from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord, sha256_hex
 
 __all__ = [
     "InputError",
@@ -269,6 +269,17 @@ def _empty_metadata(cfg: InputConfig) -> tuple[tuple[str, str | None], ...]:
     return tuple((name, None) for name in sorted(set(cfg.keep_fields)))
 
 
+def _excluded(obj: dict[str, Any], cfg: InputConfig) -> bool:
+    for rule in cfg.exclude:
+        try:
+            value = _render(obj.get(rule.field))
+        except (TypeError, ValueError):
+            continue
+        if value is not None and value in rule.values:
+            return True
+    return False
+
+
 def _map_object(
     f: InputFile,
     obj: Any,
@@ -279,8 +290,9 @@ def _map_object(
     sha: str,
     size: int,
     check_surrogates: bool,
-) -> Document | QuarantineRecord:
-    """Map one JSON object / Parquet row onto a Document, or say why it cannot be one."""
+) -> Document | QuarantineRecord | Excluded:
+    """Map one JSON object / Parquet row onto a Document, or say why it cannot be one (or that an
+    ``input.exclude`` rule removes it)."""
 
     def bad(reason: QuarantineReason, code: str, record_id: str | None = None) -> QuarantineRecord:
         return _quarantine(f, reason, code, suffix=suffix, record_id=record_id, sha=sha, size=size)
@@ -288,6 +300,10 @@ def _map_object(
     if not isinstance(obj, dict):
         return bad(QuarantineReason.INVALID_RECORD, "NotAnObject")
     raw_id = obj.get(cfg.id_field)
+    if cfg.exclude and _excluded(obj, cfg):
+        # Withdrawn before anything else is checked: its content goes nowhere, not even to quarantine.
+        valid_id = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) != ""
+        return Excluded(str(raw_id) if valid_id else file_record_id(f.relpath) + suffix, opaque_source(f, suffix))
     if raw_id is None:
         return bad(QuarantineReason.INVALID_RECORD, "MissingId")
     if isinstance(raw_id, bool) or not isinstance(raw_id, (str, int)):
@@ -409,7 +425,7 @@ def _read_line(fh: IO[bytes], cap: int) -> tuple[bytes | None, str, int] | None:
 
 def _jsonl_line(
     f: InputFile, content: bytes, lineno: int, sha: str, cfg: InputConfig, limits: LimitsConfig
-) -> Document | QuarantineRecord:
+) -> Document | QuarantineRecord | Excluded:
     suffix = f"#L{lineno}"
     size = len(content)
     if lineno == 1 and content.startswith(codecs.BOM_UTF8):
@@ -432,7 +448,7 @@ def _reject_constant(_name: str) -> Any:
 
 def _read_jsonl(
     f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig
-) -> Iterator[Document | QuarantineRecord]:
+) -> Iterator[Document | QuarantineRecord | Excluded]:
     try:
         fh = _open(f.path, compressed)
     except OSError as exc:
@@ -486,7 +502,7 @@ def _batch_rows(batch: Any) -> list[dict[str, Any] | BaseException]:
 
 def _read_parquet(
     f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig
-) -> Iterator[Document | QuarantineRecord]:
+) -> Iterator[Document | QuarantineRecord | Excluded]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -502,7 +518,9 @@ def _read_parquet(
         try:
             pf = pq.ParquetFile(source)
             present = set(pf.schema_arrow.names)
-            wanted = dict.fromkeys([cfg.id_field, *cfg.text_fields, *sorted(set(cfg.keep_fields))])
+            wanted = dict.fromkeys(
+                [cfg.id_field, *cfg.text_fields, *sorted(set(cfg.keep_fields)), *(r.field for r in cfg.exclude)]
+            )
             batches = pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=[c for c in wanted if c in present])
         except MemoryError:
             raise
@@ -705,8 +723,13 @@ def _read_zip(f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsCo
 # Entry point
 
 
-def read_input_file(f: InputFile, cfg: InputConfig, limits: LimitsConfig) -> Iterator[Document | QuarantineRecord]:
+def read_input_file(
+    f: InputFile, cfg: InputConfig, limits: LimitsConfig
+) -> Iterator[Document | QuarantineRecord | Excluded]:
     """Yield every record of one input file as a ``Document`` or a ``QuarantineRecord``, in file order.
+
+    A JSONL object or Parquet row that matches an ``input.exclude`` rule is yielded as ``Excluded``
+    (id and opaque source only) before anything else about it is checked.
 
     Guarantees: never raises for bad content (only ``MemoryError`` and interpreter-level exceptions
     propagate); every record that could not be read, decoded or validated is a ``QuarantineRecord``
