@@ -221,3 +221,45 @@ def test_name_list_skips_code_hashes_and_imperatives(text: str, expected: list[s
 )
 def test_url_plausibility(text: str, start: int, end: int, plausible: bool) -> None:
     assert _plausible_url(text, start, end) is plausible
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hi Thiago. Yes, thanks", ["Thiago"]),
+        ("heyy adaeze!! are you joining", ["adaeze"]),
+        ("Please loop in\nifeoma (i@x.io) as she owns it", ["ifeoma"]),
+        ("- [ ] Adaeze to migrate the tracker", ["Adaeze"]),
+        ("- [ ] javier to book the room", ["javier"]),
+        ("Hello Sabine and Emeka,", ["Sabine", "Emeka"]),
+        ("Notices go to Emeka Ibrahim at", ["Emeka Ibrahim"]),
+        ("Hi Do-yun, Seo-yeon Choi shared it", ["Do-yun", "Seo-yeon Choi"]),
+        ("venkatesh gupta from finance", ["venkatesh gupta"]),
+        ("there.\n\nPlease loop in dmitri (dmitri@x.io) as", ["dmitri"]),
+        ("Hi team, hi all, thanks everyone", []),
+        ("    return conn\n", []),
+        ("So-so and ha-ha", []),
+    ],
+)
+def test_names_after_cues_korean_given_names_and_surnames(text: str, expected: list[str]) -> None:
+    (found,) = NAMES.detect([text])
+    assert [text[f.start : f.end] for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BSc Computer Science, University of Toronto\n", ["University of Toronto"]),
+        ("Science, Technische Universität München\n", ["Technische Universität München"]),
+        ("Universidad Complutense de Madrid\n", ["Universidad Complutense de Madrid"]),
+        ("**Director**, Zhou und Söhne GmbH (2013", ["Zhou und Söhne GmbH"]),
+        ("Emi\nEngineering Manager\nCrescent Insurance Inc.\nT: 1", ["Crescent Insurance Inc."]),
+        ("x" * 60 + " between Veridian\nAnalytics, with", ["Veridian\nAnalytics"]),
+        ("Pooja Banerjee\nSolutions Architect", []),
+        ("ends in April. Our Senior Software team", []),
+        ("our Data Analytics team", []),
+        ("The Group met", []),
+    ],
+)
+def test_organisations_with_sector_words_institutions_and_wrapped_lines(text: str, expected: list[str]) -> None:
+    assert context(text, "ORGANIZATION") == expected

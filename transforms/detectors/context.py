@@ -126,9 +126,35 @@ def _handle_ok(text: str, start: int, end: int) -> bool:
 _ORG_LEAD_STOP = frozenset({"The", "A", "An", "Our", "Your", "My", "Their", "This", "That", "At", "In", "For", "From"})
 
 
+_WRAPPED_NAME_TAIL = re2.compile(
+    r"(?:\p{Lu}[\p{L}&'’.-]*[ \t]+(?:(?:&|und|of|de|del|la|le|et|y|van|von|für)[ \t]+)?){0,2}"
+    r"\p{Lu}[\p{L}&'’.-]*(?:[ \t]+(?:&|und|of|de|del|la|le|et|y|van|von|für))?[ \t]*$",
+    re2_options(),
+)
+
+
+def _organisation_start(text: str, start: int, end: int) -> int:
+    """Where an organisation's name really starts: after a sentence end inside the match ("April. Our
+    Senior Software"), or on the line before when wrapped prose split the name ("Veridian\nAnalytics")."""
+    for i in range(start, end - 1):
+        if text[i] == "." and text[i + 1] in " \t" and i - start >= 4 and text[i - 4 : i].isalpha():
+            start = i + 2
+    if start > 0 and text[start - 1] == "\n":
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        if start - 1 - line_start >= 50:  # a long line: wrapped prose, not a signature or a list
+            seg = max(line_start, start - 1 - 200)
+            m = _WRAPPED_NAME_TAIL.search(text[seg : start - 1])  # RE2's "$" ignores endpos: slice
+            if m is not None:
+                start = seg + m.start()
+    return start
+
+
 def _organisation_ok(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
-    return len(words) >= 2 and words[0] not in _ORG_LEAD_STOP
+    if len(words) < 2 or words[0] in _ORG_LEAD_STOP:
+        return False
+    # The words before the legal form or sector word must name something: "Customer Success Software" does not.
+    return not is_ordinary_vocabulary(" ".join(words[:-1]))
 
 
 def _luhn_ok(text: str, start: int, end: int) -> bool:
@@ -391,12 +417,27 @@ RULES: tuple[_Rule, ...] = (
         "organisation_suffix",
         "ORGANIZATION",
         0.8,
-        r"(?P<v>(?:\p{Lu}[\p{L}&'’.-]*[ \t]+(?:&[ \t]+)?){1,4}(?:(?:S\.A|S\.p\.A|S\.L|B\.V|N\.V|K\.K|L\.L\.C|Co|"
+        r"(?P<v>(?:\p{Lu}[\p{L}&'’.-]*[ \t]+(?:(?:&|und|of|de|del|la|le|et|y|van|von|für)[ \t]+)?){0,4}"
+        r"(?:(?:S\.A|S\.p\.A|S\.L|B\.V|N\.V|K\.K|L\.L\.C|Co|"
         r"Sp\.[ \t]z[ \t]o\.o)\.|(?:Ltd|Limited|LLC|LLP|Inc|Incorporated|Corp|Corporation|GmbH|AG|KG|SA|SAS|SARL|"
         r"SpA|BV|NV|Pty(?:[ \t]+Ltd)?|Company|PLC|plc|Oy|AB|AS|ApS|Group|Holdings|University|College|Institute|Bank|"
         r"Foundation|"
         r"Associates|Partners|Consulting|Consultants|Solutions|Systems|Technologies|Laboratories|Labs|Hospital|Clinic|"
-        r"Foods|Logistics|Pharma|Pharmaceuticals|Capital|Ventures|Insurance|Airlines|Motors)\b\.?))",
+        r"Foods|Logistics|Pharma|Pharmaceuticals|Capital|Ventures|Insurance|Airlines|Motors|Analytics|Health|"
+        r"Healthcare|Software|Robotics|Energy|Media|Retail|Industries|Enterprises|Networks|Telecom|Studios|"
+        r"Electronics|Biotech|Therapeutics)\b\.?))",
+        _organisation_ok,
+    ),
+    # Universities and institutes, the institution word first or last, in several languages:
+    # "University of Lagos", "Technische Universität München", "Universidad Complutense de Madrid".
+    _Rule(
+        "institution",
+        "ORGANIZATION",
+        0.8,
+        r"(?P<v>(?:\p{Lu}[\p{L}'’-]*[ \t]+){0,3}(?:University|Universität|Universitat|Universidad|Universidade|"
+        r"Université|Università|Universiteit|Uniwersytet|Univerzita|Institute|Institut|Instituto|Polytechnic|"
+        r"Politecnico|Hochschule|College)(?:[ \t]+(?:(?:of|de|do|da|di|du|für|of[ \t]+the)[ \t]+)?"
+        r"\p{Lu}[\p{L}'’-]+){0,3})",
         _organisation_ok,
     ),
     _Rule(
@@ -490,6 +531,8 @@ class ContextDetector(Detector):
                 ):
                     value += "."  # "Acme Inc." and "Sunmore K.K." keep their full stop
                 end = start + len(value)
+                if rule.entity == "ORGANIZATION":
+                    start = _organisation_start(text, start, end)
                 if end <= start or (rule.check is not None and not rule.check(text, start, end)):
                     continue
                 if rule.entity == "STREET_ADDRESS":

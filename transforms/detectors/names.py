@@ -13,7 +13,13 @@ Rules, in order of confidence:
   both;
 * a capitalised first name alone, if it is not a common English word (Zipf < 4.5);
 * a lower-case first name, if it is rare as an English word (Zipf < 3.5) or follows a cue such as
-  "thanks", "hi", "ping", "cc" (Zipf < 4.8).
+  "thanks", "hi", "ping", "cc" (Zipf < 4.8);
+* a word in no list after such a cue ("hi Emeka", "thanks adaeze"), if it is rare in English (not among
+  the words of ``data/english_word_frequency.tsv``, from wordfreq) and not technical vocabulary;
+* a Korean given name written as two romanised syllables with a hyphen ("Seo-yeon", "do-yun").
+
+A name found this way takes in a rare capitalised word just before it ("Emeka Ibrahim") and, in lower
+case, a rare lower-case word just after it ("gabriel oliveira").
 Tokens glued to identifiers (``maria_db``, ``user.name@``, ``/home/x``) are left to other detectors.
 """
 
@@ -30,7 +36,7 @@ from transforms.detectors.ner import chunk_spans
 from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative
 from transforms.records import Finding
 
-__all__ = ["NameListDetector", "load_name_lists"]
+__all__ = ["NameListDetector", "korean_given_name", "load_english_words", "load_name_lists"]
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CUES = frozenset(
@@ -39,6 +45,30 @@ _CUES = frozenset(
 _PARTICLES = frozenset("van von de da del della der di du le la bin binti al el ben dos das ter".split())
 _GLUE = set("_@/\\=`")
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
+
+# Romanised Korean syllables common in given names ("Min-jun", "Seo-yeon", "Ha-eun").
+_KOREAN_SYLLABLES = frozenset(
+    """a ae ah bin bo byung chae chan chang cheol chul da dae do dong eun geon gi gyu ha hae han hee ho hoon
+    hwa hwan hye hyo hyun hyuk il in jae jang je ji jin jo joo joon ju jun jung kang ki kwang kyu kyung mi
+    min myung na nam ok ra rin ryu sang se seo seok seon seul seung si so sol soo sook su suk sun sung tae
+    ung won woo woong ye yeon yeong yi yong yoo yoon young yu yun""".split()
+)
+# Cues after which a rare word is taken to be a name; pairs are two-word cues ("loop in", "this is").
+_STRONG_CUES = frozenset(
+    "hi hiya hey heyy hello dear thanks thx ty tyvm cheers ping cc ask lol ok okay congrats welcome bye sorry "
+    "morning".split()
+)
+_CUE_PAIRS = frozenset({("loop", "in"), ("this", "is"), ("name", "is"), ("thank", "you"), ("speaking", "with")})
+# Keywords before a lower-case identifier in code ("return conn", "import ada"): not a name.
+_CODE_KEYWORDS = frozenset(
+    "return import from def class const let var await yield lambda raise del assert global new typeof self this".split()
+)
+_CUE_GAPS = frozenset({" ", ", ", "  ", "\n", " \n"})
+# "- [ ] Adaeze to migrate ...": the owner of an action item.
+_ACTION_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$")
+_ACTION_VERB = re.compile(r"[ \t]+(?:to|will|should|must|owns|:)[ \t]")
+COMMON_WORD_ZIPF = 3.0
+SURNAME_MAX_ZIPF = 3.5
 
 _WINDOW = 100_000
 _WINDOW_OVERLAP = 400
@@ -66,6 +96,23 @@ def load_name_lists() -> tuple[frozenset[str], dict[str, float]]:
     return frozenset(first), freq
 
 
+@cache
+def load_english_words() -> dict[str, float]:
+    """{word: English Zipf frequency} for common English words (Zipf >= 3.0) — loaded once per process."""
+    table = Path(__file__).with_name("data") / "english_word_frequency.tsv"
+    out = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        word, zipf = line.split("\t")
+        out[word] = float(zipf)
+    return out
+
+
+def korean_given_name(folded: str) -> bool:
+    """True for two different romanised Korean syllables joined by a hyphen ("seo-yeon")."""
+    parts = folded.split("-")
+    return len(parts) == 2 and parts[0] != parts[1] and all(p in _KOREAN_SYLLABLES for p in parts)
+
+
 def _style(tok: str) -> str:
     if tok.isupper() and len(tok) > 1:
         return "upper"
@@ -81,10 +128,45 @@ class NameListDetector(Detector):
 
     name = "person_names"
 
-    def __init__(self, first_names: frozenset[str], word_freq: dict[str, float], score: float = 0.7) -> None:
+    def __init__(
+        self,
+        first_names: frozenset[str],
+        word_freq: dict[str, float],
+        score: float = 0.7,
+        english: dict[str, float] | None = None,
+    ) -> None:
         self._first = first_names
         self._freq = word_freq
         self._score = score
+        self._english = load_english_words() if english is None else english
+
+    def _rare(self, folded: str) -> bool:
+        """Rare in English and not technical vocabulary: more likely a name than a word."""
+        return (
+            self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
+            and folded not in TECHNICAL_VOCABULARY
+            and all(self._english.get(p, 0.0) < COMMON_WORD_ZIPF for p in folded.split("-"))
+        )
+
+    def _cued(self, text: str, tokens: list[tuple[int, int, str]], i: int, found: list[Finding]) -> bool:
+        """The token follows a greeting, thanks, "ping", "loop in", "this is", or "<name> and"."""
+        start, end = tokens[i][0], tokens[i][1]
+        if _ACTION_ITEM.search(text, max(0, start - 12), start) and _ACTION_VERB.match(text, end):
+            return True
+        if i == 0 or text[tokens[i - 1][1] : start] not in _CUE_GAPS:
+            return False
+        prev = tokens[i - 1][2].casefold()
+        if prev in _STRONG_CUES:
+            return True
+        if i >= 2 and (tokens[i - 2][2].casefold(), prev) in _CUE_PAIRS:
+            return True
+        return (
+            prev in ("and", "or")
+            and i >= 2
+            and bool(found)
+            and found[-1].end == tokens[i - 2][1]
+            and text[tokens[i - 2][1] : tokens[i - 1][0]] == " "
+        )
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         return [self._detect_one(t) for t in texts]
@@ -94,7 +176,7 @@ class NameListDetector(Detector):
         after = text[end] if end < len(text) else " "
         if before in _GLUE or after in _GLUE or before.isdigit() or after.isdigit():
             return True  # part of an identifier, a hash or a base64 string (boto3, 2eef76, S4Zi0O)
-        if text[end : end + 3].lstrip(" ")[:1] in ("=", "(", "[") and text[start].islower():
+        if text[start].islower() and (after in "([" or text[end : end + 3].lstrip(" ")[:1] == "="):
             return True  # code: conn = ..., item(...)
         nxt = text[end + 1] if end + 1 < len(text) else " "
         return (after == "." and nxt.isalnum()) or (before == "." and start >= 2 and text[start - 2].isalnum())
@@ -112,16 +194,23 @@ class NameListDetector(Detector):
         found: list[Finding] = []
         covered_until = -1
         for i, (start, end, tok) in enumerate(tokens):
-            if start < covered_until:
+            if start < covered_until or self._glued(text, start, end):
                 continue
             folded = tok.casefold()
-            if folded not in self._first or self._glued(text, start, end):
-                continue
             style = _style(tok)
-            zipf = self._freq.get(folded, 0.0)
+            listed = folded in self._first or korean_given_name(folded)
+            cued = self._cued(text, tokens, i, found)
+            if not listed:
+                if not (cued and len(tok) >= 2 and style != "mixed" and self._rare(folded)):
+                    continue
+                zipf = 0.0  # a rare word after a cue: as confident as a rare listed name
+            else:
+                zipf = self._freq.get(folded, 0.0)
             if style in ("title", "upper"):
+                first = self._extend_back(text, tokens, i, covered_until)
+                start = tokens[first][0]
                 last = self._extend(text, tokens, i, style)
-                if last > i:
+                if last > i or first < i:
                     span_end = tokens[last][1]
                     found.append(Finding("PERSON", start, span_end, self._score, f"{self.name}.full"))
                     covered_until = span_end
@@ -134,13 +223,38 @@ class NameListDetector(Detector):
                         found.append(Finding("PERSON", n_start, n_end, self._score, f"{self.name}.field"))
                         covered_until = n_end
                         continue
-                if zipf < ALONE_MAX_ZIPF and not (zipf >= 3.0 and imperative(text, start, end)):
+                if (zipf < ALONE_MAX_ZIPF or cued) and not (zipf >= 3.0 and imperative(text, start, end)):
                     found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
             elif style == "lower":
-                prev = tokens[i - 1][2].casefold() if i else ""
-                if zipf < LOWER_MAX_ZIPF or (prev in _CUES and zipf < CUED_MAX_ZIPF):
-                    found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.lower"))
+                if i and tokens[i - 1][2] in _CODE_KEYWORDS:
+                    continue
+                if zipf < LOWER_MAX_ZIPF or (cued and zipf < CUED_MAX_ZIPF):
+                    span_end = end
+                    if i + 1 < len(tokens) and text[end : tokens[i + 1][0]] == " ":
+                        n_start, n_end, n_tok = tokens[i + 1]
+                        n_folded = n_tok.casefold()
+                        if (
+                            _style(n_tok) == "lower"
+                            and len(n_tok) >= 2
+                            and self._english.get(n_folded, 0.0) < SURNAME_MAX_ZIPF
+                            and n_folded not in TECHNICAL_VOCABULARY
+                            and not self._glued(text, n_start, n_end)
+                        ):
+                            span_end = n_end
+                    found.append(Finding("PERSON", start, span_end, self._score - 0.1, f"{self.name}.lower"))
+                    covered_until = span_end
         return found
+
+    def _extend_back(self, text: str, tokens: list[tuple[int, int, str]], i: int, covered_until: int) -> int:
+        """Index of the first token of the name ending at ``i``: a rare capitalised word just before it."""
+        if i == 0:
+            return i
+        p_start, p_end, p_tok = tokens[i - 1]
+        if p_start < covered_until or text[p_end : tokens[i][0]] != " " or _style(p_tok) != "title":
+            return i
+        if not self._rare(p_tok.casefold()) or self._glued(text, p_start, p_end):
+            return i
+        return i - 1
 
     def _extend(self, text: str, tokens: list[tuple[int, int, str]], i: int, style: str) -> int:
         """Index of the last token of the name starting at ``i`` (``i`` itself if none follows)."""

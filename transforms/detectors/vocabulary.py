@@ -39,7 +39,9 @@ win32 win64 macos linux-gnu mysqldump mariadb innodb myisam utf8 utf8mb4 varchar
 smallint tinyint decimal numeric float double real bool boolean text blob clob date datetime timestamp
 timestamptz uuid json jsonb serial null not primary foreign key unique index constraint default table tables
 view views insert into values select update delete from where join create alter drop engine
-charset collate auto_increment distrib dump schema database db dbs""".replace("\n", " ")
+charset collate auto_increment distrib dump schema database db dbs kubectl kubeadm minikube kind k3s pnpm brew apt
+apt-get yum dnf curl wget grep sed awk jq make cmake gcc clang rustc tox nox ruff mypy flake8 pylint isort
+pytest black nginx systemd systemctl journalctl crontab sudo chmod chown""".replace("\n", " ")
 _TIME = """january february march april may june july august september october november december jan feb mar
 apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
 thu thur thurs fri sat sun q1 q2 q3 q4 h1 h2 fy fy23 fy24 fy25 fy26 quarterly monthly weekly daily annual
@@ -67,7 +69,7 @@ usernames login logins dob ssn iban bic swift sort code visa mastercard amex mae
 best kind warm mr mrs ms mx miss dr prof sir madam all yes ok okay please morning afternoon evening tbd fyi
 asap eta re fwd fw lol etc ps nb confidential draft final attachment attachments agreement contract client
 contractor services term fees notices confidentiality schedule appendix exhibit section clause page personal
-direct tel mobile office work home bank commit merge branch require import export module package class function
+direct tel mobile office work home bank social commit merge branch require import export module package class function
 method stripe paypal braintree adyen twilio sendgrid mailchimp"""
 
 _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
