@@ -123,7 +123,29 @@ def test_street_addresses_in_several_countries_formats(text: str, expected: str)
     assert max(found, key=len) == expected
 
 
-@pytest.mark.parametrize("text", ["Windows 10, 2019 Server", "We ship Python 3, 2024 Edition", "Version 2, 1000 Users"])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Meet me at PSC 1437, Box 3833\nAPO AA 66791", "PSC 1437, Box 3833\nAPO AA 66791"),
+        ("it is USNS Vincent\nFPO AA 68422.", "USNS Vincent\nFPO AA 68422"),
+        ("Hi\n\nLaukaantie 80\n Apt. 030\n Kokkola\n\nThanks", "Laukaantie 80\n Apt. 030\n Kokkola"),
+        ("at Via Roma 131 Suite 425 today", "Via Roma 131 Suite 425"),
+    ],
+)
+def test_military_mail_and_street_lines_with_a_unit(text: str, expected: str) -> None:
+    assert max(context(text, "STREET_ADDRESS"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Windows 10, 2019 Server",
+        "We ship Python 3, 2024 Edition",
+        "Version 2, 1000 Users",
+        "Python 3 Suite 5",
+        "we moved to version 2 unit 3 today",
+    ],
+)
 def test_version_numbers_are_not_addresses(text: str) -> None:
     assert context(text, "STREET_ADDRESS") == []
 

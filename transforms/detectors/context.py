@@ -183,6 +183,16 @@ def _vocabulary_lead(text: str, start: int, end: int) -> bool:
     return True
 
 
+_UNIT_WORDS = frozenset({"apt", "apartment", "suite", "ste", "unit", "flat"})
+
+
+def _street_words_ok(text: str, start: int, end: int) -> bool:
+    """The words of a street line name a street: not only ordinary vocabulary ("version 2 unit 3")."""
+    words = [w.strip(".,") for w in text[start:end].split()]
+    named = [w for w in words if w.isalpha() and w.casefold() not in _UNIT_WORDS]
+    return bool(named) and not is_ordinary_vocabulary(" ".join(named))
+
+
 def _digits_ok(text: str, start: int, end: int) -> bool:
     digits = sum(c.isdigit() for c in text[start:end])
     return 7 <= digits <= 21
@@ -363,6 +373,26 @@ RULES: tuple[_Rule, ...] = (
         rf"\b(?P<v>\d{{1,4}}(?:{_SP}?(?:bis|ter)|b)?,?{_SP}(?i:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|"
         rf"quai|route|cours|square|passage|voie){_SP}[\p{{L}}'’ \t\n-]{{2,50}}?,?{_SP}\d{{5}}{_SP}\p{{Lu}}[\p{{L}}-]+"
         rf"(?:[ -]\p{{Lu}}[\p{{L}}-]+)*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)",
+    ),
+    # US military mail: "PSC 3294, Box 9168\nAPO AA 61487", "USNS Bergman\nFPO AP 93757".
+    _Rule(
+        "street_military",
+        "STREET_ADDRESS",
+        0.85,
+        r"(?i)\b(?P<v>(?:(?:PSC|CMR|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5}|"
+        r"(?:USNS|USNV|USS|USCGC)[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*)?)"
+        r"(?:[ \t]+|[ \t]*\r?\n[ \t>]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5})\b",
+    ),
+    # A street line followed by a flat or suite: "Laukaantie 80\n Apt. 030", "Via Roma 131 Suite 425"; the
+    # lines after it (town, country and postcode) are taken in by the address-block extension.
+    _Rule(
+        "street_with_unit",
+        "STREET_ADDRESS",
+        0.8,
+        r"(?P<v>(?:\b\d{1,6}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]+(?:\p{L}[\p{L}.'’-]*[ \t]+){0,4}\d{1,5}[a-zA-Z]?\.?,?"
+        r"(?:[ \t]+|[ \t]*\r?\n[ \t>]*)"
+        r"(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]+[\w-]{1,6})\b",
+        _street_words_ok,
     ),
     # Indian format ending in a six-digit PIN: "Flat 207, Sunrise Enclave, 14th Cross Road, Indiranagar,
     # Bengaluru, Karnataka 560040".
