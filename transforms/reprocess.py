@@ -32,6 +32,7 @@ __all__ = [
     "Prescanner",
     "PreviousRunError",
     "ReusePlan",
+    "leaf_differences",
     "load_previous_run",
     "plan_reuse",
     "rule_digest",
@@ -151,11 +152,12 @@ def _entity_types(sanitized: Mapping[str, Any]) -> set[str]:
     }
 
 
-def _differences(old: Any, new: Any, path: str) -> list[str]:
+def leaf_differences(old: Any, new: Any, path: str = "") -> list[str]:
+    """The dotted paths of every leaf that differs between two nested mappings."""
     if isinstance(old, dict) and isinstance(new, dict):
         out = []
         for key in sorted(set(old) | set(new)):
-            out.extend(_differences(old.get(key), new.get(key), f"{path}.{key}" if path else key))
+            out.extend(leaf_differences(old.get(key), new.get(key), f"{path}.{key}" if path else key))
         return out
     return [] if old == new else [path]
 
@@ -176,8 +178,8 @@ def plan_reuse(
     if not isinstance(old, dict) or "fingerprints" not in previous_manifest.get("layout", {}):
         return ReusePlan(full_rerun_reason="the previous run has no fingerprints (made by an older scrubline)")
     new = sanitized_config(config)
-    changed_versions = _differences(previous_manifest.get("versions", {}), dict(versions), "versions")
-    unscoped = [d for d in _differences(old, new, "") if d.startswith(_UNSCOPED)]
+    changed_versions = leaf_differences(previous_manifest.get("versions", {}), dict(versions), "versions")
+    unscoped = [d for d in leaf_differences(old, new) if d.startswith(_UNSCOPED)]
     if changed_versions or unscoped:
         what = ", ".join(changed_versions + unscoped)
         return ReusePlan(full_rerun_reason=f"cannot be scoped to records: {what} changed")

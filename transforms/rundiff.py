@@ -14,6 +14,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from transforms.reprocess import leaf_differences
+
 __all__ = ["RunDiffError", "config_changes", "diff_runs", "render_diff"]
 
 
@@ -45,15 +47,6 @@ def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[s
             rules = frozenset((r["detector"], r["entity_type"]) for r in row["rules"])
             records[row["id"]] = (row["status"], row["content_sha256"], row["output_sha256"], rules)
     return manifest, records
-
-
-def _leaf_changes(old: Any, new: Any, path: str) -> list[str]:
-    if isinstance(old, dict) and isinstance(new, dict):
-        out = []
-        for key in sorted(set(old) | set(new)):
-            out.extend(_leaf_changes(old.get(key), new.get(key), f"{path}.{key}" if path else key))
-        return out
-    return [] if old == new else [path]
 
 
 def config_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
@@ -92,12 +85,12 @@ def config_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
         if before != after:
             lines.append(f"input.exclude.{field}: +{len(after - before)} -{len(before - after)}")
     handled = ("proprietary", "patterns", "allow", "operators", "input.exclude")
-    for path in _leaf_changes(old_cfg, new_cfg, ""):
+    for path in leaf_differences(old_cfg, new_cfg, ""):
         if not path.startswith(handled):
             lines.append(f"{path} changed")
-    for path in _leaf_changes(old.get("versions", {}), new.get("versions", {}), "versions"):
+    for path in leaf_differences(old.get("versions", {}), new.get("versions", {}), "versions"):
         lines.append(f"{path}: {old.get('versions', {}).get(path[9:])} -> {new.get('versions', {}).get(path[9:])}")
-    for path in _leaf_changes(old.get("key_ids", {}), new.get("key_ids", {}), "key_ids"):
+    for path in leaf_differences(old.get("key_ids", {}), new.get("key_ids", {}), "key_ids"):
         lines.append(f"{path} changed")
     return lines
 

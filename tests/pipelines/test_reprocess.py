@@ -75,6 +75,14 @@ def assert_same_output(full: Path, incremental: Path) -> None:
     assert a == b
 
 
+def run_both_ways(tmp: Path, cfg: dict[str, Any], inputs: Path, previous: Path) -> tuple[Path, dict[str, Any]]:
+    """A full rerun and a --previous run with ``cfg``: check they agree; the incremental run and its reuse."""
+    full = _run(tmp, "full", cfg, inputs)
+    incremental = _run(tmp, "incremental", cfg, inputs, previous=previous)
+    assert_same_output(full, incremental)
+    return incremental, _manifest(incremental)["reuse"]
+
+
 @pytest.fixture(scope="module", autouse=True)
 def fixed_code_fingerprint() -> Any:
     """Pin the code fingerprint: the tree may be edited while the suite runs (a code change between two
@@ -155,10 +163,7 @@ def test_incremental_run_equals_full_rerun(
     base_run: tuple[Path, Path], tmp_path: Path, name: str, cfg: dict, redetected: int, changes: list[str]
 ) -> None:
     inputs, base = base_run
-    full = _run(tmp_path, "full", cfg, inputs)
-    incremental = _run(tmp_path, "incremental", cfg, inputs, previous=base)
-    assert_same_output(full, incremental)
-    reuse = _manifest(incremental)["reuse"]
+    incremental, reuse = run_both_ways(tmp_path, cfg, inputs, base)
     assert reuse["mode"] == "incremental" and reuse["full_rerun_reason"] is None
     assert reuse["changes"] == changes
     excluded = _manifest(incremental)["counts"]["excluded"]
@@ -172,10 +177,7 @@ def test_same_rules_carry_everything_over_and_detect_only_new_or_changed(
     grown = [*RECORDS[:-1], ("r12", "Plain text about quarterly planning, call 020 7946 0958", "u6")]
     grown += [("r13", "New upload from carol@example.net", "u8"), ("r14", "Another Bluefin note", "u8")]
     inputs = _write_inputs(tmp_path / "grown", grown)
-    full = _run(tmp_path, "full", BASE, inputs)
-    incremental = _run(tmp_path, "incremental", BASE, inputs, previous=base)
-    assert_same_output(full, incremental)
-    reuse = _manifest(incremental)["reuse"]
+    _, reuse = run_both_ways(tmp_path, BASE, inputs, base)
     assert reuse["changes"] == [] and (reuse["redetected"], reuse["carried_over"]) == (3, 11)
 
 
@@ -195,10 +197,7 @@ def test_unscoped_changes_fall_back_to_a_full_rerun_and_say_so(
     base_run: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], cfg: dict, reason: str
 ) -> None:
     inputs, base = base_run
-    full = _run(tmp_path, "full", cfg, inputs)
-    incremental = _run(tmp_path, "incremental", cfg, inputs, previous=base)
-    assert_same_output(full, incremental)
-    reuse = _manifest(incremental)["reuse"]
+    _, reuse = run_both_ways(tmp_path, cfg, inputs, base)
     assert reuse["mode"] == "full" and reason in reuse["full_rerun_reason"]
     assert (reuse["redetected"], reuse["carried_over"]) == (len(RECORDS), 0)
     assert "--previous: full rerun, cannot be scoped to records" in capsys.readouterr().out
