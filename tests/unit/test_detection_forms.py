@@ -285,3 +285,25 @@ def test_names_after_cues_korean_given_names_and_surnames(text: str, expected: l
 )
 def test_organisations_with_sector_words_institutions_and_wrapped_lines(text: str, expected: list[str]) -> None:
     assert context(text, "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("INSERT INTO a (login, created) VALUES ('m.dufresne','2024-01-02');", []),
+        ("INSERT INTO payroll VALUES ('Ada', 133000);", []),
+        ("call me on +44 7911 123456 tomorrow", ["+44 7911 123456"]),
+    ],
+)
+def test_dates_and_bare_numbers_are_not_phone_numbers(text: str, expected: list[str]) -> None:
+    from transforms.detectors.presidio import PHONE_REGIONS, MultiRegionPhoneRecognizer
+
+    found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
+    assert [text[s:e] for s, e in sorted(found)] == expected
+    assert context(text, "PHONE_NUMBER") == expected
+
+
+def test_a_name_does_not_run_into_a_common_word_on_the_next_line() -> None:
+    text = "Employee: Kowalczyk, Agnieszka\nJob title: Head of Finance\nMaría\nSánchez"
+    (found,) = NAMES.detect([text])
+    assert [text[f.start : f.end] for f in found] == ["Agnieszka", "María\nSánchez"]

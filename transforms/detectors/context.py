@@ -193,9 +193,13 @@ def _street_words_ok(text: str, start: int, end: int) -> bool:
     return bool(named) and not is_ordinary_vocabulary(" ".join(named))
 
 
+_DATE_SHAPE = re2.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", re2_options())
+
+
 def _digits_ok(text: str, start: int, end: int) -> bool:
-    digits = sum(c.isdigit() for c in text[start:end])
-    return 7 <= digits <= 21
+    value = text[start:end]
+    digits = sum(c.isdigit() for c in value)
+    return 7 <= digits <= 21 and _DATE_SHAPE.fullmatch(value) is None
 
 
 def _home_ok(text: str, start: int, end: int) -> bool:

@@ -194,18 +194,23 @@ class NameListDetector(Detector):
         found: list[Finding] = []
         covered_until = -1
         for i, (start, end, tok) in enumerate(tokens):
-            if start < covered_until or self._glued(text, start, end):
+            if start < covered_until:
                 continue
             folded = tok.casefold()
+            listed = folded in self._first or ("-" in folded and korean_given_name(folded))
+            if not listed and (len(tok) < 2 or not self._rare(folded)):
+                continue
+            if self._glued(text, start, end):
+                continue
             style = _style(tok)
-            listed = folded in self._first or korean_given_name(folded)
-            cued = self._cued(text, tokens, i, found)
             if not listed:
-                if not (cued and len(tok) >= 2 and style != "mixed" and self._rare(folded)):
+                if style == "mixed" or not self._cued(text, tokens, i, found):
                     continue
+                cued = True
                 zipf = 0.0  # a rare word after a cue: as confident as a rare listed name
             else:
                 zipf = self._freq.get(folded, 0.0)
+                cued = zipf >= LOWER_MAX_ZIPF and self._cued(text, tokens, i, found)
             if style in ("title", "upper"):
                 first = self._extend_back(text, tokens, i, covered_until)
                 start = tokens[first][0]
@@ -274,6 +279,8 @@ class NameListDetector(Detector):
                 break
             if folded in TECHNICAL_VOCABULARY or self._glued(text, tokens[j][0], tokens[j][1]):
                 break
+            if "\n" in gap and not self._rare(folded) and self._freq.get(folded, 9.0) >= ALONE_MAX_ZIPF:
+                break  # "Agnieszka\nJob title": a common word on the next line starts something else
             last = j
             added += 1
             j += 1

@@ -151,7 +151,7 @@ class SpacyNerDetector(Detector):
                 if not own_start <= offset < own_end:
                     continue
                 for s, e in entity_pieces(ent.text):
-                    if ent.label_ == "PERSON" and " " not in ent.text[s:e] and imperative(text, offset + s, offset + e):
+                    if " " not in ent.text[s:e] and imperative(text, offset + s, offset + e):
                         continue
                     results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]

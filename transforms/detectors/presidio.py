@@ -59,6 +59,13 @@ _NOT_A_PHONE = re.compile(
 )
 
 
+def _phone_shaped(value: str) -> bool:
+    """Not a date ("2024-01-02") and not a bare run of eight digits or fewer ("133000" in a SQL row)."""
+    if _NOT_A_PHONE.fullmatch(value.strip("+() ")):
+        return False
+    return not (value.isdigit() and len(value) <= 8)
+
+
 class MultiRegionPhoneRecognizer(PhoneRecognizer):
     """Presidio's phone recognizer (``phonenumbers``, several regions), with the same matches but
     much less work: the text is scanned once for the first region, and only the digit runs that
@@ -101,6 +108,7 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
                 windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
             else:
                 windows.append((ws, we))
+        spans = {(s, e) for s, e in spans if _phone_shaped(text[s:e])}
         if not windows:
             return spans
         parts, starts, pos = [], [], 0
@@ -113,7 +121,8 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
             for m in phonenumbers.PhoneNumberMatcher(reduced, region, leniency=self.leniency):
                 k = bisect.bisect_right(starts, m.start) - 1
                 delta = windows[k][0] - starts[k]
-                spans.add((m.start + delta, m.end + delta))
+                if _phone_shaped(m.raw_string):
+                    spans.add((m.start + delta, m.end + delta))
         return spans
 
 
@@ -219,7 +228,8 @@ class PresidioPatternDetector(Detector):
                     start, end = match.span()
                     result_score = self._score(rec, score, text, start, end)
                     if result_score > EntityRecognizer.MIN_SCORE:
-                        found.add(Finding(entity, start, end, float(result_score), f"{self.name}.{rec.name}"))
+                        s, e = (start, end) if entity != "URL" else _strip_quotes(text, start, end)
+                        found.add(Finding(entity, s, e, float(result_score), f"{self.name}.{rec.name}"))
                         pos = max(end, start + 1)
                     else:
                         # A candidate that fails validation may hide a valid one starting inside it
@@ -245,6 +255,15 @@ class PresidioPatternDetector(Detector):
         if rec.supported_entities[0] == "URL" and not _plausible_url(text, start, end):
             score = EntityRecognizer.MIN_SCORE
         return score
+
+
+def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Presidio's URL pattern may take in the quotes around a URL in code: leave them out."""
+    while end - start > 1 and text[start] in "\"'<(":
+        start += 1
+    while end - start > 1 and text[end - 1] in "\"'>)":
+        end -= 1
+    return start, end
 
 
 def _finding_key(f: Finding) -> tuple[int, int, str, str, float]:

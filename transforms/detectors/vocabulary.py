@@ -70,7 +70,8 @@ best kind warm mr mrs ms mx miss dr prof sir madam all yes ok okay please mornin
 asap eta re fwd fw lol etc ps nb confidential draft final attachment attachments agreement contract client
 contractor services term fees notices confidentiality schedule appendix exhibit section clause page personal
 direct tel mobile office work home bank social commit merge branch require import export module package class function
-method stripe paypal braintree adyen twilio sendgrid mailchimp"""
+method stripe paypal braintree adyen twilio sendgrid mailchimp computer science sciences mathematics maths physics
+chemistry biology economics statistics informatics humanities bsc msc phd mba ba ma beng meng llb"""
 
 _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
