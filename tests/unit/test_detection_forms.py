@@ -307,3 +307,17 @@ def test_a_name_does_not_run_into_a_common_word_on_the_next_line() -> None:
     text = "Employee: Kowalczyk, Agnieszka\nJob title: Head of Finance\nMaría\nSánchez"
     (found,) = NAMES.detect([text])
     assert [text[f.start : f.end] for f in found] == ["Agnieszka", "María\nSánchez"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Personal Info:\nPhone:\n780 6326\n\nE-mail:", ["780 6326"]),
+        ("61089\n28-64-66-98 office\n+447700677662 mobile", ["28-64-66-98", "+447700677662"]),
+        ("Desk: +1-903-140-4508x769\n", ["+1-903-140-4508x769"]),
+        ("The meeting at 10 office hours", []),
+        ("in 2024 we had 1 200 000 home users", []),
+    ],
+)
+def test_phone_numbers_with_the_label_on_the_line_before_or_after(text: str, expected: list[str]) -> None:
+    assert context(text, "PHONE_NUMBER") == expected

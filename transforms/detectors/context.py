@@ -54,8 +54,11 @@ _UNIT = r"(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?[ \t]*[\
 
 _PHONE_WORDS = (
     r"phone|tel|telephone|cell|cellphone|mobile|mob|fax|call(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|"
-    r"number(?:[ \t]+is)?|whatsapp|pager|reach(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|ph|m|t"
+    r"number(?:[ \t]+is)?|whatsapp|pager|reach(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|ph|m|t|desk|landline|"
+    r"switchboard|direct(?:[ \t]+line)?|office(?:[ \t]+line)?"
 )
+# Labels written after the number: "416 60 039 office", "+447700677662 mobile", "(37) 788-063-Office".
+_PHONE_LABELS = r"office|mobile|cell|fax|desk|landline"
 
 _DECORATOR_LIKE = frozenset(
     {
@@ -442,8 +445,16 @@ RULES: tuple[_Rule, ...] = (
         "phone_after_word",
         "PHONE_NUMBER",
         0.75,
-        rf"(?i)\b(?:{_PHONE_WORDS})\b[^\d\n<>+(]{{0,24}}(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
+        rf"(?i)\b(?:{_PHONE_WORDS})\b[^\d\n<>+(]{{0,24}}(?:\r?\n[ \t]*)?(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
         r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?)",
+        _digits_ok,
+    ),
+    _Rule(
+        "phone_before_label",
+        "PHONE_NUMBER",
+        0.75,
+        rf"(?im)(?:^|[\s,;:(\\])(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d(?:[ \t]*(?:x|ext\.?)[ \t]*\d{{1,6}})?)"
+        rf"[ \t]*-?[ \t]*\(?(?:{_PHONE_LABELS})\b",
         _digits_ok,
     ),
     # Organisations named with a legal form or institution word: "Aldergate Health Ltd", "Keio University".
