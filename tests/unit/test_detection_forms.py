@@ -321,3 +321,26 @@ def test_a_name_does_not_run_into_a_common_word_on_the_next_line() -> None:
 )
 def test_phone_numbers_with_the_label_on_the_line_before_or_after(text: str, expected: list[str]) -> None:
     assert context(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, entity, expected",
+    [
+        ("I work for Socrata", "ORGANIZATION", ["Socrata"]),
+        ("I used to work for Microsoft as an engineer", "ORGANIZATION", ["Microsoft"]),
+        ("spent a year at Datamarket as", "ORGANIZATION", ["Datamarket"]),
+        ("I work for 48 Factoring Inc", "ORGANIZATION", ["48 Factoring Inc"]),
+        ("in 2024 Acme Group", "ORGANIZATION", ["Acme Group"]),
+        ("worked at Monday standups", "ORGANIZATION", []),
+        ("Working at Home Office today", "ORGANIZATION", []),
+        ("everyone calls me Aantje", "PERSON", ["Aantje"]),
+    ],
+)
+def test_employers_and_nicknames_after_cues(text: str, entity: str, expected: list[str]) -> None:
+    assert context(text, entity) == expected
+
+
+def test_a_middle_initial_does_not_end_a_name() -> None:
+    text = "Ella H. Snider said"
+    (found,) = NAMES.detect([text])
+    assert [text[f.start : f.end] for f in found] == ["Ella H. Snider"]

@@ -17,7 +17,7 @@ from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
 from transforms.detectors.terms import re2_options
-from transforms.detectors.vocabulary import is_ordinary_vocabulary
+from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = ["ContextDetector"]
@@ -462,7 +462,8 @@ RULES: tuple[_Rule, ...] = (
         "organisation_suffix",
         "ORGANIZATION",
         0.8,
-        r"(?P<v>(?:\p{Lu}[\p{L}&'’.-]*[ \t]+(?:(?:&|und|of|de|del|la|le|et|y|van|von|für)[ \t]+)?){0,4}"
+        r"(?P<v>(?:\b\d{1,3}[ \t]+)?(?:\p{Lu}[\p{L}&'’.-]*[ \t]+"
+        r"(?:(?:&|und|of|de|del|la|le|et|y|van|von|für)[ \t]+)?){0,4}"
         r"(?:(?:S\.A|S\.p\.A|S\.L|B\.V|N\.V|K\.K|L\.L\.C|Co|"
         r"Sp\.[ \t]z[ \t]o\.o)\.|(?:Ltd|Limited|LLC|LLP|Inc|Incorporated|Corp|Corporation|GmbH|AG|KG|SA|SAS|SARL|"
         r"SpA|BV|NV|Pty(?:[ \t]+Ltd)?|Company|PLC|plc|Oy|AB|AS|ApS|Group|Holdings|University|College|Institute|Bank|"
@@ -490,8 +491,19 @@ RULES: tuple[_Rule, ...] = (
         "PERSON",
         0.8,
         rf"(?:(?i:\bmy[ \t]+name[ \t]+is|\bthis[ \t]+is|\bi[ \t]+am|\bi'm|\bspeaking[ \t]+with|\bname[ \t]*:|"
-        rf"\bdear|\bcontact[ \t]*:|\bsigned[ \t]*:|\bcustomer[ \t]+name[ \t]*:|\bemployee[ \t]*:|\bcandidate[ \t]*:)"
+        rf"\bdear|\bcontact[ \t]*:|\bsigned[ \t]*:|\bcustomer[ \t]+name[ \t]*:|\bemployee[ \t]*:|\bcandidate[ \t]*:|"
+        rf"\b(?:people[ \t]+|everyone[ \t]+|friends[ \t]+)?calls?[ \t]+me)"
         rf"[ \t]+(?P<v>{_NAME}))",
+    ),
+    # The employer after "I work for", "worked at", "employed by", "joined": "I work for Socrata".
+    _Rule(
+        "organisation_after_cue",
+        "ORGANIZATION",
+        0.75,
+        r"(?i:\b(?:work(?:s|ed|ing)?[ \t]+(?:for|at)|employed[ \t]+(?:by|at)|(?:a|one)[ \t]+years?[ \t]+at|joined|"
+        r"employer[ \t]*(?:is|:)))[ \t]+(?:the[ \t]+)?"
+        r"(?P<v>\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3})",
+        lambda text, start, end: not is_common_word_phrase(text[start:end]),
     ),
     # "Mr Do", "Mrs. Okafor", "Dr Ana María López": a capitalised name after an honorific.
     _Rule(

@@ -268,7 +268,8 @@ class NameListDetector(Detector):
         added = 0
         while j < len(tokens) and added < 2:
             gap = text[tokens[j - 1][1] : tokens[j][0]]
-            if gap not in (" ", "\n", "\t", "  ", " \n", "\r\n"):
+            initial = len(tokens[j - 1][2]) == 1 and tokens[j - 1][2].isupper() and gap == ". "
+            if gap not in (" ", "\n", "\t", "  ", " \n", "\r\n") and not initial:
                 break
             tok = tokens[j][2]
             folded = tok.casefold()

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["EDGE_WORDS", "TECHNICAL_VOCABULARY", "imperative", "is_identifier", "is_ordinary_vocabulary"]
+__all__ = [
+    "EDGE_WORDS",
+    "TECHNICAL_VOCABULARY",
+    "imperative",
+    "is_common_word_phrase",
+    "is_identifier",
+    "is_ordinary_vocabulary",
+]
 
 _LANGUAGES = """python java javascript typescript go golang rust ruby php perl scala kotlin swift c c++ c# f# r julia
 matlab haskell elixir erlang clojure lua dart bash shell powershell sql nosql graphql html css sass less json yaml
@@ -71,7 +78,9 @@ asap eta re fwd fw lol etc ps nb confidential draft final attachment attachments
 contractor services term fees notices confidentiality schedule appendix exhibit section clause page personal
 direct tel mobile office work home bank social commit merge branch require import export module package class function
 method stripe paypal braintree adyen twilio sendgrid mailchimp computer science sciences mathematics maths physics
-chemistry biology economics statistics informatics humanities bsc msc phd mba ba ma beng meng llb"""
+chemistry biology economics statistics informatics humanities bsc msc phd mba ba ma beng meng llb job
+title file files folder directory path host hosts hostname config configuration checksum settings identityfile
+proxyjump proxycommand"""
 
 _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
@@ -148,3 +157,13 @@ def imperative(text: str, start: int, end: int) -> bool:
         return False
     word = nxt[1:].split(" ", 1)[0].split("\n", 1)[0]
     return word in IMPERATIVE_OBJECTS
+
+
+_COMMON_AND_TIME = frozenset((_TITLES + " " + _COMMON + " " + _TIME).split())
+
+
+def is_common_word_phrase(text: str) -> bool:
+    """True if every word is a common business, title or calendar word ("Monday", "Head Office"); product
+    and company names do not count, so "I work for Microsoft" keeps its employer."""
+    words = [w.strip(_PUNCT).casefold() for w in text.split()]
+    return all(not w or w in _COMMON_AND_TIME or is_identifier(w) for w in words)
