@@ -418,7 +418,15 @@ ORG_KINDS = (
     "Retail",
 )
 ORG_SUFFIXES = ("Ltd", "LLC", "Inc.", "GmbH", "S.A.", "Pvt Ltd", "plc", "Pty Ltd", "K.K.", "")
+# Legal forms of more countries: Germany/Switzerland, Italy, the Netherlands/Belgium, Finland, Sweden,
+# Denmark/Norway, the EU, the UK and US.
+ORG_SUFFIXES = (*ORG_SUFFIXES, "AG", "S.p.A.", "B.V.", "N.V.", "Oy", "AB", "A/S", "SE", "LLP", "Corp.")
 ORG_PEOPLE_STYLE = ("{last} & Partners LLP", "{last} Holdings", "{last} Consulting Group", "{last} und Söhne GmbH")
+# Firms named after partners or a family, and public bodies.
+ORG_PEOPLE_STYLE = (*ORG_PEOPLE_STYLE, "{last} and Sons", "{last} & Co.", "{last}, {last2} and {last3}")
+ORG_PEOPLE_STYLE = (*ORG_PEOPLE_STYLE, "{last} & {last2}", "{last} Brothers Ltd")
+PUBLIC_BODIES = ("Ministry of Health", "Bank of England", "Department of Justice", "Council of Europe")
+PUBLIC_BODIES = (*PUBLIC_BODIES, "Ministerio de Hacienda", "Royal Society of Chemistry", "Embassy of Brazil")
 UNIVERSITIES = (
     "University of Lagos",
     "Technische Universität München",
@@ -742,17 +750,92 @@ _AU_PLACES = (
 _AU_STREETS = ("Smith Street", "George Street", "Collins Street", "Chapel Street", "Beach Road", "Victoria Parade")
 
 
+# USPS Publication 28: street suffixes (C1) and secondary unit designators (C2) beyond the common ones.
+_US_STREETS_MORE = ("Fifth Avenue", "5th Avenue", "W 42nd Street", "Hunters Point", "Mill Creek Crossing")
+_US_STREETS_MORE = (*_US_STREETS_MORE, "Ridge View Terrace", "Harbor Plaza", "Old Mill Pike", "Infinite Loop")
+_US_UNITS = ("Apt", "Ste", "Unit", "Bldg", "Fl", "Rm", "#")
+_US_STATE_NAMES = {"OR": "Oregon", "TX": "Texas", "CO": "Colorado", "OH": "Ohio", "NC": "North Carolina"}
+_CA_PLACES = (("Toronto", "ON", "M5V"), ("Ottawa", "ON", "K1A"), ("Vancouver", "BC", "V6B"), ("Calgary", "AB", "T2P"))
+_CA_STREETS = ("Queen St W", "King Street East", "Rue Sainte-Catherine", "Granville Street", "Bank Street")
+_IT_PLACES = (("Roma", "001"), ("Milano", "201"), ("Torino", "101"), ("Bologna", "401"))
+_IT_STREETS = ("Via Roma", "Via Giuseppe Garibaldi", "Corso Vittorio Emanuele", "Piazza della Signoria", "Viale Monza")
+_ES_PLACES = (("Madrid", "280"), ("Barcelona", "080"), ("Sevilla", "410"), ("Valencia", "460"))
+_ES_STREETS = ("Calle de Alcalá", "C/ Mayor", "Avenida de la Constitución", "Paseo de Gracia", "Calle Serrano")
+_NL_PLACES = ("Amsterdam", "Utrecht", "Rotterdam", "Eindhoven")
+_NL_STREETS = ("Keizersgracht", "Stationsplein", "Lange Voorhout", "Kerkstraat", "Oudegracht")
+_NORDIC_PLACES = (("Stockholm", "SE"), ("Göteborg", "SE"), ("Oslo", "NO"), ("København", "DK"), ("Helsinki", "FI"))
+_NORDIC_STREETS = {
+    "SE": ("Drottninggatan", "Storgatan", "Kungsvägen"),
+    "NO": ("Karl Johans gate", "Storgata", "Bygdøy allé"),
+    "DK": ("Nørregade", "Strandvejen", "Vesterbrogade"),
+    "FI": ("Mannerheimintie", "Aleksanterinkatu", "Hämeentie"),
+}
+_PL_PLACES = (("Warszawa", "00"), ("Kraków", "31"), ("Gdańsk", "80"), ("Wrocław", "50"))
+_PL_STREETS = ("ul. Marszałkowska", "ul. Długa", "al. Jerozolimskie", "ul. Piotrkowska")
+
+
+def _address_more(rng: random.Random, country: str, sep: str) -> str:
+    """Addresses in the formats of Canada Post, the US Postal Service's boxes and rural routes, and of Italy,
+    Spain, the Netherlands, the Nordic countries and Poland (street word before or after the name)."""
+    if country == "CA":
+        city, prov, fsa = rng.choice(_CA_PLACES)
+        code = f"{fsa} {rng.randint(0, 9)}{rng.choice('ABCEGHJKLMNPRSTVWXYZ')}{rng.randint(0, 9)}"
+        unit = rng.choice(("", f"Suite {rng.randint(100, 2400)}, ", f"{rng.randint(1, 40)}-"))
+        return f"{unit}{rng.randint(10, 999)} {rng.choice(_CA_STREETS)}{sep}{city}, {prov} {code}"
+    if country == "US_BOX":
+        city, state, zip3 = rng.choice(_US_CITIES)
+        box = rng.choice(
+            (
+                f"P.O. Box {rng.randint(10, 99999)}",
+                f"PO Box {rng.randint(10, 9999)}",
+                f"RR {rng.randint(1, 9)} Box {rng.randint(10, 999)}",
+                f"HC {rng.randint(1, 80)} Box {rng.randint(10, 999)}",
+            )
+        )
+        return f"{box}{sep}{city}, {state} {zip3}{_digits(rng, 2)}"
+    if country == "IT":
+        city, cap3 = rng.choice(_IT_PLACES)
+        return f"{rng.choice(_IT_STREETS)} {rng.randint(1, 200)}{sep}{cap3}{_digits(rng, 2)} {city}"
+    if country == "ES":
+        city, cp3 = rng.choice(_ES_PLACES)
+        floor = rng.choice(("", f", {rng.randint(1, 8)}º"))
+        return f"{rng.choice(_ES_STREETS)} {rng.randint(1, 150)}{floor}{sep}{cp3}{_digits(rng, 2)} {city}"
+    if country == "NL":
+        code = f"{rng.randint(1000, 9999)} {_chars(rng, 'ABCEGHJKLNPRSTVWXZ', 2)}"
+        return f"{rng.choice(_NL_STREETS)} {rng.randint(1, 400)}{sep}{code} {rng.choice(_NL_PLACES)}"
+    if country == "NORDIC":
+        city, cc = rng.choice(_NORDIC_PLACES)
+        code = f"{rng.randint(100, 999)} {rng.randint(10, 99)}" if cc == "SE" else f"{rng.randint(1000, 9999)}"
+        if cc == "FI":
+            code = f"{rng.randint(0, 99):02d}{rng.randint(100, 999)}"
+        return f"{rng.choice(_NORDIC_STREETS[cc])} {rng.randint(1, 90)}{rng.choice(('', '', 'B'))}{sep}{code} {city}"
+    city, pc2 = rng.choice(_PL_PLACES)
+    flat = rng.choice(("", f"/{rng.randint(1, 60)}"))
+    return f"{rng.choice(_PL_STREETS)} {rng.randint(1, 150)}{flat}{sep}{pc2}-{_digits(rng, 3)} {city}"
+
+
 def _address(rng: random.Random, country: str | None = None, multiline: bool = False) -> str:
-    """A street address with city and postcode, in one of six countries' formats."""
-    country = country or rng.choice(("US", "UK", "DE", "FR", "IN", "AU"))
+    """A street address with city and postcode, in one of twelve countries' formats or a US box."""
+    country = country or rng.choice(
+        ("US", "UK", "DE", "FR", "IN", "AU", "US", "CA", "US_BOX", "IT", "ES", "NL", "NORDIC", "PL")
+    )
     sep = "\n" if multiline else ", "
+    if country not in ("US", "UK", "DE", "FR", "IN", "AU"):
+        return _address_more(rng, country, sep)
     if country == "US":
         city, state, zip3 = rng.choice(_US_CITIES)
-        street = f"{rng.randint(10, 9899)} {rng.choice(_US_STREETS)}"
+        streets = _US_STREETS if rng.random() < 0.6 else _US_STREETS_MORE
+        street = f"{rng.randint(10, 9899)} {rng.choice(streets)}"
         if rng.random() < 0.2:
             street = street.replace("Avenue", "Ave.").replace("Street", "St.").replace("Road", "Rd.")
         unit = rng.choice(("", "", f"Apt {rng.randint(1, 40)}{rng.choice('ABCD')}", f"Suite {rng.randint(100, 900)}"))
-        parts = [street, *([unit] if unit else []), f"{city}, {state} {zip3}{_digits(rng, 2)}"]
+        if rng.random() < 0.3:
+            unit = f"{rng.choice(_US_UNITS)} {rng.randint(1, 40)}"
+        zip_code = f"{zip3}{_digits(rng, 2)}" + (f"-{_digits(rng, 4)}" if rng.random() < 0.3 else "")
+        state_name = _US_STATE_NAMES.get(state, state) if rng.random() < 0.3 else state
+        if unit and rng.random() < 0.3:  # the unit before the number: "Suite 210, 55 Hunters Point"
+            street, unit = f"{unit}, {street}", ""
+        parts = [street, *([unit] if unit else []), f"{city}, {state_name} {zip_code}"]
         return sep.join(parts)
     if country == "UK":
         town, area = rng.choice(_UK_TOWNS)
@@ -941,9 +1024,13 @@ class _World:
 
     def org(self) -> _Org:
         rng = self.rng
-        if rng.random() < 0.2:
-            last = rng.choice(NAMES[rng.choice(CULTURES)][1])
-            name = rng.choice(ORG_PEOPLE_STYLE).format(last=last)
+        if rng.random() < 0.04:
+            name = rng.choice(PUBLIC_BODIES)
+            head = _slug(name.split()[-1])
+        elif rng.random() < 0.2:
+            lasts = NAMES[rng.choice(CULTURES)][1]
+            last, last2, last3 = rng.choice(lasts), rng.choice(lasts), rng.choice(lasts)
+            name = rng.choice(ORG_PEOPLE_STYLE).format(last=last, last2=last2, last3=last3)
             head = _slug(last)
         else:
             head_word, kind = rng.choice(ORG_HEADS), rng.choice(ORG_KINDS)

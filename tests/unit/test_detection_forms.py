@@ -344,3 +344,89 @@ def test_a_middle_initial_does_not_end_a_name() -> None:
     text = "Ella H. Snider said"
     (found,) = NAMES.detect([text])
     assert [text[f.start : f.end] for f in found] == ["Ella H. Snider"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # USPS Publication 28: suffixes beyond Street/Avenue, ordinal names, directionals, units, ZIP+4.
+        ("Mail it: 350 5th Ave, New York, NY 10118-0110", ["350 5th Ave, New York, NY 10118-0110"]),
+        (
+            "HQ: 1600 Pennsylvania Avenue NW, Washington, DC 20500",
+            ["1600 Pennsylvania Avenue NW, Washington, DC 20500"],
+        ),
+        (
+            "Visit 55 Hunters Point, Ste 3, Portland, Oregon 97282-2819 soon",
+            ["55 Hunters Point, Ste 3, Portland, Oregon 97282-2819"],
+        ),
+        ("at 12 Mill Creek Crossing Bldg 4 today", ["12 Mill Creek Crossing Bldg 4"]),
+        ("Suite 210, 88 Harbor Plaza, Austin, TX 78701", ["Suite 210, 88 Harbor Plaza, Austin, TX 78701"]),
+        ("#5, 4095 Maple Avenue", ["#5, 4095 Maple Avenue"]),
+        # Post-office boxes and rural delivery.
+        ("P.O. Box 1234, Springfield, IL 62704", ["P.O. Box 1234, Springfield, IL 62704"]),
+        ("PO Box 7080\nDenver, CO 80255", ["PO Box 7080\nDenver, CO 80255"]),
+        ("RR 2 Box 152, Boise, ID 83702", ["RR 2 Box 152, Boise, ID 83702"]),
+        ("HC\n8 Box 321", ["HC\n8 Box 321"]),
+        ("Postfach 10 01 23", ["Postfach 10 01 23"]),
+        ("GPO Box 88, Sydney NSW 2001", ["GPO Box 88, Sydney NSW 2001"]),
+        # Canada Post, Australia Post.
+        ("100 Queen St W, Toronto, ON M5H 2N2", ["100 Queen St W, Toronto, ON M5H 2N2"]),
+        ("29-455 Rue Sainte-Catherine, Vancouver, BC V6B 4H8", ["29-455 Rue Sainte-Catherine, Vancouver, BC V6B 4H8"]),
+        ("Level 3, 123 George St, Sydney NSW 2000", ["Level 3, 123 George St, Sydney NSW 2000"]),
+        ("Unit 1, 187 Beach Road, Fortitude Valley QLD\n4006", ["Unit 1, 187 Beach Road, Fortitude Valley QLD\n4006"]),
+        # Street word after the name (DE, AT, NL, Nordic, FI, HU), before it (IT, ES, PT, PL).
+        ("Villacher Strasse 89", ["Villacher Strasse 89"]),
+        ("Magasinsgatan 7, 111 22 Stockholm", ["Magasinsgatan 7, 111 22 Stockholm"]),
+        ("Keizersgracht 123, 1015 CJ Amsterdam", ["Keizersgracht 123, 1015 CJ Amsterdam"]),
+        ("Karl Johans gate 22, 0159 Oslo", ["Karl Johans gate 22, 0159 Oslo"]),
+        ("Mannerheimintie 71B, 00100 Helsinki", ["Mannerheimintie 71B, 00100 Helsinki"]),
+        ("Király u. 15", ["Király u. 15"]),
+        ("Via Giuseppe Garibaldi 12, 00184 Roma", ["Via Giuseppe Garibaldi 12, 00184 Roma"]),
+        ("Calle de Alcalá 45, 3º, 28014 Madrid", ["Calle de Alcalá 45, 3º, 28014 Madrid"]),
+        ("Rua Augusta 120", ["Rua Augusta 120"]),
+        ("ul. Długa 128/1,\n31-570 Kraków", ["ul. Długa 128/1,\n31-570 Kraków"]),
+        # Not addresses.
+        ("Spring 2024 release notes", []),
+        ("the Key Ring 2 model", []),
+        ("Smith et al. Nature 2019", []),
+        ("Top 10 Easy Ways to cook", []),
+        ("Windows 10 Pro Key", []),
+    ],
+)
+def test_street_addresses_in_postal_standard_formats(text: str, expected: list[str]) -> None:
+    assert max(context(text, "STREET_ADDRESS"), key=len, default=None) == (expected[0] if expected else None)
+
+
+def test_a_quoted_address_block_is_one_address() -> None:
+    text = "> Ana Lima\n> 24 Clarke Avenue\n> Apt. 805\n> Pines Beach\n> New Zealand 3469\n"
+    assert context(text, "STREET_ADDRESS") == ["24 Clarke Avenue\n> Apt. 805\n> Pines Beach\n> New Zealand 3469"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Legal forms of many countries, after any capitalised name, without an article before it.
+        ("The Shepherd Ltd. orchestra", ["Shepherd Ltd."]),
+        ("signed by Brightwater Systems A/S and", ["Brightwater Systems A/S"]),
+        ("Sonne GmbH", ["Sonne GmbH"]),
+        # Family firms and partnerships.
+        ("Thomas and Sons is a supplier", ["Thomas and Sons"]),
+        ("Warner Bros. films", ["Warner Bros."]),
+        ("audited by Davis, Reynolds and Williamson last year", ["Davis, Reynolds and Williamson"]),
+        ("González, Gómez and Martínez", ["González, Gómez and Martínez"]),
+        ("Ernst & Young", ["Ernst & Young"]),
+        # Sector nouns that are everyday words need an uncommon name before them.
+        ("Roadify Transit", ["Roadify Transit"]),
+        # Public bodies.
+        ("a letter from the Bank of England", ["Bank of England"]),
+        ("Council of Europe", ["Council of Europe"]),
+        # Not organisations.
+        ("Black & White photos", []),
+        ("offices in Paris, London and Rome", []),
+        ("call Customer Services", []),
+        ("book a Travel Agency", []),
+        ("the Board of Directors", []),
+    ],
+)
+def test_organisations_with_legal_forms_partners_and_public_bodies(text: str, expected: list[str]) -> None:
+    assert context(text, "ORGANIZATION") == expected

@@ -8,14 +8,18 @@ the value only. Rules are deliberately conservative where a wrong hit destroys o
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 import re2
 
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
+from transforms.detectors.names import load_english_words
 from transforms.detectors.terms import re2_options
 from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
@@ -33,24 +37,62 @@ _DATE = (
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la|bin|al|ben)[ \t]+)?{_NAME_WORD}){{0,2}}"
+# Street suffixes of USPS Publication 28 (appendix C1) and Royal Mail / Australia Post usage; plurals only
+# where a plural is itself a street name ("Gardens", "Heights"), never "Ways" or "Drives" ("5 Easy Ways").
 _STREET_TYPES = (
-    r"Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|"
-    r"Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Close|Crescent|Gardens|Row|Hill|Mews|Walk|Green|"
-    r"Grove|Park|Marg|Nagar|Parade|Esplanade"
+    r"Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Tce|"
+    r"Parkway|Pkwy|Highway|Hwy|Circle|Cir|Square|Sq|Trail|Trl|Close|Crescent|Cres|Gardens|Row|Hill|Mews|Walk|"
+    r"Green|Grove|Grv|Park|Marg|Nagar|Parade|Pde|Esplanade|Alley|Aly|Arcade|Beach|Bend|Bluffs?|Bypass|Byp|"
+    r"Causeway|Cswy|Coves?|Creek|Crk|Crest|Crossing|Xing|Crossroads?|Dale|Estates?|Expressway|Expy|Freeway|Fwy|"
+    r"Gateway|Glen|Harbou?r|Haven|Heights|Hts|Hollow|Junction|Jct|Knoll|Landing|Loop|Manor|Meadows?|Orchard|"
+    r"Oval|Pike|Plaza|Plz|Point|Prairie|Quay|Ridge|Rdg|Rise|Route|Rte|Shores?|Skyway|Springs|Spur|Trace|"
+    r"Turnpike|Tpke|Valley|Vly|Viaduct|View|Vista|Wharf|Wynd|Courts|Squares|Villas"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}"
+# Canada Post: letter-digit-letter, space, digit-letter-digit ("K1A 0B1"); D, F, I, O, Q, U never occur.
+_CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
 _CITY_WORD = r"\p{Lu}\p{Ll}[\p{L}'-]*"
-# After the street: any of state + ZIP, Australian state + postcode, UK postcode, city names, PIN codes.
-_TAIL = (
-    rf"(?:,?[ \t]+[A-Z]{{2}}[ \t]+\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT)[ \t]+\d{{4}}|"
-    rf",?[ \t]+{_UK_POSTCODE}|,[ \t]*{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}}|,?[ \t]+\d{{5,6}}){{0,4}}"
-)
 # One run of blanks holding at most one line break: addresses wrap in e-mails and sit on several lines.
 _SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
+# After the street: any of state + ZIP, Australian state + postcode, UK postcode, city names, PIN codes.
+_TAIL = (
+    rf"(?:,?[ \t]+[A-Z]{{2}}{_SP}\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT){_SP}\d{{4}}|"
+    rf",?[ \t]+{_UK_POSTCODE}|,?[ \t]+{_CA_POSTCODE}|,[ \t]*{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}}|"
+    rf",[ \t]*[A-Z]{{2}}\b|,?[ \t]+\d{{5,6}}(?:-\d{{4}})?){{0,4}}"
+)
 # "Flat 9, ", "Unit 14, ", "Apt 4B " before the house number.
-_UNIT_PREFIX = rf"(?:(?:Unit|Flat|Apt|Apartment|Suite|Ste|Shop|Level|Lot)\.?[ \t]*\d[\w-]{{0,5}},?{_SP})?"
+_UNIT_WORDS_RE = (
+    r"Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Bldg|Building|Dept|Rm|Room|Lot|Space|Spc|Trlr|Penthouse|"
+    r"Office|Ofc|Level|Lvl|Block|Blk|Shop|Villa"
+)
+_UNIT_PREFIX = rf"(?:(?:\b(?:{_UNIT_WORDS_RE})\.?[ \t]*\d[\w-]{{0,5}}|#[ \t]?\d[\w-]{{0,5}}),?{_SP}){{0,2}}"
 _CAP_WORD = r"\p{Lu}[\p{L}'’.-]*"
-_UNIT = r"(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|#)\.?[ \t]*[\w-]+)?"
+# "Apt 4B", "Suite 200", "# 12", "Bldg C": one or two secondary unit designators (USPS Publication 28, C2).
+_UNIT = rf"(?:,?[ \t]+(?:(?:{_UNIT_WORDS_RE})\.?|#)[ \t]*(?:No\.?[ \t]*)?(?:\d[\w-]{{0,6}}|[A-Z]\b)){{0,2}}"
+
+# Street words written after the name, joined to it ("Hauptstraße") or as a word of their own ("Villacher
+# Strasse", "Király u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Hungarian
+# and Turkish usage.
+_STREET_SUFFIXES = (
+    r"straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|graben|straat|laan|"
+    r"plein|gracht|kade|dijk|singel|steeg|gatan|gata|gate|vägen|vegen|veien|vei|vej|gade|stræde|stræti|stien|"
+    r"stig|braut|vegur|gränd|torget|torg|torv|katu|tie|kuja|polku|tori|väylä|tänav"
+)
+_STREET_WORDS_AFTER = (
+    r"Straße|Strasse|Str\.|Gasse|Weg|Platz|Allee|Ring|Straat|Laan|Plein|Gracht|Kade|Dijk|Gate|Gata|Gatan|Vej|"
+    r"Vei|Veien|Katu|Tie|gate|gata|gatan|vei|veien|vej|allé|Allé|allee|utca|u\.|út|útja|tér|körút|krt\.|Caddesi|"
+    r"Cad\.|Sokak|Sok\.|Bulvarı"
+)
+# Postcodes written before the town: "10115", "00-950" (PL), "1015 CJ" (NL), "111 22" (SE), "1100-148" (PT).
+_EU_POSTCODE = r"(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4,5}(?:-\d{3})?)"
+# Street words written before the name: Italian, Spanish, Portuguese, Galician, Polish, Romanian, Greek, Russian.
+_STREET_WORDS_BEFORE = (
+    r"Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Calle|C/|Avda\.|Avenida|Paseo|Plaza|Pza\.|Camino|"
+    r"Carrera|Carretera|Ctra\.|Ronda|Travesía|Rua|Rúa|Travessa|Praça|Estrada|Alameda|Rodovia|ul\.|ulica|al\.|"
+    r"aleja|os\.|osiedle|pl\.|Str\.|Calea|Bulevardul|Bd\.|Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Λ\.|ул\.|улица|пр\.|"
+    r"проспект|пер\."
+)
+_PARTICLES_RE = r"de|del|della|delle|dei|degli|di|da|do|dos|das|la|las|los|el|du|des"
 
 _PHONE_WORDS = (
     r"phone|tel|telephone|cell|cellphone|mobile|mob|fax|call(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|"
@@ -142,6 +184,11 @@ def _organisation_start(text: str, start: int, end: int) -> int:
     for i in range(start, end - 1):
         if text[i] == "." and text[i + 1] in " \t" and i - start >= 4 and text[i - 4 : i].isalpha():
             start = i + 2
+    while True:  # "The Boston Consulting Group", "at Shepherd Ltd": the name starts after the article
+        space = text.find(" ", start, end)
+        if space < 0 or text[start:space] not in _ORG_LEAD_STOP:
+            break
+        start = space + 1
     if start > 0 and text[start - 1] == "\n":
         line_start = text.rfind("\n", 0, start - 1) + 1
         if start - 1 - line_start >= 50:  # a long line: wrapped prose, not a signature or a list
@@ -152,12 +199,75 @@ def _organisation_start(text: str, start: int, end: int) -> int:
     return start
 
 
+# Legal forms that are not also English words or code ("AS", "AG", "SA", "Co" are): any capitalised name
+# before one of these is a company ("Shepherd Ltd.", "Apple Inc.", "Sonne GmbH").
+_LEGAL_FORMS = frozenset(
+    """Ltd Ltd. LLC LLC. LLP Inc Inc. Corp Corp. GmbH PLC plc Pty SpA S.p.A. S.A. S.L. B.V. N.V. K.K. L.L.C.
+    SARL S.à.r.l. Oy ApS A/S""".split()
+)
+
+
 def _organisation_ok(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if len(words) < 2 or words[0] in _ORG_LEAD_STOP:
         return False
+    if words[-1] in _LEGAL_FORMS and words[0][:1].isupper() and len(words[0]) > 1:
+        return True
     # The words before the legal form or sector word must name something: "Customer Success Software" does not.
     return not is_ordinary_vocabulary(" ".join(words[:-1]))
+
+
+def _rare_head_ok(text: str, start: int, end: int) -> bool:
+    """A name before a sector noun that is also an everyday word ("Agency", "Trust", "Services") must hold a
+    word that is not common English: "Roadify Transit" is a company, "Customer Services" and "Travel Agency"
+    are not."""
+    words = text[start:end].split()
+    if len(words) < 2 or words[0] in _ORG_LEAD_STOP:
+        return False
+    english = load_english_words()
+    return any(
+        w.strip(".,&'’").casefold() not in english and not is_ordinary_vocabulary(w)
+        for w in words[:-1]
+        if w.strip(".,&'’").isalpha()
+    )
+
+
+_OF_SPLIT = re2.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", re2_options())
+_GOVERNMENT = frozenset({"Ministry", "Ministerio", "Ministère", "Ministerium", "Bank", "Embassy", "Consulate"})
+
+
+def _institution_ok(text: str, start: int, end: int) -> bool:
+    """ "Ministry of Finance" and "Bank of England" are bodies; "Department of Engineering" or "Council of
+    Products" only when what follows "of" is not ordinary vocabulary."""
+    value = text[start:end]
+    if value.split()[0] in _ORG_LEAD_STOP:
+        return False
+    parts = _OF_SPLIT.split(value, maxsplit=1)
+    if len(parts) != 2:
+        return False
+    return parts[0].split()[-1] in _GOVERNMENT or not is_ordinary_vocabulary(parts[1])
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    """Surnames of the US Census list (``names`` package), casefolded, loaded once per process."""
+    import names
+
+    path = Path(names.__file__).parent / "dist.all.last"
+    return frozenset(line.split()[0].casefold() for line in path.read_text().splitlines() if line.strip())
+
+
+def _partnership_ok(text: str, start: int, end: int) -> bool:
+    """Every name of "Davis, Polk and Wardwell" or "Ernst & Young" is a listed surname or no common English
+    word, and at least one is not a frequent English word ("Black & White", "Paris, London and Rome")."""
+    words = [w for w in text[start:end].replace(",", " ").replace("&", " ").replace("-", " ").split() if w != "and"]
+    surnames, english = _surnames(), load_english_words()
+    folded = [_ascii_fold(w) for w in words]
+    return all(w in surnames or w not in english for w in folded) and any(english.get(w, 0.0) < 4.0 for w in folded)
+
+
+def _ascii_fold(word: str) -> str:
+    return unicodedata.normalize("NFKD", word.casefold()).encode("ascii", "ignore").decode("ascii")
 
 
 def _luhn_ok(text: str, start: int, end: int) -> bool:
@@ -194,6 +304,34 @@ def _street_words_ok(text: str, start: int, end: int) -> bool:
     words = [w.strip(".,") for w in text[start:end].split()]
     named = [w for w in words if w.isalpha() and w.casefold() not in _UNIT_WORDS]
     return bool(named) and not is_ordinary_vocabulary(" ".join(named))
+
+
+_STREET_WORD = re2.compile(
+    rf"(?i:{_STREET_SUFFIXES})|{_STREET_WORDS_AFTER}|{_STREET_WORDS_BEFORE}|Strasse|Straße|Allee", re2_options()
+)
+
+
+def _street_name_ok(text: str, start: int, end: int, type_first: bool) -> bool:
+    """The name before the number is a street's: not "et al. Nature 2019", not only technical vocabulary
+    ("Via Slack 2") and, when the street word is a suffix, not only common English words ("Spring 2024",
+    "Delegate 3", "Key Ring 2")."""
+    if type_first and text[max(0, start - 3) : start].casefold() == "et ":
+        return False
+    head = text[start:end]
+    for i, c in enumerate(head):
+        if c.isdigit():
+            head = head[:i]
+            break
+    words = [w.strip(",") for w in head.split()]
+    named = [w.strip(".") for w in words if w.strip(".") and _STREET_WORD.fullmatch(w) is None]
+    if not type_first and len(words) >= 1 and not named:
+        named = words  # one compound word such as "Hauptstraße": judge the word itself
+    if not named:
+        return True
+    if type_first:  # "Calle Mayor", "Rua Augusta": the street word says enough; only vocabulary is vetoed
+        return not is_ordinary_vocabulary(" ".join(named))
+    english = load_english_words()
+    return not all(w.casefold() in english or is_ordinary_vocabulary(w) for w in named)
 
 
 _DATE_SHAPE = re2.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", re2_options())
@@ -336,22 +474,59 @@ RULES: tuple[_Rule, ...] = (
         "street_en",
         "STREET_ADDRESS",
         0.85,
-        rf"\b(?P<v>{_UNIT_PREFIX}\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
-        rf"(?:\p{{Lu}}[\p{{L}}'.-]*[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?(?:[ \t]+(?:NW|NE|SW|SE)\b)?{_UNIT}{_TAIL})",
+        rf"(?:^|[^\w#])(?P<v>{_UNIT_PREFIX}\b\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+        rf"(?:(?:\p{{Lu}}[\p{{L}}'.-]*|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?"
+        rf"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?{_UNIT}{_TAIL})",
     ),
+    # Street name then a street word or suffix, then the number (Germany, Austria, Switzerland, Benelux, the
+    # Nordics, Finland, Estonia, Hungary, Turkey): "Hauptstraße 12", "Villacher Strasse 89", "Magasinsgatan 7",
+    # "Király u. 15.", "Keizersgracht 123-2", with the postcode and town when they follow.
     _Rule(
-        "street_de",
+        "street_suffix",
         "STREET_ADDRESS",
         0.85,
-        r"\b(?P<v>\p{Lu}[\p{L}-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)[ \t]+\d{1,4}[ \t]?[a-z]?"
-        r"(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)",
+        rf"\b(?P<v>(?:(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}-]*(?:{_STREET_SUFFIXES})|"
+        rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,3}}(?:{_STREET_WORDS_AFTER}))"
+        rf"[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?\.?(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?{_UNIT}"
+        rf"(?:,?{_SP}{_EU_POSTCODE}[ \t]+\p{{Lu}}[\p{{L}}-]+)?{_TAIL})",
+        lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
+    ),
+    # The street word first, then the name and the number (Italy, Spain, Portugal, Brazil, Poland, Romania,
+    # Greece, Russia): "Via Roma 12", "C/ Mayor 5, 28013 Madrid", "Rua Augusta 120", "ul. Słowicza 10".
+    _Rule(
+        "street_type_first",
+        "STREET_ADDRESS",
+        0.85,
+        rf"\b(?P<v>(?:{_STREET_WORDS_BEFORE})[ \t]*(?:(?:{_PARTICLES_RE})[ \t]+)*"
+        rf"(?:\p{{Lu}}[\p{{L}}'’.-]*|\d{{1,2}}[º°ª]?)"
+        rf"(?:[ \t]+(?:(?:{_PARTICLES_RE}|y|e|i)[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*){{0,4}},?"
+        rf"{_SP}(?:(?:n[º°o]|nr|No)\.?[ \t]*)?\d{{1,5}}[a-zA-Z]?\b(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?"
+        rf"(?:,?[ \t]*\d{{1,2}}[º°ªoa](?:[ \t]*[A-Z]\b)?)?{_UNIT}"
+        rf"(?:,?{_SP}{_EU_POSTCODE}[ \t]+\p{{Lu}}[\p{{L}}-]+"
+        rf"(?:[ \t]+\p{{Lu}}[\p{{L}}-]+)?)?{_TAIL})",
+        lambda text, start, end: _street_name_ok(text, start, end, type_first=True),
+    ),
+    # Post-office boxes and rural delivery (USPS Publication 28 sections 28 and 24, Australia Post, Canada
+    # Post, and the European equivalents): "P.O. Box 1234", "RR 2 Box 152", "GPO Box 88", "Postfach 10 01 23".
+    _Rule(
+        "po_box",
+        "STREET_ADDRESS",
+        0.85,
+        rf"\b(?P<v>(?i:p\.?[ \t]?o\.?[ \t]*box|post[ \t]+office[ \t]+box|postbox|[gc]po[ \t]+box|locked[ \t]+bag|"
+        rf"private[ \t]+bag|postfach|postbus|postboks|apartado(?:[ \t]+de[ \t]+correos)?|apdo\.|caixa[ \t]+postal|"
+        rf"casella[ \t]+postale|bo[iî]te[ \t]+postale|"
+        rf"(?:rr|rural[ \t]+route|hc|star[ \t]+route){_SP}?\d{{1,3}},?{_SP}box)"
+        rf"(?:{_SP})?(?:(?i:no)\.?[ \t]*|#[ \t]*)?\d{{1,6}}(?:[ \t]\d{{2}}){{0,2}}\b{_UNIT}{_TAIL})",
     ),
     _Rule(
         "street_fr",
         "STREET_ADDRESS",
         0.85,
-        r"\b(?P<v>\d{1,4}(?:[ \t]?(?:bis|ter))?,?[ \t]+(?:rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|"
-        r"quai|route|cours)[ \t]+[\p{L}'’ -]{2,40}?(?:,?[ \t]+\d{5}[ \t]+\p{Lu}[\p{L}-]+)?)(?:[,.;\n]|$)",
+        rf"\b(?P<v>{_UNIT_PREFIX}(?:\d{{1,5}}-)?\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+"
+        rf"(?:rue|Rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)[ \t]+"
+        rf"[\p{{L}}'’ -]{{2,40}}?(?:,?[ \t]+\d{{5}}[ \t]+\p{{Lu}}[\p{{L}}-]+|"
+        rf",[ \t]*\p{{Lu}}[\p{{L}}-]+(?:[ \t]+\p{{Lu}}[\p{{L}}-]+)?,?[ \t]+[A-Z]{{2}}[ \t]+{_CA_POSTCODE})?)"
+        r"(?:[,.;\n]|$)",
     ),
     _Rule("uk_postcode", "STREET_ADDRESS", 0.7, rf"\b(?P<v>{_UK_POSTCODE})\b"),
     # A house number and street of any name, a town and a UK postcode: "117 Queensway, Edinburgh EH3 6HL".
@@ -466,7 +641,8 @@ RULES: tuple[_Rule, ...] = (
         r"(?:(?:&|und|of|de|del|la|le|et|y|van|von|für)[ \t]+)?){0,4}"
         r"(?:(?:S\.A|S\.p\.A|S\.L|B\.V|N\.V|K\.K|L\.L\.C|Co|"
         r"Sp\.[ \t]z[ \t]o\.o)\.|(?:Ltd|Limited|LLC|LLP|Inc|Incorporated|Corp|Corporation|GmbH|AG|KG|SA|SAS|SARL|"
-        r"SpA|BV|NV|Pty(?:[ \t]+Ltd)?|Company|PLC|plc|Oy|AB|AS|ApS|Group|Holdings|University|College|Institute|Bank|"
+        r"SpA|BV|NV|Pty(?:[ \t]+Ltd)?|Company|PLC|plc|Oy|AB|AS|A/S|ApS|SE|Group|Holdings|University|College|"
+        r"Institute|Bank|"
         r"Foundation|"
         r"Associates|Partners|Consulting|Consultants|Solutions|Systems|Technologies|Laboratories|Labs|Hospital|Clinic|"
         r"Foods|Logistics|Pharma|Pharmaceuticals|Capital|Ventures|Insurance|Airlines|Motors|Analytics|Health|"
@@ -485,6 +661,50 @@ RULES: tuple[_Rule, ...] = (
         r"Politecnico|Hochschule|College)(?:[ \t]+(?:(?:of|de|do|da|di|du|für|of[ \t]+the)[ \t]+)?"
         r"\p{Lu}[\p{L}'’-]+){0,3})",
         _organisation_ok,
+    ),
+    # Sector nouns that are also everyday words: the name before them must hold an uncommon word.
+    _Rule(
+        "organisation_sector",
+        "ORGANIZATION",
+        0.75,
+        r"(?P<v>(?:\b\d{1,3}[ \t]+)?(?:\p{Lu}[\p{L}&'’.-]*[ \t]+(?:(?:&|and|of)[ \t]+)?){1,4}"
+        r"(?:Agency|Transit|Trust|Fund|Brands|Services|Supplies|Products|Resources|Investments|Properties|Realty|"
+        r"Construction|Engineering|Manufacturing|Mining|Petroleum|Chemicals|Airways|Aviation|Shipping|Freight|"
+        r"Communications|Wireless|Publishing|Entertainment|Productions|Pictures|Apparel|Beverages|Brewing|Brewery|"
+        r"Hotels|Resorts|Diagnostics|Biosciences|Genomics|Semiconductors?|Devices|Instruments|Automation|Financial|"
+        r"Securities|Advisors|Advisory|Markets|Interactive|Dynamics|Innovations|Trading|Textiles|Mills|Farms|"
+        r"Dairy|Bakery|Outfitters|Movers|Unlimited|Worldwide|International|Global)\b)",
+        _rare_head_ok,
+    ),
+    # Family firms: "Thomas and Sons", "Dombey & Son", "Warner Bros.", "Smith & Co. Ltd".
+    _Rule(
+        "organisation_family",
+        "ORGANIZATION",
+        0.8,
+        r"(?P<v>(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,2}(?:(?:and|&)[ \t]+(?:Sons?|Brothers|Co\.|Company|Partners|Associates)|"
+        r"Bros\.)(?:,?[ \t]+(?:Ltd|LLC|LLP|Inc|plc|PLC|GmbH)\b\.?)?)",
+        _organisation_ok,
+    ),
+    # Firms named after their partners: "Davis, Reynolds and Williamson", "Ernst & Young".
+    _Rule(
+        "organisation_partners",
+        "ORGANIZATION",
+        0.75,
+        rf"(?P<v>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?(?:(?:,{_SP}\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?){{1,3}},?{_SP}(?:and|&)|"
+        rf"{_SP}&){_SP}\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)\b",
+        _partnership_ok,
+    ),
+    # Public bodies and institutions named "X of Y": "Ministry of Health", "Bank of England", "U.S. Department
+    # of Justice", "Royal Society of Chemistry".
+    _Rule(
+        "institution_of",
+        "ORGANIZATION",
+        0.8,
+        r"(?P<v>(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:Ministry|Ministerio|Ministère|Ministerium|Department|Dept\.|"
+        r"Bureau|Agency|Commission|Council|Bank|Authority|Federation|Association|Society|Academy|Museum|Hospital|"
+        r"Embassy|Consulate)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]+"
+        r"(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?\p{Lu}[\p{L}'’-]+){0,4})",
+        _institution_ok,
     ),
     _Rule(
         "name_after_cue",
@@ -532,9 +752,9 @@ RULES: tuple[_Rule, ...] = (
 )
 
 
-# Lines that continue an address block: unit lines, CITY / Country / postcode lines.
+# Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
 _ADDRESS_LINE = re2.compile(
-    r"^[ \t]*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box)\.?[ \t]*[\w-]+.{0,40}|"
+    r"^[ \t]*(?:>[ \t]*)*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box)\.?[ \t]*[\w-]+.{0,40}|"
     r"[\p{Lu}][\p{L} .'’-]{1,40}(?:,[ \t]*[\p{L} .'-]{2,30})?(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
     r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}][\p{L} .'-]{1,40})[ \t]*,?[ \t]*$",
     re2_options(),
