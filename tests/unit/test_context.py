@@ -100,7 +100,7 @@ def test_usernames_passwords_and_more_dates(text: str, expected: list[tuple[str,
             "send a new one to 609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria? I am",
             [
                 ("STREET_ADDRESS", "609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria"),
-                ("STREET_ADDRESS", "P.O. Box 186 Apt. 561"),
+                ("STREET_ADDRESS", "P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria"),
             ],
         ),
         ("The server lives at port 8080.", []),

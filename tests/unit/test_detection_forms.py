@@ -362,6 +362,8 @@ def test_a_middle_initial_does_not_end_a_name() -> None:
         ("at 12 Mill Creek Crossing Bldg 4 today", ["12 Mill Creek Crossing Bldg 4"]),
         ("Suite 210, 88 Harbor Plaza, Austin, TX 78701", ["Suite 210, 88 Harbor Plaza, Austin, TX 78701"]),
         ("#5, 4095 Maple Avenue", ["#5, 4095 Maple Avenue"]),
+        ("12 Harbour View, Rio de Janeiro, RJ", ["12 Harbour View, Rio de Janeiro, RJ"]),
+        ("2027 Prospect St, OULU, Finland", ["2027 Prospect St, OULU, Finland"]),
         # Post-office boxes and rural delivery.
         ("P.O. Box 1234, Springfield, IL 62704", ["P.O. Box 1234, Springfield, IL 62704"]),
         ("PO Box 7080\nDenver, CO 80255", ["PO Box 7080\nDenver, CO 80255"]),
@@ -415,6 +417,7 @@ def test_a_quoted_address_block_is_one_address() -> None:
         ("audited by Davis, Reynolds and Williamson last year", ["Davis, Reynolds and Williamson"]),
         ("González, Gómez and Martínez", ["González, Gómez and Martínez"]),
         ("Ernst & Young", ["Ernst & Young"]),
+        ("Jones, Smith and Davis", ["Jones, Smith and Davis"]),
         # Sector nouns that are everyday words need an uncommon name before them.
         ("Roadify Transit", ["Roadify Transit"]),
         # Public bodies.

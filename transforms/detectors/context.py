@@ -51,13 +51,15 @@ _STREET_TYPES = (
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}"
 # Canada Post: letter-digit-letter, space, digit-letter-digit ("K1A 0B1"); D, F, I, O, Q, U never occur.
 _CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d"
-_CITY_WORD = r"\p{Lu}\p{Ll}[\p{L}'-]*"
+# A town: capitalised, or in capitals as the UPU and most postal services ask on envelopes ("OULU").
+_CITY_WORD = r"\p{Lu}(?:\p{Ll}[\p{L}'-]*|\p{Lu}{2}[\p{Lu}'-]*\p{Lu})"
+_CITY = rf"{_CITY_WORD}(?:[ \t]+(?:(?:de|do|da|del|di|la|le|sur|am|im)[ \t]+)?{_CITY_WORD}){{0,3}}"
 # One run of blanks holding at most one line break: addresses wrap in e-mails and sit on several lines.
 _SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 # After the street: any of state + ZIP, Australian state + postcode, UK postcode, city names, PIN codes.
 _TAIL = (
     rf"(?:,?[ \t]+[A-Z]{{2}}{_SP}\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT){_SP}\d{{4}}|"
-    rf",?[ \t]+{_UK_POSTCODE}|,?[ \t]+{_CA_POSTCODE}|,[ \t]*{_CITY_WORD}(?:[ \t]+{_CITY_WORD}){{0,3}}|"
+    rf",?[ \t]+{_UK_POSTCODE}|,?[ \t]+{_CA_POSTCODE}|,[ \t]*{_CITY}|"
     rf",[ \t]*[A-Z]{{2}}\b|,?[ \t]+\d{{5,6}}(?:-\d{{4}})?){{0,4}}"
 )
 # "Flat 9, ", "Unit 14, ", "Apt 4B " before the house number.
@@ -249,21 +251,33 @@ def _institution_ok(text: str, start: int, end: int) -> bool:
 
 
 @cache
-def _surnames() -> frozenset[str]:
-    """Surnames of the US Census list (``names`` package), casefolded, loaded once per process."""
+def _surnames() -> dict[str, int]:
+    """{surname: rank} of the US Census list (``names`` package), casefolded, loaded once per process."""
     import names
 
     path = Path(names.__file__).parent / "dist.all.last"
-    return frozenset(line.split()[0].casefold() for line in path.read_text().splitlines() if line.strip())
+    ranks = {}
+    for line in path.read_text().splitlines():
+        if line.strip():
+            ranks.setdefault(line.split()[0].casefold(), len(ranks) + 1)
+    return ranks
+
+
+_TOP_SURNAME_RANK = 1000
 
 
 def _partnership_ok(text: str, start: int, end: int) -> bool:
     """Every name of "Davis, Polk and Wardwell" or "Ernst & Young" is a listed surname or no common English
-    word, and at least one is not a frequent English word ("Black & White", "Paris, London and Rome")."""
+    word, and at least one is not a frequent English word ("Black & White", "Paris, London and Rome"), unless
+    three or more are all among the most frequent surnames ("Jones, Smith and Davis")."""
     words = [w for w in text[start:end].replace(",", " ").replace("&", " ").replace("-", " ").split() if w != "and"]
     surnames, english = _surnames(), load_english_words()
     folded = [_ascii_fold(w) for w in words]
-    return all(w in surnames or w not in english for w in folded) and any(english.get(w, 0.0) < 4.0 for w in folded)
+    if not all(w in surnames or w not in english for w in folded):
+        return False
+    if any(english.get(w, 0.0) < 4.0 for w in folded):
+        return True
+    return len(folded) >= 3 and all(surnames.get(w, _TOP_SURNAME_RANK + 1) <= _TOP_SURNAME_RANK for w in folded)
 
 
 def _ascii_fold(word: str) -> str:
@@ -474,7 +488,8 @@ RULES: tuple[_Rule, ...] = (
         "street_en",
         "STREET_ADDRESS",
         0.85,
-        rf"(?:^|[^\w#])(?P<v>{_UNIT_PREFIX}\b\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+(?:[NSEW]\.?[ \t]+)?"
+        rf"(?:^|[^\w#])(?P<v>{_UNIT_PREFIX}\b\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+"
+        rf"(?:[NSEW]\.?[ \t]+)?"
         rf"(?:(?:\p{{Lu}}[\p{{L}}'.-]*|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?"
         rf"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?{_UNIT}{_TAIL})",
     ),
