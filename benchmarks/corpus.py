@@ -1044,7 +1044,8 @@ class _World:
 
     # -- marked mentions
     def name(self, p: _Person, style: str | None = None) -> str:
-        style = style or self.rng.choice(("full", "full", "full", "first", "full_lower", "first_lower"))
+        style = style or self.rng.choice(("full", "full", "full", "first", "full_lower", "first_lower", "middle"))
+        middle = self.rng.choice("ABCDEFGHJKLMNPRSTW") + self.rng.choice((".", ""))
         value = {
             "full": p.full,
             "first": p.first,
@@ -1053,6 +1054,7 @@ class _World:
             "last_first": f"{p.last}, {p.first}",
             "upper": p.full.upper(),
             "initial": f"{p.first[0]}. {p.last}",
+            "middle": f"{p.first} {middle} {p.last}",  # US forms: a middle initial, often without its stop
         }[style]
         return m(PER, value)
 

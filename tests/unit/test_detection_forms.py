@@ -387,6 +387,10 @@ def test_a_middle_initial_does_not_end_a_name() -> None:
         ("Calle de Alcalá 45, 3º, 28014 Madrid", ["Calle de Alcalá 45, 3º, 28014 Madrid"]),
         ("Rua Augusta 120", ["Rua Augusta 120"]),
         ("ul. Długa 128/1,\n31-570 Kraków", ["ul. Długa 128/1,\n31-570 Kraków"]),
+        # Wrapped at the end of a line (plain-text e-mail).
+        ("Kungsvägen\n39, 661 19 Stockholm", ["Kungsvägen\n39, 661 19 Stockholm"]),
+        ("Unit 19, 70 George\nStreet, Glenelg SA 5045", ["Unit 19, 70 George\nStreet, Glenelg SA 5045"]),
+        ("6797 Pine Street, Columbus, Ohio\n43245-7024", ["6797 Pine Street, Columbus, Ohio\n43245-7024"]),
         # Not addresses.
         ("Spring 2024 release notes", []),
         ("the Key Ring 2 model", []),
@@ -418,11 +422,16 @@ def test_a_quoted_address_block_is_one_address() -> None:
         ("González, Gómez and Martínez", ["González, Gómez and Martínez"]),
         ("Ernst & Young", ["Ernst & Young"]),
         ("Jones, Smith and Davis", ["Jones, Smith and Davis"]),
+        ("Deniz, Data Analyst, Szymański, Mazur and Kowalczyk", ["Szymański, Mazur and Kowalczyk"]),
+        ("Richter\n& Partners LLP", ["Richter\n& Partners LLP"]),
         # Sector nouns that are everyday words need an uncommon name before them.
         ("Roadify Transit", ["Roadify Transit"]),
         # Public bodies.
         ("a letter from the Bank of England", ["Bank of England"]),
         ("Council of Europe", ["Council of Europe"]),
+        ("Birmingham City Council decided", ["Birmingham City Council"]),
+        ("the Financial Conduct Authority", ["Financial Conduct Authority"]),
+        ("the Security Council", []),
         # Not organisations.
         ("Black & White photos", []),
         ("offices in Paris, London and Rome", []),
@@ -433,3 +442,18 @@ def test_a_quoted_address_block_is_one_address() -> None:
 )
 def test_organisations_with_legal_forms_partners_and_public_bodies(text: str, expected: list[str]) -> None:
     assert context(text, "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Have you been to a Ravil G Yefimov concert?", ["Ravil G Yefimov"]),
+        ("Juliusz A Kwiatkowski lives here", ["Juliusz A Kwiatkowski"]),
+        ("Ravil G. Yefimov", ["Ravil G. Yefimov"]),
+        ("Maria A Team", ["Maria"]),
+        ("Anna C Python", ["Anna"]),
+    ],
+)
+def test_a_middle_initial_without_a_full_stop(text: str, expected: list[str]) -> None:
+    (found,) = NAMES.detect([text])
+    assert [text[f.start : f.end] for f in found] == expected

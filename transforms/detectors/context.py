@@ -60,7 +60,7 @@ _SP = r"(?:[ \t]+|[ \t]*\r?\n[ \t]*)"
 _TAIL = (
     rf"(?:,?[ \t]+[A-Z]{{2}}{_SP}\d{{5}}(?:-\d{{4}})?|,?[ \t]+(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT){_SP}\d{{4}}|"
     rf",?[ \t]+{_UK_POSTCODE}|,?[ \t]+{_CA_POSTCODE}|,[ \t]*{_CITY}|"
-    rf",[ \t]*[A-Z]{{2}}\b|,?[ \t]+\d{{5,6}}(?:-\d{{4}})?){{0,4}}"
+    rf",[ \t]*[A-Z]{{2}}\b|,?{_SP}\d{{5,6}}(?:-\d{{4}})?){{0,4}}"
 )
 # "Flat 9, ", "Unit 14, ", "Apt 4B " before the house number.
 _UNIT_WORDS_RE = (
@@ -148,6 +148,9 @@ _DECORATOR_LIKE = frozenset(
 )
 
 
+_RE2_MAX_MEM = 32 << 20
+
+
 @dataclass(frozen=True)
 class _Rule:
     name: str
@@ -155,6 +158,9 @@ class _Rule:
     score: float
     pattern: str
     check: Callable[[str, int, int], bool] | None = None
+    # When the check rejects a match, look again from its second word: "Data Analyst, Szymański, Mazur and
+    # Kowalczyk" fails as a whole, its tail is the firm.
+    retry_inside: bool = False
 
 
 def _handle_ok(text: str, start: int, end: int) -> bool:
@@ -488,9 +494,9 @@ RULES: tuple[_Rule, ...] = (
         "street_en",
         "STREET_ADDRESS",
         0.85,
-        rf"(?:^|[^\w#])(?P<v>{_UNIT_PREFIX}\b\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?[ \t]+"
+        rf"(?:^|[^\w#])(?P<v>{_UNIT_PREFIX}\b\d{{1,6}}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{{1,5}})?,?{_SP}"
         rf"(?:[NSEW]\.?[ \t]+)?"
-        rf"(?:(?:\p{{Lu}}[\p{{L}}'.-]*|\d{{1,3}}(?:st|nd|rd|th))[ \t]+){{1,4}}(?:{_STREET_TYPES})\b\.?"
+        rf"(?:(?:\p{{Lu}}[\p{{L}}'.-]*|\d{{1,3}}(?:st|nd|rd|th)){_SP}){{1,4}}(?:{_STREET_TYPES})\b\.?"
         rf"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?{_UNIT}{_TAIL})",
     ),
     # Street name then a street word or suffix, then the number (Germany, Austria, Switzerland, Benelux, the
@@ -501,8 +507,8 @@ RULES: tuple[_Rule, ...] = (
         "STREET_ADDRESS",
         0.85,
         rf"\b(?P<v>(?:(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}-]*(?:{_STREET_SUFFIXES})|"
-        rf"(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{1,3}}(?:{_STREET_WORDS_AFTER}))"
-        rf"[ \t]+\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?\.?(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?{_UNIT}"
+        rf"(?:\p{{Lu}}[\p{{L}}'’.-]*{_SP}){{1,3}}(?:{_STREET_WORDS_AFTER}))"
+        rf"{_SP}\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?\.?(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?{_UNIT}"
         rf"(?:,?{_SP}{_EU_POSTCODE}[ \t]+\p{{Lu}}[\p{{L}}-]+)?{_TAIL})",
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
@@ -652,7 +658,7 @@ RULES: tuple[_Rule, ...] = (
         "organisation_suffix",
         "ORGANIZATION",
         0.8,
-        r"(?P<v>(?:\b\d{1,3}[ \t]+)?(?:\p{Lu}[\p{L}&'’.-]*[ \t]+"
+        r"(?P<v>(?:\b\d{1,3}[ \t]+)?(?:\p{Lu}[\p{L}&'’.-]*(?:[ \t]+|[ \t]*\n[ \t]*&[ \t]+)"
         r"(?:(?:&|und|of|de|del|la|le|et|y|van|von|für)[ \t]+)?){0,4}"
         r"(?:(?:S\.A|S\.p\.A|S\.L|B\.V|N\.V|K\.K|L\.L\.C|Co|"
         r"Sp\.[ \t]z[ \t]o\.o)\.|(?:Ltd|Limited|LLC|LLP|Inc|Incorporated|Corp|Corporation|GmbH|AG|KG|SA|SAS|SARL|"
@@ -662,7 +668,7 @@ RULES: tuple[_Rule, ...] = (
         r"Associates|Partners|Consulting|Consultants|Solutions|Systems|Technologies|Laboratories|Labs|Hospital|Clinic|"
         r"Foods|Logistics|Pharma|Pharmaceuticals|Capital|Ventures|Insurance|Airlines|Motors|Analytics|Health|"
         r"Healthcare|Software|Robotics|Energy|Media|Retail|Industries|Enterprises|Networks|Telecom|Studios|"
-        r"Electronics|Biotech|Therapeutics)\b\.?))",
+        r"Electronics|Biotech|Therapeutics|Council|Police|Constabulary|Authority)\b\.?))",
         _organisation_ok,
     ),
     # Universities and institutes, the institution word first or last, in several languages:
@@ -708,6 +714,7 @@ RULES: tuple[_Rule, ...] = (
         rf"(?P<v>\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?(?:(?:,{_SP}\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?){{1,3}},?{_SP}(?:and|&)|"
         rf"{_SP}&){_SP}\p{{Lu}}\p{{Ll}}+(?:-\p{{Lu}}\p{{Ll}}+)?)\b",
         _partnership_ok,
+        retry_inside=True,
     ),
     # Public bodies and institutions named "X of Y": "Ministry of Health", "Bank of England", "U.S. Department
     # of Justice", "Royal Society of Chemistry".
@@ -802,35 +809,59 @@ class ContextDetector(Detector):
 
     def __init__(self, rules: Sequence[_Rule] = RULES) -> None:
         options = re2_options()
+        # The address rules end in a long optional tail (towns, states, postcodes of many countries); with
+        # RE2's default 8 MB budget their DFA overflows and RE2 falls back to its much slower NFA.
+        options.max_mem = _RE2_MAX_MEM
         self._rules = [(r, re2.compile(r.pattern, options)) for r in rules]
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         return [self._detect_one(t) for t in texts]
+
+    def _finding(self, rule: _Rule, text: str, start: int, end: int) -> Finding | None:
+        """The finding for one match of ``rule`` (its ``v`` group at ``start:end``), or None if rejected."""
+        if start < 0 or end <= start:
+            return None
+        value = text[start:end].rstrip(" \t.,;-")
+        if (
+            rule.entity == "ORGANIZATION"
+            and text[start + len(value) : end].startswith(".")
+            and (_ABBREVIATION.search(value) is not None)
+        ):
+            value += "."  # "Acme Inc." and "Sunmore K.K." keep their full stop
+        end = start + len(value)
+        if rule.entity == "ORGANIZATION":
+            start = _organisation_start(text, start, end)
+        if end <= start or (rule.check is not None and not rule.check(text, start, end)):
+            return None
+        if rule.entity == "STREET_ADDRESS":
+            end = _extend_address(text, end)
+        return Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
+
+    def _retry_inside(self, rule: _Rule, compiled: re2._Regexp, text: str, start: int, end: int) -> Finding | None:
+        """The first acceptable match of ``rule`` inside ``text[start:end]`` that starts at a later word."""
+        group = compiled.groupindex["v"]
+        while start >= 0 and (space := text.find(" ", start, end)) >= 0:
+            start = space + 1
+            match = compiled.search(text[start:end])  # a slice: a short copy, not the whole text again
+            if match is None:
+                return None
+            finding = self._finding(rule, text, start + match.start(group), start + match.end(group))
+            if finding is not None:
+                return finding
+            start += match.start(group)
+        return None
 
     def _detect_one(self, text: str) -> list[Finding]:
         found: dict[tuple[str, int, int], Finding] = {}
         for rule, compiled in self._rules:
             group = compiled.groupindex["v"]
             for match in compiled.finditer(text):
-                start, end = match.span(group)
-                if start < 0 or end <= start:
+                finding = self._finding(rule, text, *match.span(group))
+                if finding is None and rule.retry_inside:
+                    finding = self._retry_inside(rule, compiled, text, match.start(group), match.end(group))
+                if finding is None:
                     continue
-                value = text[start:end].rstrip(" \t.,;-")
-                if (
-                    rule.entity == "ORGANIZATION"
-                    and text[start + len(value) : end].startswith(".")
-                    and (_ABBREVIATION.search(value) is not None)
-                ):
-                    value += "."  # "Acme Inc." and "Sunmore K.K." keep their full stop
-                end = start + len(value)
-                if rule.entity == "ORGANIZATION":
-                    start = _organisation_start(text, start, end)
-                if end <= start or (rule.check is not None and not rule.check(text, start, end)):
-                    continue
-                if rule.entity == "STREET_ADDRESS":
-                    end = _extend_address(text, end)
-                finding = Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
-                key = (rule.entity, start, end)
+                key = (rule.entity, finding.start, finding.end)
                 if key not in found or (finding.score, finding.detector) > (found[key].score, found[key].detector):
                     found[key] = finding
         for entity, start, end in find_field_values(text):

@@ -276,6 +276,20 @@ class NameListDetector(Detector):
             if folded in _PARTICLES and j + 1 < len(tokens):
                 j += 1
                 continue
+            if style == "title" and len(tok) == 1 and tok.isupper():
+                # A middle initial, with or without its full stop ("Ravil G Yefimov"), even where the letter is
+                # also vocabulary ("A", "C", "R"): only when a capitalised name word follows on the same line.
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if (
+                    nxt is None
+                    or text[tokens[j][1] : nxt[0]] not in (" ", ". ")
+                    or _style(nxt[2]) != "title"
+                    or len(nxt[2]) < 2
+                    or nxt[2].casefold() in TECHNICAL_VOCABULARY
+                ):
+                    break
+                j += 1
+                continue
             if _style(tok) != style and not (style == "title" and _style(tok) == "upper" and len(tok) > 1):
                 break
             if folded in TECHNICAL_VOCABULARY or self._glued(text, tokens[j][0], tokens[j][1]):
