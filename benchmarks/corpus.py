@@ -425,6 +425,8 @@ ORG_PEOPLE_STYLE = ("{last} & Partners LLP", "{last} Holdings", "{last} Consulti
 # Firms named after partners or a family, and public bodies.
 ORG_PEOPLE_STYLE = (*ORG_PEOPLE_STYLE, "{last} and Sons", "{last} & Co.", "{last}, {last2} and {last3}")
 ORG_PEOPLE_STYLE = (*ORG_PEOPLE_STYLE, "{last} & {last2}", "{last} Brothers Ltd")
+# One-word brand names (invented): an employer named only by its brand, cued by a role ("CTO at Quorvo").
+ORG_BRANDS = ("Quorvo", "Zentrix", "Plentiq", "Fintora", "Brandlo", "Nuvexa", "Kortiva", "Lumagen")
 PUBLIC_BODIES = ("Ministry of Health", "Bank of England", "Department of Justice", "Council of Europe")
 PUBLIC_BODIES = (*PUBLIC_BODIES, "Ministerio de Hacienda", "Royal Society of Chemistry", "Embassy of Brazil")
 UNIVERSITIES = (
@@ -1181,6 +1183,10 @@ def _sentences(w: _World, people: list[_Person], org: _Org, k: int) -> list[str]
             f"The contract with {m(ORG, w.org().name)} is signed; {w.name(r, 'full')} is our point of contact there."
         ),
         lambda: f"Can you send the {w.keep(QUARTERS)} forecast to {m(EMAIL, r.email)} before the board pack goes out?",
+        lambda: (
+            f"{w.name(q, 'full')} left to become {rng.choice(('CTO', 'CEO', 'an engineer', 'head of sales'))} at "
+            f"{m(ORG, rng.choice(ORG_BRANDS))}; the {kw('Director of Human Resources')} has the handover notes."
+        ),
     ]
     return [f() for f in rng.sample(options, k)]
 

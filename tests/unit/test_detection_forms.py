@@ -327,6 +327,11 @@ def test_phone_numbers_with_the_label_on_the_line_before_or_after(text: str, exp
     "text, entity, expected",
     [
         ("I work for Socrata", "ORGANIZATION", ["Socrata"]),
+        ("He is the CEO of Lexisnexis.", "ORGANIZATION", ["Lexisnexis"]),
+        ("an engineer at Zillow since 2019", "ORGANIZATION", ["Zillow"]),
+        ("Director of Human Resources", "ORGANIZATION", []),
+        ("President of the United States", "ORGANIZATION", []),
+        ("Head of Growth EMEA", "ORGANIZATION", []),
         ("I used to work for Microsoft as an engineer", "ORGANIZATION", ["Microsoft"]),
         ("spent a year at Datamarket as", "ORGANIZATION", ["Datamarket"]),
         ("I work for 48 Factoring Inc", "ORGANIZATION", ["48 Factoring Inc"]),
@@ -391,6 +396,15 @@ def test_a_middle_initial_does_not_end_a_name() -> None:
         ("Kungsvägen\n39, 661 19 Stockholm", ["Kungsvägen\n39, 661 19 Stockholm"]),
         ("Unit 19, 70 George\nStreet, Glenelg SA 5045", ["Unit 19, 70 George\nStreet, Glenelg SA 5045"]),
         ("6797 Pine Street, Columbus, Ohio\n43245-7024", ["6797 Pine Street, Columbus, Ohio\n43245-7024"]),
+        (
+            "lives at Bldg\n16, 906 Hillcrest Drive, Austin, TX 78719.",
+            ["Bldg\n16, 906 Hillcrest Drive, Austin, TX 78719"],
+        ),
+        ("lives at ul.\nMarszałkowska 46/18, 31-914 Kraków.", ["ul.\nMarszałkowska 46/18, 31-914 Kraków"]),
+        (
+            "+1 · Suite 249, 248 Rue Sainte-Catherine, Ottawa, ON K1A 6J1 · x",
+            ["Suite 249, 248 Rue Sainte-Catherine, Ottawa, ON K1A 6J1"],
+        ),
         # Not addresses.
         ("Spring 2024 release notes", []),
         ("the Key Ring 2 model", []),

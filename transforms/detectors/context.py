@@ -67,7 +67,9 @@ _UNIT_WORDS_RE = (
     r"Apt|Apartment|Suite|Ste|Unit|Flat|Fl|Floor|Bldg|Building|Dept|Rm|Room|Lot|Space|Spc|Trlr|Penthouse|"
     r"Office|Ofc|Level|Lvl|Block|Blk|Shop|Villa"
 )
-_UNIT_PREFIX = rf"(?:(?:\b(?:{_UNIT_WORDS_RE})\.?[ \t]*\d[\w-]{{0,5}}|#[ \t]?\d[\w-]{{0,5}}),?{_SP}){{0,2}}"
+_UNIT_PREFIX = (
+    rf"(?:(?:\b(?:{_UNIT_WORDS_RE})\.?(?:[ \t]*\r?\n)?[ \t]*\d[\w-]{{0,5}}|#[ \t]?\d[\w-]{{0,5}}),?{_SP}){{0,2}}"
+)
 _CAP_WORD = r"\p{Lu}[\p{L}'’.-]*"
 # "Apt 4B", "Suite 200", "# 12", "Bldg C": one or two secondary unit designators (USPS Publication 28, C2).
 _UNIT = rf"(?:,?[ \t]+(?:(?:{_UNIT_WORDS_RE})\.?|#)[ \t]*(?:No\.?[ \t]*)?(?:\d[\w-]{{0,6}}|[A-Z]\b)){{0,2}}"
@@ -254,6 +256,18 @@ def _institution_ok(text: str, start: int, end: int) -> bool:
     if len(parts) != 2:
         return False
     return parts[0].split()[-1] in _GOVERNMENT or not is_ordinary_vocabulary(parts[1])
+
+
+def _employer_ok(text: str, start: int, end: int) -> bool:
+    """An employer named after a role holds a word that is not common English: "CEO of Lexisnexis", not
+    "Director of Human Resources", "President of the United States" or "Chairman of the Board"."""
+    value = text[start:end]
+    if is_common_word_phrase(value) or is_ordinary_vocabulary(value):
+        return False
+    english = load_english_words()
+    words = [w.strip(".,&'’") for w in value.split()]
+    # Region and team acronyms ("Head of Growth EMEA") are no evidence; a rare spelled-out word is.
+    return any(w.casefold() not in english for w in words if w.isalpha() and not w.isupper())
 
 
 @cache
@@ -518,7 +532,7 @@ RULES: tuple[_Rule, ...] = (
         "street_type_first",
         "STREET_ADDRESS",
         0.85,
-        rf"\b(?P<v>(?:{_STREET_WORDS_BEFORE})[ \t]*(?:(?:{_PARTICLES_RE})[ \t]+)*"
+        rf"\b(?P<v>(?:{_STREET_WORDS_BEFORE})(?:[ \t]*\r?\n)?[ \t]*(?:(?:{_PARTICLES_RE})[ \t]+)*"
         rf"(?:\p{{Lu}}[\p{{L}}'’.-]*|\d{{1,2}}[º°ª]?)"
         rf"(?:[ \t]+(?:(?:{_PARTICLES_RE}|y|e|i)[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*){{0,4}},?"
         rf"{_SP}(?:(?:n[º°o]|nr|No)\.?[ \t]*)?\d{{1,5}}[a-zA-Z]?\b(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?"
@@ -547,7 +561,7 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:rue|Rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)[ \t]+"
         rf"[\p{{L}}'’ -]{{2,40}}?(?:,?[ \t]+\d{{5}}[ \t]+\p{{Lu}}[\p{{L}}-]+|"
         rf",[ \t]*\p{{Lu}}[\p{{L}}-]+(?:[ \t]+\p{{Lu}}[\p{{L}}-]+)?,?[ \t]+[A-Z]{{2}}[ \t]+{_CA_POSTCODE})?)"
-        r"(?:[,.;\n]|$)",
+        r"(?:[,.;\n]|$|[ \t]+[·|•–—])",
     ),
     _Rule("uk_postcode", "STREET_ADDRESS", 0.7, rf"\b(?P<v>{_UK_POSTCODE})\b"),
     # A house number and street of any name, a town and a UK postcode: "117 Queensway, Edinburgh EH3 6HL".
@@ -746,6 +760,17 @@ RULES: tuple[_Rule, ...] = (
         r"employer[ \t]*(?:is|:)))[ \t]+(?:the[ \t]+)?"
         r"(?P<v>\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3})",
         lambda text, start, end: not is_common_word_phrase(text[start:end]),
+    ),
+    # The employer after a role: "CEO of Lexisnexis", "a director of Harrow Estates Ltd", "engineer at Zillow".
+    _Rule(
+        "organisation_after_role",
+        "ORGANIZATION",
+        0.75,
+        r"(?i:\b(?:ceo|cto|cfo|coo|cio|founder|co-?founder|president|chair(?:man|woman|person)?|director|"
+        r"head|vp|vice[ \t]+president|manager|employee|engineer|partner|spokes(?:person|man|woman)|analyst|"
+        r"consultant|intern|officer|shareholder))[ \t]+(?:at|of|with)[ \t]+(?:the[ \t]+)?"
+        r"(?P<v>\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3})",
+        _employer_ok,
     ),
     # "Mr Do", "Mrs. Okafor", "Dr Ana María López": a capitalised name after an honorific.
     _Rule(
