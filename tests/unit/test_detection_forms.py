@@ -471,3 +471,8 @@ def test_organisations_with_legal_forms_partners_and_public_bodies(text: str, ex
 def test_a_middle_initial_without_a_full_stop(text: str, expected: list[str]) -> None:
     (found,) = NAMES.detect([text])
     assert [text[f.start : f.end] for f in found] == expected
+
+
+@pytest.mark.parametrize("phrase", ["Human Resources", "Accounts Payable", "Customer Success", "Public Relations"])
+def test_department_names_are_vocabulary(phrase: str) -> None:
+    assert is_ordinary_vocabulary(phrase)

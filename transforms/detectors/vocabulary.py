@@ -86,6 +86,20 @@ _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
     w for block in (_LANGUAGES, _TOOLS, _TIME, _TITLES, _COMMON) for w in block.split()
 ) | frozenset({"power bi", "g suite", "office 365", "ci/cd", "scikit-learn"})
+# Departments: the name of a function inside any organisation, not of an organisation.
+TECHNICAL_VOCABULARY |= frozenset(
+    {
+        "human resources",
+        "accounts payable",
+        "accounts receivable",
+        "customer service",
+        "customer services",
+        "customer success",
+        "public relations",
+        "research and development",
+        "facilities management",
+    }
+)
 
 
 # Words that open or close an NER span without being part of the name: "Hi Thiago", "Mr Do",
