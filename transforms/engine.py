@@ -25,14 +25,16 @@ from transforms.records import (
     QuarantineReason,
     QuarantineRecord,
     RedactedDocument,
-    Redaction,
     content_sha256,
 )
+from transforms.redaction_log import RedactionLog, RedactionLogBuilder
 from transforms.resolve import resolve_overlaps
 
 __all__ = ["RedactionEngine", "apply_operators"]
 
 logger = logging.getLogger(__name__)
+
+_JOIN_EVERY = 4096
 
 # Tags our own operators write (<PERSON>, <EMAIL_ADDRESS:hex>). They are never redacted again, so
 # running scrubline over its own output changes nothing. Only tags named after an entity type that
@@ -82,13 +84,15 @@ def _outside_tags(text: str, findings: list[Finding], tag_names: frozenset[str])
     return out
 
 
-def apply_operators(text: str, findings: Sequence[Finding], operators: OperatorSet) -> tuple[str, list[Redaction]]:
+def apply_operators(text: str, findings: Sequence[Finding], operators: OperatorSet) -> tuple[str, RedactionLog]:
     """Replace each (non-overlapping, sorted) finding; return the cleaned text and its redaction log.
 
     Text outside the findings is copied unchanged; ``out_start``/``out_end`` locate each replacement.
     """
+    # Pieces are joined every _JOIN_EVERY so a huge document never holds millions of small strings.
+    chunks: list[str] = []
     parts: list[str] = []
-    redactions: list[Redaction] = []
+    log = RedactionLogBuilder()
     cursor = 0
     out_len = 0
     for f in findings:
@@ -99,13 +103,16 @@ def apply_operators(text: str, findings: Sequence[Finding], operators: OperatorS
         out_len += len(kept)
         replacement, op_name = operators.apply(text[f.start : f.end], f.entity_type)
         parts.append(replacement)
-        redactions.append(
-            Redaction(f.entity_type, f.start, f.end, out_len, out_len + len(replacement), f.detector, f.score, op_name)
-        )
+        log.append(f.entity_type, f.start, f.end, out_len, out_len + len(replacement), f.detector, f.score, op_name)
         out_len += len(replacement)
         cursor = f.end
+        if len(parts) >= _JOIN_EVERY:
+            chunks.append("".join(parts))
+            parts.clear()
     parts.append(text[cursor:])
-    return "".join(parts), redactions
+    if chunks:
+        parts = [*chunks, "".join(parts)]
+    return "".join(parts), log.build()
 
 
 class RedactionEngine:
@@ -211,7 +218,7 @@ class RedactionEngine:
     def _apply(self, doc: Document, texts: list[str], findings: list[list[Finding]]) -> RedactedDocument:
         counts: Counter[str] = Counter()
         cleaned: list[str] = []
-        text_redactions: list[Redaction] = []
+        text_redactions = RedactionLog()
         rules = sorted({(f.detector, f.entity_type) for found in findings for f in found})
         for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
             resolved = resolve_overlaps(_outside_tags(text, found, self._tag_names))
@@ -227,7 +234,7 @@ class RedactionEngine:
             text=cleaned[0],
             source=cleaned[1],
             metadata=metadata,
-            redactions=tuple(text_redactions),
+            redactions=text_redactions,
             entity_counts=tuple(sorted(counts.items())),
             source_ref=doc.source_ref,
             input_sha256=doc.input_sha256,

@@ -74,10 +74,15 @@ class ReadUploads(beam.PTransform):
 
 
 def _write(
-    item: tuple[int, dict[str, list[Any]]], output_dir: str, kind: str, num_shards: int, schema: pa.Schema
+    item: tuple[int, dict[str, list[Any]]],
+    output_dir: str,
+    kind: str,
+    num_shards: int,
+    schema: pa.Schema,
+    to_row: Callable[[Any], dict[str, Any]],
 ) -> OutputFile:
     index, grouped = item
-    return write_shard(output_dir, kind, index, num_shards, grouped["rows"], schema)
+    return write_shard(output_dir, kind, index, num_shards, [to_row(x) for x in grouped["rows"]], schema)
 
 
 class WriteShards(beam.PTransform):
@@ -97,12 +102,13 @@ class WriteShards(beam.PTransform):
     def expand(self, items: beam.PCollection) -> beam.PCollection:
         n = self._num_shards
         to_row = self._to_row
-        rows = items | "ToRows" >> beam.Map(to_row) | "KeyByShard" >> beam.Map(lambda r: (shard_of(str(r["id"]), n), r))
+        # Items, not rows, cross the shuffle: records pickle compact (transforms.records), their rows would not.
+        rows = items | "KeyByShard" >> beam.Map(lambda x: (shard_of(str(to_row(x)["id"]), n), x))
         seeds = items.pipeline | "ShardIndexes" >> beam.Create([(i, None) for i in range(n)], reshuffle=False)
         return (
             {"rows": rows, "seed": seeds}
             | "GroupByShard" >> beam.CoGroupByKey()
-            | "WriteShard" >> beam.Map(_write, self._output_dir, self._kind, n, self._schema)
+            | "WriteShard" >> beam.Map(_write, self._output_dir, self._kind, n, self._schema, to_row)
         )
 
 

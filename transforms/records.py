@@ -8,7 +8,8 @@ record has left the detection step: ``Redaction`` holds offsets and types only.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields
 from enum import Enum
 
 __all__ = [
@@ -31,6 +32,46 @@ def sha256_hex(data: bytes | str) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+# Texts at least this long cross Beam steps compressed (see _packed_reduce): a 50 MB document is
+# otherwise copied whole into every buffer between two steps.
+_PACK_CHARS = 1 << 20
+
+
+@dataclass(frozen=True)
+class _PackedText:
+    """A long text, zstd-compressed UTF-8 (lone surrogates passed through), while it is pickled."""
+
+    size: int
+    data: bytes
+
+    @classmethod
+    def of(cls, text: str) -> _PackedText:
+        import pyarrow as pa
+
+        raw = text.encode("utf-8", "surrogatepass")
+        return cls(len(raw), pa.compress(raw, codec="zstd", asbytes=True))
+
+    def unpack(self) -> str:
+        import pyarrow as pa
+
+        raw = pa.decompress(self.data, decompressed_size=self.size, codec="zstd", asbytes=True)
+        return raw.decode("utf-8", "surrogatepass")
+
+
+def _packed_reduce(obj: Document | RedactedDocument) -> tuple[object, ...]:
+    """Pickle a record with its ``text`` compressed when long; unpickling gives an equal record."""
+    values = tuple(getattr(obj, f.name) for f in fields(obj))
+    names = [f.name for f in fields(obj)]
+    if len(obj.text) >= _PACK_CHARS:
+        i = names.index("text")
+        values = (*values[:i], _PackedText.of(obj.text), *values[i + 1 :])
+    return (_unpickle_record, (type(obj), values))
+
+
+def _unpickle_record(cls: type, values: tuple[object, ...]) -> object:
+    return cls(*(v.unpack() if isinstance(v, _PackedText) else v for v in values))
+
+
 @dataclass(frozen=True)
 class Document:
     """One uploaded record, decoded, before redaction.
@@ -50,6 +91,8 @@ class Document:
     input_sha256: str = ""
     size_bytes: int = 0
     source_ref: str = ""
+
+    __reduce__ = _packed_reduce
 
 
 def content_sha256(doc: Document) -> str:
@@ -126,7 +169,8 @@ class RedactedDocument:
     text: str
     source: str
     metadata: tuple[tuple[str, str | None], ...]
-    redactions: tuple[Redaction, ...]
+    # A ``RedactionLog`` (compact) from the engine; any sequence of ``Redaction`` is accepted.
+    redactions: Sequence[Redaction]
     # Entity counts over all fields (text, source, metadata), for the manifest.
     entity_counts: tuple[tuple[str, int], ...] = field(default=())
     # Carried from the Document so a record can still be quarantined after redaction (duplicate ids).
@@ -137,6 +181,8 @@ class RedactedDocument:
     # policy filters in any field: what a later run needs to tell whether a rule change can affect it.
     content_sha256: str = ""
     rules: tuple[tuple[str, str], ...] = ()
+
+    __reduce__ = _packed_reduce
 
 
 class QuarantineReason(str, Enum):

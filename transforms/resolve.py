@@ -8,10 +8,13 @@ detector names in sorted order. The result depends only on the set of findings, 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import attrgetter
 
 from transforms.records import Finding
 
 __all__ = ["resolve_overlaps"]
+
+_START = attrgetter("start")
 
 
 def _rank(f: Finding) -> tuple[int, float, str, str, int]:
@@ -24,7 +27,10 @@ def resolve_overlaps(findings: Iterable[Finding]) -> list[Finding]:
 
     Spans that merely touch (one's end == the next's start) are not merged.
     """
-    ordered = sorted(set(findings), key=lambda f: (f.start, f.end, _rank(f)))
+    # Sorting by start alone fixes the clusters, and a cluster's span and label depend only on its
+    # members, so ties need no ranking key and duplicates no set: a 50 MB document has millions of
+    # findings, and a key tuple per finding cost more memory than the findings themselves.
+    ordered = sorted(findings, key=_START)
     resolved: list[Finding] = []
     cluster: list[Finding] = []
     cluster_end = -1

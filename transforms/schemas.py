@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import pyarrow as pa
 
 from transforms.records import Excluded, QuarantineRecord, RedactedDocument
+from transforms.redaction_log import RedactionLog
 
 __all__ = [
     "FINGERPRINT_SCHEMA",
@@ -113,10 +114,10 @@ def record_row(doc: RedactedDocument, ruleset: str) -> dict[str, object]:
     row: dict[str, object] = {"id": doc.id, "text": doc.text, "source": doc.source}
     row.update(dict(doc.metadata))
     row["ruleset"] = ruleset
-    # Tuples in REDACTION_TYPE's field order: a large document can carry a million of them.
-    row["redactions"] = [
-        (r.entity_type, r.start, r.end, r.out_start, r.out_end, r.detector, r.score, r.operator) for r in doc.redactions
-    ]
+    # A compact log, not a million tuples: it crosses Beam steps pickled and becomes the Arrow column
+    # directly (``transforms.shards.write_shard`` calls its ``to_arrow``).
+    redactions = doc.redactions
+    row["redactions"] = redactions if isinstance(redactions, RedactionLog) else RedactionLog(redactions)
     return row
 
 
@@ -133,18 +134,55 @@ def quarantine_row(q: QuarantineRecord) -> dict[str, object]:
 
 
 def output_sha256(doc: RedactedDocument) -> str:
-    """A fingerprint of a record's output (text, source, metadata, redactions), independent of the ruleset."""
-    payload = [
-        doc.text,
-        doc.source,
-        [list(kv) for kv in doc.metadata],
-        [
-            [r.entity_type, r.start, r.end, r.out_start, r.out_end, r.detector, r.score, r.operator]
-            for r in doc.redactions
-        ],
-    ]
-    canonical = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+    """A fingerprint of a record's output (text, source, metadata, redactions), independent of the ruleset.
+
+    The sha256 of the compact JSON ``[text, source, [[name, value], ...], [[entity_type, start, end,
+    out_start, out_end, detector, score, operator], ...]]`` (UTF-8, lone surrogates passed through),
+    hashed piece by piece so a 50 MB record is never serialised whole.
+    """
+    h = hashlib.sha256()
+
+    def put(s: str) -> None:
+        h.update(s.encode("utf-8", "surrogatepass"))
+
+    put("[")
+    _put_json_string(put, doc.text)
+    put(",")
+    _put_json_string(put, doc.source)
+    put(",")
+    put(_dumps([list(kv) for kv in doc.metadata]))
+    put(",[")
+    rows: list[str] = []
+    separator = ""
+    for r in doc.redactions:
+        rows.append(_dumps([r.entity_type, r.start, r.end, r.out_start, r.out_end, r.detector, r.score, r.operator]))
+        if len(rows) == _HASH_BATCH:
+            put(separator + ",".join(rows))
+            rows.clear()
+            separator = ","
+    if rows:
+        put(separator + ",".join(rows))
+    put("]]")
+    return h.hexdigest()
+
+
+_HASH_BATCH = 4096
+_TEXT_PIECE = 1 << 20
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _put_json_string(put: Callable[[str], None], s: str) -> None:
+    """``put`` the JSON string literal of ``s`` in pieces (JSON escapes one character at a time)."""
+    if len(s) <= _TEXT_PIECE:
+        put(_dumps(s))
+        return
+    put('"')
+    for i in range(0, len(s), _TEXT_PIECE):
+        put(_dumps(s[i : i + _TEXT_PIECE])[1:-1])
+    put('"')
 
 
 def record_fingerprint(doc: RedactedDocument, ruleset: str) -> dict[str, object]:

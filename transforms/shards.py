@@ -6,6 +6,7 @@ input and config give byte-identical files whatever the worker count or input or
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Iterable
@@ -16,6 +17,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 __all__ = ["OutputFile", "shard_name", "shard_of", "sort_key", "write_shard"]
+
+# A string column holding a value longer than this is written without statistics (see write_shard).
+_STATS_MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -57,8 +61,55 @@ def write_shard(
     final = Path(output_dir) / rel
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = final.with_name(f".{final.name}.tmp")
-    table = pa.Table.from_pylist(ordered, schema=schema)
-    pq.write_table(table, tmp, compression="zstd", write_statistics=True, store_schema=True)
+    table = _table(ordered, schema)
+    huge = {
+        f.name
+        for f in schema
+        if pa.types.is_string(f.type) and any(len(r.get(f.name) or "") > _STATS_MAX_CHARS for r in ordered)
+    }
+    del ordered
+    # Parquet drops min/max statistics longer than a few KB anyway, but only after copying the values
+    # to compute them (twice 50 MB for a 50 MB text): skip statistics for columns holding such values.
+    statistics = True if not huge else [p for p in _leaf_paths(schema) if p.split(".")[0] not in huge]
+    pq.write_table(table, tmp, compression="zstd", write_statistics=statistics, store_schema=True)
+    rows_written = table.num_rows
+    del table
     os.replace(tmp, final)
-    data = final.read_bytes()
-    return OutputFile(rel, hashlib.sha256(data).hexdigest(), len(ordered), len(data))
+    h = hashlib.sha256()
+    size = 0
+    with final.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+            size += len(chunk)
+    return OutputFile(rel, h.hexdigest(), rows_written, size)
+
+
+@functools.cache
+def _leaf_paths(schema: pa.Schema) -> tuple[str, ...]:
+    """The Parquet column paths of ``schema``'s leaves (``redactions.list.item.start``...)."""
+    buf = pa.BufferOutputStream()
+    pq.write_table(schema.empty_table(), buf)
+    parquet_schema = pq.ParquetFile(pa.BufferReader(buf.getvalue())).schema
+    return tuple(parquet_schema.column(i).path for i in range(len(parquet_schema)))
+
+
+def _table(rows: list[dict[str, object]], schema: pa.Schema) -> pa.Table:
+    """``pa.Table.from_pylist(rows, schema)``, except that a list column whose cells have a
+    ``to_arrow(value_type)`` method (``RedactionLog``) is built from their arrays, not from Python objects."""
+    columns = []
+    for field in schema:
+        values = [row.get(field.name) for row in rows]
+        if values and pa.types.is_list(field.type) and all(hasattr(v, "to_arrow") for v in values):
+            columns.append(_list_column(values, field.type))
+        else:
+            columns.append(pa.array(values, type=field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def _list_column(cells: list[object], list_type: pa.ListType) -> pa.Array:
+    offsets = [0]
+    for cell in cells:
+        offsets.append(offsets[-1] + len(cell))  # type: ignore[arg-type]
+    items = [cell.to_arrow(list_type.value_type) for cell in cells]  # type: ignore[attr-defined]
+    values = items[0] if len(items) == 1 else pa.concat_arrays(items)
+    return pa.ListArray.from_arrays(pa.array(offsets, type=pa.int32()), values, type=list_type)
