@@ -26,6 +26,7 @@ from transforms.records import (
     QuarantineRecord,
     RedactedDocument,
     content_sha256,
+    document_fields,
 )
 from transforms.redaction_log import RedactionLog, RedactionLogBuilder
 from transforms.resolve import resolve_overlaps
@@ -154,9 +155,6 @@ class RedactionEngine:
             logger.debug("batch of %d failed with %s; retrying one by one", len(docs), type(exc).__name__)
             return [out for doc in docs for out in self.redact([doc])]
 
-    def _fields(self, doc: Document) -> list[str]:
-        return [doc.text, doc.source, *(v for _, v in doc.metadata if v is not None)]
-
     def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
         out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
         texts: list[str] = []
@@ -165,7 +163,7 @@ class RedactionEngine:
             if len(doc.text) > self._max_chars:
                 out[i] = self._quarantine(doc, None, QuarantineReason.TOO_LARGE)
                 continue
-            fields = self._fields(doc)
+            fields = document_fields(doc)
             field_counts[i] = len(fields)
             texts.extend(fields)
         started = self._clock()

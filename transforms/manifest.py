@@ -9,13 +9,12 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from transforms import __version__
-from transforms.shards import OutputFile
+from transforms.shards import OutputFile, publish_text
 
 __all__ = ["MANIFEST_NAME", "ManifestError", "build_manifest", "component_versions", "write_manifest"]
 
@@ -118,8 +117,5 @@ def build_manifest(
 
 def write_manifest(output_dir: str, manifest: Mapping[str, Any]) -> str:
     """Publish the manifest atomically (temp file, then rename); return its path."""
-    final = Path(output_dir) / MANIFEST_NAME
-    tmp = final.with_name(f".{MANIFEST_NAME}.tmp")
-    tmp.write_text(json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=True) + "\n", encoding="utf-8")
-    os.replace(tmp, final)
-    return str(final)
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
+    return publish_text(Path(output_dir) / MANIFEST_NAME, text)

@@ -21,6 +21,7 @@ __all__ = [
     "RedactedDocument",
     "Redaction",
     "content_sha256",
+    "document_fields",
     "sha256_hex",
 ]
 
@@ -93,6 +94,11 @@ class Document:
     source_ref: str = ""
 
     __reduce__ = _packed_reduce
+
+
+def document_fields(doc: Document) -> list[str]:
+    """Every text of a document that detection runs over, in order: text, source, non-null metadata."""
+    return [doc.text, doc.source, *(v for _, v in doc.metadata if v is not None)]
 
 
 def content_sha256(doc: Document) -> str:

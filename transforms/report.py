@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import html
 import json
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +25,7 @@ import pyarrow.parquet as pq
 
 from transforms.manifest import MANIFEST_NAME
 from transforms.runstats import DEFAULT_TOP, RUN_STATS_NAME, safe_ref
+from transforms.shards import publish_text
 
 __all__ = [
     "ENTITY_COLOUR",
@@ -418,8 +418,4 @@ def write_report(output_dir: str, top: int = DEFAULT_TOP) -> str:
     run_stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else None
     shards = [f["path"] for f in manifest.get("files", []) if str(f.get("path", "")).startswith("quarantine/")]
     page = render_report(manifest, run_stats, quarantine_by_source(output_dir, shards, top))
-    final = out / REPORT_NAME
-    tmp = final.with_name(f".{REPORT_NAME}.tmp")
-    tmp.write_text(page, encoding="utf-8")
-    os.replace(tmp, final)
-    return str(final)
+    return publish_text(out / REPORT_NAME, page)

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.config import PatternConfig, ScrublineConfig
-from transforms.records import Document, sha256_hex
+from transforms.normalize import normalize
+from transforms.records import Document, document_fields, sha256_hex
 
 __all__ = [
     "Prescanner",
@@ -285,9 +286,7 @@ class Prescanner:
     def affected(self, doc: Document, rules: Sequence[tuple[str, str]]) -> bool:
         if self._plan.rules_affected(rules):
             return True
-        from transforms.normalize import normalize
-
-        fields = [doc.text, doc.source, *(v for _, v in doc.metadata if v is not None)]
+        fields = document_fields(doc)
         if self._tags and any(tag in text for text in fields for tag in self._tags):
             return True
         if not (self._detectors or self._allow):

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from transforms.shards import publish_text
+
 __all__ = [
     "DEFAULT_PROGRESS_SECONDS",
     "DEFAULT_TOP",
@@ -183,11 +185,8 @@ def build_run_stats(sources: SourceSummary, slowest: Iterable[RecordStat]) -> di
 
 def write_run_stats(output_dir: str, stats: Mapping[str, Any]) -> str:
     """Write ``DIR/run_stats.json`` atomically (temp file, then rename); return its path."""
-    final = Path(output_dir) / RUN_STATS_NAME
-    tmp = final.with_name(f".{RUN_STATS_NAME}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=True) + "\n", encoding="utf-8")
-    os.replace(tmp, final)
-    return str(final)
+    text = json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
+    return publish_text(Path(output_dir) / RUN_STATS_NAME, text)
 
 
 def _secs(seconds: float) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["OutputFile", "shard_name", "shard_of", "sort_key", "write_shard"]
+__all__ = ["OutputFile", "publish_text", "shard_name", "shard_of", "sort_key", "write_shard"]
 
 # A string column holding a value longer than this is written without statistics (see write_shard).
 _STATS_MAX_CHARS = 1_000_000
@@ -50,6 +50,18 @@ def sort_key(row: dict[str, object]) -> tuple[str, ...]:
     """
     rest = tuple(f"{k}={row[k]!s}" for k in sorted(row) if k not in ("id", "text", "redactions"))
     return (str(row["id"]), *rest)
+
+
+def publish_text(final: Path, text: str) -> str:
+    """Write a small text file atomically (a process-unique temp file beside it, then rename); return its path.
+
+    Readers see the old file or the new one, never half of one: how the manifest, the run report and
+    ``run_stats.json`` are published.
+    """
+    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, final)
+    return str(final)
 
 
 def write_shard(
