@@ -15,14 +15,13 @@ import threading
 import time
 import weakref
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 from apache_beam.utils.shared import Shared
 
 from transforms.config import ScrublineConfig
-from transforms.engine import RedactionEngine
 from transforms.records import Document, QuarantineReason, QuarantineRecord, RedactedDocument
 from transforms.runstats import (
     DEFAULT_PROGRESS_SECONDS,
@@ -35,6 +34,9 @@ from transforms.runstats import (
     share_seconds,
     write_run_stats,
 )
+
+if TYPE_CHECKING:
+    from transforms.engine import RedactionEngine
 
 __all__ = ["QUARANTINE", "RUN_STATS", "RedactEntities", "WriteRunStats"]
 
@@ -92,6 +94,10 @@ class _RedactBatchFn(beam.DoFn):
         self._progress_seconds = progress_seconds
 
     def setup(self) -> None:
+        # Imported here, on the worker: the engine pulls in Presidio, spaCy and the name lists, and the
+        # launcher that only builds the pipeline should not pay for them before its workers start.
+        from transforms.engine import RedactionEngine
+
         config = ScrublineConfig.model_validate(self._config)
         handle = self._shared.acquire(
             lambda: _EngineHandle(RedactionEngine.from_config(config), self._progress_seconds), tag=self._tag
