@@ -11,6 +11,7 @@ import argparse
 import importlib.util
 import json
 import logging
+import os
 import shutil
 import sys
 from collections.abc import Sequence
@@ -159,6 +160,13 @@ def _previous_run(
     return PreviousRun(plan, str(manifest.get("ruleset", "")), tuple(fingerprint_files), tuple(record_files))
 
 
+def _size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # unreadable: the reader quarantines it
+
+
 def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str]]:
     config = load_config(config_path)
     model = Path(config.nlp.model)
@@ -174,7 +182,7 @@ def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, s
 def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     import apache_beam as beam
 
-    from pipelines.options import make_options, make_runner
+    from pipelines.options import balance_workers, make_options, make_runner
     from pipelines.pipeline import RunSpec, build_pipeline
 
     config, ruleset, versions, key_ids = _resolve(args.config)
@@ -183,6 +191,8 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     output = Path(args.output).resolve()
     previous = _previous_run(args.previous, output, config, versions, key_ids) if args.previous else None
     _prepare_output(output, args.overwrite)
+    options = make_options(beam_args)
+    input_bytes = sum(_size(f.path) for f in files)
     run = RunSpec(
         tuple(files),
         str(output),
@@ -192,8 +202,8 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
         key_ids,
         progress_seconds=args.progress_seconds,
         previous=previous,
+        balance_workers=balance_workers(options, input_bytes),
     )
-    options = make_options(beam_args)
     with beam.Pipeline(runner=make_runner(options), options=options) as p:
         build_pipeline(p, run)
     manifest = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))

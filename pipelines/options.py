@@ -9,14 +9,19 @@ Any other ``--runner`` (Dataflow, Flink, Spark, PortableRunner) is passed throug
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 from apache_beam.runners.runner import PipelineRunner
 
-__all__ = ["LOCAL_RUNNER_NAMES", "make_options", "make_runner"]
+__all__ = ["BALANCE_MAX_INPUT_BYTES", "LOCAL_RUNNER_NAMES", "balance_workers", "make_options", "make_runner"]
 
 LOCAL_RUNNER_NAMES = frozenset({None, "DirectRunner", "direct", "FnApiRunner"})
+# Up to this much input, a local run with several workers gives each worker one bin of equal work
+# (each worker then holds its bin's records at once); above it, records are spread at random, which
+# holds memory flat and balances well anyway when there are many records.
+BALANCE_MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
 def make_options(beam_args: Sequence[str]) -> PipelineOptions:
@@ -35,3 +40,15 @@ def make_runner(options: PipelineOptions) -> PipelineRunner | None:
     encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
     provision = fn_runner.ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
     return fn_runner.FnApiRunner(provision_info=provision)
+
+
+def balance_workers(options: PipelineOptions, input_bytes: int) -> int:
+    """How many equal-work bins to deal records into: the local runner's worker count when it runs
+    several and the input is at most ``BALANCE_MAX_INPUT_BYTES``; 0 (spread at random) otherwise."""
+    if options.view_as(StandardOptions).runner not in LOCAL_RUNNER_NAMES or input_bytes > BALANCE_MAX_INPUT_BYTES:
+        return 0
+    direct = options.view_as(DirectOptions)
+    workers = direct.direct_num_workers or os.cpu_count() or 1  # 0: one per CPU, as the runner does
+    if direct.direct_running_mode == "in_memory" or workers < 2:
+        return 0
+    return workers

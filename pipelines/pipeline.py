@@ -55,6 +55,7 @@ class RunSpec:
     key_ids: Mapping[str, str] = field(default_factory=dict)
     progress_seconds: float = 30.0  # a progress line per worker process this often; 0: never
     previous: PreviousRun | None = None
+    balance_workers: int = 0  # > 1: deal records into this many equal-work bins (local runner); 0: Reshuffle
 
 
 class _SumCounts(beam.CombineFn):
@@ -163,7 +164,9 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
             run.previous.plan, run.previous.fingerprint_files, run.previous.record_files
         )
         to_detect, carried = split[REDO], split[CARRIED]
-    redacted = to_detect | "RedactEntities" >> RedactEntities(cfg, run.ruleset, run.progress_seconds)
+    redacted = to_detect | "RedactEntities" >> RedactEntities(
+        cfg, run.ruleset, run.progress_seconds, run.balance_workers
+    )
     redacted[RUN_STATS] | "WriteRunStats" >> WriteRunStats(run.output_dir)  # for people, not deterministic
     all_redacted = redacted["redacted"]
     if carried is not None:
