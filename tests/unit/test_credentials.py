@@ -59,6 +59,26 @@ BEARER = "abcDEF123456ghiJKL"
 BASIC = "dXNlcjpwYXNzd29yZA=="
 GENERIC = "f3a9c1e7b2d8" + "4a6c" * 3
 UUID = "123e4567-e89b-12d3-a456-426614174000"
+GLRT = "glrt-" + "Ab1_Cd2-Ef3Gh4Ij5Kl6"
+GLDT = "gldt-" + "Zy9Xw8Vu7Ts6Rq5Po4Nm"
+SLACK_APP = "xapp-1-" + "A0FAKE12345-1234567890123-" + "0123456789abcdef" * 4
+SLACK_REFRESH = "xoxe.xoxp-" + "1-Mi0yLTEyMzQ1Njc4OTA" + "aB3dE6" * 4
+DYNATRACE = "dt0c01." + "ABCDEFGHIJ1234567890KLMN" + "." + "ABCD1234EFGH5678" * 4
+LINEAR = "lin_api_" + "aB3dE6gH9j" * 4
+POSTMAN = "PMAK-" + "0123456789abcdef01234567" + "-" + "0123456789abcdef0123456789abcdef01"
+GRAFANA_CLOUD = "glc_" + "eyJvIjoiMTIzNDU2IiwibiI6ImZha2Ui" + "=="
+GRAFANA_SA = "glsa_" + "aB3dE6gH9j" * 3 + "kL" + "_" + "0a1b2c3d"
+ATLASSIAN = "ATATT3xFfGF0" + "aB3dE6gH9j_-" * 6
+SQUARE = "sq0atp-" + "aB3dE6gH9j_-aB3dE6gH9j"
+AGE = "AGE-SECRET-KEY-1" + "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L" + "QPZRY9X8GF2TVDW0S3JN54KHCE"
+ALIBABA = "LTAI" + "5tFake1Key2Id3Q"
+FACEBOOK = "EAAC" + "EdEose0cBAaB3dE6gH9j" * 6
+BREVO = "xkeysib-" + "0123456789abcdef" * 4 + "-" + "aB3dE6gH9jKlMnOp"
+MD5_CRYPT = "$1$" + "saltsalt" + "$" + "aB3dE6gH9j./aB3dE6gH9j"
+SHA512_CRYPT = "$6$" + "rounds=5000$" + "FakeSalt1234" + "$" + "aB3dE6gH9j./" * 7 + "aB"
+BCRYPT = "$2b$12$" + "aB3dE6gH9j./" * 4 + "aB3dE"
+APR1 = "$apr1$" + "x1y2z3" + "$" + "aB3dE6gH9j./aB3dE6gH9j"
+ARGON2 = "$argon2id$v=19$m=65536,t=3,p=4$" + "c2FsdHNhbHQ" + "$" + "aB3dE6gH9j+/" * 3
 
 
 def pem(kind: str, block: str = "PRIVATE KEY") -> str:
@@ -192,6 +212,46 @@ POSITIVE: list[tuple[str, list[tuple[str, str]]]] = [
     ),
 ]
 
+POSITIVE += [
+    # more developer platforms and SaaS providers
+    (f"CI_RUNNER_TOKEN={GLRT}", [(API, GLRT)]),
+    (f"deploy token {GLDT}", [(API, GLDT)]),
+    (f"SLACK_APP_TOKEN={SLACK_APP}", [(API, SLACK_APP)]),
+    (f"refresh: {SLACK_REFRESH}", [(API, SLACK_REFRESH)]),
+    (f"Api-Token {DYNATRACE}", [(API, DYNATRACE)]),
+    (f"const linear = '{LINEAR}'", [(API, LINEAR)]),
+    (f"postman key {POSTMAN}", [(API, POSTMAN)]),
+    (f"grafana: {GRAFANA_CLOUD}", [(API, GRAFANA_CLOUD)]),
+    (f"GRAFANA_SA {GRAFANA_SA}\n", [(API, GRAFANA_SA)]),
+    (f"jira {ATLASSIAN} ok", [(API, ATLASSIAN)]),
+    (f"square: {SQUARE}", [(API, SQUARE)]),
+    (f"# age key\n{AGE}\n", [(API, AGE)]),
+    (f"accessKeyId: {ALIBABA}", [(API, ALIBABA)]),
+    (f"fb {FACEBOOK}", [(API, FACEBOOK)]),
+    (f"BREVO {BREVO}", [(API, BREVO)]),
+    # secret-looking names
+    ("SECRET_KEY_BASE=" + "0123456789abcdef" * 4, [(API, "0123456789abcdef" * 4)]),
+    ("    client-key-data: " + "LS0tLS1CRUdJTi" * 4 + "==", [(API, "LS0tLS1CRUdJTi" * 4 + "==")]),
+    # command lines, netrc, cookies
+    ("sshpass -p 'Fake pw 12' ssh deploy@host", [(PW, "Fake pw 12")]),
+    ("sshpass -pHunter2x scp a b", [(PW, "Hunter2x")]),
+    ("mysql -u root -pS3cretPw! app < dump.sql", [(PW, "S3cretPw!")]),
+    ("mysqldump -h db -u app -p'S3cret Pw' app", [(PW, "S3cret Pw")]),
+    ("redis-cli -h cache -a Fake-Redis-9 ping", [(PW, "Fake-Redis-9")]),
+    ("vault login --password Fake.Pass-77", [(PW, "Fake.Pass-77")]),
+    ("app --password hunter", [(PW, "hunter")]),
+    ("machine api.example.com login alice password Fake1Pass", [(USER, "alice"), (PW, "Fake1Pass")]),
+    ("machine git.example.com\n  login bob\n  password Fake2Pass", [(USER, "bob"), (PW, "Fake2Pass")]),
+    ("Cookie: theme=dark; sessionid=" + "a1b2c3d4e5f6" * 2 + "; lang=en", [(API, "a1b2c3d4e5f6" * 2)]),
+    ("Set-Cookie: AUTH_TOKEN=" + "Zx9Yw8Vu7" * 3 + "; Path=/; HttpOnly", [(API, "Zx9Yw8Vu7" * 3)]),
+    # password hashes (crypt formats)
+    (f"admin:{APR1}", [(PW, APR1)]),
+    (f"root:{SHA512_CRYPT}:19000:0:99999:7:::", [(PW, SHA512_CRYPT)]),
+    (f"user:{MD5_CRYPT}:1", [(PW, MD5_CRYPT)]),
+    (f"hashed = '{BCRYPT}'", [(PW, BCRYPT)]),
+    (f"stored {ARGON2}", [(PW, ARGON2)]),
+]
+
 NEGATIVE: list[str] = [
     f'request_id = "{UUID}"',
     f"for item in items: cache[{UUID!r}] = item",
@@ -237,6 +297,15 @@ NEGATIVE: list[str] = [
     "see task-runner-configuration-helper",
     "SK" + "0123456789abcdef" * 2 + " appears in prose, unassigned",
     "I am the bearer of good news",
+    'echo "$1$HOME/some/long/path/to/a/file/name"',
+    "cp $1$2$3 /tmp/abcdefghijklmnopqrstuvwxyz0123",
+    "Pass the --password option to prompt for it.",
+    "Use --password flag or --token argument",
+    "mysql -u root -p app",
+    "Cookie: theme=dark; sessionid=; lang=en",
+    "Cookie: session=expired",
+    "data:image/png;base64,AAAA" + "EAAg" + "AbCdEfGh" * 6 + "+/" + "A" * 30 + "BcDe" * 10 + "/x",
+    "LTAI is an acronym, LTAIFORMAT too",
 ]
 
 

@@ -306,8 +306,17 @@ def _core(value: str, trim: tuple[int, int]) -> str:
     return value[trim[0] : len(value) - trim[1]]
 
 
+# Words that follow an option name in prose about a command ("pass the --password option"), not values.
+_CLI_PROSE_WORDS = frozenset(
+    "option options flag flags argument arguments parameter parameters switch prompt instead value field "
+    "here there below above and or with when if to for is".split()
+)
+
+
 def _check_password(value: str, group: str, keyword: str) -> tuple[int, int] | None:
     if len(value) < MIN_PASSWORD_CHARS:  # trimming only shortens: reject cheaply first
+        return None
+    if group == "cbare" and value.lower() in _CLI_PROSE_WORDS:
         return None
     trim = _literal_trim(value, group)
     if trim is None:
@@ -353,6 +362,19 @@ def _check_mixed(value: str, group: str, keyword: str) -> tuple[int, int] | None
     has_alpha = any(c.isalpha() for c in value)
     has_digit = any(c.isdigit() for c in value)
     return (0, 0) if has_alpha and has_digit else None
+
+
+def _check_quoted_password(value: str, group: str, keyword: str) -> tuple[int, int] | None:
+    """A command-line password, maybe in quotes: the span is the password without its quotes."""
+    quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "'\""
+    core = value[1:-1] if quoted else value
+    if len(core) < MIN_PASSWORD_CHARS or _is_placeholder(core) or _is_code_reference(core):
+        return None
+    return (1, 1) if quoted else (0, 0)
+
+
+def _check_cookie(value: str, group: str, keyword: str) -> tuple[int, int] | None:
+    return (0, 0) if not _is_placeholder(value) and _looks_random(value) else None
 
 
 def _check_openai(value: str, group: str, keyword: str) -> tuple[int, int] | None:
@@ -408,7 +430,8 @@ _PASSWORD_KEY = r"(?:(?i:passphrase|password|passwd)|(?:\b|_|[0-9])(?i:pass|pwd)
 _SECRET_KEY = (
     r"(?i:token|secret|credentials?|auth|api[_.\-]?key"
     r"|(?:access|secret|private|client|encryption|signing|master|app|auth|account|service|subscription"
-    r"|consumer|storage|shared|admin|deploy|license|webhook|session)[_.\-]?key)"
+    r"|consumer|storage|shared|admin|deploy|license|webhook|session)[_.\-]?key"
+    r"|secret[_.\-]?key[_.\-]?base|(?:client|private)[_.\-]?key[_.\-]?data|pepper)"
 )
 _NAME_CHARS = r"[A-Za-z0-9_.\-]*"
 _KEY_CLOSE = r"""(?:\\?["'`])?\]?"""  # the key's own closing quote ("password": ...), or ENV['TOKEN'] = ...
@@ -549,8 +572,18 @@ RULES: tuple[_RuleSpec, ...] = (
         API_KEY,
         _P,
     ),
-    _one("gitlab_token", r"\b(?P<v>glpat-[0-9A-Za-z_\-]{20,})", API_KEY, _P),
-    _one("slack_token", r"\b(?P<v>xox[abposr]-[0-9A-Za-z\-]{10,})", API_KEY, _P),
+    _one(
+        "gitlab_token",  # personal, runner, deploy, trigger, OAuth, feed, CI-job, agent, incoming-mail tokens
+        r"\b(?P<v>gl(?:pat|rt|dt|ptt|soat|ffct|cbt|agent|oas|imt|ft)-[0-9A-Za-z_\-]{20,})",
+        API_KEY,
+        _P,
+    ),
+    _one(
+        "slack_token",  # bot/user/app-level/refresh tokens
+        r"\b(?P<v>xox[abposre]-[0-9A-Za-z\-]{10,}|xoxe\.xox[bp]-[0-9A-Za-z\-]{10,}|xapp-[0-9]-[0-9A-Za-z\-]{10,})",
+        API_KEY,
+        _P,
+    ),
     _one(
         "slack_webhook",
         r"(?P<v>https://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/\-]{8,})",
@@ -585,6 +618,32 @@ RULES: tuple[_RuleSpec, ...] = (
     _one("mailgun_key", r"\b(?P<v>key-[0-9a-zA-Z]{32})(?:[^0-9A-Za-z]|\z)", API_KEY, _P, _check_mixed),
     _one("shopify_token", r"\b(?P<v>shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})(?:[^0-9A-Za-z]|\z)", API_KEY, _P),
     _one("huggingface_token", r"\b(?P<v>hf_[A-Za-z0-9]{34,})", API_KEY, _P, _check_mixed),
+    _RuleSpec(
+        "saas_token",  # prefixed token formats of other SaaS providers, one scan for all of them
+        r"\b(?:(?P<dynatrace>dt0c01\.[A-Z0-9]{24}\.[A-Z0-9]{64})"
+        r"|(?P<linear>lin_(?:api|oauth)_[A-Za-z0-9]{40})"
+        r"|(?P<postman>PMAK-[a-f0-9]{24}-[a-f0-9]{34})"
+        r"|(?P<grafana>glc_[A-Za-z0-9+/]{32,400}={0,2}|glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8})"
+        r"|(?P<atlassian>ATATT3[A-Za-z0-9_\-=]{50,})"
+        r"|(?P<square>sq0(?:atp|csp)-[0-9A-Za-z_\-]{22,43})"
+        r"|(?P<age>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})"
+        r"|(?P<alibaba>LTAI[A-Za-z0-9]{12,20})"
+        r"|(?P<facebook>EAA[CG][A-Za-z0-9]{100,})"
+        r"|(?P<brevo>x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}))"
+        rf"{_B}",
+        (
+            _Capture("dynatrace", API_KEY, _P, _check_any),
+            _Capture("linear", API_KEY, _P, _check_mixed),
+            _Capture("postman", API_KEY, _P, _check_any),
+            _Capture("grafana", API_KEY, _P, _check_mixed),
+            _Capture("atlassian", API_KEY, _P, _check_mixed),
+            _Capture("square", API_KEY, _P, _check_any),
+            _Capture("age", API_KEY, _P, _check_any),
+            _Capture("alibaba", API_KEY, _P, _check_mixed),
+            _Capture("facebook", API_KEY, _P, _check_mixed),
+            _Capture("brevo", API_KEY, _P, _check_any),
+        ),
+    ),
     _one("jwt", r"\b(?P<v>eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)", API_KEY, _P),
     # --- HTTP authorization -----------------------------------------------------------------------
     _RuleSpec(
@@ -627,6 +686,44 @@ RULES: tuple[_RuleSpec, ...] = (
             _Capture("user", USERNAME, URL_USERNAME_SCORE, _check_user),
             _Capture("quser", USERNAME, URL_USERNAME_SCORE, _check_user),
         ),
+    ),
+    _RuleSpec(
+        "cli_password",  # short options (--password X is an assignment form): sshpass -p, mysql -pX, redis-cli -a
+        r"""\bsshpass[ \t]+-p[ \t]*(?P<sshpass>'[^'\r\n]+'|"[^"\r\n]+"|[^\s'"]+)"""
+        r"""|\b(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\b[^\r\n|;&]*?[ \t]-p"""
+        r"""(?P<mysql>'[^'\r\n]+'|"[^"\r\n]+"|[^\s'"]+)"""
+        r"""|\bredis-cli\b[^\r\n|;&]*?[ \t]-a[ \t]+(?P<redis>'[^'\r\n]+'|"[^"\r\n]+"|[^\s'"]+)""",
+        tuple(
+            _Capture(group, PASSWORD, URL_PASSWORD_SCORE, _check_quoted_password)
+            for group in ("sshpass", "mysql", "redis")
+        ),
+    ),
+    _one(
+        "session_cookie",  # Cookie / Set-Cookie: the first session or auth cookie's value is a bearer credential
+        r"(?i:\b(?:set-)?cookie[ \t]*:[^\r\n]*?(?:^|[ \t;])[A-Za-z0-9_.\-]*"
+        r"(?:sess(?:ion)?(?:[_.\-]?id)?|sid|auth|jwt|remember[_\-]?me)[A-Za-z0-9_.\-]*[ \t]*=[ \t]*)"
+        r"(?P<v>[^;\s\\\"']{8,})",
+        API_KEY,
+        NAME_SCORE,
+        _check_cookie,
+    ),
+    _RuleSpec(
+        "netrc",  # machine HOST login USER password SECRET (.netrc, _netrc)
+        r"\bmachine[ \t]+[^\s]+[ \t\r\n]+login[ \t]+(?P<user>[^\s]+)[ \t\r\n]+password[ \t]+(?P<pw>[^\s]+)",
+        (
+            _Capture("user", USERNAME, URL_USERNAME_SCORE, _check_user),
+            _Capture("pw", PASSWORD, URL_PASSWORD_SCORE, _check_url_password),
+        ),
+    ),
+    _one(
+        "password_hash",  # crypt(3)/htpasswd/shadow hashes: crackable offline, as good as the password
+        r"(?P<v>\$(?:1|apr1)\$[./A-Za-z0-9]{1,8}\$[./A-Za-z0-9]{22}"
+        r"|\$[56]\$(?:rounds=[0-9]+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}"
+        r"|\$2[abxy]?\$[0-9]{2}\$[./A-Za-z0-9]{53}"
+        r"|\$(?:y|gy|7)\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]{43}"
+        r"|\$argon2(?:id|i|d)\$v=[0-9]+\$m=[0-9]+,t=[0-9]+,p=[0-9]+\$[A-Za-z0-9+/]+\$[A-Za-z0-9+/]{16,})",
+        PASSWORD,
+        NAME_SCORE,
     ),
     _RuleSpec(
         "sql_password",
