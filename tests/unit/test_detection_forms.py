@@ -476,3 +476,78 @@ def test_a_middle_initial_without_a_full_stop(text: str, expected: list[str]) ->
 @pytest.mark.parametrize("phrase", ["Human Resources", "Accounts Payable", "Customer Success", "Public Relations"])
 def test_department_names_are_vocabulary(phrase: str) -> None:
     assert is_ordinary_vocabulary(phrase)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A building number written before the house number.
+        ("Our new place: 4410 18 Larkspur Way, Greyfield", "4410 18 Larkspur Way, Greyfield"),
+        # The town, region, postcode and country after the street on its line, with or without commas.
+        (
+            "we met at 77 Quarry Road Suite 12, Tamworth, United Kingdom 40213? thanks",
+            "77 Quarry Road Suite 12, Tamworth, United Kingdom 40213",
+        ),
+        ("at 5 Wattle Drive Apt. 3 GUNDAGAI NSW 2722 tomorrow", "5 Wattle Drive Apt. 3 GUNDAGAI NSW 2722"),
+        ("at 9 Elm Street Greyfield IL today", "9 Elm Street Greyfield IL"),
+        ("at 12 Hill Street Levkara Cyprus (Greek) 4521 now", "12 Hill Street Levkara Cyprus (Greek) 4521"),
+        ("Ship to: 31 Rue Verte Apt. 44 Vallonbrise.", "31 Rue Verte Apt. 44 Vallonbrise"),
+        # An address block: a region after its own comma, a postcode alone, a country after a blank line, a
+        # sentence that goes on after the last line, a quoting mark other than ">".
+        ("Address:\n14 Pine Street\nGreyfield\n, CO\n 80123\nThanks", "14 Pine Street\nGreyfield\n, CO\n 80123"),
+        (
+            "Address:\n8 Birch Lane\n Apt. 5\n Holmvik\n\n Norway 4021\n",
+            "8 Birch Lane\n Apt. 5\n Holmvik\n\n Norway 4021",
+        ),
+        ("send to 61 Oak Avenue\nKALMORA, NV 89012, and the rest", "61 Oak Avenue\nKALMORA, NV 89012"),
+        ("| 26 Cedar Road\n| Apt. 7\n| Brenmouth\n", "26 Cedar Road\n| Apt. 7\n| Brenmouth"),
+        # Street corners.
+        ("meet at the corner of 5th Avenue and 42nd Street at noon", "the corner of 5th Avenue and 42nd Street"),
+        ("the intersection of Route 9 and Mill Road", "the intersection of Route 9 and Mill Road"),
+        # A street without a street word, after a place cue.
+        ("The shop is on Vrbova 214, next to the bank", "Vrbova 214"),
+    ],
+)
+def test_address_boundaries_and_tails(text: str, expected: str) -> None:
+    assert max(context(text, "STREET_ADDRESS"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the intersection of Python and Rust",
+        "at the corner of Main and Elm",
+        "It runs on Windows 10 now",
+        "meet in Room 12, ok",
+        "at 12 Main St Tomorrow we leave",
+    ],
+)
+def test_address_rules_stop_at_ordinary_text(text: str) -> None:
+    found = context(text, "STREET_ADDRESS")
+    assert all(not f.endswith(("Python and Rust", "Main and Elm", "Windows 10", "Room 12", "Tomorrow")) for f in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Signature and letterhead blocks: the line above the postal address, passing over the person's name.
+        ("Jane Roe\nBrightquill\n12 Main Street\nSpringfield, IL 62704", ["Brightquill"]),
+        ("> Jane Roe\n> Velmora Analytics\n> Jane Roe\n> 12 Main Street\n> Apt 4", ["Velmora Analytics"]),
+        ("Olga Nowak\nHartley-Crane\nPSC 1234, Box 5678\nAPO AE 09123", ["Hartley-Crane"]),
+        ("Jane Roe\nSenior Software Engineer\n12 Main Street", []),
+        ("Jane Roe\nEchocardiographer\n12 Main Street", []),
+        # Cues in the sentence.
+        ("Zentrova is a German multinational in logistics", ["Zentrova"]),
+        ("Quillmark was founded in 2009 by two engineers", ["Quillmark"]),
+        ("according to the Brightquill website, prices rose", ["Brightquill"]),
+        ("The address of Tessaly Labs is 12 Main Street", ["Tessaly Labs"]),
+        ("Tom R. Baxter from Zentrova gave the talk", ["Zentrova"]),
+        ("Python is a programming language", []),
+        ("Uber is a company", ["Uber"]),
+        ("the London office is closed", []),
+        ("John Smith of London spoke", []),
+        ("This is a company we like", []),
+    ],
+)
+def test_organisations_from_signatures_and_sentence_cues(text: str, expected: list[str]) -> None:
+    assert [v for v in context(text, "ORGANIZATION") if v in expected or not expected] == expected

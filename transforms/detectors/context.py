@@ -19,7 +19,7 @@ import re2
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
-from transforms.detectors.names import load_english_words
+from transforms.detectors.names import load_english_words, load_name_lists
 from transforms.detectors.terms import re2_options
 from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
@@ -285,6 +285,33 @@ def _surnames() -> dict[str, int]:
 
 _TOP_SURNAME_RANK = 1000
 
+# A company's name in running text: up to four capitalised words, "&", "and" or "of" between them.
+_ORG_NAME = r"\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:(?:&|and|And|of)[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3}"
+
+
+def _named_org_ok(text: str, start: int, end: int) -> bool:
+    """A name that a cue says is an organisation must not be ordinary vocabulary, a common word, a country, a
+    person's given name or a large town ("the London office"): a single word must be rare in English."""
+    words = text[start:end].split()
+    if not words or words[0] in _ORG_LEAD_STOP or _country_at(text, start) == end:
+        return False
+    value = " ".join(words)
+    if is_ordinary_vocabulary(value) or is_common_word_phrase(value):
+        return False
+    english = load_english_words()
+    rare = [w for w in words if english.get(w.strip(".,'’").casefold(), 0.0) < 4.0]
+    if len(words) == 1:
+        return bool(rare) and words[0].casefold() not in load_name_lists()[0]
+    return any(english.get(w.strip(".,'’").casefold(), 0.0) < 3.5 for w in rare)
+
+
+def _org_of_person_ok(text: str, start: int, end: int) -> bool:
+    """ "Abby Holloway of Opencounter": the organisation is no common English word and no place the name lists
+    or the country list know ("of London", "from Texas", "of Counsel")."""
+    words = text[start:end].split()
+    english = load_english_words()
+    return _named_org_ok(text, start, end) and all(w.strip(".,'’").casefold() not in english for w in words)
+
 
 def _partnership_ok(text: str, start: int, end: int) -> bool:
     """Every name of "Davis, Polk and Wardwell" or "Ernst & Young" is a listed surname or no common English
@@ -366,6 +393,23 @@ def _street_name_ok(text: str, start: int, end: int, type_first: bool) -> bool:
         return not is_ordinary_vocabulary(" ".join(named))
     english = load_english_words()
     return not all(w.casefold() in english or is_ordinary_vocabulary(w) for w in named)
+
+
+_STREET_TYPE_WORD = re2.compile(rf"(?:{_STREET_TYPES})\.?", re2_options())
+_CORNER_SPLIT = re2.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?|[ \t]+(?:and|&)[ \t]+", re2_options())
+
+
+def _corner_ok(text: str, start: int, end: int) -> bool:
+    """Both sides of "the corner of A and B" are streets: one has a house number or a street word, and
+    together they are not ordinary vocabulary ("the intersection of Python and Rust")."""
+    parts = _CORNER_SPLIT.split(text[start:end])[1:]
+    if len(parts) < 2:
+        return False
+    words = [w for part in parts for w in part.split()]
+    streetlike = any(c.isdigit() for c in "".join(words)) or any(
+        _STREET_TYPE_WORD.fullmatch(w) is not None or _STREET_WORD.search(w) is not None for w in words
+    )
+    return streetlike and not is_ordinary_vocabulary(" ".join(parts))
 
 
 _DATE_SHAPE = re2.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", re2_options())
@@ -621,6 +665,28 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:[\p{{L}}0-9][\p{{L}}0-9 \n.'’-]{{1,40}},{_SP}){{1,7}}\p{{Lu}}[\p{{L}} ]{{2,30}}"
         rf"(?:[ \t]*[-–])?[ \t]*\d{{3}}[ \t]?\d{{3}})\b",
     ),
+    # A street name and house number after a place cue, in the many countries where no street word is written
+    # ("Dalmatinova 68", "Pod Floriánem 1677"): "the bus station is on ...", "drops you off at ... St.".
+    _Rule(
+        "street_after_place_cue",
+        "STREET_ADDRESS",
+        0.75,
+        r"(?im:\b(?:is|are|was|live[sd]?|living|located|situated|stops?|meet|off|enter|park(?:ed)?|turn)[ \t]+"
+        r"(?:on|at|in|onto|into))[ \t]+(?P<v>(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+"
+        r"\d{1,5}[a-zA-Z]?)(?:\.?[ \t]+St\b|[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]+\p{Ll})",
+        lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
+    ),
+    # A street corner given as a place: "the corner of 5th Avenue and 42nd Street", "the intersection of Main St
+    # and Elm"; one of the two streets must have a number or a street word.
+    _Rule(
+        "street_corner",
+        "STREET_ADDRESS",
+        0.8,
+        r"(?P<v>(?i:\bthe[ \t]+)?(?i:corner|intersection|junction|crossing)[ \t]+of[ \t]+(?:the[ \t]+)?"
+        r"[\p{Lu}\d][^\n,;:!?()]{1,50}?[ \t]+(?:and|&)[ \t]+(?:\d{1,5}[ \t]+)?(?:\p{Ll}{1,4}\.?[ \t]+)?"
+        r"[\p{Lu}\d][\p{L}\d'’.-]*(?:[ \t]+(?:\p{Ll}{1,4}\.?[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,5}\b\.?)?)",
+        _corner_ok,
+    ),
     # Card numbers after a card word in any issuer's range (Presidio's pattern knows only some), Luhn-checked.
     _Rule(
         "card_after_word",
@@ -772,6 +838,44 @@ RULES: tuple[_Rule, ...] = (
         r"(?P<v>\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3})",
         _employer_ok,
     ),
+    # A name that the sentence says is an organisation: "Persint is a German multinational", "Acme was founded
+    # in 1990", "Xignite is headquartered in", "Weeks-Rivas is a 501(c)3".
+    _Rule(
+        "organisation_defined",
+        "ORGANIZATION",
+        0.75,
+        rf"(?P<v>{_ORG_NAME})[ \t]+(?:is|was|has[ \t]+been)[ \t]+(?:(?:a|an|the)[ \t]+(?:[\p{{L}}-]+[ \t]+){{0,3}}"
+        r"(?i:company|firm|startup|start-up|multinational|corporation|agency|non-?profit|charity|organi[sz]ation|"
+        r"consultancy|manufacturer|retailer|provider|vendor|insurer|subsidiary|conglomerate|employer|"
+        r"501\(c\)\(?3\)?)|the[ \t]+brainchild[ \t]+of|(?:founded|headquartered|incorporated|established)[ \t]+"
+        r"(?:in|by|on)|(?:based|headquartered)[ \t]+(?:in|at|out[ \t]+of))\b",
+        _named_org_ok,
+    ),
+    # An organisation named by what it owns: "the Costquest website", "The Propublica office is", "the address
+    # of Solarlist is".
+    _Rule(
+        "organisation_owner_cue",
+        "ORGANIZATION",
+        0.75,
+        rf"(?i:\bthe)[ \t]+(?P<v>{_ORG_NAME})[ \t]+(?i:website|web[ \t]+site|homepage|offices?|headquarters|"
+        r"head[ \t]+office|careers[ \t]+page|help[ \t]*desk)\b",
+        _named_org_ok,
+    ),
+    _Rule(
+        "organisation_address_of",
+        "ORGANIZATION",
+        0.75,
+        rf"(?i:\baddress[ \t]+of)[ \t]+(?P<v>{_ORG_NAME})[ \t]+(?:is|was)\b",
+        _named_org_ok,
+    ),
+    # A person and the organisation they are with: "Tom Holzman from Predilytics", "Abby Holloway of Opencounter".
+    _Rule(
+        "organisation_of_person",
+        "ORGANIZATION",
+        0.7,
+        rf"\b{_NAME_WORD}(?:[ \t]+\p{{Lu}}\.?)?[ \t]+{_NAME_WORD}[ \t]+(?:of|from)[ \t]+(?P<v>{_ORG_NAME})",
+        _org_of_person_ok,
+    ),
     # "Mr Do", "Mrs. Okafor", "Dr Ana María López": a capitalised name after an honorific.
     _Rule(
         "name_after_honorific",
@@ -802,29 +906,280 @@ RULES: tuple[_Rule, ...] = (
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
 _ADDRESS_LINE = re2.compile(
     r"^[ \t]*(?:>[ \t]*)*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box)\.?[ \t]*[\w-]+.{0,40}|"
-    r"[\p{Lu}][\p{L} .'’-]{1,40}(?:,[ \t]*[\p{L} .'-]{2,30})?(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
-    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}][\p{L} .'-]{1,40})[ \t]*,?[ \t]*$",
+    r"[\p{Lu}][\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*[\p{L} .'-]{2,30})?"
+    r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
+    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}][\p{L} .'-]{1,40}|"
+    # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
+    r",[ \t]*[\p{Lu}][\p{L} .'’-]{1,40}|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$",
     re2_options(),
 )
 
 
-def _extend_address(text: str, end: int, max_lines: int = 3) -> int:
-    """Extend an address that ends a line over up to ``max_lines`` following address-like lines."""
+def _quote_prefix(text: str, start: int) -> str:
+    """The quoting mark an address line opens with ("> ", "| ", "» "): what stands before ``start`` on its
+    line when that is a few marks and no letter or digit; "" otherwise."""
+    prefix = text[text.rfind("\n", 0, start) + 1 : start]
+    if len(prefix) > 6 or any(c.isalnum() for c in prefix):
+        return ""
+    return prefix.strip()
+
+
+def _extend_address(text: str, end: int, max_lines: int = 3, start: int = -1) -> int:
+    """Extend an address that ends a line over up to ``max_lines`` following address-like lines; with the
+    address's ``start``, the lines may repeat the quoting mark its own line opens with."""
     line_end = text.find("\n", end)
     if line_end < 0 or text[end:line_end].strip(" \t,"):
         return end
+    prefix = _quote_prefix(text, start) if start >= 0 else ""
     extended = end
     for _ in range(max_lines):
         start = line_end + 1
+        if prefix and text.startswith(prefix, start):
+            start += len(prefix)
         nxt = text.find("\n", start)
         line = text[start : nxt if nxt >= 0 else len(text)]
         if not line.strip() or not _ADDRESS_LINE.match(line) or len(line) > 60:
+            # The block may end in a country, after one blank line or with the sentence going on after it:
+            # "Brønderslev\n\nDenmark 8700", "Oslo\nNorway 0150? I moved last week".
+            if not line.strip() and nxt >= 0:
+                start = nxt + 1
+                if prefix and text.startswith(prefix, start):
+                    start += len(prefix)
+            country_end = max(_country_line_end(text, start), _extend_tail(text, start, line_start=True))
+            if country_end > start:
+                extended = country_end
             break
         extended = start + len(line.rstrip(" \t,"))
         if nxt < 0:
             break
         line_end = nxt
     return extended
+
+
+_COUNTRY_ALIASES = frozenset(
+    """usa u.s.a. u.s. us uk u.k. england scotland wales czechia türkiye deutschland españa italia schweiz suisse
+    svizzera österreich nederland belgië belgique sverige norge danmark suomi polska ísland éire brasil méxico
+    """.split()
+)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    """English names of every country and territory (the region names ``phonenumbers`` ships), plus the
+    usual short and native forms written on envelopes, casefolded."""
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    names = {v["aa"].casefold() for v in LOCALE_DATA.values() if not v.get("aa", "*").startswith("*")}
+    return frozenset(names | _COUNTRY_ALIASES | {"united states of america", "northern ireland", "great britain"})
+
+
+_COUNTRY_WORDS = re2.compile(
+    r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:and|of|the|And|Of|The)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}", re2_options()
+)
+
+
+def _country_at(text: str, start: int) -> int:
+    """The end of a country name starting at ``start`` ("New Zealand", "Czech Republic"), or -1."""
+    m = _COUNTRY_WORDS.match(text[start : start + 60])
+    if m is None:
+        return -1
+    words = m.group(0).split()
+    names = _country_names()
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(words[:n])
+        for candidate in (phrase, phrase.rstrip(".,")):
+            if candidate.casefold() in names:
+                end = text.index(words[n - 1], start) + len(words[n - 1]) - (len(phrase) - len(candidate))
+                after = text[end : end + 1]
+                if not after or not (after.isalnum() or after in "@/_"):
+                    return end
+    return -1
+
+
+_LINE_LEAD = re2.compile(r"[ \t]*(?:>[ \t]*)*", re2_options())
+_PAREN_AFTER = re2.compile(r"[ \t]+\(\p{Lu}[\p{L} .'’-]{1,30}\)", re2_options())
+_POSTCODE_AFTER = re2.compile(r",?[ \t]+(?:[A-Z]{1,2}-)?\d{3,6}(?:-\d{3,4})?", re2_options())
+
+
+def _country_line_end(text: str, start: int) -> int:
+    """The end of a line that opens with a country and perhaps its postcode ("Denmark 8700"), or -1."""
+    start += _LINE_LEAD.match(text[start : start + 40]).end()
+    end = _country_at(text, start)
+    if end < 0:
+        return -1
+    m = _PAREN_AFTER.match(text[end : end + 40])  # "Cyprus (Greek)"
+    if m is not None:
+        end += m.end()
+    m = _POSTCODE_AFTER.match(text[end : end + 20])
+    if m is not None and not text[end + m.end() : end + m.end() + 1].isalnum():
+        end += m.end()
+    after = text[end : end + 1]
+    return end if after in ("", "\n", "\r") or after in "?!.,;) \t" else -1
+
+
+# One word of what may follow a street on its line: a secondary unit ("Suite 636"), a town, a region code, a
+# postcode, a country, "(Greek)".
+_TAIL_TOKEN = (
+    rf"((?:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}|\d{{4,6}}(?:-\d{{3,4}})?|\p{{Lu}}[\p{{L}}'’.-]*|"
+    r"\(\p{Lu}[\p{L} .'’-]{1,30}\))"
+)
+_TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
+_TAIL_LINE_START = re2.compile(rf"([ \t]*(?:>[ \t]*)*){_TAIL_TOKEN}", re2_options())
+_LINE_END = re2.compile(r"[ \t]*[.!?]?[ \t]*(?:\r?\n|$)", re2_options())
+_UNIT_NUMBER_AFTER = re2.compile(r"\.?[ \t]*#?\d[\w-]{0,6}", re2_options())
+
+
+def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
+    """Extend an address over what follows it on its line when that is a town and region or postcode in the
+    way postal services write them, with or without commas: "... BUNDALAGUAH VIC 2000", "... Soloi Cyprus",
+    "... Springfield IL", "... OULU", "..., Nicosia (Lefkosia)". A capitalised word alone is not enough:
+    it must be followed by a region code, a postcode or a country, or be a town in capitals (UPU usage).
+    With ``line_start``, ``end`` is the start of the next line of an address block that the sentence goes on
+    after ("SCHEIBBS, NO 14908, and ...")."""
+    english = load_english_words()
+    pos = committed = end
+    last_word = text[max(0, end - 12) : end].split()[-1:]
+    if not line_start and last_word and last_word[0].casefold().rstrip(".") in _UNIT_WORDS:
+        m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])  # "62 Rue Gafsa Apt. 981": the unit's number
+        if m is not None:
+            pos = committed = end + m.end()
+    prev = ""
+    for i in range(8):
+        m = (_TAIL_LINE_START if line_start and i == 0 else _TAIL_WORD).match(text[pos : pos + 60])
+        if m is None:
+            break
+        token_start, token_end = pos + m.start(2), pos + m.end(2)
+        after = text[token_end : token_end + 1]
+        if after and (after.isalnum() or after in "@/_:"):
+            break
+        country_end = _country_at(text, token_start)
+        token = m.group(2)
+        if country_end > 0:
+            kind = "country"
+            token_end = country_end
+        elif token[0] not in "(0123456789" and any(c.isdigit() for c in token) and not line_start:
+            kind = "unit"
+        elif token[0].isdigit():
+            kind = "postcode"
+        elif token[0] == "(":
+            kind = "paren"
+        elif token.rstrip(".").isupper() and sum(c.isalpha() for c in token) >= 2:
+            kind = "caps" if sum(c.isalpha() for c in token) >= 3 else "code"
+        else:
+            kind = "name"
+            if english.get(token.rstrip(".").casefold(), 0.0) >= 4.0:
+                break  # "... Main St Then we ...": an everyday word starts the sentence again
+        if kind == "paren" and prev not in ("country", "caps"):
+            break  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
+        if kind in ("country", "caps", "unit", "paren") or (kind == "postcode" and (prev or line_start)):
+            committed = token_end
+        elif kind == "code" and prev in ("name", "caps", "country"):
+            committed = token_end
+        elif kind != "name":
+            break
+        pos, prev = token_end, kind
+    if prev == "name" and pos > committed and _LINE_END.match(text[pos : pos + 8]) is not None:
+        # rare words that end the sentence or the line: "... Apt. 209 Montehermoso Cáceres."
+        committed = pos - 1 if text[pos - 1] == "." else pos
+    return committed
+
+
+def _leading_number(text: str, start: int) -> int:
+    """Take in a building or second number written before the house number: "Unit 4 12 Main St" written
+    without its designator, "221 40 Main Street" (a building and its number)."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    if i == start or i == 0 or not text[i - 1].isdigit():
+        return start
+    j = i
+    while j > 0 and text[j - 1].isdigit():
+        j -= 1
+    if i - j > 6 or (j > 0 and text[j - 1] not in " \t\n(\"'>"):
+        return start
+    return j
+
+
+_ORG_NOUNS = frozenset(
+    """Agency Associates Bank Brands Capital Clinic College Company Consulting Corporation Foundation Group
+    Holdings Hospital Industries Institute Insurance Labs Logistics Markets Media Networks Partners Services
+    Solutions Studios Systems Technologies Trust University Ventures Unlimited Worldwide International Global
+    Movers Analytics Software Energy Foods Pharma Robotics Telecom Electronics Enterprises Productions""".split()
+)
+_LINE_CONNECTORS = frozenset({"&", "and", "of", "de", "du", "la", "le", "the", "und", "für", "y", "et", "van", "von"})
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive")
+
+
+def _company_line_ok(line: str) -> bool:
+    """A signature line that names an employer: a short title-case name that is not ordinary vocabulary, not a
+    person's name and not a job title ("Lawdragon", "Otc Markets", "Weber-Santana")."""
+    words = line.split()
+    if not 1 <= len(words) <= 5 or len(line) > 50 or any(c in line for c in '@:/|()[]{}<>=;,!?"#') or "://" in line:
+        return False
+    if not all(w[0].isupper() or w in _LINE_CONNECTORS for w in words) or not words[0][0].isupper():
+        return False
+    if any(any(c.isdigit() for c in w) for w in words) or is_ordinary_vocabulary(line) or is_common_word_phrase(line):
+        return False
+    if _person_line(line):
+        return False
+    last = words[-1].rstrip(".").casefold()
+    if words[-1] in _ORG_NOUNS or words[-1].rstrip(".") in _LEGAL_FORMS or words[-1] in _LEGAL_FORMS:
+        return True
+    if last.endswith(_ROLE_ENDINGS):  # "Echocardiographer", "Sales Consultant": a job title line
+        return False
+    english = load_english_words()
+    parts = [part for w in words if w not in _LINE_CONNECTORS for part in w.rstrip(".").split("-")]
+    if len(parts) >= 2 and all(part[:1].isupper() for part in parts):
+        return True  # "Weber-Santana", "Otc Markets": title-case words that are neither vocabulary nor a role
+    return any(part.casefold() not in english for part in parts if part.isalpha())
+
+
+def _person_line(line: str) -> bool:
+    """A line holding a person's name: it starts with a listed given name ("Alma Jensen") or has a middle
+    initial ("Mijail C Adomo", "Ella H. Snider")."""
+    words = line.split()
+    if not words or not words[0][:1].isupper():
+        return False
+    if words[0].casefold() in load_name_lists()[0]:
+        return True
+    return 3 <= len(words) <= 4 and any(len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[1:-1])
+
+
+def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """In a signature or letterhead block, the line above the postal address (above a repeated name line) is
+    the organisation: "Jane Roe / Lawdragon / 12 Main St / ...". Returns the spans of those lines."""
+    out = []
+    for start, _ in addresses:
+        line_start = text.rfind("\n", 0, start) + 1
+        prefix = _quote_prefix(text, start)
+        if text[line_start:start].strip(" \t>") and not prefix:
+            continue  # the address does not open its line
+        pos = line_start
+        for _ in range(3):
+            if pos == 0:
+                break
+            above = text.rfind("\n", 0, pos - 1) + 1
+            raw = text[above : pos - 1]
+            lead = len(prefix) if prefix and raw.startswith(prefix) else _LINE_LEAD.match(raw).end()
+            line = raw[lead:].strip()
+            if not line:
+                break
+            repeated = text.count(f"{line}\n", max(0, above - 300), above) > 0  # a quoted signature's name
+            if not repeated and _company_line_ok(line):
+                s = above + lead + (len(raw[lead:]) - len(raw[lead:].lstrip()))
+                out.append((s, s + len(line)))
+                break
+            if not repeated and not _person_line(line):
+                break  # only a person's name line is passed over
+            pos = above
+    return out
+
+
+def _address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """An address's span with a leading building number, the town, region, postcode and country after it on
+    its line, and the address-block lines below it."""
+    start = _leading_number(text, start)
+    return start, _extend_address(text, _extend_tail(text, end), start=start)
 
 
 class ContextDetector(Detector):
@@ -859,7 +1214,7 @@ class ContextDetector(Detector):
         if end <= start or (rule.check is not None and not rule.check(text, start, end)):
             return None
         if rule.entity == "STREET_ADDRESS":
-            end = _extend_address(text, end)
+            start, end = _address_bounds(text, start, end)
         return Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
 
     def _retry_inside(self, rule: _Rule, compiled: re2._Regexp, text: str, start: int, end: int) -> Finding | None:
@@ -891,10 +1246,15 @@ class ContextDetector(Detector):
                     found[key] = finding
         for entity, start, end in find_field_values(text):
             if entity == "STREET_ADDRESS":
-                end = _extend_address(text, end)
+                start, end = _address_bounds(text, start, end)
             key = (entity, start, end)
             if key not in found:
                 found[key] = Finding(entity, start, end, 0.85, f"{self.name}.field")
+        addresses = sorted({(f.start, f.end) for f in found.values() if f.entity_type == "STREET_ADDRESS"})
+        for start, end in _signature_organisations(text, addresses):
+            key = ("ORGANIZATION", start, end)
+            if key not in found:
+                found[key] = Finding("ORGANIZATION", start, end, 0.75, f"{self.name}.signature_organisation")
         return sorted(found.values(), key=lambda f: (f.start, f.end, f.entity_type, f.detector))
 
 
