@@ -551,3 +551,170 @@ def test_address_rules_stop_at_ordinary_text(text: str) -> None:
 )
 def test_organisations_from_signatures_and_sentence_cues(text: str, expected: list[str]) -> None:
     assert [v for v in context(text, "ORGANIZATION") if v in expected or not expected] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("+1 555 010 0123 ext. 88", "+1 555 010 0123 ext. 88"),
+        ("Call +1 555 010 0123 x88 today", "+1 555 010 0123 x88"),
+        ("reach me: +1 555 010 0123 extension 88", "+1 555 010 0123 extension 88"),
+        ("Phone: +1 555 010 0123, ext. 88\n", "+1 555 010 0123, ext. 88"),
+        ("Phone: +1 555 010 0123 (ext. 88)\n", "+1 555 010 0123 (ext. 88)"),
+        ("Tel: 555-010-0123 extn: 88", "555-010-0123 extn: 88"),
+        ("+1 (555) 010-0123 ext. 88", "+1 (555) 010-0123 ext. 88"),
+        ("Switchboard +44 (0)20 7946 0958", "+44 (0)20 7946 0958"),
+    ],
+)
+def test_phone_extensions_are_inside_the_phone_span(text: str, expected: str) -> None:
+    assert max(context(text, "PHONE_NUMBER"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Version +1.2.3 and +100 items", "+1 2024 2025", "Date: Tue, 12 Mar 2024 11:58:03 +0300 (UTC)", "diff +12 -3"],
+)
+def test_plus_signs_that_are_not_phone_numbers(text: str) -> None:
+    assert context(text, "PHONE_NUMBER") == []
+
+
+def names(text: str) -> list[str]:
+    (found,) = NAMES.detect([text])
+    return [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Questions: an auxiliary before a pronoun is not a name, even after a greeting.
+        ("hey\nCan I get access?", []),
+        ("Hi,\nMay I ask?", []),
+        ("Will you join?", []),
+        ("thanks Can, see you", ["Can"]),
+        # A label on the next line ends the name.
+        ("Author: Jane Doe\nMaintainer: Sam Lee", ["Jane Doe", "Sam Lee"]),
+        ("Author: Jane Doe\nmodified by: x", ["Jane Doe"]),
+        # A surname alone after a metadata label.
+        ("Contacts: Okafor", ["Okafor"]),
+        ("Author: Okafor", ["Okafor"]),
+        ("Last modified by: okafor", ["okafor"]),
+        ("Owner: root", []),
+        ("Assignee: unassigned", []),
+        ("Description: the login fails", []),
+    ],
+)
+def test_questions_labels_and_surnames_after_labels(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Lists of names continue a name found before them.
+        ("Attendees: Ngozi, Tendai, Oyelaran", ["Ngozi", "Tendai", "Oyelaran"]),
+        ("we invited priya, amaka and chidi", ["priya", "amaka", "chidi"]),
+        # Verbs of speech, possessives, initials, relations, "X and <name>".
+        ("- Chinonso reports that the build fails", ["Chinonso"]),
+        ("— Tendai prefers email.", ["Tendai"]),
+        ("Tendai's laptop broke", ["Tendai"]),
+        ("Present: T. Mwale, Sipho", ["T. Mwale", "Sipho"]),
+        ("E. Tembo, K.\nPhiri", ["E. Tembo", "K.\nPhiri"]),
+        ("my cousin Tendai visits", ["Tendai"]),
+        ("Chinonso and Maria are pairing", ["Chinonso", "Maria"]),
+        # Rare capitalised words alone on a line, before a role or a verb.
+        ("Ifeanyi Chukwuma\nSoftware Engineer", ["Ifeanyi Chukwuma"]),
+        ("Ifeanyi Chukwuma, Product Manager, Acme", ["Ifeanyi Chukwuma"]),
+        ("Ifeanyi Chukwuma will review it", ["Ifeanyi Chukwuma"]),
+        # Inside a sentence, a listed surname or a word with letters outside ASCII; not a product name.
+        ("a film starring Kowalczyk and", ["Kowalczyk"]),
+        ("better than early Dvořák", ["Dvořák"]),
+        ("we use Pulumi stacks", []),
+        # A speaker in a transcript.
+        ("Tariq: I think we should ship it", ["Tariq"]),
+        # Lower-case names: written only capitalised in dictionaries, or after a cue; a middle initial.
+        ("did you see what ryan posted", ["ryan"]),
+        ("the vid was long", []),
+        ("kofi o adeyemi will call", ["kofi o adeyemi"]),
+        ("thanks svetlana. Next", ["svetlana"]),
+    ],
+)
+def test_person_name_classes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Titles and phrases made of words that are also first names.
+        ('the song "Bring Me Flowers" played', []),
+        ("Sing To Me Softly", []),
+        ("You said it twice", []),
+        ("the changelog says no", []),
+        ("on Friday. Chase\nthe supplier today", []),
+        # Real names made of common words stay.
+        ("Will Smith and Grace Park", ["Will Smith", "Grace Park"]),
+        ("For the check: Maria Costa, +33", ["Maria Costa"]),
+        ("the Crown Prince arrived", []),
+    ],
+)
+def test_phrases_are_not_names_but_common_word_names_are(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("What's your last name? Nakamura", ["Nakamura"]),
+        ("Kind regards,\nTENDAI MOYO\nAccount Executive", ["TENDAI MOYO"]),
+        ("Thanks,\nTHE TEAM\n", []),
+        ("MR OKAFOR: Yes.", ["OKAFOR"]),
+    ],
+)
+def test_context_names_after_name_questions_sign_offs_and_capital_honorifics(text: str, expected: list[str]) -> None:
+    assert context(text, "PERSON") == expected
+
+
+class _FakeEnt:
+    def __init__(self, text: str, label: str, start: int) -> None:
+        self.text, self.label_, self.start_char = text, label, start
+
+
+class _FakeNlp:
+    """Returns the given entities for every text (the NER filters are tested without the model)."""
+
+    def __init__(self, ents: list[tuple[str, str]]) -> None:
+        self._ents = ents
+
+    def pipe(self, texts: list[str], batch_size: int) -> list[object]:
+        class Doc:
+            pass
+
+        docs = []
+        for text in texts:
+            doc = Doc()
+            doc.ents = [_FakeEnt(v, label, text.index(v)) for v, label in self._ents if v in text]  # type: ignore[attr-defined]
+            docs.append(doc)
+        return docs
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        ("Values like Gratitude matter", [("Gratitude", "PERSON")], []),
+        ("Awarded Salesman of the Year", [("Salesman of the Year", "PERSON")], []),
+        ("Einstein said so", [("Einstein", "PERSON")], ["Einstein"]),
+        ("Grace wrote it", [("Grace", "PERSON")], ["Grace"]),
+        ("Author: Jane Doe\nMaintainer: Sam", [("Maintainer", "PERSON"), ("Jane Doe", "PERSON")], ["Jane Doe"]),
+        ("Modified by: Sam", [("Modified", "PERSON")], []),
+        ("Tariq: Who is on call?", [("Tariq", "PERSON")], ["Tariq"]),
+    ],
+)
+def test_ner_people_that_are_common_words_or_field_labels_are_dropped(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    from transforms.config import NlpConfig
+    from transforms.detectors.ner import SpacyNerDetector
+
+    detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
+    (found,) = detector.detect([text])
+    assert sorted(text[f.start : f.end] for f in found) == sorted(expected)

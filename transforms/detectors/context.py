@@ -36,6 +36,8 @@ _DATE = (
     rf"\d{{1,2}}[- ]{_MONTH}[- ](?:\d{{4}}|\d{{2}}))"
 )
 _NAME_WORD = r"\p{Lu}[\p{Ll}'’\-]*\p{Ll}"
+# A name in capitals ("TENDAI MOYO"), one to three words.
+_CAPS_NAME = r"\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?(?:[ \t]+\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?){0,2}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la|bin|al|ben)[ \t]+)?{_NAME_WORD}){{0,2}}"
 # Street suffixes of USPS Publication 28 (appendix C1) and Royal Mail / Australia Post usage; plurals only
 # where a plural is itself a street name ("Gardens", "Heights"), never "Ways" or "Drives" ("5 Easy Ways").
@@ -105,6 +107,8 @@ _PHONE_WORDS = (
 )
 # Labels written after the number: "416 60 039 office", "+447700677662 mobile", "(37) 788-063-Office".
 _PHONE_LABELS = r"office|mobile|cell|fax|desk|landline"
+# An extension after the number: "ext. 88", "x88", "extension 88", ", ext 88", "(ext. 88)", "extn: 88", "#88".
+_PHONE_EXT = r"(?:,?[ \t]*\(?(?:[xX]|[eE][xX][tT](?:[nN]|\.)?|[eE]xtension|EXTENSION|#)[ \t]*[:.]?[ \t]*\d{1,6}\)?)?"
 
 _DECORATOR_LIKE = frozenset(
     {
@@ -163,6 +167,12 @@ class _Rule:
     # When the check rejects a match, look again from its second word: "Data Analyst, Szymański, Mazur and
     # Kowalczyk" fails as a whole, its tail is the firm.
     retry_inside: bool = False
+
+
+def _person_ok(text: str, start: int, end: int) -> bool:
+    """A name after a cue is not ordinary vocabulary or a common business phrase ("THE TEAM", "Monday")."""
+    value = text[start:end]
+    return not is_ordinary_vocabulary(value) and not is_common_word_phrase(value)
 
 
 def _handle_ok(text: str, start: int, end: int) -> bool:
@@ -722,14 +732,25 @@ RULES: tuple[_Rule, ...] = (
         "PHONE_NUMBER",
         0.75,
         rf"(?i)\b(?:{_PHONE_WORDS})\b[^\d\n<>+(]{{0,24}}(?:\r?\n[ \t]*)?(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d"
-        r"(?:[ \t]*(?:x|ext\.?|extension)[ \t]*\d{1,6})?)",
+        rf"{_PHONE_EXT})",
+        _digits_ok,
+    ),
+    # International format without a phone word: "+1 555 010 0123 ext. 88", "+44 (0)20 7946 0958"; the "+" and
+    # country code say it is a phone number even where the number is not valid for phonenumbers.
+    _Rule(
+        "phone_international",
+        "PHONE_NUMBER",
+        0.7,
+        rf"(?:^|[\s,;:(\[<>\"'])(?P<v>\+\d{{1,3}}[ \t.-]?(?:\(\d{{1,4}}\)[ \t.-]?\d{{2,4}}(?:[ \t.-]\d{{2,4}}){{1,3}}|"
+        rf"\d{{1,4}}(?:[ \t.-]\d{{2,4}}){{2,4}})"
+        rf"{_PHONE_EXT})\b",
         _digits_ok,
     ),
     _Rule(
         "phone_before_label",
         "PHONE_NUMBER",
         0.75,
-        rf"(?im)(?:^|[\s,;:(\\])(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d(?:[ \t]*(?:x|ext\.?)[ \t]*\d{{1,6}})?)"
+        rf"(?im)(?:^|[\s,;:(\\])(?P<v>\+?\(?\d[\d \t().-]{{5,18}}\d{_PHONE_EXT})"
         rf"[ \t]*-?[ \t]*\(?(?:{_PHONE_LABELS})\b",
         _digits_ok,
     ),
@@ -814,8 +835,11 @@ RULES: tuple[_Rule, ...] = (
         0.8,
         rf"(?:(?i:\bmy[ \t]+name[ \t]+is|\bthis[ \t]+is|\bi[ \t]+am|\bi'm|\bspeaking[ \t]+with|\bname[ \t]*:|"
         rf"\bdear|\bcontact[ \t]*:|\bsigned[ \t]*:|\bcustomer[ \t]+name[ \t]*:|\bemployee[ \t]*:|\bcandidate[ \t]*:|"
-        rf"\b(?:people[ \t]+|everyone[ \t]+|friends[ \t]+)?calls?[ \t]+me)"
+        rf"\b(?:people[ \t]+|everyone[ \t]+|friends[ \t]+)?calls?[ \t]+me|"
+        rf"\b(?:last|first|maiden|family|given|middle|full|sur)[ \t]*name(?:[ \t]+is|[ \t]*[:?])|"
+        rf"\b(?:his|her|their|your)[ \t]+name[ \t]+is)"
         rf"[ \t]+(?P<v>{_NAME}))",
+        _person_ok,
     ),
     # The employer after "I work for", "worked at", "employed by", "joined": "I work for Socrata".
     _Rule(
@@ -883,6 +907,14 @@ RULES: tuple[_Rule, ...] = (
         0.8,
         rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+(?P<v>{_NAME})",
     ),
+    # The same in capitals, as court transcripts and headings write them: "MR OKAFOR:", "DR JANE DOE".
+    _Rule(
+        "name_after_honorific_caps",
+        "PERSON",
+        0.8,
+        rf"\b(?:MR|MRS|MS|MX|MISS|DR|PROF)\.?[ \t]+(?P<v>{_CAPS_NAME})\b",
+        _person_ok,
+    ),
     # "Employee: Nowak, Małgorzata": surname, comma, given name after a form field for a person.
     _Rule(
         "name_last_first",
@@ -897,7 +929,8 @@ RULES: tuple[_Rule, ...] = (
         "PERSON",
         0.8,
         rf"(?i:\b(?:regards|best[ \t]+regards|kind[ \t]+regards|many[ \t]+thanks|thanks|cheers|sincerely|best))"
-        rf",?[ \t]*\r?\n[ \t]*(?P<v>{_NAME})[ \t]*(?:\r?\n|$)",
+        rf",?[ \t]*\r?\n[ \t]*(?P<v>{_NAME}|{_CAPS_NAME})[ \t]*(?:\r?\n|$)",
+        _person_ok,
     ),
     _Rule("name_display", "PERSON", 0.85, rf"(?P<v>{_NAME})[ \t]*\"?[ \t]*<[^<>@\s]+@"),
 )

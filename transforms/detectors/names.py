@@ -36,9 +36,17 @@ from transforms.detectors.ner import chunk_spans
 from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative
 from transforms.records import Finding
 
-__all__ = ["NameListDetector", "korean_given_name", "load_english_words", "load_name_lists"]
+__all__ = [
+    "NameListDetector",
+    "korean_given_name",
+    "load_capitalised_words",
+    "load_english_words",
+    "load_name_lists",
+    "load_surnames",
+]
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Words with inner apostrophes and hyphens ("O'Neil", "Al-Sayed"); a possessive "'s" is not part of the name.
+_TOKEN = re.compile(r"[^\W\d_]+(?:(?:['’](?![sS](?![^\W\d_]))|-)[^\W\d_]+)*")
 _CUES = frozenset(
     "thanks thank thx ty tyvm hi hey heyy hello yo ping cc ask dear congrats welcome bye cheers sorry with".split()
 )
@@ -58,16 +66,61 @@ _STRONG_CUES = frozenset(
     "hi hiya hey heyy hello dear thanks thx ty tyvm cheers ping cc ask lol ok okay congrats welcome bye sorry "
     "morning".split()
 )
+# Relations and roles written just before a name: "my colleague Sipho", "my cousin Tendai", "our teammate Farai".
+_RELATION_CUES = frozenset(
+    """colleague colleagues coworker co-worker teammate friend buddy mate brother sister cousin wife husband son
+    daughter kid mom mum dad mother father uncle aunt grandma grandpa grandfather grandmother boss partner
+    neighbour neighbor nephew niece fiancé fiancée boyfriend girlfriend""".split()
+)
 _CUE_PAIRS = frozenset({("loop", "in"), ("this", "is"), ("name", "is"), ("thank", "you"), ("speaking", "with")})
 # Keywords before a lower-case identifier in code ("return conn", "import ada"): not a name.
 _CODE_KEYWORDS = frozenset(
     "return import from def class const let var await yield lambda raise del assert global new typeof self this".split()
 )
 _CUE_GAPS = frozenset({" ", ", ", "  ", "\n", " \n"})
+# Field labels that name people in metadata, minutes and headers ("Attendees: ...", "Maintainer: ...").
+_LABEL_CUES = frozenset(
+    """author authors maintainer maintainers contact contacts attendees attendee participants present owner
+    assignee reporter reviewer reviewers by cc to from signed interviewer interviewee speaker speakers""".split()
+)
+_LABEL_GAPS = frozenset({": ", ":  ", ":\t", ":"})
+# Verbs of speech and thought that follow a person ("Tendai prefers email", "Chinonso said").
+_SPEECH_VERBS = frozenset(
+    """said says wrote writes asked asks replied replies told tells thinks thought prefers preferred reports
+    reported mentioned explained agreed confirmed suggested noted added argued""".split()
+)
+# Verbs after a person at the start of a sentence ("Farai lives nearby", "Chidera began").
+_PERSON_VERBS = _SPEECH_VERBS | frozenset(
+    "lives lived spent joined went came loves likes knows studied moved married began".split()
+)
+# A speaker's line: "Tariq: I think so." (at least three words after the colon; "Assignee: x" is a field).
+_INITIAL_GAPS = frozenset({". ", ".\n", "."})
+# Endings of English derived words ("unassigned", "refactoring", "deployment"): a rare word with one is a word.
+_DERIVED_WORD = re.compile(r"(?:ed|ing|tion|sion|ment|ness|able|ible|ity|ize|ise|ful|less|ous|ive)$")
+_SPEAKER_AFTER = re.compile(r":[ \t]+[^\s:]+[ \t]+[^\s:]+[ \t]+[^\s:]")
+_AGENT_NOUN = re.compile(r"(?:er|or|ee|ant|ist|ion|ment|ity)$")
+# After two or three rare capitalised words, a verb in general ("Ifeanyi Chukwuma will review", "... is").
+_RUN_VERBS = _PERSON_VERBS | frozenset("is was has had will shared sent owns signed approved works worked".split())
+_DETERMINERS = frozenset("the a an this that these those our your my their his her its".split())
+# A label on the next line ("Jane Doe\nMaintainer: ...", "\nModified by: ..."): the name ends before it.
+_LABEL_AFTER = re.compile(r"[ \t]*(?:by[ \t]*)?:")
+# Auxiliaries that open a question ("Can I", "May we", "Will you"): with a pronoun after them, not names.
+_AUXILIARIES = frozenset(
+    "can may will shall should could would must might do does did is are was were have has had".split()
+)
+_PRONOUNS = frozenset("i we you he she they it".split())
+# Function words never part of a name: "Bring Me Flowers", "Sing To Me".
+_FUNCTION_WORDS = frozenset(
+    """me my mine you your yours we us our him his her hers they them their it its the a an this that these
+    those to of in on at for with from by back up down out off over""".split()
+)
 # "- [ ] Adaeze to migrate ...": the owner of an action item.
 _ACTION_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$")
 _ACTION_VERB = re.compile(r"[ \t]+(?:to|will|should|must|owns|:)[ \t]")
 COMMON_WORD_ZIPF = 3.0
+PHRASE_WORD_ZIPF = 4.0
+# Surnames among the most frequent of the census list count as names even when they are English words.
+_SURNAME_RANK_LIMIT = 1000
 SURNAME_MAX_ZIPF = 3.5
 
 _WINDOW = 100_000
@@ -75,6 +128,8 @@ _WINDOW_OVERLAP = 400
 ALONE_MAX_ZIPF = 4.5
 LOWER_MAX_ZIPF = 3.5
 CUED_MAX_ZIPF = 4.8
+# A lower-case first name that dictionaries write only capitalised ("emily", "ryan") needs no cue below this.
+PROPER_LOWER_MAX_ZIPF = 5.0
 
 
 @cache
@@ -107,6 +162,42 @@ def load_english_words() -> dict[str, float]:
     return out
 
 
+@cache
+def load_capitalised_words() -> frozenset[str]:
+    """Common English words that dictionaries write only capitalised ("emily", "obama"), casefolded."""
+    table = Path(__file__).with_name("data") / "capitalised_words.txt"
+    return frozenset(table.read_text(encoding="utf-8").split())
+
+
+@cache
+def load_surnames() -> dict[str, int]:
+    """{surname: rank} of the US Census 1990 surname list (``names`` package), casefolded, loaded once."""
+    import names
+
+    ranks: dict[str, int] = {}
+    for line in (Path(names.__file__).parent / "dist.all.last").read_text().splitlines():
+        if line.strip():
+            ranks.setdefault(line.split()[0].casefold(), len(ranks) + 1)
+    return ranks
+
+
+@cache
+def _first_name_ranks() -> dict[str, int]:
+    """{first name: best rank} in the US Census 1990 female and male first-name lists, casefolded."""
+    import names
+
+    ranks: dict[str, int] = {}
+    for f in ("dist.female.first", "dist.male.first"):
+        lines = (Path(names.__file__).parent / f).read_text().splitlines()
+        for rank, line in enumerate((x for x in lines if x.strip()), start=1):
+            name = line.split()[0].casefold()
+            ranks[name] = min(rank, ranks.get(name, rank))
+    return ranks
+
+
+_FIRST_RANK_LIMIT = 1000
+
+
 def korean_given_name(folded: str) -> bool:
     """True for two different romanised Korean syllables joined by a hyphen ("seo-yeon")."""
     parts = folded.split("-")
@@ -134,11 +225,13 @@ class NameListDetector(Detector):
         word_freq: dict[str, float],
         score: float = 0.7,
         english: dict[str, float] | None = None,
+        capitalised: frozenset[str] | None = None,
     ) -> None:
         self._first = first_names
         self._freq = word_freq
         self._score = score
         self._english = load_english_words() if english is None else english
+        self._capitalised = load_capitalised_words() if capitalised is None else capitalised
 
     def _rare(self, folded: str) -> bool:
         """Rare in English and not technical vocabulary: more likely a name than a word."""
@@ -153,10 +246,41 @@ class NameListDetector(Detector):
         start, end = tokens[i][0], tokens[i][1]
         if _ACTION_ITEM.search(text, max(0, start - 12), start) and _ACTION_VERB.match(text, end):
             return True
-        if i == 0 or text[tokens[i - 1][1] : start] not in _CUE_GAPS:
+        if (
+            i + 1 < len(tokens)
+            and text[end : tokens[i + 1][0]] == " "
+            and tokens[i + 1][2] in _SPEECH_VERBS
+            and tokens[i][2].casefold() not in _FUNCTION_WORDS
+            and tokens[i][2].casefold() not in _PRONOUNS
+            and not (i and tokens[i - 1][2].casefold() in _DETERMINERS and text[tokens[i - 1][1] : start] == " ")
+        ):
+            return True  # "Tendai prefers email", not "the changelog says"
+        if (
+            _SPEAKER_AFTER.match(text, end)
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
+            and (tokens[i][2].casefold() in self._first or _AGENT_NOUN.search(tokens[i][2]) is None)
+        ):
+            return True  # a speaker in a transcript or chat: "Tariq: I think so."
+        if (
+            i + 2 < len(tokens)
+            and tokens[i + 1][2] in ("and", "or", "&")
+            and text[end : tokens[i + 1][0]] == " "
+            and text[tokens[i + 1][1] : tokens[i + 2][0]] in (" ", "\n")
+            and tokens[i + 2][2].casefold() in self._first
+            and _style(tokens[i + 2][2]) != "lower"
+        ):
+            return True  # the first of two people: "Chinonso and Maria", "sipho or Thandi"
+        if i == 0:
             return False
+        gap = text[tokens[i - 1][1] : start]
         prev = tokens[i - 1][2].casefold()
-        if prev in _STRONG_CUES:
+        if gap in _LABEL_GAPS:
+            return prev in _LABEL_CUES
+        if gap == ", " and found and found[-1].end == tokens[i - 1][1]:
+            return True  # the next item of a list of names: "Ngozi, Tendai", "priya, amaka"
+        if gap not in _CUE_GAPS:
+            return False
+        if prev in _STRONG_CUES or (prev in _RELATION_CUES and gap == " "):
             return True
         if i >= 2 and (tokens[i - 2][2].casefold(), prev) in _CUE_PAIRS:
             return True
@@ -198,24 +322,38 @@ class NameListDetector(Detector):
                 continue
             folded = tok.casefold()
             listed = folded in self._first or ("-" in folded and korean_given_name(folded))
-            if not listed and (len(tok) < 2 or not self._rare(folded)):
+            if not listed and (len(tok) < 2 or not self._rare(folded) or _DERIVED_WORD.search(folded) is not None):
                 continue
-            if self._glued(text, start, end):
+            if self._glued(text, start, end) or self._question(text, tokens, i):
                 continue
             style = _style(tok)
+            if (
+                not listed
+                and style == "title"
+                and (line_end := self._name_line(text, tokens, i) or self._name_run(text, tokens, i))
+            ):
+                found.append(Finding("PERSON", start, line_end, self._score - 0.1, f"{self.name}.line"))
+                covered_until = line_end
+                continue
             if not listed:
-                if style == "mixed" or not self._cued(text, tokens, i, found):
+                if style == "mixed" or not (
+                    self._cued(text, tokens, i, found) or (style == "title" and self._proper_noun(text, tokens, i))
+                ):
                     continue
                 cued = True
                 zipf = 0.0  # a rare word after a cue: as confident as a rare listed name
             else:
                 zipf = self._freq.get(folded, 0.0)
-                cued = zipf >= LOWER_MAX_ZIPF and self._cued(text, tokens, i, found)
+                cued = (zipf >= LOWER_MAX_ZIPF or self._english.get(folded, 0.0) >= COMMON_WORD_ZIPF) and self._cued(
+                    text, tokens, i, found
+                )
             if style in ("title", "upper"):
                 first = self._extend_back(text, tokens, i, covered_until)
                 start = tokens[first][0]
                 last = self._extend(text, tokens, i, style)
                 if last > i or first < i:
+                    if self._phrase(tokens[first : last + 1]):
+                        continue
                     span_end = tokens[last][1]
                     found.append(Finding("PERSON", start, span_end, self._score, f"{self.name}.full"))
                     covered_until = span_end
@@ -228,15 +366,31 @@ class NameListDetector(Detector):
                         found.append(Finding("PERSON", n_start, n_end, self._score, f"{self.name}.field"))
                         covered_until = n_end
                         continue
-                if (zipf < ALONE_MAX_ZIPF or cued) and not (zipf >= 3.0 and imperative(text, start, end)):
+                proper = folded in self._capitalised  # "John", "Emily": dictionaries write them only capitalised
+                if (zipf < ALONE_MAX_ZIPF or cued or proper) and not (zipf >= 3.0 and imperative(text, start, end)):
                     found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
             elif style == "lower":
                 if i and tokens[i - 1][2] in _CODE_KEYWORDS:
                     continue
-                if zipf < LOWER_MAX_ZIPF or (cued and zipf < CUED_MAX_ZIPF):
+                proper = len(tok) >= 3 and folded in self._capitalised and zipf < PROPER_LOWER_MAX_ZIPF
+                # Uncued, a lower-case name must not be an English word too (slang such as "vid"), unless dictionaries
+                # write it only capitalised ("emily").
+                plain = zipf < LOWER_MAX_ZIPF and self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
+                if plain or (cued and zipf < CUED_MAX_ZIPF) or proper:
                     span_end = end
-                    if i + 1 < len(tokens) and text[end : tokens[i + 1][0]] == " ":
-                        n_start, n_end, n_tok = tokens[i + 1]
+                    k = i + 1
+                    if (
+                        k + 1 < len(tokens)
+                        and len(tokens[k][2]) == 1
+                        and tokens[k][2].islower()
+                        and text[end : tokens[k][0]] == " "
+                        and text[tokens[k][1] : tokens[k + 1][0]] in (" ", ". ")
+                    ):
+                        k += 1  # a middle initial in lower case: "kofi o adeyemi"
+                    if k < len(tokens) and text[tokens[k - 1][1] : tokens[k][0]] in (
+                        (" ", ". ") if k > i + 1 else (" ",)
+                    ):
+                        n_start, n_end, n_tok = tokens[k]
                         n_folded = n_tok.casefold()
                         if (
                             _style(n_tok) == "lower"
@@ -250,11 +404,115 @@ class NameListDetector(Detector):
                     covered_until = span_end
         return found
 
+    def _name_line(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+        """End of a line made only of two or three rare capitalised words ("Ifeanyi Chukwuma" heading a CV
+        or an address block), or 0."""
+        start = tokens[i][0]
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip(" \t>"):
+            return 0
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        words = text[start:line_end].split()
+        if not 2 <= len(words) <= 3:
+            return 0
+        for w in words:
+            if not (w.isalpha() or "-" in w) or _style(w) != "title":
+                return 0
+            folded = w.casefold()
+            if folded not in self._first and not self._rare(folded):
+                return 0
+        return start + len(text[start:line_end].rstrip())
+
+    def _name_run(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+        """End of two or three rare capitalised words followed by a verb ("Ifeanyi Chukwuma will review") or by a
+        comma and a capitalised role ("Ifeanyi Chukwuma, Product Manager"), or 0."""
+        j = i
+        while j + 1 < len(tokens) and j - i < 2 and text[tokens[j][1] : tokens[j + 1][0]] == " ":
+            w = tokens[j + 1][2]
+            if _style(w) != "title" or (w.casefold() not in self._first and not self._rare(w.casefold())):
+                break
+            j += 1
+        if j == i:
+            return 0
+        end = tokens[j][1]
+        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+        if nxt is None:
+            return 0
+        gap = text[end : nxt[0]]
+        if gap == " " and nxt[2] in _RUN_VERBS:
+            return end
+        if gap == ", " and _style(nxt[2]) == "title" and nxt[2].casefold() in TECHNICAL_VOCABULARY:
+            return end
+        return 0
+
+    def _proper_noun(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """A rare capitalised word inside a sentence that is a listed surname or not ASCII ("starring Kowalczyk",
+        "than early Dvořák"), or before a verb ("Farai lives", "Chidera began"), or possessive ("Tendai's"), or
+        after an initial ("T. Mwale"): a name. Runs of capitalised words ("Open Data Portal")
+        are left to the organisation rules."""
+        start, end = tokens[i][0], tokens[i][1]
+        if text[end : end + 2] in ("'s", "’s") and not text[end + 2 : end + 3].isalpha():
+            return True  # a possessive: "Tendai's laptop"
+        if (
+            i
+            and len(tokens[i - 1][2]) == 1
+            and tokens[i - 1][2].isupper()
+            and text[tokens[i - 1][1] : start] in _INITIAL_GAPS
+        ):
+            return True  # after an initial: "T. Mwale", "K.\nBanda"
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and text[end : nxt[0]] in (" ", "\n") and _style(nxt[2]) in ("title", "upper"):
+            return False
+        if nxt is not None and text[end : nxt[0]] == " " and nxt[2] in _PERSON_VERBS:
+            return True
+        if i == 0 or text[tokens[i - 1][1] : start] != " ":
+            return False
+        prev = tokens[i - 1][2]
+        if _style(prev) != "lower" or prev in _CODE_KEYWORDS or prev in _DETERMINERS:
+            return False
+        # Inside a sentence the word must be a listed surname or carry letters outside ASCII ("Dvořák"):
+        # product names ("we use Pulumi") are neither.
+        word = tokens[i][2]
+        return word.casefold() in load_surnames() or not word.isascii()
+
+    def _question(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """ "Can I", "May we", "Will you": a common word before a subject pronoun opens a question."""
+        return (
+            i + 1 < len(tokens)
+            and tokens[i + 1][2].casefold() in _PRONOUNS
+            and text[tokens[i][1] : tokens[i + 1][0]] == " "
+            and tokens[i][2].casefold() in _AUXILIARIES
+        )
+
+    def _phrase(self, toks: list[tuple[int, int, str]]) -> bool:
+        """A run of capitalised words that is a title or phrase, not a name: it holds a function word
+        ("Bring Me Flowers", "Sing To Me"), or every word is a frequent English word written in lower case too,
+        the first is not a frequent first name and none after it a frequent surname ("Crown Prince", but not
+        "Will Smith", "Maria Costa" or "Grace Park")."""
+        words = [t[2].casefold() for t in toks if len(t[2]) > 1]  # not middle initials ("Juliusz A Kwiatkowski")
+        if any(w in _FUNCTION_WORDS for w in words):
+            return True
+        if _first_name_ranks().get(words[0], _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
+            return False  # "Maria Costa": a frequent first name starts a name, whatever follows
+        surnames = load_surnames()
+        return all(
+            self._english.get(w, 0.0) >= PHRASE_WORD_ZIPF and w not in self._capitalised for w in words
+        ) and not any(surnames.get(w, _SURNAME_RANK_LIMIT + 1) <= _SURNAME_RANK_LIMIT for w in words[1:])
+
     def _extend_back(self, text: str, tokens: list[tuple[int, int, str]], i: int, covered_until: int) -> int:
         """Index of the first token of the name ending at ``i``: a rare capitalised word just before it."""
         if i == 0:
             return i
         p_start, p_end, p_tok = tokens[i - 1]
+        if (
+            len(p_tok) == 1
+            and p_tok.isupper()
+            and p_start >= covered_until
+            and text[p_end : tokens[i][0]] in _INITIAL_GAPS
+            and not text[p_start - 1 : p_start].isalnum()
+        ):
+            return i - 1  # an initial before the surname: "T. Mwale", "E. Phiri"
         if p_start < covered_until or text[p_end : tokens[i][0]] != " " or _style(p_tok) != "title":
             return i
         if not self._rare(p_tok.casefold()) or self._glued(text, p_start, p_end):
@@ -295,6 +553,8 @@ class NameListDetector(Detector):
             if folded in TECHNICAL_VOCABULARY or self._glued(text, tokens[j][0], tokens[j][1]):
                 break
             if "\n" in gap and not self._rare(folded) and self._freq.get(folded, 9.0) >= ALONE_MAX_ZIPF:
+                break
+            if "\n" in gap and _LABEL_AFTER.match(text, tokens[j][1]):
                 break  # "Agnieszka\nJob title": a common word on the next line starts something else
             last = j
             added += 1

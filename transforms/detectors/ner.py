@@ -31,6 +31,14 @@ _NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "m
 _BREAK = re.compile(r"""[\n\r\t"`<>{}\[\]()=|;·•@/\\]|,|:(?:\s|$)|\s[—–-]\s""")
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = " ,:;!?'’*#&-"
+# A field label follows the entity: "Maintainer: ...", "Modified by: ...".
+_LABEL_AFTER = re.compile(r"[ \t]*(?:by[ \t]*)?:(?:\s|$)")
+# Agent nouns that label a field ("Maintainer", "Reviewer", "Assignee", "Approver").
+_AGENT_NOUN = re.compile(r"(?i)[a-z]{3,}(?:er|or|ee|ant|ist)$")
+# A PERSON entity made only of English words at least this common (Zipf), none a first name or a surname
+# within this census rank, is a phrase ("Idle Thoughts"), not a name.
+_COMMON_ZIPF = 3.0
+_SURNAME_RANK = 10_000
 
 
 def entity_pieces(text: str) -> list[tuple[int, int]]:
@@ -126,6 +134,42 @@ class SpacyNerDetector(Detector):
         self._batch_size = cfg.batch_size
         self._chunk = cfg.chunk_chars
         self._overlap = cfg.chunk_overlap
+        self._words: tuple[dict[str, float], frozenset[str], dict[str, int], frozenset[str]] | None = None
+
+    def _label(self, text: str, start: int, end: int) -> bool:
+        """A field label at the start of a line ("Maintainer:", "Modified by:"): one or two ordinary words or
+        agent nouns, never a speaker's name ("John:", "Tariq:")."""
+        if not _LABEL_AFTER.match(text, end) or "\n" in text[start:end]:
+            return False
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return False
+        words = text[start:end].split()
+        return len(words) <= 2 and (
+            self._common_words(text[start:end]) or all(_AGENT_NOUN.search(w) is not None for w in words[-1:])
+        )
+
+    def _common_words(self, value: str) -> bool:
+        """True for a "person" made only of common English words that are neither first names, surnames nor
+        words written only capitalised ("Gratitude", "Idle Thoughts"); "Grace", "Obama" and "Will Smith" stay."""
+        if self._words is None:
+            from transforms.detectors.names import (
+                load_capitalised_words,
+                load_english_words,
+                load_name_lists,
+                load_surnames,
+            )
+
+            self._words = (load_english_words(), load_name_lists()[0], load_surnames(), load_capitalised_words())
+        english, first, surnames, capitalised = self._words
+        words = [w.strip(_EDGE_PUNCT + ".").casefold() for w in value.split()]
+        return all(
+            english.get(w, 0.0) >= _COMMON_ZIPF
+            and w not in first
+            and w not in capitalised
+            and surnames.get(w, _SURNAME_RANK + 1) > _SURNAME_RANK
+            for w in words
+        )
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         pieces: list[tuple[int, int, int, int]] = []  # (text index, window start, own start, own end)
@@ -152,6 +196,10 @@ class SpacyNerDetector(Detector):
                     continue
                 for s, e in entity_pieces(ent.text):
                     if " " not in ent.text[s:e] and imperative(text, offset + s, offset + e):
+                        continue
+                    if self._label(text, offset + s, offset + e):
+                        continue
+                    if entity == "PERSON" and self._common_words(ent.text[s:e]):
                         continue
                     results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]

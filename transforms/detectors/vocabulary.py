@@ -167,7 +167,7 @@ def imperative(text: str, start: int, end: int) -> bool:
     if not _SENTENCE_LEAD.search(text[max(line_start, start - 40) : start]):
         return False
     nxt = text[end : end + 8]
-    if not nxt.startswith(" "):
+    if nxt[:1] not in (" ", "\n"):  # "Chase the vendor", or wrapped: "Chase\nthe vendor"
         return False
     word = nxt[1:].split(" ", 1)[0].split("\n", 1)[0]
     return word in IMPERATIVE_OBJECTS
