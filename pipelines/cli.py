@@ -2,7 +2,8 @@
 
 Everything that can be checked before a pipeline exists is checked first (config, keys, model,
 inputs, output folder), and a failure exits non-zero with one line that says what was wrong.
-Exit status: 0 success, 2 invalid config / inputs / usage, 3 quarantined share over the limit.
+Exit status: 0 success, 1 the pipeline failed (one line: where, never the exception's message),
+2 invalid config / inputs / usage, 3 quarantined share over the limit.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
+from transforms.logsafety import describe_failure, install_log_safety
 from transforms.manifest import MANIFEST_NAME, component_versions
 from transforms.readers import InputError, expand_inputs
 from transforms.report import REPORT_NAME, write_report
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_PIPELINE = 1
 EXIT_USAGE = 2
 EXIT_QUARANTINE = 3
 _OUTPUT_ENTRIES = ("records", "quarantine", "fingerprints", MANIFEST_NAME, RUN_STATS_NAME, REPORT_NAME)
@@ -204,8 +207,15 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
         previous=previous,
         balance_workers=balance_workers(options, input_bytes),
     )
-    with beam.Pipeline(runner=make_runner(options), options=options) as p:
-        build_pipeline(p, run)
+    try:
+        with beam.Pipeline(runner=make_runner(options), options=options) as p:
+            build_pipeline(p, run)
+    except Exception as exc:  # a worker failed: say where, never what (messages can quote records)
+        print(
+            f"scrubline: error: the pipeline failed {describe_failure(exc)}; nothing was published (no manifest.json)",
+            file=sys.stderr,
+        )
+        return EXIT_PIPELINE
     manifest = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))
     report = write_report(str(output))
     counts = manifest["counts"]
@@ -240,6 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=getattr(args, "log_level", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
         handler.addFilter(_drop_gcp_import_notice)
+    install_log_safety()  # exceptions are logged by where they happened, never by their messages
     # Beam's workers log whole elements at DEBUG ("Processing [...]"): never below INFO for Beam.
     logging.getLogger("apache_beam").setLevel(max(logging.INFO, logging.getLogger().level))
     try:

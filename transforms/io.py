@@ -15,6 +15,7 @@ import pyarrow as pa
 from apache_beam.metrics import Metrics
 
 from transforms.config import InputConfig, LimitsConfig
+from transforms.logsafety import install_log_safety
 from transforms.readers import InputFile, read_input_file
 from transforms.records import Document, Excluded, QuarantineRecord
 from transforms.shards import OutputFile, shard_of, write_shard
@@ -32,6 +33,7 @@ class _ReadFileFn(beam.DoFn):
         self._limits_cfg = limits
 
     def setup(self) -> None:
+        install_log_safety()  # this worker process logs failures by where, never by message
         self._input = InputConfig.model_validate(self._input_cfg)
         self._limits = LimitsConfig.model_validate(self._limits_cfg)
         self._read = Metrics.counter("scrubline", "records_read")
@@ -81,6 +83,7 @@ def _write(
     schema: pa.Schema,
     to_row: Callable[[Any], dict[str, Any]],
 ) -> OutputFile:
+    install_log_safety()
     index, grouped = item
     return write_shard(output_dir, kind, index, num_shards, [to_row(x) for x in grouped["rows"]], schema)
 

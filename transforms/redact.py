@@ -22,6 +22,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.utils.shared import Shared
 
 from transforms.config import ScrublineConfig
+from transforms.logsafety import install_log_safety
 from transforms.records import Document, QuarantineReason, QuarantineRecord, RedactedDocument
 from transforms.runstats import (
     DEFAULT_PROGRESS_SECONDS,
@@ -98,6 +99,7 @@ class _RedactBatchFn(beam.DoFn):
         # launcher that only builds the pipeline should not pay for them before its workers start.
         from transforms.engine import RedactionEngine
 
+        install_log_safety()  # this worker process logs failures by where, never by message
         config = ScrublineConfig.model_validate(self._config)
         handle = self._shared.acquire(
             lambda: _EngineHandle(RedactionEngine.from_config(config), self._progress_seconds), tag=self._tag

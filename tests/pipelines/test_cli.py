@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -368,3 +369,30 @@ def test_byte_identical_across_hash_seeds_and_worker_counts(tmp_path: Path) -> N
         if rel.name in PEOPLE_ONLY_OUTPUTS:
             continue  # timings: for people, not byte-identical
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+
+
+def test_a_failing_worker_exits_1_with_one_line_that_quotes_no_data(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    src = make_inputs(tmp_path)
+
+    def broken_write_shard(*args, **kwargs):
+        raise KeyError("ada@example.com Bluefin")  # an exception message that quotes a record
+
+    monkeypatch.setattr("transforms.io.write_shard", broken_write_shard)
+    out = tmp_path / "out"
+    assert main(["run", "--input", str(src), "--output", str(out), "--config", write_config(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith("scrubline: error: the pipeline failed (KeyError")
+    # Beam logged the failing bundle at ERROR with its traceback: rewritten the same way.
+    failures = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert failures and all(r.getMessage().startswith("failure (") and not r.exc_info for r in failures)
+    assert "ada@" not in caplog.text and "Bluefin" not in caplog.text
+    assert "while running 'Write" in err and "in broken_write_shard" in err
+    assert err.rstrip().endswith("; nothing was published (no manifest.json)")
+    assert "ada@" not in err and "Bluefin" not in err
+    assert not (out / "manifest.json").exists()
