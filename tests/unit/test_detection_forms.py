@@ -718,3 +718,42 @@ def test_ner_people_that_are_common_words_or_field_labels_are_dropped(
     detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
     (found,) = detector.detect([text])
     assert sorted(text[f.start : f.end] for f in found) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Shouted text is not a run of names; a name in capitals alone on its line is.
+        ("THIS IS SO GOOD", []),
+        ("Regards,\nMAI LE\n", ["MAI LE"]),
+        # A particle-like word can be the surname itself; real particles join the name.
+        ("Mai Le, Solutions Architect", ["Mai Le"]),
+        ("Anna de la Cruz", ["Anna de la Cruz"]),
+        # The first item of a list of names, and two-letter names only after a cue.
+        ("Chidera, Maria, Paul and Ruth came", ["Chidera", "Maria", "Paul", "Ruth"]),
+        ("Na is sodium, Ho is holmium", []),
+        ("ok Mo", ["Mo"]),
+    ],
+)
+def test_capitals_particles_lists_and_short_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        ("Awarded Chairperson again", [("Chairperson", "PERSON")], []),
+        ("Spokeswoman Ruth Okoro said", [("Ruth Okoro", "PERSON")], ["Ruth Okoro"]),
+    ],
+)
+def test_ner_role_nouns_are_not_people(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
+    from transforms.config import NlpConfig
+    from transforms.detectors.ner import SpacyNerDetector
+
+    detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
+    (found,) = detector.detect([text])
+    assert [text[f.start : f.end] for f in found] == expected
+
+
+def test_a_name_after_a_cue_holds_no_function_word() -> None:
+    assert context("hi, this is On The Road podcast", "PERSON") == []

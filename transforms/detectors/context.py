@@ -169,9 +169,15 @@ class _Rule:
     retry_inside: bool = False
 
 
+_NOT_IN_NAMES = frozenset("on in at to of for with from by the a an and or is are was my your our".split())
+
+
 def _person_ok(text: str, start: int, end: int) -> bool:
-    """A name after a cue is not ordinary vocabulary or a common business phrase ("THE TEAM", "Monday")."""
+    """A name after a cue is not ordinary vocabulary, a common business phrase ("THE TEAM", "Monday") or a
+    phrase with a function word ("On The Road")."""
     value = text[start:end]
+    if any(w.casefold() in _NOT_IN_NAMES for w in value.split()):
+        return False
     return not is_ordinary_vocabulary(value) and not is_common_word_phrase(value)
 
 

@@ -50,7 +50,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:(?:['’](?![sS](?![^\W\d_]))|-)[^\W\d_]+)*")
 _CUES = frozenset(
     "thanks thank thx ty tyvm hi hey heyy hello yo ping cc ask dear congrats welcome bye cheers sorry with".split()
 )
-_PARTICLES = frozenset("van von de da del della der di du le la bin binti al el ben dos das ter".split())
+_PARTICLES = frozenset("van von de da del della der di du le la bin binti al el ben dos das ter ten".split())
 _GLUE = set("_@/\\=`")
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
 
@@ -119,6 +119,8 @@ _ACTION_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX
 _ACTION_VERB = re.compile(r"[ \t]+(?:to|will|should|must|owns|:)[ \t]")
 COMMON_WORD_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 4.0
+# In capitals, a neighbour that is a common word and not a surname within this rank means shouted text.
+_SHOUT_SURNAME_RANK = 10_000
 # Surnames among the most frequent of the census list count as names even when they are English words.
 _SURNAME_RANK_LIMIT = 1000
 SURNAME_MAX_ZIPF = 3.5
@@ -270,6 +272,14 @@ class NameListDetector(Detector):
             and _style(tokens[i + 2][2]) != "lower"
         ):
             return True  # the first of two people: "Chinonso and Maria", "sipho or Thandi"
+        if (
+            i + 2 < len(tokens)
+            and text[end : tokens[i + 1][0]] == ", "
+            and tokens[i + 1][2].casefold() in self._first
+            and _style(tokens[i + 1][2]) == _style(tokens[i][2])
+            and text[tokens[i + 1][1] : tokens[i + 2][0]] in (", ", " and ", ", and ")
+        ):
+            return True  # the first of a list of names: "Chidera, Maria, Paul and Ruth"
         if i == 0:
             return False
         gap = text[tokens[i - 1][1] : start]
@@ -347,6 +357,8 @@ class NameListDetector(Detector):
                 cued = (zipf >= LOWER_MAX_ZIPF or self._english.get(folded, 0.0) >= COMMON_WORD_ZIPF) and self._cued(
                     text, tokens, i, found
                 )
+            if style == "upper" and self._shouting(text, tokens, i):
+                continue
             if style in ("title", "upper"):
                 first = self._extend_back(text, tokens, i, covered_until)
                 start = tokens[first][0]
@@ -367,6 +379,8 @@ class NameListDetector(Detector):
                         covered_until = n_end
                         continue
                 proper = folded in self._capitalised  # "John", "Emily": dictionaries write them only capitalised
+                if len(tok) < 3 and not cued:
+                    continue  # "Mo", "Na", "Ho" alone: too often a word or an abbreviation
                 if (zipf < ALONE_MAX_ZIPF or cued or proper) and not (zipf >= 3.0 and imperative(text, start, end)):
                     found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
             elif style == "lower":
@@ -476,6 +490,26 @@ class NameListDetector(Detector):
         word = tokens[i][2]
         return word.casefold() in load_surnames() or not word.isascii()
 
+    def _shouting(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """A word in capitals next to a common English word in capitals on the same line: shouted text
+        ("SO GOOD", "I LOVE IT"), not a name in capitals ("Regards,\nJUN WU")."""
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(tokens):
+                continue
+            a, b = (tokens[j][1], tokens[i][0]) if j < i else (tokens[i][1], tokens[j][0])
+            tok = tokens[j][2]
+            if "\n" in text[a:b] or not tok.isupper():
+                continue
+            folded = tok.casefold()
+            if folded == "i" or (
+                folded not in self._first
+                and folded not in self._capitalised
+                and self._english.get(folded, 0.0) >= COMMON_WORD_ZIPF
+                and load_surnames().get(folded, _SHOUT_SURNAME_RANK + 1) > _SHOUT_SURNAME_RANK
+            ):
+                return True
+        return False
+
     def _question(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         """ "Can I", "May we", "Will you": a common word before a subject pronoun opens a question."""
         return (
@@ -531,9 +565,18 @@ class NameListDetector(Detector):
                 break
             tok = tokens[j][2]
             folded = tok.casefold()
-            if folded in _PARTICLES and j + 1 < len(tokens):
-                j += 1
-                continue
+            if folded in _PARTICLES:
+                nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+                if (
+                    nxt is not None
+                    and text[tokens[j][1] : nxt[0]] == " "
+                    and (_style(nxt[2]) == style or nxt[2].casefold() in _PARTICLES)
+                ):
+                    j += 1
+                    continue  # "Willem van Dijk"
+                if _style(tok) == style and gap == " ":
+                    last = j  # the particle-like word is the surname itself: "Mai Le", "Minh Do"
+                break
             if style == "title" and len(tok) == 1 and tok.isupper():
                 # A middle initial, with or without its full stop ("Ravil G Yefimov"), even where the letter is
                 # also vocabulary ("A", "C", "R"): only when a capitalised name word follows on the same line.

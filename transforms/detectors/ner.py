@@ -35,6 +35,8 @@ _EDGE_PUNCT = " ,:;!?'’*#&-"
 _LABEL_AFTER = re.compile(r"[ \t]*(?:by[ \t]*)?:(?:\s|$)")
 # Agent nouns that label a field ("Maintainer", "Reviewer", "Assignee", "Approver").
 _AGENT_NOUN = re.compile(r"(?i)[a-z]{3,}(?:er|or|ee|ant|ist)$")
+# One word naming a role, not a person: "Salesperson", "Chairwoman", "Spokespeople".
+_ROLE_NOUN = re.compile(r"(?i)[a-z]+(?:person|people|woman|women)")
 # A PERSON entity made only of English words at least this common (Zipf), none a first name or a surname
 # within this census rank, is a phrase ("Idle Thoughts"), not a name.
 _COMMON_ZIPF = 3.0
@@ -199,7 +201,9 @@ class SpacyNerDetector(Detector):
                         continue
                     if self._label(text, offset + s, offset + e):
                         continue
-                    if entity == "PERSON" and self._common_words(ent.text[s:e]):
+                    if entity == "PERSON" and (
+                        self._common_words(ent.text[s:e]) or _ROLE_NOUN.fullmatch(ent.text[s:e]) is not None
+                    ):
                         continue
                     results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
