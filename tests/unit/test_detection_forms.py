@@ -757,3 +757,44 @@ def test_ner_role_nouns_are_not_people(text: str, ents: list[tuple[str, str]], e
 
 def test_a_name_after_a_cue_holds_no_function_word() -> None:
     assert context("hi, this is On The Road podcast", "PERSON") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A street line and its unit on the next line behind any quoting mark, then the rest of the block.
+        (
+            "| Jan Roe\n| 5120 Hveratun 44\n| Suite 758\n| Reykholt\n| Iceland 320",
+            "5120 Hveratun 44\n| Suite 758\n| Reykholt\n| Iceland 320",
+        ),
+        # An international postal block whose street line has no street word, ending in a country line.
+        ("Send it to:\nKaevu 94\nApt. 5\nTartu\nEstonia 50090\nThanks", "Kaevu 94\nApt. 5\nTartu\nEstonia 50090"),
+        # A Canadian postcode split by a line break; a "#" unit line; a town with particles.
+        (
+            "offices at 875 Granville Street, Toronto, ON M5V\n5B8 (the Client)",
+            "875 Granville Street, Toronto, ON M5V\n5B8",
+        ),
+        (
+            "Harbor Foods AB\n6761 Hillcrest Drive\n# 16\nSpringfield, IL 62762\n",
+            "6761 Hillcrest Drive\n# 16\nSpringfield, IL 62762",
+        ),
+        (
+            "to 50 Point Road Apt. 16, Kostelec nad Orlicí, Czech Republic 51741?",
+            "50 Point Road Apt. 16, Kostelec nad Orlicí, Czech Republic 51741",
+        ),
+    ],
+)
+def test_address_blocks_quoting_marks_and_split_postcodes(text: str, expected: str) -> None:
+    assert max(context(text, "STREET_ADDRESS"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Yan Xu left to become head of sales at Quorvo; the", ["Quorvo"]),
+        ("send the signed copy to Royal Society\nof Chemistry legal.", ["Royal Society\nof Chemistry"]),
+        ("Sales Department of Engineering", []),
+    ],
+)
+def test_organisations_after_a_role_with_its_department_and_wrapped_bodies(text: str, expected: list[str]) -> None:
+    assert context(text, "ORGANIZATION") == expected

@@ -258,7 +258,7 @@ def _rare_head_ok(text: str, start: int, end: int) -> bool:
     )
 
 
-_OF_SPLIT = re2.compile(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?", re2_options())
+_OF_SPLIT = re2.compile(r"\s+(?:of|for)[ \t]+(?:the[ \t]+)?", re2_options())
 _GOVERNMENT = frozenset({"Ministry", "Ministerio", "Ministère", "Ministerium", "Bank", "Embassy", "Consulate"})
 
 
@@ -271,7 +271,10 @@ def _institution_ok(text: str, start: int, end: int) -> bool:
     parts = _OF_SPLIT.split(value, maxsplit=1)
     if len(parts) != 2:
         return False
-    return parts[0].split()[-1] in _GOVERNMENT or not is_ordinary_vocabulary(parts[1])
+    head = parts[0].split()
+    if len(head) >= 2 and not is_ordinary_vocabulary(head[0]):
+        return True  # a qualified body: "Royal Society of Chemistry", "National Academy of Sciences"
+    return head[-1] in _GOVERNMENT or not is_ordinary_vocabulary(parts[1])
 
 
 def _employer_ok(text: str, start: int, end: int) -> bool:
@@ -667,7 +670,7 @@ RULES: tuple[_Rule, ...] = (
         "STREET_ADDRESS",
         0.8,
         r"(?P<v>(?:\b\d{1,6}[ \t]+)?\p{Lu}[\p{L}.'’-]*[ \t]+(?:\p{L}[\p{L}.'’-]*[ \t]+){0,4}\d{1,5}[a-zA-Z]?\.?,?"
-        r"(?:[ \t]+|[ \t]*\r?\n[ \t>]*)"
+        r"(?:[ \t]+|[ \t]*\r?\n[ \t]*(?:[^\w\s][ \t]*){0,3})"  # the next line may open with a quoting mark
         r"(?:Apt|Apartment|Suite|Ste|Unit|Flat)\.?[ \t]+[\w-]{1,6})\b",
         _street_words_ok,
     ),
@@ -831,7 +834,7 @@ RULES: tuple[_Rule, ...] = (
         0.8,
         r"(?P<v>(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,3}(?:Ministry|Ministerio|Ministère|Ministerium|Department|Dept\.|"
         r"Bureau|Agency|Commission|Council|Bank|Authority|Federation|Association|Society|Academy|Museum|Hospital|"
-        r"Embassy|Consulate)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]+"
+        r"Embassy|Consulate)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:of|for)[ \t]+(?:the[ \t]+)?\p{Lu}[\p{L}'’-]+"
         r"(?:[ \t]+(?:(?:of|and|&|for|the)[ \t]+)?\p{Lu}[\p{L}'’-]+){0,4})",
         _institution_ok,
     ),
@@ -864,7 +867,8 @@ RULES: tuple[_Rule, ...] = (
         0.75,
         r"(?i:\b(?:ceo|cto|cfo|coo|cio|founder|co-?founder|president|chair(?:man|woman|person)?|director|"
         r"head|vp|vice[ \t]+president|manager|employee|engineer|partner|spokes(?:person|man|woman)|analyst|"
-        r"consultant|intern|officer|shareholder))[ \t]+(?:at|of|with)[ \t]+(?:the[ \t]+)?"
+        r"consultant|intern|officer|shareholder)(?:[ \t]+of[ \t]+[a-z]+(?:[ \t]+[a-z]+)?[ \t]+(?:at|with)|"
+        r"[ \t]+(?:at|of|with)))[ \t]+(?:the[ \t]+)?"
         r"(?P<v>\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3})",
         _employer_ok,
     ),
@@ -944,7 +948,7 @@ RULES: tuple[_Rule, ...] = (
 
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
 _ADDRESS_LINE = re2.compile(
-    r"^[ \t]*(?:>[ \t]*)*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box)\.?[ \t]*[\w-]+.{0,40}|"
+    r"^[ \t]*(?:>[ \t]*)*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
     r"[\p{Lu}][\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*[\p{L} .'-]{2,30})?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
     r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}][\p{L} .'-]{1,40}|"
@@ -989,8 +993,8 @@ def _extend_address(text: str, end: int, max_lines: int = 3, start: int = -1) ->
                 extended = country_end
             break
         extended = start + len(line.rstrip(" \t,"))
-        if nxt < 0:
-            break
+        if nxt < 0 or _country_line_end(text, start) > 0:
+            break  # the country is the last line of an address (UPU S42)
         line_end = nxt
     return extended
 
@@ -1058,8 +1062,15 @@ def _country_line_end(text: str, start: int) -> int:
 
 # One word of what may follow a street on its line: a secondary unit ("Suite 636"), a town, a region code, a
 # postcode, a country, "(Greek)".
+_TOWN_PARTICLES = r"u|v|nad|pod|am|an|im|ob|bei|de|del|della|di|da|do|dos|das|du|des|la|le|les|en|sur|upon|y|i"
 _TAIL_TOKEN = (
-    rf"((?:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}|\d{{4,6}}(?:-\d{{3,4}})?|\p{{Lu}}[\p{{L}}'’.-]*|"
+    rf"((?:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}|\d{{4,6}}(?:-\d{{3,4}})?|"
+    # Canadian and British postcodes, also when a line break splits them ("M5V\n5B8")
+    rf"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z](?:[ \t]?|[ \t]*\r?\n[ \t]*)\d[ABCEGHJ-NPRSTV-Z]\d|"
+    rf"[A-Z]{{1,2}}\d[A-Z\d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d[A-Z]{{2}}|"
+    # a town's name may hold particles: "Chomutice u Horic", "Frankfurt am Main", "Castelnau de Montmiral"
+    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*"
+    rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
     r"\(\p{Lu}[\p{L} .'’-]{1,30}\))"
 )
 _TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
@@ -1100,17 +1111,21 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
             kind = "unit"
         elif token[0].isdigit():
             kind = "postcode"
+        elif any(c.isdigit() for c in token):
+            kind = "postal"  # a Canadian or British postcode: its shape says enough
         elif token[0] == "(":
             kind = "paren"
         elif token.rstrip(".").isupper() and sum(c.isalpha() for c in token) >= 2:
             kind = "caps" if sum(c.isalpha() for c in token) >= 3 else "code"
         else:
             kind = "name"
-            if english.get(token.rstrip(".").casefold(), 0.0) >= 4.0:
+            if token[0].islower() and not prev and text[pos:token_start].strip() != "":
+                break  # "..., Kostelec nad Orlicí": a particle goes on a town, not the street before a comma
+            if english.get(token.split()[0].rstrip(".").casefold(), 0.0) >= 4.0:
                 break  # "... Main St Then we ...": an everyday word starts the sentence again
         if kind == "paren" and prev not in ("country", "caps"):
             break  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
-        if kind in ("country", "caps", "unit", "paren") or (kind == "postcode" and (prev or line_start)):
+        if kind in ("country", "caps", "unit", "paren", "postal") or (kind == "postcode" and (prev or line_start)):
             committed = token_end
         elif kind == "code" and prev in ("name", "caps", "country"):
             committed = token_end
@@ -1214,6 +1229,74 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
     return out
 
 
+@cache
+def _country_line_re() -> re2._Regexp:
+    """Lines that hold a country as written on an envelope, perhaps after a quoting mark and before a postcode."""
+    names: set[str] = set()
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
+    for v in LOCALE_DATA.values():
+        name = v.get("aa", "*")
+        if not name.startswith("*"):
+            names.update({name, name.upper(), name.title()})
+    alternation = "|".join(sorted((re2.escape(n) for n in names), key=len, reverse=True))
+    options = re2_options()
+    options.max_mem = _RE2_MAX_MEM
+    return re2.compile(
+        rf"(?m)^[ \t]*(?:[^\w\s][ \t]*){{0,3}}(?:{alternation})(?:[ \t]+\([^()\n]{{1,30}}\))?"
+        rf"(?:,?[ \t]+(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:-\d{{3,4}})?)?[ \t]*$",
+        options,
+    )
+
+
+_QUOTE_MARKS = re2.compile(r"[ \t]*(?:[^\w\s][ \t]*){0,3}", re2_options())
+# The street line of a postal block in the many countries that write no street word: "Kaevu 94",
+# "Serenade Opus 420 Gairbekov Rapids", "4 Kilnworth".
+_BLOCK_STREET = re2.compile(
+    r"(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?\.?"
+    r"(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,?|\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}",
+    re2_options(),
+)
+
+
+def _country_blocks(text: str) -> list[tuple[int, int]]:
+    """International postal blocks: a street line with a house number, then up to three lines of unit, town
+    and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090")."""
+    out = []
+    for m in _country_line_re().finditer(text):
+        bottom_end = m.end()
+        pos = m.start()
+        for _ in range(4):
+            if pos == 0:
+                break
+            above = text.rfind("\n", 0, pos - 1) + 1
+            raw = text[above : pos - 1].rstrip("\r")
+            line = raw[_QUOTE_MARKS.match(raw).end() :].rstrip()
+            if not line or len(line) > 60:
+                break
+            if _BLOCK_STREET.fullmatch(line) is not None and _rare_street_words(line):
+                start = above + raw.index(line)
+                out.append((start, bottom_end))
+                break
+            if _ADDRESS_LINE.match(line) is None:
+                break
+            pos = above
+    return out
+
+
+def _rare_street_words(line: str) -> bool:
+    """A street line names something: one of its words is neither common English nor vocabulary."""
+    english = load_english_words()
+    words = [w.strip(".,'’") for w in line.split()]
+    return any(
+        w.isalpha()
+        and w.casefold() not in english
+        and not is_ordinary_vocabulary(w)
+        and _UNIT_WORDS.isdisjoint({w.casefold()})
+        for w in words
+    )
+
+
 def _address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """An address's span with a leading building number, the town, region, postcode and country after it on
     its line, and the address-block lines below it."""
@@ -1289,6 +1372,11 @@ class ContextDetector(Detector):
             key = (entity, start, end)
             if key not in found:
                 found[key] = Finding(entity, start, end, 0.85, f"{self.name}.field")
+        for start, end in _country_blocks(text):
+            start = _leading_number(text, start)
+            key = ("STREET_ADDRESS", start, end)
+            if key not in found:
+                found[key] = Finding("STREET_ADDRESS", start, end, 0.75, f"{self.name}.postal_block")
         addresses = sorted({(f.start, f.end) for f in found.values() if f.entity_type == "STREET_ADDRESS"})
         for start, end in _signature_organisations(text, addresses):
             key = ("ORGANIZATION", start, end)

@@ -119,6 +119,8 @@ _ACTION_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX
 _ACTION_VERB = re.compile(r"[ \t]+(?:to|will|should|must|owns|:)[ \t]")
 COMMON_WORD_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 4.0
+# A census surname in lower case after a first name is taken below this English frequency ("will" is not).
+LOWER_SURNAME_MAX_ZIPF = 5.0
 # In capitals, a neighbour that is a common word and not a surname within this rank means shouted text.
 _SHOUT_SURNAME_RANK = 10_000
 # Surnames among the most frequent of the census list count as names even when they are English words.
@@ -261,6 +263,11 @@ class NameListDetector(Detector):
             _SPEAKER_AFTER.match(text, end)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
             and (tokens[i][2].casefold() in self._first or _AGENT_NOUN.search(tokens[i][2]) is None)
+            and (
+                self._english.get(tokens[i][2].casefold(), 0.0) < COMMON_WORD_ZIPF
+                or tokens[i][2].casefold() in self._capitalised
+                or _first_name_ranks().get(tokens[i][2].casefold(), _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
+            )
         ):
             return True  # a speaker in a transcript or chat: "Tariq: I think so."
         if (
@@ -409,7 +416,7 @@ class NameListDetector(Detector):
                         if (
                             _style(n_tok) == "lower"
                             and len(n_tok) >= 2
-                            and self._english.get(n_folded, 0.0) < SURNAME_MAX_ZIPF
+                            and (self._english.get(n_folded, 0.0) < SURNAME_MAX_ZIPF or self._lower_surname(n_folded))
                             and n_folded not in TECHNICAL_VOCABULARY
                             and not self._glued(text, n_start, n_end)
                         ):
@@ -489,6 +496,19 @@ class NameListDetector(Detector):
         # product names ("we use Pulumi") are neither.
         word = tokens[i][2]
         return word.casefold() in load_surnames() or not word.isascii()
+
+    def _lower_surname(self, folded: str) -> bool:
+        """A lower-case word after a first name that is a surname: rare in English, or a census surname that is
+        not among the most frequent English words ("kowalczyk", "short" in "martin short"; not "will")."""
+        if folded in TECHNICAL_VOCABULARY or folded in _FUNCTION_WORDS or folded in _AUXILIARIES or len(folded) < 2:
+            return False
+        zipf = self._english.get(folded, 0.0)
+        if zipf < COMMON_WORD_ZIPF:
+            return True
+        return (
+            zipf < LOWER_SURNAME_MAX_ZIPF
+            and load_surnames().get(folded, _SHOUT_SURNAME_RANK + 1) <= _SHOUT_SURNAME_RANK
+        )
 
     def _shouting(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         """A word in capitals next to a common English word in capitals on the same line: shouted text
@@ -591,14 +611,23 @@ class NameListDetector(Detector):
                     break
                 j += 1
                 continue
+            if (
+                style == "title"
+                and _style(tok) == "lower"
+                and gap == " "
+                and added == 0
+                and self._lower_surname(folded)
+                and not self._glued(text, tokens[j][0], tokens[j][1])
+            ):
+                return j  # a surname typed in lower case after a capitalised first name: "Maria kowalczyk"
             if _style(tok) != style and not (style == "title" and _style(tok) == "upper" and len(tok) > 1):
                 break
             if folded in TECHNICAL_VOCABULARY or self._glued(text, tokens[j][0], tokens[j][1]):
                 break
             if "\n" in gap and not self._rare(folded) and self._freq.get(folded, 9.0) >= ALONE_MAX_ZIPF:
-                break
-            if "\n" in gap and _LABEL_AFTER.match(text, tokens[j][1]):
                 break  # "Agnieszka\nJob title": a common word on the next line starts something else
+            if "\n" in gap and _LABEL_AFTER.match(text, tokens[j][1]):
+                break  # "Jane Doe\nMaintainer: ...": a label on the next line
             last = j
             added += 1
             j += 1
