@@ -177,6 +177,8 @@ class EntitiesConfig(_Strict):
     disabled: list[EntityName] = Field(default_factory=list)
     min_score: float = Field(0.4, ge=0, le=1)
     thresholds: dict[EntityName, Annotated[float, Field(ge=0, le=1)]] = Field(default_factory=dict)
+    # A distinctive word of a finding of these types is redacted wherever else it occurs in the record.
+    propagate: list[EntityName] = Field(default_factory=lambda: ["ORGANIZATION", "PERSON", "USERNAME"])
 
 
 class LimitsConfig(_Strict):

@@ -19,6 +19,7 @@ from transforms.detectors import build_detectors
 from transforms.detectors.base import DetectionTimeout, Detector
 from transforms.normalize import NormalizedText, normalize
 from transforms.operators import OperatorSet, build_operators
+from transforms.propagate import Propagator
 from transforms.records import (
     Document,
     Finding,
@@ -137,6 +138,15 @@ class RedactionEngine:
         self._max_chars = config.limits.max_record_chars
         self._clock = clock
         self._tag_names = _entity_types(config)
+        self._propagator: Propagator | None = None
+        if config.entities.propagate:
+            from transforms.detectors.names import load_english_words, load_name_lists
+            from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY
+
+            first_names, _ = load_name_lists()
+            self._propagator = Propagator(
+                config.entities.propagate, first_names, load_english_words(), self._allow, TECHNICAL_VOCABULARY
+            )
 
     @classmethod
     def from_config(cls, config: ScrublineConfig) -> RedactionEngine:
@@ -217,6 +227,12 @@ class RedactionEngine:
         counts: Counter[str] = Counter()
         cleaned: list[str] = []
         text_redactions = RedactionLog()
+        if self._propagator is not None:
+            keys = self._propagator.keys(texts, findings)
+            findings = [
+                [*found, *self._propagator.recurrences(t, found, keys)]
+                for t, found in zip(texts, findings, strict=True)
+            ]
         rules = sorted({(f.detector, f.entity_type) for found in findings for f in found})
         for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
             resolved = resolve_overlaps(_outside_tags(text, found, self._tag_names))
