@@ -798,3 +798,22 @@ def test_address_blocks_quoting_marks_and_split_postcodes(text: str, expected: s
 )
 def test_organisations_after_a_role_with_its_department_and_wrapped_bodies(text: str, expected: list[str]) -> None:
     assert context(text, "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Name-only lines: a middle initial, or in capitals; headings in capitals made of words are not names.
+        ("> Ifeanyi C Chukwuma\n> Acme", ["Ifeanyi C Chukwuma"]),
+        ("IFEANYI CHUKWUMA\nSolutions Architect", ["IFEANYI CHUKWUMA"]),
+        ("TABLE OF CONTENTS\nfoo", []),
+        ("CONFIDENTIAL DRAFT\n", []),
+        # A person addressed before a question, and "was called <name>"; not a product.
+        ("Tendai, can you check?", ["Tendai"]),
+        ("Kubernetes, can you believe it", []),
+        ("my grandfather was called Djevad Šušulić, and", ["Djevad Šušulić"]),
+        ("a library called Pulumi", []),
+    ],
+)
+def test_name_lines_vocatives_and_was_called(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

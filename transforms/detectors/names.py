@@ -72,7 +72,22 @@ _RELATION_CUES = frozenset(
     daughter kid mom mum dad mother father uncle aunt grandma grandpa grandfather grandmother boss partner
     neighbour neighbor nephew niece fiancé fiancée boyfriend girlfriend""".split()
 )
-_CUE_PAIRS = frozenset({("loop", "in"), ("this", "is"), ("name", "is"), ("thank", "you"), ("speaking", "with")})
+_CUE_PAIRS = frozenset(
+    {
+        ("loop", "in"),
+        ("this", "is"),
+        ("name", "is"),
+        ("thank", "you"),
+        ("speaking", "with"),
+        ("was", "called"),
+        ("is", "called"),
+        ("was", "named"),
+        ("is", "named"),
+    }
+)
+# A comma and a question or request after a word that opens a line: the word is a person addressed
+# ("Tendai, can you ...", "Farai, please ...").
+_VOCATIVE_AFTER = re.compile(r",[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE)
 # Keywords before a lower-case identifier in code ("return conn", "import ada"): not a name.
 _CODE_KEYWORDS = frozenset(
     "return import from def class const let var await yield lambda raise del assert global new typeof self this".split()
@@ -270,6 +285,8 @@ class NameListDetector(Detector):
             )
         ):
             return True  # a speaker in a transcript or chat: "Tariq: I think so."
+        if _VOCATIVE_AFTER.match(text, end) and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>"):
+            return True
         if (
             i + 2 < len(tokens)
             and tokens[i + 1][2] in ("and", "or", "&")
@@ -346,8 +363,11 @@ class NameListDetector(Detector):
             style = _style(tok)
             if (
                 not listed
-                and style == "title"
-                and (line_end := self._name_line(text, tokens, i) or self._name_run(text, tokens, i))
+                and style in ("title", "upper")
+                and (
+                    line_end := self._name_line(text, tokens, i)
+                    or (style == "title" and self._name_run(text, tokens, i))
+                )
             ):
                 found.append(Finding("PERSON", start, line_end, self._score - 0.1, f"{self.name}.line"))
                 covered_until = line_end
@@ -426,8 +446,8 @@ class NameListDetector(Detector):
         return found
 
     def _name_line(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
-        """End of a line made only of two or three rare capitalised words ("Ifeanyi Chukwuma" heading a CV
-        or an address block), or 0."""
+        """End of a line made only of two or three rare capitalised words, or words in capitals, with perhaps a
+        middle initial ("Ifeanyi Chukwuma" heading a CV or an address block, "IFEANYI CHUKWUMA"), or 0."""
         start = tokens[i][0]
         line_start = text.rfind("\n", 0, start) + 1
         if text[line_start:start].strip(" \t>"):
@@ -437,8 +457,11 @@ class NameListDetector(Detector):
         words = text[start:line_end].split()
         if not 2 <= len(words) <= 3:
             return 0
-        for w in words:
-            if not (w.isalpha() or "-" in w) or _style(w) != "title":
+        style = _style(words[0])
+        for k, w in enumerate(words):
+            if 0 < k < len(words) - 1 and len(w.rstrip(".")) == 1 and w[0].isupper():
+                continue  # a middle initial: "Ifeanyi C Chukwuma"
+            if not (w.isalpha() or "-" in w) or _style(w) != style or len(w) < 2:
                 return 0
             folded = w.casefold()
             if folded not in self._first and not self._rare(folded):
