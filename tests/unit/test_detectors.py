@@ -192,3 +192,20 @@ def test_multi_region_phone_numbers(text: str, expected: list[str]) -> None:
 
     found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
     assert [text[s:e] for s, e in sorted(found)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("proxy_pass http://127.0.0.1:8000; listen 0.0.0.0:80", []),  # loopback and unspecified
+        ("netmask 255.255.255.0, 255.255.0.0 and broadcast 255.255.255.255", []),
+        ("resolvers 8.8.8.8 and 1.1.1.1", []),  # public DNS services name no one
+        ("db at 10.1.2.3, router 192.168.0.12, client 81.2.69.160", ["10.1.2.3", "192.168.0.12", "81.2.69.160"]),
+        ("not a netmask: 255.255.13.0", ["255.255.13.0"]),
+        ("link-local fe80::1ff:fe23:4567:890a", ["fe80::1ff:fe23:4567:890a"]),
+    ],
+)
+def test_ip_addresses_that_identify_no_host_are_kept(text: str, expected: list[str]) -> None:
+    detector = PresidioPatternDetector(default_recognizers(), 10.0)
+    found = [f for f in detector.detect([text])[0] if f.entity_type == "IP_ADDRESS"]
+    assert [text[f.start : f.end] for f in found] == expected

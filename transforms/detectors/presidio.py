@@ -10,6 +10,7 @@ bundled public-suffix snapshot so nothing is fetched from the network.
 from __future__ import annotations
 
 import bisect
+import ipaddress
 import re
 from collections.abc import Sequence
 
@@ -254,7 +255,35 @@ class PresidioPatternDetector(Detector):
             score = EntityRecognizer.MIN_SCORE
         if rec.supported_entities[0] == "URL" and not _plausible_url(text, start, end):
             score = EntityRecognizer.MIN_SCORE
+        if rec.supported_entities[0] == "IP_ADDRESS" and not _identifying_ip(value):
+            score = EntityRecognizer.MIN_SCORE
         return score
+
+
+# Addresses that name no one: well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS).
+# Loopback, unspecified and broadcast addresses and netmasks are recognised by shape below.
+PUBLIC_SERVICE_IPS = frozenset(
+    "8.8.8.8 8.8.4.4 1.1.1.1 1.0.0.1 9.9.9.9 149.112.112.112 208.67.222.222 208.67.220.220 "
+    "2001:4860:4860::8888 2001:4860:4860::8844 2606:4700:4700::1111 2606:4700:4700::1001".split()
+)
+
+
+def _identifying_ip(value: str) -> bool:
+    """False for addresses that identify no host of anyone's: loopback (127.0.0.1, ::1), unspecified
+    (0.0.0.0), broadcast, netmasks (255.255.255.0) and public DNS resolvers. Private ranges stay
+    identifying: they are a company's internal hosts."""
+    try:
+        ip = ipaddress.ip_address(value.strip("[]"))
+    except ValueError:
+        return True  # Presidio's pattern matched something ipaddress does not parse: keep it redacted
+    if ip.is_loopback or ip.is_unspecified or str(ip) in PUBLIC_SERVICE_IPS:
+        return False
+    if ip.version == 4:
+        bits = int(ip)
+        inverted = ~bits & 0xFFFFFFFF
+        if bits >> 24 == 0xFF and inverted & (inverted + 1) == 0:  # 255.x.y.z with contiguous ones
+            return False
+    return True
 
 
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
