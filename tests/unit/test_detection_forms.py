@@ -817,3 +817,29 @@ def test_organisations_after_a_role_with_its_department_and_wrapped_bodies(text:
 )
 def test_name_lines_vocatives_and_was_called(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A town or a peer's territorial designation is not the organisation a person is "of" or "from".
+        ("Anna Berg of Uppsala said", []),
+        ("Tom Holm from Uppsala said", []),
+        ("Lord Reed of Allermuir gave judgment", []),
+        ("the Tartu office is closed", []),
+        ("Tom R. Baxter from Zentrova gave the talk", ["Zentrova"]),
+    ],
+)
+def test_organisation_cues_do_not_take_towns_or_peerages(text: str, expected: list[str]) -> None:
+    assert context(text, "ORGANIZATION") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("she lives at 12 Main St Springfield today", "12 Main St Springfield"),
+        ("at 12 Main St Reading the paper", "12 Main St"),
+    ],
+)
+def test_a_known_town_after_the_street_ends_the_address(text: str, expected: str) -> None:
+    assert min(context(text, "STREET_ADDRESS"), key=len) == expected

@@ -308,13 +308,22 @@ _TOP_SURNAME_RANK = 1000
 _ORG_NAME = r"\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:(?:&|and|And|of)[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3}"
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    """Towns, cities and regions (``data/place_names.txt``, from phonenumbers' geocoding data), casefolded."""
+    path = Path(__file__).with_name("data") / "place_names.txt"
+    return frozenset(path.read_text(encoding="utf-8").splitlines())
+
+
 def _named_org_ok(text: str, start: int, end: int) -> bool:
     """A name that a cue says is an organisation must not be ordinary vocabulary, a common word, a country, a
-    person's given name or a large town ("the London office"): a single word must be rare in English."""
+    town, a person's given name or a large town ("the London office"): a single word must be rare in English."""
     words = text[start:end].split()
     if not words or words[0] in _ORG_LEAD_STOP or _country_at(text, start) == end:
         return False
     value = " ".join(words)
+    if value.casefold().rstrip(".") in _place_names():
+        return False
     if is_ordinary_vocabulary(value) or is_common_word_phrase(value):
         return False
     english = load_english_words()
@@ -329,7 +338,16 @@ def _org_of_person_ok(text: str, start: int, end: int) -> bool:
     or the country list know ("of London", "from Texas", "of Counsel")."""
     words = text[start:end].split()
     english = load_english_words()
+    if _PEERAGE.search(text[max(0, start - 60) : start]) is not None:
+        return False  # "Lord Reed of Allermuir": a peer's territorial designation
     return _named_org_ok(text, start, end) and all(w.strip(".,'’").casefold() not in english for w in words)
+
+
+_PEERAGE = re2.compile(
+    r"\b(?:Lord|Lady|Baron|Baroness|Viscount|Viscountess|Earl|Countess|Duke|Duchess|Marquess|Bishop|Archbishop|"
+    r"Prince|Princess|King|Queen|Sir|Dame|Saint|St\.?)[ \t]+\S+(?:[ \t]+\S+)?[ \t]+(?:of|from)[ \t]+$",
+    re2_options(),
+)
 
 
 def _partnership_ok(text: str, start: int, end: int) -> bool:
@@ -1117,6 +1135,8 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
             kind = "paren"
         elif token.rstrip(".").isupper() and sum(c.isalpha() for c in token) >= 2:
             kind = "caps" if sum(c.isalpha() for c in token) >= 3 else "code"
+        elif token.casefold().rstrip(".") in _place_names() and english.get(token.casefold(), 0.0) < 4.0:
+            kind = "caps"  # a known town commits like one written in capitals: "... Main St Springfield IL"
         else:
             kind = "name"
             if token[0].islower() and not prev and text[pos:token_start].strip() != "":
