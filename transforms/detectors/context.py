@@ -310,8 +310,8 @@ _ORG_NAME = r"\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:(?:&|and|And|of)[ \t]+)?\p{Lu}
 
 @cache
 def _place_names() -> frozenset[str]:
-    """Towns, cities and regions (``data/place_names.txt``, from phonenumbers' geocoding data), casefolded."""
-    path = Path(__file__).with_name("data") / "place_names.txt"
+    """Towns, cities and regions (``data/place_names.tsv``, from phonenumbers' geocoding data), casefolded."""
+    path = Path(__file__).with_name("data") / "place_names.tsv"
     return frozenset(path.read_text(encoding="utf-8").splitlines())
 
 

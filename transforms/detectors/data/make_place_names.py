@@ -1,4 +1,4 @@
-"""Regenerate ``place_names.txt``: the English names of towns, cities and regions that the ``phonenumbers``
+"""Regenerate ``place_names.tsv``: the English names of towns, cities and regions that the ``phonenumbers``
 package's geocoding data knows (the areas its numbering plans cover, from libphonenumber), one a line,
 casefolded.
 
@@ -23,7 +23,7 @@ def main() -> None:
             part = part.strip().casefold()
             if len(part) >= 3 and not any(c.isdigit() for c in part):
                 names.add(part)
-    out = Path(__file__).with_name("place_names.txt")
+    out = Path(__file__).with_name("place_names.tsv")
     out.write_text("".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
     print(f"{len(names)} place names -> {out}")
 
