@@ -843,3 +843,20 @@ def test_organisation_cues_do_not_take_towns_or_peerages(text: str, expected: li
 )
 def test_a_known_town_after_the_street_ends_the_address(text: str, expected: str) -> None:
     assert min(context(text, "STREET_ADDRESS"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Given names that are also vocabulary, only right after a strong cue and not before a number.
+        ("Great, thanks Jun.", ["Jun"]),
+        ("my colleague April", ["April"]),
+        ("this is June 2024", []),
+        ("in May we shipped", []),
+        ("thanks, may I ask", []),
+        # A frequent census first name in lower case needs no cue; English slang does.
+        ("tobias kern from legal", ["tobias kern"]),
+    ],
+)
+def test_vocabulary_given_names_and_lower_case_census_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -66,6 +66,9 @@ _STRONG_CUES = frozenset(
     "hi hiya hey heyy hello dear thanks thx ty tyvm cheers ping cc ask lol ok okay congrats welcome bye sorry "
     "morning".split()
 )
+# Given names that are also technical or calendar vocabulary: names only right after a strong cue ("thanks
+# Jun", "hi julia", "my colleague April").
+_VOCABULARY_GIVEN_NAMES = frozenset("april august jan jun june julia ruby may meng".split())
 # Relations and roles written just before a name: "my colleague Sipho", "my cousin Tendai", "our teammate Farai".
 _RELATION_CUES = frozenset(
     """colleague colleagues coworker co-worker teammate friend buddy mate brother sister cousin wife husband son
@@ -215,6 +218,7 @@ def _first_name_ranks() -> dict[str, int]:
 
 
 _FIRST_RANK_LIMIT = 1000
+_LOWER_FIRST_RANK_LIMIT = 1500
 
 
 def korean_given_name(folded: str) -> bool:
@@ -355,6 +359,14 @@ class NameListDetector(Detector):
             if start < covered_until:
                 continue
             folded = tok.casefold()
+            if (
+                folded in _VOCABULARY_GIVEN_NAMES
+                and self._strongly_cued(text, tokens, i)
+                and not self._question(text, tokens, i)
+            ):
+                found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
+                covered_until = end
+                continue
             listed = folded in self._first or ("-" in folded and korean_given_name(folded))
             if not listed and (len(tok) < 2 or not self._rare(folded) or _DERIVED_WORD.search(folded) is not None):
                 continue
@@ -414,9 +426,12 @@ class NameListDetector(Detector):
                 if i and tokens[i - 1][2] in _CODE_KEYWORDS:
                     continue
                 proper = len(tok) >= 3 and folded in self._capitalised and zipf < PROPER_LOWER_MAX_ZIPF
-                # Uncued, a lower-case name must not be an English word too (slang such as "vid"), unless dictionaries
-                # write it only capitalised ("emily").
-                plain = zipf < LOWER_MAX_ZIPF and self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
+                # Uncued, a lower-case name must not be an English word too (slang such as "vid"), unless it is a
+                # frequent census first name ("tobias") or dictionaries write it only capitalised ("emily").
+                plain = zipf < LOWER_MAX_ZIPF and (
+                    self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
+                    or _first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
+                )
                 if plain or (cued and zipf < CUED_MAX_ZIPF) or proper:
                     span_end = end
                     k = i + 1
@@ -552,6 +567,20 @@ class NameListDetector(Detector):
             ):
                 return True
         return False
+
+    def _strongly_cued(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """After a greeting, thanks, a relation or "this is", and not before a number ("this is June 2024")."""
+        if i == 0 or text[tokens[i - 1][1] : tokens[i][0]] not in _CUE_GAPS:
+            return False
+        after = text[tokens[i][1] : tokens[i][1] + 3].lstrip(" ,")
+        if after[:1].isdigit():
+            return False
+        prev = tokens[i - 1][2].casefold()
+        return (
+            prev in _STRONG_CUES
+            or prev in _RELATION_CUES
+            or (i >= 2 and (tokens[i - 2][2].casefold(), prev) in _CUE_PAIRS)
+        )
 
     def _question(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         """ "Can I", "May we", "Will you": a common word before a subject pronoun opens a question."""
