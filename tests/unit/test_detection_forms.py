@@ -860,3 +860,20 @@ def test_a_known_town_after_the_street_ends_the_address(text: str, expected: str
 )
 def test_vocabulary_given_names_and_lower_case_census_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A frequent English word opening a sentence is a verb, not a first name; inside a sentence it may be one.
+        ("See Kowalski's answer below.", ["Kowalski"]),
+        ("Run grafana-cli admin reset", []),
+        ("Follow up with Can Çelik at", ["Can Çelik"]),
+        ("Will Smith came", ["Will Smith"]),
+        # A common word before a colon is a label; a name before a colon is a speaker.
+        ("EDIT: Solved it.", []),
+        ("Destiny: Remember me, Maria?", ["Destiny", "Maria"]),
+    ],
+)
+def test_sentence_verbs_and_labels_before_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -115,6 +115,8 @@ _PERSON_VERBS = _SPEECH_VERBS | frozenset(
 _INITIAL_GAPS = frozenset({". ", ".\n", "."})
 # Endings of English derived words ("unassigned", "refactoring", "deployment"): a rare word with one is a word.
 _DERIVED_WORD = re.compile(r"(?:ed|ing|tion|sion|ment|ness|able|ible|ity|ize|ise|ful|less|ous|ive)$")
+# Only blanks, list marks or a sentence end before a word on its line: the word opens a sentence.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:>*#-]|\d[.)]|\[[ xX]\])[ \t]*$|\n[ \t]*$")
 _SPEAKER_AFTER = re.compile(r":[ \t]+[^\s:]+[ \t]+[^\s:]+[ \t]+[^\s:]")
 _AGENT_NOUN = re.compile(r"(?:er|or|ee|ant|ist|ion|ment|ity)$")
 # After two or three rare capitalised words, a verb in general ("Ifeanyi Chukwuma will review", "... is").
@@ -137,6 +139,8 @@ _ACTION_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX
 _ACTION_VERB = re.compile(r"[ \t]+(?:to|will|should|must|owns|:)[ \t]")
 COMMON_WORD_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 4.0
+# A first word this frequent in English that is no frequent first name opens a sentence, not a name.
+VERB_LIKE_ZIPF = 5.0
 # A census surname in lower case after a first name is taken below this English frequency ("will" is not).
 LOWER_SURNAME_MAX_ZIPF = 5.0
 # In capitals, a neighbour that is a common word and not a surname within this rank means shouted text.
@@ -403,8 +407,10 @@ class NameListDetector(Detector):
                 start = tokens[first][0]
                 last = self._extend(text, tokens, i, style)
                 if last > i or first < i:
-                    if self._phrase(tokens[first : last + 1]):
-                        continue
+                    if self._phrase(tokens[first : last + 1]) or (
+                        first == i and self._verb_like(folded) and _SENTENCE_START.search(text, 0, start) is not None
+                    ):
+                        continue  # "See Kowalski's answer", "Run grafana-cli": a verb, then perhaps a name
                     span_end = tokens[last][1]
                     found.append(Finding("PERSON", start, span_end, self._score, f"{self.name}.full"))
                     covered_until = span_end
@@ -420,6 +426,15 @@ class NameListDetector(Detector):
                 proper = folded in self._capitalised  # "John", "Emily": dictionaries write them only capitalised
                 if len(tok) < 3 and not cued:
                     continue  # "Mo", "Na", "Ho" alone: too often a word or an abbreviation
+                if (
+                    text[end : end + 1] == ":"
+                    and self._english.get(folded, 0.0) >= PHRASE_WORD_ZIPF
+                    and not (
+                        folded in self._capitalised
+                        or _first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
+                    )
+                ):
+                    continue  # a label: "EDIT: solved", "Note: ..."
                 if (zipf < ALONE_MAX_ZIPF or cued or proper) and not (zipf >= 3.0 and imperative(text, start, end)):
                     found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
             elif style == "lower":
@@ -535,11 +550,22 @@ class NameListDetector(Detector):
         word = tokens[i][2]
         return word.casefold() in load_surnames() or not word.isascii()
 
+    def _verb_like(self, folded: str) -> bool:
+        """A very frequent English word that is neither written only capitalised nor a frequent census first
+        name: at the start of a run of capitalised words it is a verb or a sentence word ("See", "Run")."""
+        return (
+            self._english.get(folded, 0.0) >= VERB_LIKE_ZIPF
+            and folded not in self._capitalised
+            and _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) > _FIRST_RANK_LIMIT
+        )
+
     def _lower_surname(self, folded: str) -> bool:
         """A lower-case word after a first name that is a surname: rare in English, or a census surname that is
         not among the most frequent English words ("kowalczyk", "short" in "martin short"; not "will")."""
         if folded in TECHNICAL_VOCABULARY or folded in _FUNCTION_WORDS or folded in _AUXILIARIES or len(folded) < 2:
             return False
+        if any(part in TECHNICAL_VOCABULARY for part in folded.split("-")):
+            return False  # "grafana-cli"
         zipf = self._english.get(folded, 0.0)
         if zipf < COMMON_WORD_ZIPF:
             return True
