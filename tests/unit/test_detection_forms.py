@@ -877,3 +877,15 @@ def test_vocabulary_given_names_and_lower_case_census_names(text: str, expected:
 )
 def test_sentence_verbs_and_labels_before_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The route number after a highway; the "St." a speaker adds after a street without a street word.
+        ("We are at 12345 State Highway 6, Bryan, TX 77807 now", "12345 State Highway 6, Bryan, TX 77807"),
+        ("the bus stops at Vrbova 214 St. next", "Vrbova 214 St"),
+    ],
+)
+def test_route_numbers_and_a_trailing_street_word_stay_in_the_address(text: str, expected: str) -> None:
+    assert max(context(text, "STREET_ADDRESS"), key=len) == expected

@@ -710,7 +710,7 @@ RULES: tuple[_Rule, ...] = (
         0.75,
         r"(?im:\b(?:is|are|was|live[sd]?|living|located|situated|stops?|meet|off|enter|park(?:ed)?|turn)[ \t]+"
         r"(?:on|at|in|onto|into))[ \t]+(?P<v>(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+"
-        r"\d{1,5}[a-zA-Z]?)(?:\.?[ \t]+St\b|[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]+\p{Ll})",
+        r"\d{1,5}[a-zA-Z]?(?:\.?[ \t]+St\b\.?)?)(?:[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]+\p{Ll})",
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
     # A street corner given as a place: "the corner of 5th Avenue and 42nd Street", "the intersection of Main St
@@ -1093,6 +1093,7 @@ _TAIL_TOKEN = (
 )
 _TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
 _TAIL_LINE_START = re2.compile(rf"([ \t]*(?:>[ \t]*)*){_TAIL_TOKEN}", re2_options())
+_ROUTE_WORDS = frozenset({"highway", "hwy", "route", "rte", "interstate", "turnpike", "freeway", "expressway"})
 _LINE_END = re2.compile(r"[ \t]*[.!?]?[ \t]*(?:\r?\n|$)", re2_options())
 _UNIT_NUMBER_AFTER = re2.compile(r"\.?[ \t]*#?\d[\w-]{0,6}", re2_options())
 
@@ -1107,8 +1108,9 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
     english = load_english_words()
     pos = committed = end
     last_word = text[max(0, end - 12) : end].split()[-1:]
-    if not line_start and last_word and last_word[0].casefold().rstrip(".") in _UNIT_WORDS:
-        m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])  # "62 Rue Gafsa Apt. 981": the unit's number
+    if not line_start and last_word and last_word[0].casefold().rstrip(".") in _UNIT_WORDS | _ROUTE_WORDS:
+        # "62 Rue Gafsa Apt. 981": the unit's number; "12345 State Highway 6": the route's number
+        m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])
         if m is not None:
             pos = committed = end + m.end()
     prev = ""
