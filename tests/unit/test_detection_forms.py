@@ -889,3 +889,27 @@ def test_sentence_verbs_and_labels_before_names(text: str, expected: list[str]) 
 )
 def test_route_numbers_and_a_trailing_street_word_stay_in_the_address(text: str, expected: str) -> None:
     assert max(context(text, "STREET_ADDRESS"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Signed for the Client: Can Yılmaz, Staff", ["Can Yılmaz"]),
+        ("contract. Felix\nRichter left to become", ["Felix\nRichter"]),
+        ("Anna\nDirector of Sales", ["Anna"]),
+    ],
+)
+def test_names_after_labels_and_across_a_line_break(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Dear Dr El-Amin,\n\nCan you", ["Dr El-Amin", "El-Amin"]),
+        ("Dear Ms O'Neil,", ["Ms O'Neil", "O'Neil"]),
+        ("Thanks Mr McDonald.", ["McDonald"]),
+    ],
+)
+def test_context_name_words_with_inner_capitals_and_apostrophes(text: str, expected: list[str]) -> None:
+    assert context(text, "PERSON") == expected

@@ -116,7 +116,7 @@ _INITIAL_GAPS = frozenset({". ", ".\n", "."})
 # Endings of English derived words ("unassigned", "refactoring", "deployment"): a rare word with one is a word.
 _DERIVED_WORD = re.compile(r"(?:ed|ing|tion|sion|ment|ness|able|ible|ity|ize|ise|ful|less|ous|ive)$")
 # Only blanks, list marks or a sentence end before a word on its line: the word opens a sentence.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:>*#-]|\d[.)]|\[[ xX]\])[ \t]*$|\n[ \t]*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?>*#-]|\d[.)]|\[[ xX]\])[ \t]*$|\n[ \t]*$")
 _SPEAKER_AFTER = re.compile(r":[ \t]+[^\s:]+[ \t]+[^\s:]+[ \t]+[^\s:]")
 _AGENT_NOUN = re.compile(r"(?:er|or|ee|ant|ist|ion|ment|ity)$")
 # After two or three rare capitalised words, a verb in general ("Ifeanyi Chukwuma will review", "... is").
@@ -702,7 +702,7 @@ class NameListDetector(Detector):
                 break
             if folded in TECHNICAL_VOCABULARY or self._glued(text, tokens[j][0], tokens[j][1]):
                 break
-            if "\n" in gap and not self._rare(folded) and self._freq.get(folded, 9.0) >= ALONE_MAX_ZIPF:
+            if "\n" in gap and not self._rare(folded) and self._english.get(folded, 0.0) >= ALONE_MAX_ZIPF:
                 break  # "Agnieszka\nJob title": a common word on the next line starts something else
             if "\n" in gap and _LABEL_AFTER.match(text, tokens[j][1]):
                 break  # "Jane Doe\nMaintainer: ...": a label on the next line
