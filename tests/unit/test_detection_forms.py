@@ -913,3 +913,16 @@ def test_names_after_labels_and_across_a_line_break(text: str, expected: list[st
 )
 def test_context_name_words_with_inner_capitals_and_apostrophes(text: str, expected: list[str]) -> None:
     assert context(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A town of everyday words joins the address only when a region code or a country follows it.
+        ("visit 123 Ocean Ave Long Beach, CA 90802 today", "123 Ocean Ave Long Beach, CA 90802"),
+        ("Meet at 12 Main St Tomorrow.", "12 Main St"),
+        ("at 12 Main St Happy New Year 2024", "12 Main St"),
+    ],
+)
+def test_a_town_of_common_words_needs_a_region_after_it(text: str, expected: str) -> None:
+    assert max(context(text, "STREET_ADDRESS"), key=len) == expected

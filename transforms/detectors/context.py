@@ -1114,7 +1114,7 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
         m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])
         if m is not None:
             pos = committed = end + m.end()
-    prev = ""
+    prev, common = "", False
     for i in range(8):
         m = (_TAIL_LINE_START if line_start and i == 0 else _TAIL_WORD).match(text[pos : pos + 60])
         if m is None:
@@ -1144,8 +1144,11 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
             kind = "name"
             if token[0].islower() and not prev and text[pos:token_start].strip() != "":
                 break  # "..., Kostelec nad Orlicí": a particle goes on a town, not the street before a comma
-            if english.get(token.split()[0].rstrip(".").casefold(), 0.0) >= 4.0:
-                break  # "... Main St Then we ...": an everyday word starts the sentence again
+            # "... Main St Then we ...": an everyday word may start the sentence again; it joins the address
+            # only when a region code or a country follows it ("123 Ocean Ave Long Beach, CA 90802")
+            common = common or english.get(token.split()[0].rstrip(".").casefold(), 0.0) >= 4.0
+        if common and kind not in ("name", "code", "country", "postal"):
+            break
         if kind == "paren" and prev not in ("country", "caps"):
             break  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
         if kind in ("country", "caps", "unit", "paren", "postal") or (kind == "postcode" and (prev or line_start)):
@@ -1154,8 +1157,10 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
             committed = token_end
         elif kind != "name":
             break
+        if committed == token_end:
+            common = False
         pos, prev = token_end, kind
-    if prev == "name" and pos > committed and _LINE_END.match(text[pos : pos + 8]) is not None:
+    if prev == "name" and not common and pos > committed and _LINE_END.match(text[pos : pos + 8]) is not None:
         # rare words that end the sentence or the line: "... Apt. 209 Montehermoso Cáceres."
         committed = pos - 1 if text[pos - 1] == "." else pos
     return committed
