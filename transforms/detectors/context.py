@@ -35,7 +35,7 @@ _DATE = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
     rf"\d{{1,2}}[- ]{_MONTH}[- ](?:\d{{4}}|\d{{2}}))"
 )
-# A capitalised name word, also "McDonald", "O'Neil", "D'Angelo", "El-Amin", "Jean-Luc", "Koski-aho".
+# A capitalised name word, also "McDonald", "O'Neil", "D'Angelo", "Al-Rashidi", "Jean-Luc", "Koski-aho".
 _NAME_WORD = r"\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:['’\-]\p{Lu}?\p{Ll}+)*"
 # A name in capitals ("TENDAI MOYO"), one to three words.
 _CAPS_NAME = r"\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?(?:[ \t]+\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?){0,2}"
