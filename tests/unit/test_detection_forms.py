@@ -803,6 +803,24 @@ def test_organisations_after_a_role_with_its_department_and_wrapped_bodies(text:
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # A surname typed in lower case after a first name: rare, or a census surname that is not too common.
+        ("I support Donald trump here", ["Donald trump"]),
+        ("Maria kowalczyk joined", ["Maria kowalczyk"]),
+        ("thanks emily will call", ["emily"]),
+        ("Grace period ends", []),
+        # A speaker needs a name, not a word that opens a note.
+        ("edit: as mikael pointed out in the comments", ["mikael"]),
+        ("Update: we fixed it today", []),
+        ("Grace: I think so too", ["Grace"]),
+    ],
+)
+def test_lower_case_surnames_and_speakers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # Name-only lines: a middle initial, or in capitals; headings in capitals made of words are not names.
         ("> Ifeanyi C Chukwuma\n> Acme", ["Ifeanyi C Chukwuma"]),
         ("IFEANYI CHUKWUMA\nSolutions Architect", ["IFEANYI CHUKWUMA"]),
