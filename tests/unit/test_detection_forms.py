@@ -944,3 +944,21 @@ def test_context_name_words_with_inner_capitals_and_apostrophes(text: str, expec
 )
 def test_a_town_of_common_words_needs_a_region_after_it(text: str, expected: str) -> None:
     assert max(context(text, "STREET_ADDRESS"), key=len) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They are not answering at 71 642 398", ["71 642 398"]),
+        ("ring me on 0161 496 0000 later", ["0161 496 0000"]),
+        ("text me at 07700 900123", ["07700 900123"]),
+        ("helpline: 0800 555 0199", ["0800 555 0199"]),
+        ("the ring buffer has 1048576 slots", []),
+    ],
+)
+def test_phone_verbs_before_a_number(text: str, expected: list[str]) -> None:
+    assert context(text, "PHONE_NUMBER") == expected
+
+
+def test_a_label_before_a_number_is_not_a_speaker() -> None:
+    assert names("helpline: 0800 555 0199") == []

@@ -104,7 +104,10 @@ _PARTICLES_RE = r"de|del|della|delle|dei|degli|di|da|do|dos|das|la|las|los|el|du
 _PHONE_WORDS = (
     r"phone|tel|telephone|cell|cellphone|mobile|mob|fax|call(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|"
     r"number(?:[ \t]+is)?|whatsapp|pager|reach(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|ph|m|t|desk|landline|"
-    r"switchboard|direct(?:[ \t]+line)?|office(?:[ \t]+line)?"
+    r"switchboard|direct(?:[ \t]+line)?|office(?:[ \t]+line)?|"
+    r"dial(?:led)?|ring[ \t]+(?:me|us|him|her)(?:[ \t]+(?:on|at))?|ring[ \t]+(?:on|at)|"
+    r"text[ \t]+(?:me|us)(?:[ \t]+(?:on|at))?|sms|"
+    r"answer(?:ing|s)?(?:[ \t]+(?:on|at))|hotline|helpline"
 )
 # Labels written after the number: "416 60 039 office", "+447700677662 mobile", "(37) 788-063-Office".
 _PHONE_LABELS = r"office|mobile|cell|fax|desk|landline"

@@ -117,7 +117,7 @@ _INITIAL_GAPS = frozenset({". ", ".\n", "."})
 _DERIVED_WORD = re.compile(r"(?:ed|ing|tion|sion|ment|ness|able|ible|ity|ize|ise|ful|less|ous|ive)$")
 # Only blanks, list marks or a sentence end before a word on its line: the word opens a sentence.
 _SENTENCE_START = re.compile(r"(?:^|[.!?>*#-]|\d[.)]|\[[ xX]\])[ \t]*$|\n[ \t]*$")
-_SPEAKER_AFTER = re.compile(r":[ \t]+[^\s:]+[ \t]+[^\s:]+[ \t]+[^\s:]")
+_SPEAKER_AFTER = re.compile(r":[ \t]+[^\W\d_][^\s:]*[ \t]+[^\s:]+[ \t]+[^\s:]")
 _AGENT_NOUN = re.compile(r"(?:er|or|ee|ant|ist|ion|ment|ity)$")
 # After two or three rare capitalised words, a verb in general ("Ifeanyi Chukwuma will review", "... is").
 _RUN_VERBS = _PERSON_VERBS | frozenset("is was has had will shared sent owns signed approved works worked".split())
