@@ -962,3 +962,17 @@ def test_phone_verbs_before_a_number(text: str, expected: list[str]) -> None:
 
 def test_a_label_before_a_number_is_not_a_speaker() -> None:
     assert names("helpline: 0800 555 0199") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Parties named before their role in a judgment or a contract, in capitals or not.
+        ("Between: IFEANYI CHUKWUMA Claimant and WESTSHIRE COUNCIL Defendant", ["IFEANYI CHUKWUMA"]),
+        ("BETWEEN:\nTENDAI MOYO\nAppellant", ["TENDAI MOYO"]),
+        ("Ifeanyi Chukwuma (Claimant)", ["Ifeanyi Chukwuma"]),
+        ("TABLE CONTENTS Claimant", []),
+    ],
+)
+def test_parties_before_their_role(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -121,6 +121,11 @@ _SPEAKER_AFTER = re.compile(r":[ \t]+[^\W\d_][^\s:]*[ \t]+[^\s:]+[ \t]+[^\s:]")
 _AGENT_NOUN = re.compile(r"(?:er|or|ee|ant|ist|ion|ment|ity)$")
 # After two or three rare capitalised words, a verb in general ("Ifeanyi Chukwuma will review", "... is").
 _RUN_VERBS = _PERSON_VERBS | frozenset("is was has had will shared sent owns signed approved works worked".split())
+# Roles of the parties to a case or a contract, written after their names.
+_PARTY_ROLES = frozenset(
+    """claimant claimants defendant defendants appellant appellants respondent respondents applicant applicants
+    petitioner petitioners plaintiff plaintiffs intervener""".split()
+)
 _DETERMINERS = frozenset("the a an this that these those our your my their his her its".split())
 # A label on the next line ("Jane Doe\nMaintainer: ...", "\nModified by: ..."): the name ends before it.
 _LABEL_AFTER = re.compile(r"[ \t]*(?:by[ \t]*)?:")
@@ -380,10 +385,7 @@ class NameListDetector(Detector):
             if (
                 not listed
                 and style in ("title", "upper")
-                and (
-                    line_end := self._name_line(text, tokens, i)
-                    or (style == "title" and self._name_run(text, tokens, i))
-                )
+                and (line_end := self._name_line(text, tokens, i) or self._name_run(text, tokens, i, style))
             ):
                 found.append(Finding("PERSON", start, line_end, self._score - 0.1, f"{self.name}.line"))
                 covered_until = line_end
@@ -498,13 +500,13 @@ class NameListDetector(Detector):
                 return 0
         return start + len(text[start:line_end].rstrip())
 
-    def _name_run(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
+    def _name_run(self, text: str, tokens: list[tuple[int, int, str]], i: int, style: str = "title") -> int:
         """End of two or three rare capitalised words followed by a verb ("Ifeanyi Chukwuma will review") or by a
         comma and a capitalised role ("Ifeanyi Chukwuma, Product Manager"), or 0."""
         j = i
         while j + 1 < len(tokens) and j - i < 2 and text[tokens[j][1] : tokens[j + 1][0]] == " ":
             w = tokens[j + 1][2]
-            if _style(w) != "title" or (w.casefold() not in self._first and not self._rare(w.casefold())):
+            if _style(w) != style or (w.casefold() not in self._first and not self._rare(w.casefold())):
                 break
             j += 1
         if j == i:
@@ -514,6 +516,10 @@ class NameListDetector(Detector):
         if nxt is None:
             return 0
         gap = text[end : nxt[0]]
+        if gap in (" ", ", ", " (") and nxt[2].casefold() in _PARTY_ROLES:
+            return end  # a party in a judgment or contract: "IFEANYI CHUKWUMA Claimant", "X (the Buyer)"
+        if style != "title":
+            return 0
         if gap == " " and nxt[2] in _RUN_VERBS:
             return end
         if gap == ", " and _style(nxt[2]) == "title" and nxt[2].casefold() in TECHNICAL_VOCABULARY:
