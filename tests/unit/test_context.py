@@ -98,19 +98,12 @@ def test_usernames_passwords_and_more_dates(text: str, expected: list[tuple[str,
         ("eva kleist lives at 255 hersnapvej 18, københavn k", [("STREET_ADDRESS", "255 hersnapvej 18, københavn k")]),
         (
             "send a new one to 609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria? I am",
-            [
-                ("STREET_ADDRESS", "609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria"),
-                ("STREET_ADDRESS", "P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria"),
-            ],
+            [("STREET_ADDRESS", "609 P.O. Box 186 Apt. 561, ALT-DIETMANNS, Austria")],
         ),
         ("The server lives at port 8080.", []),
         (
             "2 Church Road\nEdinburgh\nEH3 2XU\n\nHello",
-            [
-                ("STREET_ADDRESS", "2 Church Road\nEdinburgh"),
-                ("STREET_ADDRESS", "2 Church Road\nEdinburgh\nEH3 2XU"),
-                ("STREET_ADDRESS", "EH3 2XU"),
-            ],
+            [("STREET_ADDRESS", "2 Church Road\nEdinburgh\nEH3 2XU"), ("STREET_ADDRESS", "EH3 2XU")],
         ),
     ],
 )
