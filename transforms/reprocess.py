@@ -163,9 +163,9 @@ def leaf_differences(old: Any, new: Any, path: str = "") -> list[str]:
     return [] if old == new else [path]
 
 
-# Sections whose change cannot be scoped to records: the model, the detectors and score thresholds
-# change findings anywhere. Versions include a fingerprint of scrubline's own code.
-_UNSCOPED = ("nlp", "detectors", "entities.min_score", "entities.thresholds")
+# Sections whose change cannot be scoped to records: the model, the detectors, score thresholds and
+# mention propagation change findings anywhere. Versions include a fingerprint of scrubline's own code.
+_UNSCOPED = ("nlp", "detectors", "entities.min_score", "entities.thresholds", "entities.propagate")
 
 
 def plan_reuse(

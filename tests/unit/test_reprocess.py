@@ -160,3 +160,10 @@ def test_readers_exclude_matching_records_before_checking_anything_else(tmp_path
     assert out[1:3] == [Excluded("b", opaque_source(jsonl, "#L2")), Excluded("3", opaque_source(jsonl, "#L3"))]
     assert out[3].id.endswith("#L4") and out[3].source == opaque_source(jsonl, "#L4")
     assert [type(x).__name__ for x in read_input_file(parquet, cfg, LimitsConfig())] == ["Document", "Excluded"]
+
+
+def test_a_change_of_mention_propagation_means_full_rerun() -> None:
+    old = manifest(with_(entities={"propagate": []}))
+    plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"})
+    assert not plan.incremental
+    assert plan.full_rerun_reason.startswith("cannot be scoped to records: entities.propagate")
