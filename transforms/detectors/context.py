@@ -19,7 +19,7 @@ import re2
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
-from transforms.detectors.names import load_english_words, load_name_lists
+from transforms.detectors.names import load_english_words, load_name_lists, titled_name_word
 from transforms.detectors.terms import re2_options
 from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
@@ -37,8 +37,10 @@ _DATE = (
 )
 # A capitalised name word, also "McDonald", "O'Neil", "D'Angelo", "Al-Rashidi", "Jean-Luc", "Koski-aho".
 _NAME_WORD = r"\p{Lu}(?:\p{Ll}+(?:\p{Lu}\p{Ll}+)?|['’]\p{Lu}\p{Ll}+)(?:['’\-]\p{Lu}?\p{Ll}+)*"
+# A word of a name in capitals, also with an elided or Gaelic prefix ("O'BRIEN", "D'ARCY") or a hyphen.
+_CAPS_WORD = r"(?:\p{Lu}['’])?\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?"
 # A name in capitals ("TENDAI MOYO"), one to three words.
-_CAPS_NAME = r"\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?(?:[ \t]+\p{Lu}{2,}(?:[\p{Lu}'’\-]*\p{Lu})?){0,2}"
+_CAPS_NAME = rf"{_CAPS_WORD}(?:[ \t]+{_CAPS_WORD}){{0,2}}"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:(?:van|von|de|da|del|der|di|le|la|bin|al|ben)[ \t]+)?{_NAME_WORD}){{0,2}}"
 # Street suffixes of USPS Publication 28 (appendix C1) and Royal Mail / Australia Post usage; plurals only
 # where a plural is itself a street name ("Gardens", "Heights"), never "Ways" or "Drives" ("5 Easy Ways").
@@ -159,6 +161,39 @@ _DECORATOR_LIKE = frozenset(
 
 
 _RE2_MAX_MEM = 32 << 20
+
+# Titles of peers and knights, and judicial offices written before a name (England and Wales, the US,
+# Australia, Canada): the name after them is a person's even when it is an English word ("Lady Black").
+_PEER_TITLES = r"Lord|Lady|Baroness|Baron|Viscountess|Viscount|Countess|Earl|Marchioness|Marquess|Dame|Sir"
+_PEER_TITLES_CAPS = r"(?:LORD|LADY|BARONESS|BARON|VISCOUNT|EARL|DAME|SIR)(?:[ \t]+(?:CHIEF[ \t]+)?JUSTICE)?"
+_JUDGE_QUALIFIERS = (
+    r"Deputy|Senior|Chief|Presiding|Circuit|District|Magistrate|Bankruptcy|Immigration|Administrative|Law|Family|"
+    r"County|Trial|Superior|Federal|Associate|Resident|Designated|Employment|Tribunal|Acting|Supervising"
+)
+_JUDICIAL_TITLES = (
+    rf"(?:(?:Chief|Associate|Acting|Deputy|Madam)[ \t]+)?Justice|(?:(?:{_JUDGE_QUALIFIERS})[ \t]+){{0,3}}Judge|"
+    r"HHJ|DDJ|DJ|Recorder|(?:Deputy[ \t]+)?(?:Master|Registrar)"
+)
+_JUDICIAL_TITLES_CAPS = (
+    r"(?:(?:MR|MRS|MS|CHIEF)\.?[ \t]+)?JUSTICE|(?:(?:DEPUTY|SENIOR|CHIEF|DISTRICT|CIRCUIT|MAGISTRATE|BANKRUPTCY)"
+    r"[ \t]+){0,2}JUDGE|HHJ|MASTER|REGISTRAR|RECORDER"
+)
+# Titles after which only a name that is no everyday word is taken ("Master Eastman", not "Master Plan").
+_WEAK_TITLES = frozenset({"master", "registrar", "recorder"})
+
+
+def _titled_person_ok(text: str, start: int, end: int) -> bool:
+    """The words after a title or a party role are a name: each one a surname, a first name or no common
+    English word, and none an office ("Lord Chief Justice", "Lord Mayor") or a document word ("Master Plan");
+    a peer's territorial designation after "of" is a place and is not judged."""
+    value = text[start:end].split(" of ")[0]
+    before = text[max(0, start - 24) : start].split()
+    strict = bool(before) and before[-1].rstrip(".").casefold() in _WEAK_TITLES
+    words = [w for w in value.split() if w.casefold() not in _PARTICLE_WORDS]
+    return bool(words) and all(titled_name_word(w, strict=strict) for w in words)
+
+
+_PARTICLE_WORDS = frozenset("van von de da del der di le la bin al ben".split())
 
 
 @dataclass(frozen=True)
@@ -382,6 +417,46 @@ def _luhn_ok(text: str, start: int, end: int) -> bool:
     return total % 10 == 0
 
 
+# The reason phrases of the IANA HTTP status code registry (and their older wordings): "502 Bad Gateway" is a
+# status line, not a house number and a street.
+_HTTP_REASONS = (
+    r"Continue|Switching Protocols|Processing|Early Hints|OK|Created|Accepted|Non-Authoritative Information|"
+    r"No Content|Reset Content|Partial Content|Multi-Status|Already Reported|IM Used|Multiple Choices|"
+    r"Moved Permanently|Found|See Other|Not Modified|Use Proxy|Temporary Redirect|Permanent Redirect|"
+    r"Bad Request|Unauthori[sz]ed|Payment Required|Forbidden|Not Found|Method Not Allowed|Not Acceptable|"
+    r"Proxy Authentication Required|Request Time-?out|Conflict|Gone|Length Required|Precondition Failed|"
+    r"Content Too Large|Payload Too Large|Request Entity Too Large|URI Too Long|Request-URI Too Long|"
+    r"Unsupported Media Type|(?:Requested )?Range Not Satisfiable|Expectation Failed|I['’]m a teapot|"
+    r"Misdirected Request|Unprocessable (?:Content|Entity)|Locked|Failed Dependency|Too Early|Upgrade Required|"
+    r"Precondition Required|Too Many Requests|Request Header Fields Too Large|Unavailable For Legal Reasons|"
+    r"Internal Server Error|Not Implemented|Bad Gateway|Service Unavailable|Gateway Time-?out|"
+    r"HTTP Version Not Supported|Variant Also Negotiates|Insufficient Storage|Loop Detected|Not Extended|"
+    r"Network Authentication Required"
+)
+_HTTP_STATUS = re2.compile(rf"[1-5]\d\d[ \t]+(?i:{_HTTP_REASONS})\b", re2_options())
+# Street words that are also technical nouns ("API Gateway", "Event Loop", "Stack Trace", "Google Drive").
+_TECH_STREET_TYPES = frozenset(
+    "gateway loop trace drive point points view junction crossing landing spur harbor harbour haven walk route".split()
+)
+
+
+def _street_en_ok(text: str, start: int, end: int) -> bool:
+    """A number, words and a street word that is also a technical noun, with nothing after it, is an address
+    only if the words name something: "2 API Gateway stages", "3 Google Drive folders" and "443 Secure Gateway"
+    are counts and ports; "15 Larkspur Drive" and "15 Lake Drive, Springfield, IL" are addresses."""
+    words = text[start:end].split()
+    if words[-1].rstrip(".").casefold() not in _TECH_STREET_TYPES or _extend_tail(text, end) != end:
+        return True
+    named = [w.strip(",.") for w in words[:-1] if not any(c.isdigit() for c in w)]
+    english = load_english_words()
+    return not named or not all(
+        english.get(w.casefold(), 0.0) >= COMMON_STREET_WORD_ZIPF or is_ordinary_vocabulary(w) for w in named
+    )
+
+
+COMMON_STREET_WORD_ZIPF = 3.0
+
+
 def _address_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     letters = sum(c.isalpha() for c in value)
@@ -456,10 +531,43 @@ def _corner_ok(text: str, start: int, end: int) -> bool:
 _DATE_SHAPE = re2.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", re2_options())
 
 
+# Nouns that make "<noun> number" an identifier, not a telephone: "company number 09876543", "claim number"
+# (an account number is redacted as one by its own rule).
+_ID_NOUNS = frozenset(
+    """company registration reg case claim order invoice reference ref ticket policy serial part model
+    tracking license licence passport member membership customer client employee staff vat tax id version build
+    issue po bug item record file docket matter patient student booking reservation confirmation transaction
+    receipt shipment parcel batch lot product sku routing sort card badge table room flight seat page row line
+    port error index house street unit apartment flat building plot application permit certificate contract
+    project job task request incident change problem vehicle chassis engine plate insurance identification
+    document folio voucher coupon pin process sequence revision commit release""".split()
+)
+_NUMBER_CUE = re2.compile(r"(?i)\b([a-z]+)[ \t]+(?:number|no\.?|#)[^\d\n]{0,24}$", re2_options())
+# "QB-2019-001234", "INC-2024-0012345": digits glued by a hyphen to a letter prefix are a case, ticket or
+# order number; a phone label glued the same way ("Tel-0161 ...") is still a label.
+_ID_PREFIX = re2.compile(r"(?:^|[^\w-])([A-Za-z][A-Za-z0-9]*)-$", re2_options())
+_PHONE_PREFIXES = frozenset("tel ph phone mob mobile cell fax m t f h w o".split())
+# Labels written after a number with a hyphen ("0161 496 0123-Office", "0123-Fax") are no identifier suffix.
+_ID_SUFFIX = re2.compile(r"-([A-Za-z]+)", re2_options())
+_PHONE_LABEL_WORDS = frozenset("office mobile cell fax home work desk landline tel phone main ext direct".split())
+
+
+def _id_prefixed(text: str, start: int, end: int) -> bool:
+    """Digits glued by a hyphen to letters before or after them: an identifier, not a phone number."""
+    m = _ID_PREFIX.search(text[max(0, start - 24) : start])
+    if m is not None and m.group(1).casefold() not in _PHONE_PREFIXES:
+        return True
+    suffix = _ID_SUFFIX.match(text[end : end + 24])
+    return suffix is not None and suffix.group(1).casefold() not in _PHONE_LABEL_WORDS
+
+
 def _digits_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     digits = sum(c.isdigit() for c in value)
-    return 7 <= digits <= 21 and _DATE_SHAPE.fullmatch(value) is None
+    if not 7 <= digits <= 21 or _DATE_SHAPE.fullmatch(value) is not None or _id_prefixed(text, start, end):
+        return False
+    cue = _NUMBER_CUE.search(text[max(0, start - 48) : start])
+    return cue is None or cue.group(1).casefold() not in _ID_NOUNS
 
 
 def _home_ok(text: str, start: int, end: int) -> bool:
@@ -597,6 +705,7 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:[NSEW]\.?[ \t]+)?"
         rf"(?:(?:\p{{Lu}}[\p{{L}}'.-]*|\d{{1,3}}(?:st|nd|rd|th)){_SP}){{1,4}}(?:{_STREET_TYPES})\b\.?"
         rf"(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W|North|South|East|West)\b)?{_UNIT}{_TAIL})",
+        _street_en_ok,
     ),
     # Street name then a street word or suffix, then the number (Germany, Austria, Switzerland, Benelux, the
     # Nordics, Finland, Estonia, Hungary, Turkey): "Hauptstraße 12", "Villacher Strasse 89", "Magasinsgatan 7",
@@ -937,15 +1046,51 @@ RULES: tuple[_Rule, ...] = (
         "name_after_honorific",
         "PERSON",
         0.8,
-        rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+(?P<v>{_NAME})",
+        rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+(?:Justice[ \t]+)?(?P<v>{_NAME})",
     ),
     # The same in capitals, as court transcripts and headings write them: "MR OKAFOR:", "DR JANE DOE".
     _Rule(
         "name_after_honorific_caps",
         "PERSON",
         0.8,
-        rf"\b(?:MR|MRS|MS|MX|MISS|DR|PROF)\.?[ \t]+(?P<v>{_CAPS_NAME})\b",
+        rf"\b(?:MR|MRS|MS|MX|MISS|DR|PROF)\.?[ \t]+(?:JUSTICE[ \t]+)?(?P<v>{_CAPS_NAME})\b",
         _person_ok,
+    ),
+    # Peers and knights, with a territorial designation: "Lord Hughes", "Lady Black", "Sir Geoffrey Vos",
+    # "Baroness Hale of Richmond", "Lord Justice Bingham" (the place belongs to the title's name).
+    _Rule(
+        "name_after_peerage",
+        "PERSON",
+        0.8,
+        rf"\b(?:{_PEER_TITLES})(?:[ \t]+(?:Chief[ \t]+)?Justice)?[ \t]+"
+        rf"(?P<v>{_NAME}(?:[ \t]+of[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)?)",
+        _titled_person_ok,
+    ),
+    # Judicial offices before a name: "Justice Kagan", "Chief Justice Roberts", "Magistrate Judge Ortiz",
+    # "HHJ Keyser", "DJ Halloran", "Master Eastman", "Registrar Delacourt", "Recorder Mbeki".
+    _Rule(
+        "name_after_judicial_title",
+        "PERSON",
+        0.8,
+        rf"\b(?:{_JUDICIAL_TITLES})\.?[ \t]+(?P<v>{_NAME})",
+        _titled_person_ok,
+    ),
+    # The same in capitals, as judgments head their speeches: "LORD SALES", "MR JUSTICE HADLEY".
+    _Rule(
+        "name_after_title_caps",
+        "PERSON",
+        0.8,
+        rf"\b(?:{_PEER_TITLES_CAPS}|{_JUDICIAL_TITLES_CAPS})[ \t]+(?P<v>{_CAPS_NAME})\b",
+        _titled_person_ok,
+    ),
+    # A party named by its role in a judgment: "Defendant O'Brien", "Plaintiff DeShawn Hale".
+    _Rule(
+        "name_after_party_role",
+        "PERSON",
+        0.75,
+        rf"\b(?:Plaintiff|Defendant|Claimant|Respondent|Appellant|Appellee|Petitioner|Applicant|Intervenor|Intervener|"
+        rf"Relator|Movant)s?[ \t]+(?:(?:Mr|Mrs|Ms|Dr)\.?[ \t]+)?(?P<v>{_NAME})",
+        _titled_person_ok,
     ),
     # "Employee: Nowak, Małgorzata": surname, comma, given name after a form field for a person.
     _Rule(
@@ -1367,6 +1512,8 @@ class ContextDetector(Detector):
         if end <= start or (rule.check is not None and not rule.check(text, start, end)):
             return None
         if rule.entity == "STREET_ADDRESS":
+            if _HTTP_STATUS.match(text, start) is not None:
+                return None  # "502 Bad Gateway": a status line
             start, end = _address_bounds(text, start, end)
         return Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
 

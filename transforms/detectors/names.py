@@ -33,7 +33,7 @@ from pathlib import Path
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner import chunk_spans
-from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative
+from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative, is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = [
@@ -43,6 +43,7 @@ __all__ = [
     "load_english_words",
     "load_name_lists",
     "load_surnames",
+    "titled_name_word",
 ]
 
 # Words with inner apostrophes and hyphens ("O'Neil", "Al-Sayed"); a possessive "'s" is not part of the name.
@@ -142,6 +143,19 @@ _FUNCTION_WORDS = frozenset(
 # "- [ ] Adaeze to migrate ...": the owner of an action item.
 _ACTION_ITEM = re.compile(r"(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?$")
 _ACTION_VERB = re.compile(r"[ \t]+(?:to|will|should|must|owns|:)[ \t]")
+# Post-nominal letters of judges (England and Wales, Australia, Canada, Hong Kong, Singapore): "Arden LJ",
+# "Kiefel CJ", "Gummow and Hayne JJ", US "Scalia, J." and "Roberts, C.J."; and US "X, Circuit Judge".
+_JUDGE_SUFFIXES = frozenset("J JJ LJ LJJ CJ LCJ ACJ JA JJA AJ AJA JSC PSC DPSC MR P SCJ".split())
+_PLURAL_JUDGE_SUFFIXES = frozenset({"JJ", "LJJ", "JJA", "Judges", "JUDGES"})
+_STRICT_JUDGE_SUFFIXES = frozenset({"J", "P", "MR"})
+_JUDGE_WORDS = frozenset({"Judge", "Judges", "JUDGE", "JUDGES"})
+_JUDGE_QUALIFIERS = frozenset(
+    "circuit district magistrate bankruptcy chief senior united states presiding appellate trial".split()
+)
+# What follows post-nominal letters: a clause in lower case, punctuation, "and", a possessive or a line end.
+_AFTER_JUDGE_SUFFIX = re.compile(r"\.?(?:[ \t]*(?:[,;:)\]]|$|\n)|[ \t]+(?:[a-z(]|and\b|AND\b|&))|['’]s\b|\.[ \t]+[A-Z]")
+# The separator of a list of judges: "Gummow and Hayne JJ", "Abella, Moldaver, Karakatsanis JJ".
+_JUDGE_LIST_SEP = re.compile(r"(?:,[ \t]*(?:(?:and|AND|&)[ \t]+)?|[ \t]+(?:and|AND|&)[ \t]+)$")
 COMMON_WORD_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 4.0
 # A first word this frequent in English that is no frequent first name opens a sentence, not a name.
@@ -212,6 +226,22 @@ def load_surnames() -> dict[str, int]:
     return ranks
 
 
+def surname_rank(folded: str) -> int:
+    """Rank of a casefolded surname in the census list, with or without its apostrophe ("o'brien" is
+    listed as "obrien"); a large number when it is not listed."""
+    ranks = load_surnames()
+    rank = ranks.get(folded)
+    if rank is None and ("'" in folded or "’" in folded):
+        rank = ranks.get(folded.replace("'", "").replace("’", ""))
+    return _UNLISTED if rank is None else rank
+
+
+_UNLISTED = 1 << 30
+# "O'Brien", "D'Arcy", "O'Sullivan": a one-letter prefix and an apostrophe before a word that is no common
+# English word is a surname, whatever the frequency of the whole ("o'clock" is a word).
+_ELIDED_NAME = re.compile(r"[od]['’]([^\W\d_]{2,})")
+
+
 @cache
 def _first_name_ranks() -> dict[str, int]:
     """{first name: best rank} in the US Census 1990 female and male first-name lists, casefolded."""
@@ -228,6 +258,43 @@ def _first_name_ranks() -> dict[str, int]:
 
 _FIRST_RANK_LIMIT = 1000
 _LOWER_FIRST_RANK_LIMIT = 1500
+
+
+# Offices, ranks and document words next to a title or a judge's post-nominal letters that are no name:
+# "Lord Chief Justice", "Lord Mayor", "Master Plan", "Appendix J", "Schedule P".
+_OFFICE_WORDS = frozenset(
+    """chief justice justices judge judges mayor chancellor advocate lieutenant president provost privy speaker
+    chamberlain protector commissioner bishop archbishop spiritual temporal lords commons council high steward
+    warden rector lord lady master mistress almighty god court courts division bench secretary minister deputy
+    rolls clerk registrar recorder district circuit magistrate senior presiding honourable honorable hon mr mrs
+    ms miss dr sir dame appendix annex schedule exhibit section part table figure fig chapter article item tab
+    clause paragraph para page note form volume vol series rule grade level class type model group team phase
+    stage option plan vitamin unit attorney general solicitor counsel queen king crown state people""".split()
+)
+# A title's name word: a census surname within this rank, a frequent first name, or rarer than this in English.
+TITLED_SURNAME_RANK = 5000
+TITLED_MAX_ZIPF = 4.5
+# After "Master", "Registrar" or "Recorder", and before a lone "J" or "P": stricter.
+TITLED_STRICT_MAX_ZIPF = 4.0
+
+
+def titled_name_word(word: str, strict: bool = False) -> bool:
+    """A word after a title ("Lord Hughes", "Lady Black") or before a judge's post-nominal letters ("Arden
+    LJ") that is a name: a listed surname or first name, or no common English word; never an office, a
+    document word or technical vocabulary."""
+    folded = word.casefold().strip(".,;:")
+    if len(folded) < 2 or folded in _OFFICE_WORDS or folded in _FUNCTION_WORDS or not folded[0].isalpha():
+        return False
+    rank = surname_rank(folded)
+    if folded in TECHNICAL_VOCABULARY and rank > TITLED_SURNAME_RANK:
+        return False
+    if rank <= TITLED_SURNAME_RANK:
+        return not (strict and is_ordinary_vocabulary(word))
+    if _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
+        return True
+    english = load_english_words()
+    limit = TITLED_STRICT_MAX_ZIPF if strict else TITLED_MAX_ZIPF
+    return all(english.get(part, 0.0) < limit for part in folded.split("-")) and english.get(folded, 0.0) < limit
 
 
 def korean_given_name(folded: str) -> bool:
@@ -267,6 +334,9 @@ class NameListDetector(Detector):
 
     def _rare(self, folded: str) -> bool:
         """Rare in English and not technical vocabulary: more likely a name than a word."""
+        elided = _ELIDED_NAME.fullmatch(folded)
+        if elided is not None and self._english.get(elided.group(1), 0.0) < COMMON_WORD_ZIPF:
+            return True  # "o'brien", "d'arcy"
         return (
             self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
             and folded not in TECHNICAL_VOCABULARY
@@ -347,6 +417,8 @@ class NameListDetector(Detector):
         after = text[end] if end < len(text) else " "
         if before in _GLUE or after in _GLUE or before.isdigit() or after.isdigit():
             return True  # part of an identifier, a hash or a base64 string (boto3, 2eef76, S4Zi0O)
+        if after == "-" and text[end + 1 : end + 2].isdigit():
+            return True  # the prefix of a case, ticket or order number: "SUP-2023-0045512"
         if text[start].islower() and (after in "([" or text[end : end + 3].lstrip(" ")[:1] == "="):
             return True  # code: conn = ..., item(...)
         nxt = text[end + 1] if end + 1 < len(text) else " "
@@ -475,7 +547,69 @@ class NameListDetector(Detector):
                             span_end = n_end
                     found.append(Finding("PERSON", start, span_end, self._score - 0.1, f"{self.name}.lower"))
                     covered_until = span_end
+        found.extend(self._judges(text, tokens))
         return found
+
+    def _judges(self, text: str, tokens: list[tuple[int, int, str]]) -> list[Finding]:
+        """Judges named before their post-nominal letters ("Lewison LJ held", "Kiefel CJ, Gageler, Keane and
+        Edelman JJ", "Scalia, J., dissenting") or before ", Circuit Judges" ("WARDLAW, BYBEE, and MILLER,
+        Circuit Judges"), each name of a list on its own."""
+        out: list[Finding] = []
+        for k, (_, s_end, tok) in enumerate(tokens):
+            first = k
+            if tok in _JUDGE_WORDS:
+                while first > 0 and tokens[first - 1][2].casefold() in _JUDGE_QUALIFIERS:
+                    first -= 1
+                if first in (0, k) or text[tokens[first - 1][1] : tokens[first][0]] != ", ":
+                    continue  # "X, Circuit Judge", not "Master Key, Judge Rules"
+                strict = False
+            elif tok in _JUDGE_SUFFIXES:
+                if k and tok == "J" and tokens[k - 1][2] == "C" and text[tokens[k - 1][1] : tokens[k][0]] == ".":
+                    first = k - 1  # "C.J."
+                if first == 0 or _AFTER_JUDGE_SUFFIX.match(text, s_end) is None:
+                    continue
+                gap = text[tokens[first - 1][1] : tokens[first][0]]
+                if gap != " " and not (gap == ", " and text[s_end : s_end + 1] == "."):
+                    continue
+                strict = tok in _STRICT_JUDGE_SUFFIXES
+            else:
+                continue
+            end = first - 1
+            for _ in range(8):
+                start = self._judge_name(text, tokens, end, strict)
+                if start < 0:
+                    break
+                out.append(Finding("PERSON", tokens[start][0], tokens[end][1], self._score, f"{self.name}.judicial"))
+                if tok not in _PLURAL_JUDGE_SUFFIXES or start == 0:
+                    break
+                sep = _JUDGE_LIST_SEP.search(text, max(0, tokens[start][0] - 8), tokens[start][0])
+                end = start - 1
+                while end >= 0 and tokens[end][1] > (sep.start() if sep else -1):
+                    end -= 1
+                if sep is None or end < 0 or tokens[end][1] != sep.start() or tokens[end][2] in _JUDGE_SUFFIXES:
+                    break
+        return out
+
+    def _judge_name(self, text: str, tokens: list[tuple[int, int, str]], end: int, strict: bool) -> int:
+        """Index of the first word of a judge's name of one to three words (initials too) ending at token
+        ``end``, or -1."""
+        j, first, words = end, -1, 0
+        while j >= 0 and words < 3:
+            w = tokens[j][2]
+            if len(w) == 1 and w.isupper() and words and text[tokens[j][1] : tokens[j + 1][0]] in (" ", ". "):
+                j -= 1  # a middle initial: "LORNA G. SCHOFIELD"
+                continue
+            if _style(w) not in ("title", "upper", "mixed") or w in _JUDGE_SUFFIXES:
+                break
+            if not titled_name_word(w, strict=strict) or self._glued(text, tokens[j][0], tokens[j][1]):
+                break
+            first, words = j, words + 1
+            if j == 0 or text[tokens[j - 1][1] : tokens[j][0]] not in (" ", ". "):
+                break
+            if text[tokens[j - 1][1] : tokens[j][0]] == ". " and len(tokens[j - 1][2]) != 1:
+                break
+            j -= 1
+        return first
 
     def _name_line(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         """End of a line made only of two or three rare capitalised words, or words in capitals, with perhaps a
@@ -588,14 +722,15 @@ class NameListDetector(Detector):
                 continue
             a, b = (tokens[j][1], tokens[i][0]) if j < i else (tokens[i][1], tokens[j][0])
             tok = tokens[j][2]
-            if "\n" in text[a:b] or not tok.isupper():
-                continue
+            if "\n" in text[a:b] or not tok.isupper() or any(c.isalnum() or c in "()[]" for c in text[a:b]):
+                continue  # "LIMITED (2) DESMOND PRYCE": a list number or bracket parts the words
             folded = tok.casefold()
             if folded == "i" or (
                 folded not in self._first
                 and folded not in self._capitalised
                 and self._english.get(folded, 0.0) >= COMMON_WORD_ZIPF
-                and load_surnames().get(folded, _SHOUT_SURNAME_RANK + 1) > _SHOUT_SURNAME_RANK
+                and surname_rank(folded) > _SHOUT_SURNAME_RANK
+                and not self._rare(folded)
             ):
                 return True
         return False

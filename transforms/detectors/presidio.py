@@ -60,6 +60,24 @@ _NOT_A_PHONE = re.compile(
 )
 
 
+# "QB-2019-001234", "INV-20231104-77": digits glued by a hyphen to a letter prefix (or followed by a hyphen and
+# letters) are a case, ticket or order number; a phone label glued the same way ("Tel-0161 ...") stays a label.
+_ID_PREFIX = re.compile(r"(?:^|[^\w-])([A-Za-z][A-Za-z0-9]*)-$")
+_PHONE_PREFIXES = frozenset("tel ph phone mob mobile cell fax m t f h w o".split())
+# Labels written after a number with a hyphen ("0161 496 0123-Office", "0123-Fax") are no identifier suffix.
+_ID_SUFFIX = re.compile(r"-([A-Za-z]+)")
+_PHONE_LABELS = frozenset("office mobile cell fax home work desk landline tel phone main ext direct".split())
+
+
+def _id_glued(text: str, start: int, end: int) -> bool:
+    """The digits at ``start:end`` carry a letter prefix or suffix joined by a hyphen: an identifier."""
+    m = _ID_PREFIX.search(text, max(0, start - 24), start)
+    if m is not None and m.group(1).casefold() not in _PHONE_PREFIXES:
+        return True
+    suffix = _ID_SUFFIX.match(text, end)
+    return suffix is not None and suffix.group(1).casefold() not in _PHONE_LABELS
+
+
 def _phone_shaped(value: str) -> bool:
     """Not a date ("2024-01-02") and not a bare run of eight digits or fewer ("133000" in a SQL row)."""
     if _NOT_A_PHONE.fullmatch(value.strip("+() ")):
@@ -109,7 +127,7 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
                 windows[-1] = (windows[-1][0], max(we, windows[-1][1]))
             else:
                 windows.append((ws, we))
-        spans = {(s, e) for s, e in spans if _phone_shaped(text[s:e])}
+        spans = {(s, e) for s, e in spans if _phone_shaped(text[s:e]) and not _id_glued(text, s, e)}
         if not windows:
             return spans
         parts, starts, pos = [], [], 0
@@ -122,7 +140,7 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
             for m in phonenumbers.PhoneNumberMatcher(reduced, region, leniency=self.leniency):
                 k = bisect.bisect_right(starts, m.start) - 1
                 delta = windows[k][0] - starts[k]
-                if _phone_shaped(m.raw_string):
+                if _phone_shaped(m.raw_string) and not _id_glued(text, m.start + delta, m.end + delta):
                     spans.add((m.start + delta, m.end + delta))
         return spans
 
