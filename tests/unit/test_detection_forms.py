@@ -976,3 +976,121 @@ def test_a_label_before_a_number_is_not_a_speaker() -> None:
 )
 def test_parties_before_their_role(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Peers, knights and judicial offices before a name; a peer's territorial designation is part of it.
+        ("Lord Hughes gave the leading judgment.", ["Hughes"]),
+        ("Lady Black and Lord Kitchin agreed.", ["Black", "Kitchin"]),
+        ("Baroness Hale of Richmond agreed.", ["Hale of Richmond"]),
+        ("The Lord Chief Justice, Lord Burnett of Maldon, gave guidance.", ["Burnett of Maldon"]),
+        ("as Lord Justice Bingham said", ["Bingham"]),
+        ("Chief Justice Roberts wrote, joined by Justice Kagan.", ["Roberts", "Kagan"]),
+        ("Magistrate Judge Hernandez-Whitfield recommended denial.", ["Hernandez-Whitfield"]),
+        ("HHJ Keyser QC and Master Eastman gave directions.", ["Keyser", "Eastman"]),
+        ("Recorder Mbeki sat in the county court.", ["Mbeki"]),
+        ("LORD SALES (with whom the others agree):", ["SALES"]),
+        ("THE HONOURABLE MR JUSTICE HADLEY", ["HADLEY"]),
+        ("Defendant O'Brien, a supervisor, denied it.", ["O'Brien"]),
+        # Offices, documents and phrases after the same words are not names.
+        ("the Lord Mayor of London and the Lord of the Rings", []),
+        ("the Master Plan and the Master Key", []),
+        ("the Justice Department and the Justice League", []),
+        ("Plaintiff's counsel and the Defendant Company", []),
+    ],
+)
+def test_names_after_peerage_and_judicial_titles(text: str, expected: list[str]) -> None:
+    assert context(text, "PERSON") == expected
+
+
+def judges(text: str) -> list[str]:
+    (found,) = NAMES.detect([text])
+    return sorted(text[f.start : f.end] for f in found if f.detector.endswith(".judicial"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Judges before their post-nominal letters, alone or in a list, and US "X, Circuit Judges".
+        ("Lewison LJ (with whom Males LJ and Nugee LJ agreed) held", ["Lewison", "Males", "Nugee"]),
+        ("Eady J and Foxton J disagreed.", ["Eady", "Foxton"]),
+        ("KIEFEL CJ, GAGELER, KEANE, GORDON AND EDELMAN JJ", ["EDELMAN", "GAGELER", "GORDON", "KEANE", "KIEFEL"]),
+        ("Before: WARDLAW, BYBEE, and MILLER, Circuit Judges.", ["BYBEE", "MILLER", "WARDLAW"]),
+        ("(Reinhardt, J., dissenting). Roberts, C.J., delivered it.", ["Reinhardt", "Roberts"]),
+        ("SUSAN ILLSTON, United States District Judge:", ["SUSAN ILLSTON"]),
+        ("Dame Victoria Sharp P agreed.", ["Victoria Sharp"]),
+        # Letters after document words, initials and review requests are not post-nominals.
+        ("See Appendix J and Schedule P.", []),
+        ("Plan J was approved; Michael J Smith was not.", []),
+        ("Open the Gitlab MR and the merge MR today.", []),
+        ("the Master Key, Judge Rules", []),
+    ],
+)
+def test_judges_before_post_nominal_letters(text: str, expected: list[str]) -> None:
+    assert judges(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Surnames with an elided prefix in capitals, and a list number between two parties.
+        ("NORTHSTAR LOGISTICS, INC., and KEVIN O'BRIEN, Defendants.", ["KEVIN O'BRIEN"]),
+        ("(1) BRIGHTWATER HOMES LIMITED (2) DESMOND PRYCE Defendants", ["DESMOND PRYCE"]),
+        ("Support tickets look like SUP-2023-0045512.", []),
+    ],
+)
+def test_names_in_capitals_with_apostrophes_and_prefixed_identifiers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_caps_names_after_an_honorific_keep_an_apostrophe() -> None:
+    assert context("(2) MR JONATHAN O'SULLIVAN of Ashford", "PERSON") == ["JONATHAN O'SULLIVAN"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # HTTP status lines (IANA reason phrases) and counts of technical things are not addresses.
+        ("nginx returns 502 Bad Gateway with gunicorn", []),
+        ("The AWS 2 API Gateway stages have separate throttles.", []),
+        ("I have 3 Google Drive folders and 2 Event Loop threads.", []),
+        ("Listen on 443 Secure Gateway.", []),
+        ("Section 230 Safe Harbor protects platforms.", []),
+        # A street word of the same kind with a rare name or a town after it is still an address.
+        ("The parcel went to 15 Larkspur Drive.", ["15 Larkspur Drive"]),
+        ("15 Lake Drive, Springfield, IL 62704", ["15 Lake Drive, Springfield, IL 62704"]),
+    ],
+)
+def test_status_lines_and_technical_counts_are_not_addresses(text: str, expected: list[str]) -> None:
+    assert context(text, "STREET_ADDRESS") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A number glued by a hyphen to a letter prefix, or after "<identifier noun> number", is no phone.
+        ("Claim number: CL-2023-4567890", []),
+        ("a company incorporated in England (company number 09876543)", []),
+        ("phone number: 020 7946 0958", ["020 7946 0958"]),
+        ("Tel-0161 496 0123", ["0161 496 0123"]),
+    ],
+)
+def test_identifiers_are_not_phone_numbers_after_a_phone_word(text: str, expected: list[str]) -> None:
+    assert context(text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Case No: QB-2019-001234", []),
+        ("Invoice no. INV-20231104-77 and ticket HC-2020-000567", []),
+        ("call 0161 496 0123-Office or 0161 496 0124-Fax", ["0161 496 0123", "0161 496 0124"]),
+    ],
+)
+def test_case_and_ticket_numbers_are_not_phone_numbers(text: str, expected: list[str]) -> None:
+    from transforms.detectors.presidio import PHONE_REGIONS, MultiRegionPhoneRecognizer
+
+    found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
+    assert [text[s:e] for s, e in sorted(found)] == expected
