@@ -1094,3 +1094,14 @@ def test_case_and_ticket_numbers_are_not_phone_numbers(text: str, expected: list
 
     found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
     assert [text[s:e] for s, e in sorted(found)] == expected
+
+
+def test_a_name_in_capitals_does_not_start_at_the_end_of_a_heading() -> None:
+    found = names("SOUTHERN DISTRICT OF NEW YORK\nJANE DOE-MARTINEZ, Plaintiff")
+    assert "JANE DOE-MARTINEZ" in found
+    assert not any("\n" in name for name in found)
+
+
+@pytest.mark.parametrize("text", ["Hilary Term\n[2021] UKSC 14", "Easter Term 2024", "MICHAELMAS TERM"])
+def test_terms_of_the_legal_year_are_not_names(text: str) -> None:
+    assert names(text) == []

@@ -127,6 +127,7 @@ _PARTY_ROLES = frozenset(
     """claimant claimants defendant defendants appellant appellants respondent respondents applicant applicants
     petitioner petitioners plaintiff plaintiffs intervener""".split()
 )
+_LEGAL_TERMS = frozenset({"michaelmas", "hilary", "easter", "trinity"})
 _DETERMINERS = frozenset("the a an this that these those our your my their his her its".split())
 # A label on the next line ("Jane Doe\nMaintainer: ...", "\nModified by: ..."): the name ends before it.
 _LABEL_AFTER = re.compile(r"[ \t]*(?:by[ \t]*)?:")
@@ -497,6 +498,13 @@ class NameListDetector(Detector):
                         found.append(Finding("PERSON", n_start, n_end, self._score, f"{self.name}.field"))
                         covered_until = n_end
                         continue
+                if (
+                    folded in _LEGAL_TERMS
+                    and i + 1 < len(tokens)
+                    and tokens[i + 1][2].casefold() in ("term", "sittings")
+                    and text[end : tokens[i + 1][0]] == " "
+                ):
+                    continue  # "Hilary Term": a term of the legal year
                 proper = folded in self._capitalised  # "John", "Emily": dictionaries write them only capitalised
                 if len(tok) < 3 and not cued:
                     continue  # "Mo", "Na", "Ho" alone: too often a word or an abbreviation
@@ -764,6 +772,8 @@ class NameListDetector(Detector):
         the first is not a frequent first name and none after it a frequent surname ("Crown Prince", but not
         "Will Smith", "Maria Costa" or "Grace Park")."""
         words = [t[2].casefold() for t in toks if len(t[2]) > 1]  # not middle initials ("Juliusz A Kwiatkowski")
+        if len(words) == 2 and words[0] in _LEGAL_TERMS and words[1] in ("term", "sittings"):
+            return True  # the terms of the English legal year: "Hilary Term", "Trinity Sittings"
         if any(w in _FUNCTION_WORDS for w in words):
             return True
         if _first_name_ranks().get(words[0], _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
@@ -843,6 +853,13 @@ class NameListDetector(Detector):
                 break
             if folded in TECHNICAL_VOCABULARY or self._glued(text, tokens[j][0], tokens[j][1]):
                 break
+            if (
+                "\n" in gap
+                and style == "upper"
+                and text[text.rfind("\n", 0, tokens[i][0]) + 1 : tokens[i][0]].strip(" \t>")
+                and self._freq.get(tokens[i][2].casefold(), 0.0) >= ALONE_MAX_ZIPF
+            ):
+                break  # "DISTRICT OF NEW YORK\nJANE DOE": a frequent word ending a heading starts no name
             if "\n" in gap and not self._rare(folded) and self._english.get(folded, 0.0) >= ALONE_MAX_ZIPF:
                 break  # "Agnieszka\nJob title": a common word on the next line starts something else
             if "\n" in gap and _LABEL_AFTER.match(text, tokens[j][1]):
