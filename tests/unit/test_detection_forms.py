@@ -979,6 +979,76 @@ def test_parties_before_their_role(text: str, expected: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "text, ordinary",
+    [
+        # Developer tools, frameworks and vendors by category; parties, roles and procedure words of law.
+        ("Docker Desktop", True),
+        ("Chrome DevTools", True),
+        ("Lombok", True),
+        ("Terragrunt", True),
+        ("Atlassian", True),
+        ("the Claimant", True),
+        ("Defendants", True),
+        ("The Indemnifying Party", True),
+        ("Hearing", True),
+        ("Brackenwood Nash LLP", False),
+        ("Ostrander Maritime AS", False),
+        ("Commissioner of Taxation", False),
+    ],
+)
+def test_developer_tools_and_legal_roles_are_vocabulary(text: str, ordinary: bool) -> None:
+    assert is_ordinary_vocabulary(text) is ordinary
+
+
+_TECH = "With Python, pandas and Kafka on Kubernetes: "
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # An error message's common word, a word with inner capitals, a scheme or a path around the word.
+        (f"{_TECH}the client fails with Connection refused", [("Connection", "ORG")], []),
+        ("If you book and fly with Heron after all", [("Heron", "ORG")], ["Heron"]),
+        (f"{_TECH}StrictMode mounts components twice", [("StrictMode", "ORG")], []),
+        (f"{_TECH}profile it in Firefox DevTools first", [("Firefox DevTools", "PERSON")], []),
+        ("Thanks BrightLoop for sharing the video", [("BrightLoop", "ORG")], ["BrightLoop"]),
+        (f"{_TECH}boost it with XGBoost", [("XGBoost", "ORG")], []),
+        ("url=jdbc:postgresql://db:5432/app", [("jdbc", "PERSON")], []),
+        ("logs go to /var/log/Kestrel/app.log", [("Kestrel", "ORG")], []),
+        # A reporter between a volume and a page is a law-report citation, not a place.
+        ("See Harlow v. Pell, 412 U.S. 88, 90 (1971).", [("U.S.", "GPE")], []),
+        ("Brant v Ostler [2019] UKSC 12 applied", [("UKSC", "ORG")], []),
+        ("as held in 731 F.3d 22 (2d Cir. 2013)", [("F.3d", "ORG")], []),
+        ("lives at 6138 Via Roma 131, Milano", [("Via Roma", "PERSON")], ["Via Roma"]),
+        ("Write to 45818 P.O. Box 242", [("P.O. Box", "ORG")], ["P.O. Box"]),
+        ("under the Working Time Regulations 1998", [("Working Time Regulations", "ORG")], []),
+        # An acronym among tools or code is a term; elsewhere it may be an organisation.
+        ("call df.read_csv() and x_train=load(), see pkg/io; ask on the LKML", [("LKML", "ORG")], []),
+        ("Run Kafka and Redis on the JVM with Gradle; ask on the LKML", [("LKML", "ORG")], []),
+        ("She joined NATO in 2019", [("NATO", "ORG")], ["NATO"]),
+        # Names keep their shape: prefixes, listed names, brands that are rare words, legal forms.
+        (f"{_TECH}ask DeShawn McAllister", [("DeShawn McAllister", "PERSON")], ["DeShawn McAllister"]),
+        ("Kent LaRue wrote the post", [("Kent LaRue", "PERSON")], ["Kent LaRue"]),
+        ("I got the interview at Deloitte", [("Deloitte", "ORG")], ["Deloitte"]),
+        ("QUARRY FREIGHT, INC., and others", [("INC.", "ORG")], ["INC."]),
+        (f"{_TECH}signed with Ostrander Maritime A/S", [("Ostrander Maritime A", "ORG")], ["Ostrander Maritime A"]),
+        ("Home: 21/208 Gable Street", [("208 Gable Street", "GPE")], ["208 Gable Street"]),
+        ("Counsel: Ines Oduya of Oduya & Brandt PLLC", [("Oduya & Brandt PLLC", "ORG")], ["Oduya & Brandt PLLC"]),
+    ],
+)
+def test_ner_technical_and_legal_words_are_not_names(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    from transforms.config import NlpConfig
+    from transforms.detectors.ner import SpacyNerDetector
+
+    labels = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"}
+    detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels=labels))
+    (found,) = detector.detect([text])
+    assert [text[f.start : f.end] for f in found] == expected
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         # Peers, knights and judicial offices before a name; a peer's territorial designation is part of it.

@@ -16,7 +16,13 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.vocabulary import EDGE_WORDS, imperative, is_identifier, is_ordinary_vocabulary
+from transforms.detectors.vocabulary import (
+    EDGE_WORDS,
+    TOOL_WORDS,
+    imperative,
+    is_identifier,
+    is_ordinary_vocabulary,
+)
 from transforms.records import Finding
 
 __all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "entity_pieces", "load_ner_pipeline"]
@@ -40,7 +46,46 @@ _ROLE_NOUN = re.compile(r"(?i)[a-z]+(?:person|people|woman|women)")
 # A PERSON entity made only of English words at least this common (Zipf), none a first name or a surname
 # within this census rank, is a phrase ("Idle Thoughts"), not a name.
 _COMMON_ZIPF = 3.0
+# In technical prose, an organisation that is one word as common as this ("Connection refused", "Running")
+# is that word; rarer words that are also brands ("Deloitte", "Spotify") stay, and so does any organisation
+# outside technical prose ("fly with United").
+_COMMON_ORG_ZIPF = 4.0
 _SURNAME_RANK = 10_000
+# A word with a capital inside it after a lower-case letter, or after a run of capitals ("StrictMode",
+# "DevTools", "OkHttp", "SELinux", "XGBoost"): in technical prose, an identifier or a product name...
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+# ...unless it has the shape of a name with a particle or prefix (McDonald, MacArthur, DeShawn, LaToya,
+# DiCaprio, VanDyke, FitzGerald); listed first names and surnames are kept too.
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]+(?:['’]s)?")
+# Code around a word: a scheme or a host:port after it ("jdbc:postgresql://", "redis:6379"), a path,
+# member access or an assignment next to it ("/var/log", "spring.datasource", "=Value"); not a legal form
+# or a unit and house number ("A/S", "81/55", "21/208 Chapel Street").
+_CODE_BEFORE = frozenset("/\\.:_=$~`")
+_CODE_AFTER = re.compile(r"/[a-z/]|[\\_=(<`]|[.:][A-Za-z0-9/]")
+# A law-report citation: a reporter abbreviation between a volume or bracketed year and a page
+# ("510 U.S. 17", "[2017] UKSC 67", "123 F.3d 456", "45 F. Supp. 2d 789", "(2019) 269 FCR 176").
+_CITATION_BEFORE = re.compile(r"(?:\d|\[\d{4}\]|\(\d{4}\))[ \t]+$")
+_CITATION_AFTER = re.compile(r"[ \t]+\d")
+# Reporter words: dotted ("U.S.", "F.3d"), abbreviated ("Supp."), capitals ("UKSC", "FCR"), series ("2d"),
+# or a short word beside capitals ("EWCA Civ"); a street ("6138 Via Roma 131") has none of the first four.
+_REPORTER_WORD = re.compile(r"[A-Z](?:\.[A-Za-z0-9]+)+\.?|[A-Z][a-z]{0,4}\.|[A-Z]{2,6}|\d[a-z]{1,2}\.?")
+_REPORTER_SHORT = re.compile(r"[A-Z][a-z]{1,3}")
+# A statute or treaty ("Data Protection Act", "Working Time Regulations"): a law, not an organisation.
+_STATUTE = re.compile(r"(?:\S+ )+(?:Act|Acts|Regulations|Directive|Convention|Treaty|Statute|Ordinance)")
+# An acronym of capitals only ("LKML", "ALB", "DAO"): in technical prose, a term, not an organisation.
+_ACRONYM = re.compile(r"[A-Z]{3,5}s?")
+_TECH_WINDOW = 250
+_TECH_TOKEN = re.compile(r"[A-Za-z][\w.+#:/=()-]*")
+# Code in the text: snake_case, member access, paths, schemes, assignments, calls ("read_csv", "pd.read",
+# "/var/log", "jdbc:", "x=1", "head()").
+_CODE_TOKEN = re.compile(r"[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]{2,}\(|[a-z]/[a-z]|[a-z]:/|[a-z]=[\w\"']|\(\)")
+_TECH_MIN = 3
+# Tool words as common as this in English ("table", "word", "react", "spark") do not make a text technical.
+_TECH_ZIPF = 4.0
+# Legal forms spaCy may find alone after a comma ("NORTHSTAR LOGISTICS, INC."): part of a name, never vetoed.
+_LEGAL_FORMS = frozenset(
+    "inc inc. ltd ltd. llc llp plc corp corp. co co. limited company gmbh ag sa sons brothers partners".split()
+)
 
 
 def entity_pieces(text: str) -> list[tuple[int, int]]:
@@ -79,6 +124,44 @@ def _trimmable(word: str) -> bool:
         return True
     # Code-like tokens (x86_64, v2.1.12, beb7) go; plain numbers stay (house numbers, postcodes: "Hoge Wei 32").
     return any(c.isalpha() for c in core) and is_identifier(core)
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """True if code touches ``start:end``: a path, member access, scheme or assignment around it."""
+    before = text[start - 1] if start > 0 else ""
+    if before in _CODE_BEFORE and (before != "/" or text[start - 2 : start - 1].isalpha()):
+        return True
+    return _CODE_AFTER.match(text, end) is not None
+
+
+def _reporter(value: str) -> bool:
+    """The abbreviation of a law report: reporter words, and short words only beside capitals."""
+    words = value.split()
+    marked = [_REPORTER_WORD.fullmatch(w) is not None for w in words]
+    short = [
+        _REPORTER_SHORT.fullmatch(w) is not None and _english().get(w.casefold(), 0.0) < _COMMON_ORG_ZIPF for w in words
+    ]
+    return len(words) <= 4 and any(marked) and all(m or s for m, s in zip(marked, short, strict=True))
+
+
+def _english() -> dict[str, float]:
+    """English Zipf frequencies (``names.load_english_words``, loaded once per process)."""
+    from transforms.detectors.names import load_english_words
+
+    return load_english_words()
+
+
+def _technical(text: str, start: int, end: int) -> bool:
+    """True if at least ``_TECH_MIN`` programming languages, tools or products appear near ``start:end``."""
+    window = text[max(0, start - _TECH_WINDOW) : start] + " " + text[end : end + _TECH_WINDOW]
+    hits = 0
+    for m in _TECH_TOKEN.finditer(window):
+        word = m.group().rstrip(".:;()").casefold()
+        if (word in TOOL_WORDS and _english().get(word, 0.0) < _TECH_ZIPF) or _CODE_TOKEN.search(word):
+            hits += 1
+            if hits >= _TECH_MIN:
+                return True
+    return False
 
 
 class ModelNotInstalled(RuntimeError):
@@ -151,9 +234,8 @@ class SpacyNerDetector(Detector):
             self._common_words(text[start:end]) or all(_AGENT_NOUN.search(w) is not None for w in words[-1:])
         )
 
-    def _common_words(self, value: str) -> bool:
-        """True for a "person" made only of common English words that are neither first names, surnames nor
-        words written only capitalised ("Gratitude", "Idle Thoughts"); "Grace", "Obama" and "Will Smith" stay."""
+    def _word_lists(self) -> tuple[dict[str, float], frozenset[str], dict[str, int], frozenset[str]]:
+        """English Zipf frequencies, first names, surname ranks and capitalised-only words, loaded once."""
         if self._words is None:
             from transforms.detectors.names import (
                 load_capitalised_words,
@@ -163,15 +245,55 @@ class SpacyNerDetector(Detector):
             )
 
             self._words = (load_english_words(), load_name_lists()[0], load_surnames(), load_capitalised_words())
-        english, first, surnames, capitalised = self._words
+        return self._words
+
+    def _common_words(self, value: str, zipf: float = _COMMON_ZIPF) -> bool:
+        """True for a "person" made only of common English words that are neither first names, surnames nor
+        words written only capitalised ("Gratitude", "Idle Thoughts"); "Grace", "Obama" and "Will Smith" stay."""
+        english, first, surnames, capitalised = self._word_lists()
         words = [w.strip(_EDGE_PUNCT + ".").casefold() for w in value.split()]
         return all(
-            english.get(w, 0.0) >= _COMMON_ZIPF
+            english.get(w, 0.0) >= zipf
             and w not in first
             and w not in capitalised
             and surnames.get(w, _SURNAME_RANK + 1) > _SURNAME_RANK
             for w in words
         )
+
+    def _not_a_name(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
+        """Technical and legal words spaCy takes for names: code around the word, a law-report citation, a
+        statute, and in technical prose (``_technical``) identifiers and product names with inner capitals
+        and a single common word or an acronym as an organisation."""
+        value = text[start:end]
+        if _in_code(text, start, end):
+            return True
+        if (
+            _reporter(value)
+            and _CITATION_BEFORE.search(text, max(0, start - 8), start) is not None
+            and _CITATION_AFTER.match(text, end) is not None
+        ):
+            return True
+        if entity != "LOCATION" and _STATUTE.fullmatch(value) is not None:
+            return True
+        words = value.split()
+        camel = _INNER_CAPITAL.search(value) is not None
+        single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
+        if not (camel or single_org) or not _technical(text, start, end):
+            return False
+        if camel:
+            code = [self._code_word(w) for w in words]
+            if any(code) and all(c or is_ordinary_vocabulary(w) for c, w in zip(code, words, strict=True)):
+                return True
+        return single_org and (_ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF))
+
+    def _code_word(self, word: str) -> bool:
+        """A word with an inner capital that is not a name's: "StrictMode", "SELinux", not "McDonald"."""
+        core = word.strip(_EDGE_PUNCT + ".")
+        if _INNER_CAPITAL.search(core) is None or _NAME_PREFIX.fullmatch(core) is not None:
+            return False
+        _, first, surnames, _ = self._word_lists()
+        folded = core.casefold()
+        return folded not in first and folded not in surnames
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         pieces: list[tuple[int, int, int, int]] = []  # (text index, window start, own start, own end)
@@ -204,6 +326,8 @@ class SpacyNerDetector(Detector):
                     if entity == "PERSON" and (
                         self._common_words(ent.text[s:e]) or _ROLE_NOUN.fullmatch(ent.text[s:e]) is not None
                     ):
+                        continue
+                    if self._not_a_name(text, offset + s, offset + e, entity, ent.text):
                         continue
                     results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]

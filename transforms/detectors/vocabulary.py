@@ -15,6 +15,7 @@ import re
 __all__ = [
     "EDGE_WORDS",
     "TECHNICAL_VOCABULARY",
+    "TOOL_WORDS",
     "imperative",
     "is_common_word_phrase",
     "is_identifier",
@@ -82,10 +83,61 @@ chemistry biology economics statistics informatics humanities bsc msc phd mba ba
 title file files folder directory path host hosts hostname config configuration checksum settings identityfile
 proxyjump proxycommand"""
 
+# Developer tools, frameworks and libraries by stack; vendors of developer products; developer communities.
+_DEV_TOOLS = """lombok hibernate junit mockito gradle kotlin jetpack compose hilt dagger retrofit okhttp glide coil
+firebase crashlytics swiftui uikit swiftdata alamofire cocoapods testflight xcode simulator emulator
+react redux zustand mobx recoil next.js nextjs nuxt nuxt.js svelte sveltekit remix gatsby vite webpack rollup
+esbuild turbopack parcel storybook tailwind tailwindcss bootstrap jquery lodash axios jest vitest mocha
+typeorm prisma sequelize mongoose drizzle nestjs express.js koa deno pnpm npx nvm ts-node tsc
+serde axum actix sqlx diesel clippy rustup rust-analyzer rustonomicon
+django flask celery gunicorn uvicorn pydantic sqlalchemy alembic jupyter jupyterlab ipython conda anaconda
+polars duckdb dask xgboost lightgbm catboost optuna mlflow kubeflow sagemaker vertex dataproc emr
+dagster prefect metabase superset redash iceberg hudi metastore
+terragrunt atlantis pulumi opentofu spacelift calico cilium coredns karpenter k9s lens loki tempo
+openshift rancher buildkit hadolint podman containerd cri-o firewalld selinux apparmor iptables nftables
+paramiko mitogen fabric vagrant virtualbox vmware hyper-v wsl wsl2
+arch alpine almalinux opensuse manjaro freebsd openbsd
+devtools desktop studio toolkit inspector profiler debugger
+vscode vscodium neovim sublime eclipse netbeans webstorm goland clion
+atlassian hashicorp jetbrains mirantis canonical mozilla
+lkml stackoverflow overflow reddit discord hackernews
+dockerfile makefile jenkinsfile gemfile procfile vagrantfile readme changelog"""
+# Parties and roles in litigation, contracts and deeds; court officers; procedure and document words of
+# judgments and contracts (common-law jurisdictions).
+_LEGAL = """claimant claimants plaintiff plaintiffs defendant defendants appellant appellants respondent respondents
+petitioner petitioners applicant applicants intervener interveners intervenor intervenors appellee appellees
+complainant complainants prosecutor prosecution accused witness witnesses affiant deponent declarant counsel
+solicitor solicitors barrister barristers attorney attorneys registrar magistrate arbitrator arbitrators
+tribunal judges justices juror jurors bailiff notary commissioner party parties licensor licensee
+licensors licensees guarantor guarantors assignee assignees assignor assignors transferee transferor lessor
+lessee landlord tenant tenants employer employee buyer seller vendor purchaser supplier subcontractor
+indemnifying indemnified discloser recipient mortgagor mortgagee trustee trustees beneficiary executor
+hearing trial judgment judgement judgments opinion reasons appeal appeals motion affidavit affidavits
+declaration deposition discovery examination summons writ claim claims counterclaim pleadings particulars
+petition conference directions costs damages injunction verdict ruling decree recital recitals definitions
+deliverables charges losses liabilities indemnity catchwords legislation docket registry citation
+effective commencement initial renewal third majeure governing arbitration rules management"""
+
 _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
-    w for block in (_LANGUAGES, _TOOLS, _TIME, _TITLES, _COMMON) for w in block.split()
-) | frozenset({"power bi", "g suite", "office 365", "ci/cd", "scikit-learn"})
+    w for block in (_LANGUAGES, _TOOLS, _DEV_TOOLS, _TIME, _TITLES, _COMMON, _LEGAL) for w in block.split()
+) | frozenset(
+    {
+        "power bi",
+        "g suite",
+        "office 365",
+        "ci/cd",
+        "scikit-learn",
+        "stack overflow",
+        "hacker news",
+        "red hat",
+        "force majeure",
+        "governing law",
+        "case law",
+    }
+)
+# Product and tool names of software development: with several of them near a word, the text is technical.
+TOOL_WORDS: frozenset[str] = frozenset((_LANGUAGES + " " + _TOOLS + " " + _DEV_TOOLS).split())
 # Departments: the name of a function inside any organisation, not of an organisation.
 TECHNICAL_VOCABULARY |= frozenset(
     {
