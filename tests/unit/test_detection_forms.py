@@ -1175,3 +1175,16 @@ def test_a_name_in_capitals_does_not_start_at_the_end_of_a_heading() -> None:
 @pytest.mark.parametrize("text", ["Hilary Term\n[2021] UKSC 14", "Easter Term 2024", "MICHAELMAS TERM"])
 def test_terms_of_the_legal_year_are_not_names(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A short word in capitals inside lower-case prose is an acronym; cued or on a line of its own, a name.
+        ("A: Your redirect URI is wrong in the IDE.", []),
+        ("thanks ANA for the help", ["ANA"]),
+        ("Regards,\nANA", ["ANA"]),
+    ],
+)
+def test_short_words_in_capitals_in_prose_are_acronyms(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

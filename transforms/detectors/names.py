@@ -127,6 +127,7 @@ _PARTY_ROLES = frozenset(
     """claimant claimants defendant defendants appellant appellants respondent respondents applicant applicants
     petitioner petitioners plaintiff plaintiffs intervener""".split()
 )
+_LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 _LEGAL_TERMS = frozenset({"michaelmas", "hilary", "easter", "trinity"})
 _DETERMINERS = frozenset("the a an this that these those our your my their his her its".split())
 # A label on the next line ("Jane Doe\nMaintainer: ...", "\nModified by: ..."): the name ends before it.
@@ -508,6 +509,8 @@ class NameListDetector(Detector):
                 proper = folded in self._capitalised  # "John", "Emily": dictionaries write them only capitalised
                 if len(tok) < 3 and not cued:
                     continue  # "Mo", "Na", "Ho" alone: too often a word or an abbreviation
+                if style == "upper" and len(tok) <= 3 and not cued and _LOWER_WORD.search(self._line(text, start)):
+                    continue  # "your redirect URI is wrong", "the IDE": a short word in capitals in prose is an acronym
                 if (
                     text[end : end + 1] == ":"
                     and self._english.get(folded, 0.0) >= PHRASE_WORD_ZIPF
@@ -618,6 +621,13 @@ class NameListDetector(Detector):
                 break
             j -= 1
         return first
+
+    @staticmethod
+    def _line(text: str, pos: int) -> str:
+        """The line of text around ``pos``, at most 200 characters either side (long lines stay cheap)."""
+        lo, hi = max(0, pos - 200), min(len(text), pos + 200)
+        start, end = text.rfind("\n", lo, pos), text.find("\n", pos, hi)
+        return text[lo if start < 0 else start + 1 : hi if end < 0 else end]
 
     def _name_line(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int:
         """End of a line made only of two or three rare capitalised words, or words in capitals, with perhaps a
