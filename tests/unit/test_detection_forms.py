@@ -991,6 +991,9 @@ def test_parties_before_their_role(text: str, expected: list[str]) -> None:
         ("Defendants", True),
         ("The Indemnifying Party", True),
         ("Hearing", True),
+        # Chat interjections and media genres.
+        ("OMFG", True),
+        ("Romance & Suspense", True),
         ("Brackenwood Nash LLP", False),
         ("Ostrander Maritime AS", False),
         ("Commissioner of Taxation", False),

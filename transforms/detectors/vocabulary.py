@@ -117,10 +117,14 @@ declaration deposition discovery examination summons writ claim claims countercl
 petition conference directions costs damages injunction verdict ruling decree recital recitals definitions
 deliverables charges losses liabilities indemnity catchwords legislation docket registry citation
 effective commencement initial renewal third majeure governing arbitration rules management"""
+# Chat and social-media abbreviations and interjections; genres of film, TV and books ("Comedy", "Mystery &
+# Suspense"); banking words spaCy takes for organisations.
+_CHAT = """omg omfg wtf lmao lmfao rofl smh tbh idk imo imho btw ffs irl dm dms comedy drama thriller horror
+romance documentary documentaries animation sci-fi mystery suspense atm"""
 
 _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
-    w for block in (_LANGUAGES, _TOOLS, _DEV_TOOLS, _TIME, _TITLES, _COMMON, _LEGAL) for w in block.split()
+    w for block in (_LANGUAGES, _TOOLS, _DEV_TOOLS, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT) for w in block.split()
 ) | frozenset(
     {
         "power bi",
