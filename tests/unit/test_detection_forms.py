@@ -1191,3 +1191,16 @@ def test_terms_of_the_legal_year_are_not_names(text: str) -> None:
 )
 def test_short_words_in_capitals_in_prose_are_acronyms(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After a party role, only a name that is no everyday word: "Applicant Tracking" is software.
+        ("Applicant Tracking software", []),
+        ("Petitioner Quintanilla-Reyes seeks review.", ["Quintanilla-Reyes"]),
+        ("Respondent Mrs Okafor replied.", ["Okafor"]),
+    ],
+)
+def test_party_roles_before_names(text: str, expected: list[str]) -> None:
+    assert context(text, "PERSON") == expected

@@ -178,8 +178,12 @@ _JUDICIAL_TITLES_CAPS = (
     r"(?:(?:MR|MRS|MS|CHIEF)\.?[ \t]+)?JUSTICE|(?:(?:DEPUTY|SENIOR|CHIEF|DISTRICT|CIRCUIT|MAGISTRATE|BANKRUPTCY)"
     r"[ \t]+){0,2}JUDGE|HHJ|MASTER|REGISTRAR|RECORDER"
 )
-# Titles after which only a name that is no everyday word is taken ("Master Eastman", not "Master Plan").
-_WEAK_TITLES = frozenset({"master", "registrar", "recorder"})
+# Titles and party roles after which only a name that is no everyday word is taken ("Master Eastman", not
+# "Master Plan"; "Applicant O'Brien", not "Applicant Tracking").
+_WEAK_TITLES = frozenset(
+    """master registrar recorder plaintiff defendant claimant respondent appellant appellee petitioner applicant
+    intervenor intervener relator movant""".split()
+)
 
 
 def _titled_person_ok(text: str, start: int, end: int) -> bool:
@@ -188,7 +192,7 @@ def _titled_person_ok(text: str, start: int, end: int) -> bool:
     a peer's territorial designation after "of" is a place and is not judged."""
     value = text[start:end].split(" of ")[0]
     before = text[max(0, start - 24) : start].split()
-    strict = bool(before) and before[-1].rstrip(".").casefold() in _WEAK_TITLES
+    strict = bool(before) and before[-1].rstrip(".").casefold().removesuffix("s") in _WEAK_TITLES
     words = [w for w in value.split() if w.casefold() not in _PARTICLE_WORDS]
     return bool(words) and all(titled_name_word(w, strict=strict) for w in words)
 
