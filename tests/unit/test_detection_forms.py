@@ -1204,3 +1204,15 @@ def test_short_words_in_capitals_in_prose_are_acronyms(text: str, expected: list
 )
 def test_party_roles_before_names(text: str, expected: list[str]) -> None:
     assert context(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A number after "Top", "best" or "worst" ranks things; it is no house number.
+        ("Top 10 Park Avenue restaurants you must try", []),
+        ("I live at 10 Park Avenue, New York, NY 10016", ["10 Park Avenue, New York, NY 10016"]),
+    ],
+)
+def test_rankings_are_not_house_numbers(text: str, expected: list[str]) -> None:
+    assert context(text, "STREET_ADDRESS") == expected

@@ -448,6 +448,9 @@ def _street_en_ok(text: str, start: int, end: int) -> bool:
     """A number, words and a street word that is also a technical noun, with nothing after it, is an address
     only if the words name something: "2 API Gateway stages", "3 Google Drive folders" and "443 Secure Gateway"
     are counts and ports; "15 Larkspur Drive" and "15 Lake Drive, Springfield, IL" are addresses."""
+    before = text[max(0, start - 8) : start].split()
+    if before and before[-1].casefold() in _RANKING_WORDS:
+        return False  # "Top 10 Park Avenue restaurants": a ranking, not a house number
     words = text[start:end].split()
     if words[-1].rstrip(".").casefold() not in _TECH_STREET_TYPES or _extend_tail(text, end) != end:
         return True
@@ -459,6 +462,7 @@ def _street_en_ok(text: str, start: int, end: int) -> bool:
 
 
 COMMON_STREET_WORD_ZIPF = 3.0
+_RANKING_WORDS = frozenset({"top", "best", "worst"})
 
 
 def _address_ok(text: str, start: int, end: int) -> bool:
