@@ -1216,3 +1216,17 @@ def test_party_roles_before_names(text: str, expected: list[str]) -> None:
 )
 def test_rankings_are_not_house_numbers(text: str, expected: list[str]) -> None:
     assert context(text, "STREET_ADDRESS") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Initials and double-barrelled surnames after a judicial title.
+        ("Justice A.S. Bopanna heard it.", ["A.S. Bopanna"]),
+        ("Mr. Justice Chandrachud agreed.", ["Chandrachud"]),
+        ("Judge J. Smith-Okoye ruled.", ["J. Smith-Okoye"]),
+        ("Lord Justice Long-Term", []),
+    ],
+)
+def test_initials_and_double_barrelled_names_after_judicial_titles(text: str, expected: list[str]) -> None:
+    assert context(text, "PERSON") == expected

@@ -193,7 +193,7 @@ def _titled_person_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end].split(" of ")[0]
     before = text[max(0, start - 24) : start].split()
     strict = bool(before) and before[-1].rstrip(".").casefold().removesuffix("s") in _WEAK_TITLES
-    words = [w for w in value.split() if w.casefold() not in _PARTICLE_WORDS]
+    words = [w for w in value.replace(".", ". ").split() if w.casefold() not in _PARTICLE_WORDS and w[-1] != "."]
     return bool(words) and all(titled_name_word(w, strict=strict) for w in words)
 
 
@@ -1054,7 +1054,8 @@ RULES: tuple[_Rule, ...] = (
         "name_after_honorific",
         "PERSON",
         0.8,
-        rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+(?:Justice[ \t]+)?(?P<v>{_NAME})",
+        rf"\b(?:Mr|Mrs|Ms|Mx|Miss|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra)\.?[ \t]+"
+        rf"(?:Justice[ \t]+(?:\p{{Lu}}\.[ \t]*){{0,3}})?(?P<v>{_NAME})",
     ),
     # The same in capitals, as court transcripts and headings write them: "MR OKAFOR:", "DR JANE DOE".
     _Rule(
@@ -1080,7 +1081,7 @@ RULES: tuple[_Rule, ...] = (
         "name_after_judicial_title",
         "PERSON",
         0.8,
-        rf"\b(?:{_JUDICIAL_TITLES})\.?[ \t]+(?P<v>{_NAME})",
+        rf"\b(?:{_JUDICIAL_TITLES})\.?[ \t]+(?P<v>(?:\p{{Lu}}\.[ \t]*){{0,3}}{_NAME})",
         _titled_person_ok,
     ),
     # The same in capitals, as judgments head their speeches: "LORD SALES", "MR JUSTICE HADLEY".

@@ -287,6 +287,8 @@ def titled_name_word(word: str, strict: bool = False) -> bool:
     folded = word.casefold().strip(".,;:")
     if len(folded) < 2 or folded in _OFFICE_WORDS or folded in _FUNCTION_WORDS or not folded[0].isalpha():
         return False
+    if "-" in folded.strip("-") and surname_rank(folded) > TITLED_SURNAME_RANK:
+        return all(titled_name_word(part, strict=strict) for part in folded.split("-"))  # "Smith-Okoye"
     rank = surname_rank(folded)
     if folded in TECHNICAL_VOCABULARY and rank > TITLED_SURNAME_RANK:
         return False
