@@ -1230,3 +1230,20 @@ def test_rankings_are_not_house_numbers(text: str, expected: list[str]) -> None:
 )
 def test_initials_and_double_barrelled_names_after_judicial_titles(text: str, expected: list[str]) -> None:
     assert context(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # After an identifier noun and "No." or "number", digits name a case, claim or index, not a phone.
+        ("Case No. 2019-001234 was heard", []),
+        ("Index No. 654321/2019", []),
+        ("Direct line no.: 020 7946 0958", ["020 7946 0958"]),
+        ("phone no. 020 7946 0958", ["020 7946 0958"]),
+    ],
+)
+def test_numbers_after_identifier_nouns_are_not_phones(text: str, expected: list[str]) -> None:
+    from transforms.detectors.presidio import PHONE_REGIONS, MultiRegionPhoneRecognizer
+
+    found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
+    assert [text[s:e] for s, e in sorted(found)] == expected

@@ -24,7 +24,7 @@ from transforms.detectors.terms import re2_options
 from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
 
-__all__ = ["ContextDetector"]
+__all__ = ["IDENTIFIER_NOUNS", "ContextDetector"]
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
@@ -541,16 +541,16 @@ _DATE_SHAPE = re2.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/
 
 # Nouns that make "<noun> number" an identifier, not a telephone: "company number 09876543", "claim number"
 # (an account number is redacted as one by its own rule).
-_ID_NOUNS = frozenset(
+IDENTIFIER_NOUNS = frozenset(
     """company registration reg case claim order invoice reference ref ticket policy serial part model
     tracking license licence passport member membership customer client employee staff vat tax id version build
     issue po bug item record file docket matter patient student booking reservation confirmation transaction
-    receipt shipment parcel batch lot product sku routing sort card badge table room flight seat page row line
+    receipt shipment parcel batch lot product sku routing sort card badge table room flight seat page row
     port error index house street unit apartment flat building plot application permit certificate contract
     project job task request incident change problem vehicle chassis engine plate insurance identification
-    document folio voucher coupon pin process sequence revision commit release""".split()
+    document folio voucher coupon pin process sequence revision commit release appeal index action docket""".split()
 )
-_NUMBER_CUE = re2.compile(r"(?i)\b([a-z]+)[ \t]+(?:number|no\.?|#)[^\d\n]{0,24}$", re2_options())
+_NUMBER_CUE = re2.compile(r"(?i)\b([a-z]+)\.?[ \t]+(?:number|no\.?|num\.?|nr\.?|#)[^\d\n]{0,24}$", re2_options())
 # "QB-2019-001234", "INC-2024-0012345": digits glued by a hyphen to a letter prefix are a case, ticket or
 # order number; a phone label glued the same way ("Tel-0161 ...") is still a label.
 _ID_PREFIX = re2.compile(r"(?:^|[^\w-])([A-Za-z][A-Za-z0-9]*)-$", re2_options())
@@ -575,7 +575,7 @@ def _digits_ok(text: str, start: int, end: int) -> bool:
     if not 7 <= digits <= 21 or _DATE_SHAPE.fullmatch(value) is not None or _id_prefixed(text, start, end):
         return False
     cue = _NUMBER_CUE.search(text[max(0, start - 48) : start])
-    return cue is None or cue.group(1).casefold() not in _ID_NOUNS
+    return cue is None or cue.group(1).casefold() not in IDENTIFIER_NOUNS
 
 
 def _home_ok(text: str, start: int, end: int) -> bool:

@@ -33,6 +33,7 @@ from presidio_analyzer.predefined_recognizers import (
 
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import DetectionTimeout, Detector, register_detector
+from transforms.detectors.context import IDENTIFIER_NOUNS
 from transforms.records import Finding
 
 __all__ = ["OfflineEmailRecognizer", "PresidioPatternDetector", "default_recognizers"]
@@ -69,10 +70,19 @@ _ID_SUFFIX = re.compile(r"-([A-Za-z]+)")
 _PHONE_LABELS = frozenset("office mobile cell fax home work desk landline tel phone main ext direct".split())
 
 
+# "Case No. 2019-001234", "claim number 2020 004512", "Index No. 654321/2019": a number after an identifier
+# noun and "No."/"number" names that thing, not a telephone.
+_ID_CUE = re.compile(r"\b([A-Za-z]+)\.?[ \t]+(?:number|no\.?|num\.?|nr\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
+
+
 def _id_glued(text: str, start: int, end: int) -> bool:
-    """The digits at ``start:end`` carry a letter prefix or suffix joined by a hyphen: an identifier."""
+    """The digits at ``start:end`` carry a letter prefix or suffix joined by a hyphen, or follow an identifier
+    noun and "No.": an identifier."""
     m = _ID_PREFIX.search(text, max(0, start - 24), start)
     if m is not None and m.group(1).casefold() not in _PHONE_PREFIXES:
+        return True
+    cue = _ID_CUE.search(text, max(0, start - 40), start)
+    if cue is not None and cue.group(1).casefold() in IDENTIFIER_NOUNS:
         return True
     suffix = _ID_SUFFIX.match(text, end)
     return suffix is not None and suffix.group(1).casefold() not in _PHONE_LABELS
