@@ -1247,3 +1247,15 @@ def test_numbers_after_identifier_nouns_are_not_phones(text: str, expected: list
 
     found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
     assert [text[s:e] for s, e in sorted(found)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A particle between two rare name words before a party role or a verb: "X VAN Y APPELLANT".
+        ("TRANH VAN NGUYEN APPELLANT", ["TRANH VAN NGUYEN"]),
+        ("Tranh van Nguyen said so.", ["Tranh van Nguyen"]),
+    ],
+)
+def test_particles_inside_a_run_of_name_words(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

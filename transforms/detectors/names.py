@@ -657,10 +657,29 @@ class NameListDetector(Detector):
     def _name_run(self, text: str, tokens: list[tuple[int, int, str]], i: int, style: str = "title") -> int:
         """End of two or three rare capitalised words followed by a verb ("Ifeanyi Chukwuma will review") or by a
         comma and a capitalised role ("Ifeanyi Chukwuma, Product Manager"), or 0."""
-        j = i
-        while j + 1 < len(tokens) and j - i < 2 and text[tokens[j][1] : tokens[j + 1][0]] == " ":
+        j, limit = i, 2
+        while j + 1 < len(tokens) and j - i < limit and text[tokens[j][1] : tokens[j + 1][0]] == " ":
             w = tokens[j + 1][2]
-            if _style(w) != style or (w.casefold() not in self._first and not self._rare(w.casefold())):
+            if (
+                w.casefold() in _PARTICLES
+                and j + 2 < len(tokens)
+                and (_style(w) == style or (style == "title" and _style(w) == "lower"))
+                and limit == 2
+            ):
+                limit = 3  # "TRANH VAN NGUYEN": a particle between two name words
+                j += 1
+                continue
+            if (
+                _style(w) != style
+                or w.casefold() in _PARTY_ROLES
+                or (
+                    w.casefold() not in self._first
+                    and not self._rare(w.casefold())
+                    and not (limit == 3 and surname_rank(w.casefold()) <= _SHOUT_SURNAME_RANK)
+                )
+            ):
+                if tokens[j][2].casefold() in _PARTICLES:
+                    j -= 1  # a particle is no name's last word
                 break
             j += 1
         if j == i:
