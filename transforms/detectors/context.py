@@ -1070,7 +1070,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule(
         "name_after_peerage",
         "PERSON",
-        0.8,
+        0.9,
         rf"\b(?:{_PEER_TITLES})(?:[ \t]+(?:Chief[ \t]+)?Justice)?[ \t]+"
         rf"(?P<v>{_NAME}(?:[ \t]+of[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)?)",
         _titled_person_ok,
@@ -1080,7 +1080,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule(
         "name_after_judicial_title",
         "PERSON",
-        0.8,
+        0.9,
         rf"\b(?:{_JUDICIAL_TITLES})\.?[ \t]+(?P<v>(?:\p{{Lu}}\.[ \t]*){{0,3}}{_NAME})",
         _titled_person_ok,
     ),
@@ -1088,7 +1088,7 @@ RULES: tuple[_Rule, ...] = (
     _Rule(
         "name_after_title_caps",
         "PERSON",
-        0.8,
+        0.9,
         rf"\b(?:{_PEER_TITLES_CAPS}|{_JUDICIAL_TITLES_CAPS})[ \t]+(?P<v>{_CAPS_NAME})\b",
         _titled_person_ok,
     ),

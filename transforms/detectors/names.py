@@ -158,6 +158,8 @@ _JUDGE_QUALIFIERS = frozenset(
 _AFTER_JUDGE_SUFFIX = re.compile(r"\.?(?:[ \t]*(?:[,;:)\]]|$|\n)|[ \t]+(?:[a-z(]|and\b|AND\b|&))|['’]s\b|\.[ \t]+[A-Z]")
 # The separator of a list of judges: "Gummow and Hayne JJ", "Abella, Moldaver, Karakatsanis JJ".
 _JUDGE_LIST_SEP = re.compile(r"(?:,[ \t]*(?:(?:and|AND|&)[ \t]+)?|[ \t]+(?:and|AND|&)[ \t]+)$")
+# A judge's title or post-nominal letters say "person" more surely than a statistical model's label.
+_JUDGE_SCORE = 0.9
 COMMON_WORD_ZIPF = 3.0
 PHRASE_WORD_ZIPF = 4.0
 # A first word this frequent in English that is no frequent first name opens a sentence, not a name.
@@ -592,7 +594,7 @@ class NameListDetector(Detector):
                 start = self._judge_name(text, tokens, end, strict)
                 if start < 0:
                     break
-                out.append(Finding("PERSON", tokens[start][0], tokens[end][1], self._score, f"{self.name}.judicial"))
+                out.append(Finding("PERSON", tokens[start][0], tokens[end][1], _JUDGE_SCORE, f"{self.name}.judicial"))
                 if tok not in _PLURAL_JUDGE_SUFFIXES or start == 0:
                     break
                 sep = _JUDGE_LIST_SEP.search(text, max(0, tokens[start][0] - 8), tokens[start][0])
