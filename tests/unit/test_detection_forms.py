@@ -1259,3 +1259,18 @@ def test_numbers_after_identifier_nouns_are_not_phones(text: str, expected: list
 )
 def test_particles_inside_a_run_of_name_words(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The tail of a dotted build or version number is no phone; a phone written with dots still is.
+        ("Build 2023.11.04-1234 failed", []),
+        ("call 415.555.0142 now", ["415.555.0142"]),
+    ],
+)
+def test_tails_of_dotted_build_numbers_are_not_phones(text: str, expected: list[str]) -> None:
+    from transforms.detectors.presidio import PHONE_REGIONS, MultiRegionPhoneRecognizer
+
+    found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
+    assert [text[s:e] for s, e in sorted(found)] == expected

@@ -78,6 +78,8 @@ _ID_CUE = re.compile(r"\b([A-Za-z]+)\.?[ \t]+(?:number|no\.?|num\.?|nr\.?|#)[ \t
 def _id_glued(text: str, start: int, end: int) -> bool:
     """The digits at ``start:end`` carry a letter prefix or suffix joined by a hyphen, or follow an identifier
     noun and "No.": an identifier."""
+    if start >= 2 and text[start - 1] == "." and text[start - 2].isdigit():
+        return True  # the tail of a dotted build or version number: "2023.11.04-1234"
     m = _ID_PREFIX.search(text, max(0, start - 24), start)
     if m is not None and m.group(1).casefold() not in _PHONE_PREFIXES:
         return True
