@@ -488,7 +488,9 @@ class NameListDetector(Detector):
                 last = self._extend(text, tokens, i, style)
                 if last > i or first < i:
                     if self._phrase(tokens[first : last + 1]) or (
-                        first == i and self._verb_like(folded) and _SENTENCE_START.search(text, 0, start) is not None
+                        first == i
+                        and self._verb_like(folded)
+                        and _SENTENCE_START.search(text, max(0, start - 200), start) is not None
                     ):
                         continue  # "See Kowalski's answer", "Run grafana-cli": a verb, then perhaps a name
                     span_end = tokens[last][1]
