@@ -19,7 +19,7 @@ import re2
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
-from transforms.detectors.names import load_english_words, load_name_lists, titled_name_word
+from transforms.detectors.names import load_english_words, load_name_lists, load_surnames, titled_name_word
 from transforms.detectors.terms import re2_options
 from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
@@ -332,19 +332,6 @@ def _employer_ok(text: str, start: int, end: int) -> bool:
     return any(w.casefold() not in english for w in words if w.isalpha() and not w.isupper())
 
 
-@cache
-def _surnames() -> dict[str, int]:
-    """{surname: rank} of the US Census list (``names`` package), casefolded, loaded once per process."""
-    import names
-
-    path = Path(names.__file__).parent / "dist.all.last"
-    ranks = {}
-    for line in path.read_text().splitlines():
-        if line.strip():
-            ranks.setdefault(line.split()[0].casefold(), len(ranks) + 1)
-    return ranks
-
-
 _TOP_SURNAME_RANK = 1000
 
 # A company's name in running text: up to four capitalised words, "&", "and" or "of" between them.
@@ -398,7 +385,7 @@ def _partnership_ok(text: str, start: int, end: int) -> bool:
     word, and at least one is not a frequent English word ("Black & White", "Paris, London and Rome"), unless
     three or more are all among the most frequent surnames ("Jones, Smith and Davis")."""
     words = [w for w in text[start:end].replace(",", " ").replace("&", " ").replace("-", " ").split() if w != "and"]
-    surnames, english = _surnames(), load_english_words()
+    surnames, english = load_surnames(), load_english_words()
     folded = [_ascii_fold(w) for w in words]
     if not all(w in surnames or w not in english for w in folded):
         return False
