@@ -89,6 +89,20 @@ def test_presidio_recognizers(text: str, entity: str, value: str, no_network) ->
     assert no_network == []
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my iban is de89370400440532013000", ["de89370400440532013000"]),
+        ("iban: gb82 west 1234 5698 7654 32.", ["gb82 west 1234 5698 7654 32"]),
+        ("IBAN DE89 3704 0044 0532 0130 00", ["DE89 3704 0044 0532 0130 00"]),
+        ("id Gb82West12345698765432 in code", []),  # mixed case: an identifier, not an IBAN
+        ("de89370400440532013001", []),  # the checksum fails
+    ],
+)
+def test_ibans_in_either_case(text: str, expected: list[str]) -> None:
+    assert [v for e, v in spans(PRESIDIO, text) if e == "IBAN_CODE"] == expected
+
+
 def test_presidio_invalid_card_is_dropped() -> None:
     assert [e for e, _ in spans(PRESIDIO, "card 4111 1111 1111 1112")].count("CREDIT_CARD") == 0
 

@@ -565,6 +565,21 @@ def _digits_ok(text: str, start: int, end: int) -> bool:
     return cue is None or cue.group(1).casefold() not in IDENTIFIER_NOUNS
 
 
+_POSSESSIVE_LEAD = re2.compile(r"(?i)\b(?:my|your|his|her|our|their)((?:[ \t]+[a-z]+){0,2})[ \t]+$", re2_options())
+
+
+def _local_phone_ok(text: str, start: int, end: int) -> bool:
+    """A seven-digit local number after a possessive ("on my registered 555 0143", "her cell 555-0143"): not
+    one after an identifier noun ("my order 555 0143") and not a number and a year ("our top 500 2019")."""
+    value = text[start:end]
+    if value[3] == " " and value[4:6] in ("19", "20"):
+        return False
+    lead = _POSSESSIVE_LEAD.search(text[max(0, start - 40) : start])
+    if lead is None or any(w.casefold() in IDENTIFIER_NOUNS for w in lead.group(1).split()):
+        return False
+    return _digits_ok(text, start, end)
+
+
 def _home_ok(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() not in {"shared", "public", "default", "all users", "runner", "user", "username"}
 
@@ -881,6 +896,14 @@ RULES: tuple[_Rule, ...] = (
         rf"{_PHONE_EXT})\b",
         _digits_ok,
     ),
+    # A local number without its area code after a possessive: "didn't get any message on my registered 555 0143".
+    _Rule(
+        "phone_local_possessive",
+        "PHONE_NUMBER",
+        0.7,
+        r"(?i:\b(?:my|your|his|her|our|their))(?:[ \t]+[A-Za-z]+){0,2}[ \t]+(?P<v>[2-9]\d\d[ -]\d{4})\b",
+        _local_phone_ok,
+    ),
     _Rule(
         "phone_before_label",
         "PHONE_NUMBER",
@@ -1034,6 +1057,14 @@ RULES: tuple[_Rule, ...] = (
         "ORGANIZATION",
         0.7,
         rf"\b{_NAME_WORD}(?:[ \t]+\p{{Lu}}\.?)?[ \t]+{_NAME_WORD}[ \t]+(?:of|from)[ \t]+(?P<v>{_ORG_NAME})",
+        _org_of_person_ok,
+    ),
+    # "Luiza is from Xignite": where someone is from, when that is no place, country or common word.
+    _Rule(
+        "organisation_person_is_from",
+        "ORGANIZATION",
+        0.7,
+        rf"\b{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?[ \t]+(?:is|was|comes|came)[ \t]+from[ \t]+(?P<v>{_ORG_NAME})",
         _org_of_person_ok,
     ),
     # "Mr Do", "Mrs. Okafor", "Dr Ana María López": a capitalised name after an honorific.

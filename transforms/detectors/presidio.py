@@ -157,13 +157,28 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
         return spans
 
 
+class CaseInsensitiveIbanRecognizer(IbanRecognizer):
+    """Presidio's IBAN recognizer, also for IBANs typed in lower case in chats and forms ("my iban is
+    gb82 west 1234 ..."). The country's format and the mod-97 checksum are checked on the upper-cased value,
+    and a match in mixed case ("Gb82West...") is no IBAN: identifiers in code and hashes mix cases."""
+
+    def __init__(self) -> None:
+        super().__init__(regex_flags=re.DOTALL | re.MULTILINE | re.IGNORECASE)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        letters = [c for c in pattern_text if c.isalpha()]
+        if not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
+            return False
+        return super().validate_result(pattern_text.upper())
+
+
 def default_recognizers() -> list[EntityRecognizer]:
     """The Presidio recognizers scrubline runs, in a fixed order."""
     return [
         CreditCardRecognizer(),
         CryptoRecognizer(),
         OfflineEmailRecognizer(),
-        IbanRecognizer(),
+        CaseInsensitiveIbanRecognizer(),
         IpRecognizer(),
         MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS),
         UkNinoRecognizer(),
