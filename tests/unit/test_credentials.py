@@ -74,6 +74,7 @@ AGE = "AGE-SECRET-KEY-1" + "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L" + "QPZRY9X8GF2TVDW
 ALIBABA = "LTAI" + "5tFake1Key2Id3Q"
 FACEBOOK = "EAAC" + "EdEose0cBAaB3dE6gH9j" * 6
 BREVO = "xkeysib-" + "0123456789abcdef" * 4 + "-" + "aB3dE6gH9jKlMnOp"
+VAULT = "hvs." + "CAESIFake1Token2Vault3" * 3
 MD5_CRYPT = "$1$" + "saltsalt" + "$" + "aB3dE6gH9j./aB3dE6gH9j"
 SHA512_CRYPT = "$6$" + "rounds=5000$" + "FakeSalt1234" + "$" + "aB3dE6gH9j./" * 7 + "aB"
 BCRYPT = "$2b$12$" + "aB3dE6gH9j./" * 4 + "aB3dE"
@@ -229,6 +230,7 @@ POSITIVE += [
     (f"accessKeyId: {ALIBABA}", [(API, ALIBABA)]),
     (f"fb {FACEBOOK}", [(API, FACEBOOK)]),
     (f"BREVO {BREVO}", [(API, BREVO)]),
+    (f"vault login {VAULT}", [(API, VAULT)]),
     # secret-looking names
     ("SECRET_KEY_BASE=" + "0123456789abcdef" * 4, [(API, "0123456789abcdef" * 4)]),
     ("    client-key-data: " + "LS0tLS1CRUdJTi" * 4 + "==", [(API, "LS0tLS1CRUdJTi" * 4 + "==")]),

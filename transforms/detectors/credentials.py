@@ -629,7 +629,8 @@ RULES: tuple[_RuleSpec, ...] = (
         r"|(?P<age>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})"
         r"|(?P<alibaba>LTAI[A-Za-z0-9]{12,20})"
         r"|(?P<facebook>EAA[CG][A-Za-z0-9]{100,})"
-        r"|(?P<brevo>x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}))"
+        r"|(?P<brevo>x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16})"
+        r"|(?P<vault>hv[sbr]\.[A-Za-z0-9_\-]{24,}))"
         rf"{_B}",
         (
             _Capture("dynatrace", API_KEY, _P, _check_any),
@@ -642,6 +643,7 @@ RULES: tuple[_RuleSpec, ...] = (
             _Capture("alibaba", API_KEY, _P, _check_mixed),
             _Capture("facebook", API_KEY, _P, _check_mixed),
             _Capture("brevo", API_KEY, _P, _check_any),
+            _Capture("vault", API_KEY, _P, _check_mixed),
         ),
     ),
     _one("jwt", r"\b(?P<v>eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]*)", API_KEY, _P),
