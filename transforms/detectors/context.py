@@ -224,6 +224,28 @@ def _person_ok(text: str, start: int, end: int) -> bool:
     return not is_ordinary_vocabulary(value) and not is_common_word_phrase(value)
 
 
+# Parties in a case name that are no person: the Crown, the state, public bodies ("R v Chaytor", "State v.
+# Mahlangu", "Secretary of State for the Home Department v AF").
+_PUBLIC_PARTIES = frozenset(
+    """r regina rex state people commonwealth crown king queen united states government attorney general
+    secretary minister commissioner commissioners council board city county republic director public
+    prosecutions prosecutor department ministry federal national authority bank company corporation inc ltd
+    plc llc registrar revenue customs police constable chief officer society trustees union""".split()
+)
+
+
+def _party_ok(text: str, start: int, end: int) -> bool:
+    """A party of a case name ("Donoghue v Stevenson") is a person when each word is a surname, a first name
+    or no common English word, and none names the Crown, the state or a public body."""
+    value = text[start:end]
+    words = [w.strip(".,'’") for w in value.split()]
+    if any(w.casefold() in _PUBLIC_PARTIES or w.casefold() in _NOT_IN_NAMES for w in words):
+        return False
+    if is_ordinary_vocabulary(value):
+        return False
+    return all(titled_name_word(w) for w in words if w.casefold() not in _PARTICLE_WORDS)
+
+
 def _handle_ok(text: str, start: int, end: int) -> bool:
     handle = text[start:end]
     if handle.lower().split(".")[0] in _DECORATOR_LIKE:
@@ -580,6 +602,17 @@ def _local_phone_ok(text: str, start: int, end: int) -> bool:
     return _digits_ok(text, start, end)
 
 
+def _account_ok(text: str, start: int, end: int) -> bool:
+    """An account name after "user" is not a dotted setting or file name ("user.name", "user.config")."""
+    value = text[start:end]
+    if value.casefold().startswith(("name", "email", "config", "id.")):
+        return False
+    return "." not in value or value.rsplit(".", 1)[1].casefold() not in _FILE_SUFFIXES
+
+
+_FILE_SUFFIXES = frozenset("py js ts json yaml yml toml ini cfg conf txt md log csv xml html sh".split())
+
+
 def _home_ok(text: str, start: int, end: int) -> bool:
     return text[start:end].lower() not in {"shared", "public", "default", "all users", "runner", "user", "username"}
 
@@ -688,8 +721,28 @@ RULES: tuple[_Rule, ...] = (
         "USERNAME",
         0.8,
         r"(?i)\b(?:added|created|committed|pushed|reviewed|approved|merged|deployed|owned|maintained|edited|"
-        r"modified|updated|uploaded|deleted|requested|triggered|started|run)[ \t]+by[ \t]+@?"
+        r"modified|updated|uploaded|deleted|requested|triggered|started|run|asked|answered|posted|commented|"
+        r"replied|written|authored|shared|submitted|reported|opened|closed|assigned|forked)[ \t]+by[ \t]+(?:u/|@)?"
         r"(?P<v>[a-z0-9][a-z0-9-]*[._\d][a-z0-9._-]*[a-z0-9])\b",
+    ),
+    # "reply from user dave_k", "the account j.smith2": an account name (with a digit, "_" or ".") after "user".
+    _Rule(
+        "user_noun",
+        "USERNAME",
+        0.8,
+        r"(?i)\b(?:user|username|account|login|handle|nick(?:name)?)[ \t]+@?"
+        r"(?P<v>[a-z][a-z0-9-]*[._\d][a-z0-9._-]*[a-z0-9])\b",
+        _account_ok,
+    ),
+    # Reddit's "u/name"; an account on a host in a remote shell or copy command: "ssh deploy@10.2.14.7".
+    _Rule("reddit_user", "USERNAME", 0.85, r"(?:^|[^\w/])/?u/(?P<v>[A-Za-z0-9_-]{3,20})\b"),
+    _Rule(
+        "remote_shell_user",
+        "USERNAME",
+        0.85,
+        r"\b(?:ssh|scp|sftp|rsync|mosh|ssh-copy-id|telnet)(?:[ \t][^\n|;&]{0,60}?)?[\s:\"'=]"
+        r"(?P<v>[A-Za-z_][A-Za-z0-9._-]{0,31})@[A-Za-z0-9\[]",
+        lambda text, start, end: text[start:end] != "git",
     ),
     _Rule("home_dir", "USERNAME", 0.9, r"/(?:home|Users)/(?P<v>[A-Za-z0-9._-]{2,32})", _home_ok),
     _Rule("windows_home", "USERNAME", 0.9, r"(?i)[A-Z]:\\\\?Users\\\\?(?P<v>[^\\\s\"']{2,32})", _home_ok),
@@ -1058,6 +1111,25 @@ RULES: tuple[_Rule, ...] = (
         0.7,
         rf"\b{_NAME_WORD}(?:[ \t]+\p{{Lu}}\.?)?[ \t]+{_NAME_WORD}[ \t]+(?:of|from)[ \t]+(?P<v>{_ORG_NAME})",
         _org_of_person_ok,
+    ),
+    # The parties of a case name, as courts cite them: "Donoghue v Stevenson [1932]", "Brown v. Board of
+    # Education", "R v Chaytor".
+    _Rule(
+        "case_party_before_v",
+        "PERSON",
+        0.75,
+        rf"(?:^|[\s(\[\"'“])(?:(?:In|See|Cf\.?|Per|Following|Applying|Citing|Unlike|Like|As|Under|After|Since|"
+        rf"Also|And|But|Both|Compare)[ \t]+)?(?P<v>{_NAME})[ \t]+v\.?[ \t]+\p{{Lu}}",
+        _party_ok,
+        retry_inside=True,
+    ),
+    _Rule(
+        "case_party_after_v",
+        "PERSON",
+        0.75,
+        rf"(?:^|[\s(\[\"'“])(?:R|\p{{Lu}}[\p{{L}}'’.-]+|plc|Ltd\.?|Inc\.?|\p{{L}}*\))[ \t]+v\.?[ \t]+(?P<v>{_NAME})",
+        _party_ok,
+        retry_inside=True,
     ),
     # "Luiza is from Xignite": where someone is from, when that is no place, country or common word.
     _Rule(

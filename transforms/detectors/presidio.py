@@ -192,6 +192,11 @@ def default_recognizers() -> list[EntityRecognizer]:
 _FILE_EXTENSION_TLDS = frozenset({"md", "py", "sh", "pl", "rs", "go", "so", "cc", "ps", "js", "ts", "rb", "cs", "mk"})
 
 
+# Sections of git's configuration: "user.email" and "user.name" are settings, not hosts in the .email and .name
+# top-level domains.
+_GIT_CONFIG_SECTIONS = frozenset("user core remote branch credential init pull push merge commit gpg alias".split())
+
+
 # Public package registries, mirrors and standards hosts: a URL there names a package or a schema,
 # never a person ("https://registry.npmjs.org/express/-/express-4.18.2.tgz" in a lock file).
 PUBLIC_ARTIFACT_HOSTS = frozenset(
@@ -235,6 +240,8 @@ def _plausible_url(text: str, start: int, end: int) -> bool:
         return True
     if end < len(text) and text[end] == "(":  # os.getenv( -> a call, not a host
         return False
+    if value.split(".", 1)[0].lower() in _GIT_CONFIG_SECTIONS and value.count(".") == 1:
+        return False  # "git config user.name", "core.editor": a setting, not a host under .name or .email
     return value.rsplit(".", 1)[-1].lower() not in _FILE_EXTENSION_TLDS
 
 
