@@ -103,6 +103,31 @@ def test_ibans_in_either_case(text: str, expected: list[str]) -> None:
     assert [v for e, v in spans(PRESIDIO, text) if e == "IBAN_CODE"] == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Aadhaar: 4991 1866 5246", ["4991 1866 5246"]),
+        ("PESEL 44051401359", ["44051401359"]),
+        ("DNI 12345678Z", ["12345678Z"]),
+        ("NIE X1234567L", ["X1234567L"]),
+        ("codice fiscale RSSMRA85T10A562S", ["RSSMRA85T10A562S"]),
+        ("henkilötunnus 131052-308T", ["131052-308T"]),
+        ("NRIC S1234567D", ["S1234567D"]),
+        ("NHS number 943 476 5919", ["943 476 5919"]),
+        ("personnummer 811228-9874", ["811228-9874"]),
+        ("TC kimlik no 10000000146", ["10000000146"]),
+        ("South African ID number 8001015009087", ["8001015009087"]),
+        ("Tax File Number: 123 456 782", ["123 456 782"]),
+        ("4991 1866 5246 (Aadhaar)", ["4991 1866 5246"]),  # the label after the number
+        ("order 4991 1866 5246", []),  # a valid checksum, but nothing says it is an ID
+        ("id 8001015009087", []),  # "id" alone vouches for nothing
+        ("PESEL 44051401358", []),  # the check digit fails
+    ],
+)
+def test_national_ids_need_their_checksum_and_their_name_nearby(text: str, expected: list[str]) -> None:
+    assert [v for e, v in spans(PRESIDIO, text) if e == "NATIONAL_ID"] == expected
+
+
 def test_presidio_invalid_card_is_dropped() -> None:
     assert [e for e, _ in spans(PRESIDIO, "card 4111 1111 1111 1112")].count("CREDIT_CARD") == 0
 

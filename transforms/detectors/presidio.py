@@ -19,16 +19,33 @@ import regex
 import tldextract
 from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
+    AuMedicareRecognizer,
+    AuTfnRecognizer,
     CreditCardRecognizer,
     CryptoRecognizer,
+    DeTaxIdRecognizer,
     EmailRecognizer,
+    EsNieRecognizer,
+    EsNifRecognizer,
+    FiPersonalIdentityCodeRecognizer,
     IbanRecognizer,
+    InAadhaarRecognizer,
     IpRecognizer,
+    ItFiscalCodeRecognizer,
+    KrRrnRecognizer,
+    NgNinRecognizer,
+    NhsRecognizer,
     PhoneRecognizer,
+    PlPeselRecognizer,
+    SePersonnummerRecognizer,
+    SgFinRecognizer,
+    ThTninRecognizer,
+    TrNationalIdRecognizer,
     UkNinoRecognizer,
     UrlRecognizer,
     UsItinRecognizer,
     UsSsnRecognizer,
+    ZaIdNumberRecognizer,
 )
 
 from transforms.config import ScrublineConfig
@@ -172,9 +189,45 @@ class CaseInsensitiveIbanRecognizer(IbanRecognizer):
         return super().validate_result(pattern_text.upper())
 
 
+# National identity and tax numbers of other countries, each with its check digit or checksum (Verhoeff for
+# Aadhaar, mod 11 for the NHS number, Luhn for personnummer and the South African ID, ...); the NRIC has no
+# checksum but a strict shape (India's PAN is left out: its case-insensitive pattern costs more than all the
+# others together and it has no checksum). All are reported as NATIONAL_ID (the recognizer is in the log's
+# detector name), and only after one of the recognizer's own context words ("Aadhaar", "PESEL", "NHS
+# number") within 60 characters before or 30 after: a checksum alone passes about one random number in ten.
+NATIONAL_ID = "NATIONAL_ID"
+NATIONAL_ID_RECOGNIZERS = (
+    AuMedicareRecognizer,
+    AuTfnRecognizer,
+    DeTaxIdRecognizer,
+    EsNieRecognizer,
+    EsNifRecognizer,
+    FiPersonalIdentityCodeRecognizer,
+    InAadhaarRecognizer,
+    ItFiscalCodeRecognizer,
+    KrRrnRecognizer,
+    NgNinRecognizer,
+    NhsRecognizer,
+    PlPeselRecognizer,
+    SePersonnummerRecognizer,
+    SgFinRecognizer,
+    ThTninRecognizer,
+    TrNationalIdRecognizer,
+    ZaIdNumberRecognizer,
+)
+# Context words too general to vouch for a number on their own ("id 8001015009087" is any record's id).
+_WEAK_CONTEXT = frozenset({"id", "identity", "us", "united", "states", "travel", "document", "canada", "ssn"})
+
+
+def _context_pattern(rec: EntityRecognizer) -> regex.Pattern:
+    words = sorted({w.casefold() for w in rec.context or []} - _WEAK_CONTEXT, key=len, reverse=True)
+    return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\w])", regex.IGNORECASE)
+
+
 def default_recognizers() -> list[EntityRecognizer]:
     """The Presidio recognizers scrubline runs, in a fixed order."""
     return [
+        *(cls() for cls in NATIONAL_ID_RECOGNIZERS),
         CreditCardRecognizer(),
         CryptoRecognizer(),
         OfflineEmailRecognizer(),
@@ -253,6 +306,9 @@ class PresidioPatternDetector(Detector):
     def __init__(self, recognizers: Sequence[EntityRecognizer], timeout_seconds: float) -> None:
         self._pattern_recognizers: list[tuple[PatternRecognizer, list[tuple[str, float, regex.Pattern]]]] = []
         self._other: list[EntityRecognizer] = []
+        self._context: dict[str, regex.Pattern] = {
+            rec.name: _context_pattern(rec) for rec in recognizers if isinstance(rec, NATIONAL_ID_RECOGNIZERS)
+        }
         for rec in recognizers:
             if isinstance(rec, PatternRecognizer):
                 flags = rec.global_regex_flags or 0
@@ -280,9 +336,17 @@ class PresidioPatternDetector(Detector):
                         break
                     start, end = match.span()
                     result_score = self._score(rec, score, text, start, end)
+                    context = self._context.get(rec.name)
+                    if context is not None and result_score > EntityRecognizer.MIN_SCORE:
+                        window = text[max(0, start - 60) : start] + " " + text[end : end + 30]
+                        if context.search(window) is None:
+                            result_score = EntityRecognizer.MIN_SCORE
+                        else:
+                            result_score = max(result_score, _NATIONAL_ID_SCORE)
                     if result_score > EntityRecognizer.MIN_SCORE:
                         s, e = (start, end) if entity != "URL" else _strip_quotes(text, start, end)
-                        found.add(Finding(entity, s, e, float(result_score), f"{self.name}.{rec.name}"))
+                        kind = NATIONAL_ID if context is not None else entity
+                        found.add(Finding(kind, s, e, float(result_score), f"{self.name}.{rec.name}"))
                         pos = max(end, start + 1)
                     else:
                         # A candidate that fails validation may hide a valid one starting inside it
@@ -310,6 +374,10 @@ class PresidioPatternDetector(Detector):
         if rec.supported_entities[0] == "IP_ADDRESS" and not _identifying_ip(value):
             score = EntityRecognizer.MIN_SCORE
         return score
+
+
+# A national ID found next to its own name ("PESEL 44051401359") is as certain as a checksum says.
+_NATIONAL_ID_SCORE = 0.85
 
 
 # Addresses that name no one: well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS).
