@@ -43,3 +43,94 @@ def test_lists_are_large_and_international() -> None:
 def test_names_across_window_edges_are_found_once(offset: int) -> None:
     text = "x" * (offset - 1) + " Ayşe Demir said thanks svetlana " + "y " * 60_000
     assert names(text) == ["Ayşe Demir", "svetlana"]
+
+
+class _Ent:
+    def __init__(self, text: str, label: str, start: int) -> None:
+        self.text, self.label_, self.start_char = text, label, start
+
+
+class _Nlp:
+    """Returns the given entities for every text that holds them: the NER filters without the model."""
+
+    def __init__(self, ents: list[tuple[str, str]]) -> None:
+        self._ents = ents
+
+    def pipe(self, texts: list[str], batch_size: int) -> list[object]:
+        class Doc:
+            pass
+
+        docs = []
+        for text in texts:
+            doc = Doc()
+            doc.ents = [_Ent(v, label, text.index(v)) for v, label in self._ents if v in text]  # type: ignore[attr-defined]
+            docs.append(doc)
+        return docs
+
+
+def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
+    from transforms.config import NlpConfig
+    from transforms.detectors.ner import SpacyNerDetector
+
+    labels = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"}
+    (found,) = SpacyNerDetector(_Nlp(ents), NlpConfig(labels=labels)).detect([text])
+    return [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # Shouted common words and chat words are no organisation or person...
+        ("That was absolutely AMAZING !", [("AMAZING", "ORG")], []),
+        ("Stop giving TERRIBLE advice online", [("TERRIBLE", "ORG")], []),
+        ("lol WTF was that", [("WTF", "ORG")], []),
+        ("cool bro , SO WOW", [("SO WOW", "ORG")], []),
+        ("best ending ever LMAOOO", [("LMAOOO", "PERSON")], []),
+        ("YESSS finally", [("YESSS", "PERSON")], []),
+        # ...nor is a plain word whose capital only opens a sentence, or an organisation typed in lower case.
+        ("Kinda weird how it ended", [("Kinda", "GPE")], []),
+        ("Quit whining and ship it", [("Quit", "ORG")], []),
+        ("Super cute video , keep it up", [("Super", "ORG")], []),
+        ("we gon win this", [("gon", "ORG")], []),
+        ("ok imma watch it again", [("imma", "PERSON")], []),
+        # Laughter at the edge of a name goes, the name stays.
+        ("hahaha dennis is back", [("hahaha dennis", "PERSON")], ["dennis"]),
+        ("Ahahah Marisol you legend", [("Ahahah Marisol", "PERSON")], ["Marisol"]),
+        # Acronyms, names and brands stay, in capitals, in lower case or opening a sentence.
+        ("She joined NASA in 2019", [("NASA", "ORG")], ["NASA"]),
+        ("IS THAT OMARI ? ! !", [("OMARI", "PERSON")], ["OMARI"]),
+        ("Ford recalled the trucks", [("Ford", "ORG")], ["Ford"]),
+        ("Spotify raised prices again", [("Spotify", "ORG")], ["Spotify"]),
+        ("WELCOME TO GENERAL ELECTRIC", [("GENERAL ELECTRIC", "ORG")], ["GENERAL ELECTRIC"]),
+        ("yeah but conor makes more", [("conor", "ORG")], ["conor"]),
+        ("I work for Super Micro", [("Super Micro", "ORG")], ["Super Micro"]),
+    ],
+)
+def test_ner_entities_whose_letter_case_is_no_evidence(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "word, chat",
+    [
+        ("hahaha", True),
+        ("Ahahah", True),
+        ("LOLOLOL", True),
+        ("Aaawww", True),
+        ("YASSSS", True),
+        ("lmfaooo", True),
+        ("imma", True),
+        ("Kinda", True),
+        ("Ha", False),
+        ("Hana", False),
+        ("Lola", False),
+        ("Ahmed", False),
+        ("Anna", False),
+    ],
+)
+def test_chat_words(word: str, chat: bool) -> None:
+    from transforms.detectors.vocabulary import is_chat_word
+
+    assert is_chat_word(word) is chat

@@ -39,10 +39,12 @@ from transforms.records import Finding
 __all__ = [
     "NameListDetector",
     "korean_given_name",
+    "load_acronym_words",
     "load_capitalised_words",
     "load_english_words",
     "load_name_lists",
     "load_surnames",
+    "load_unlisted_words",
     "titled_name_word",
 ]
 
@@ -215,6 +217,20 @@ def load_english_words() -> dict[str, float]:
 def load_capitalised_words() -> frozenset[str]:
     """Common English words that dictionaries write only capitalised ("emily", "obama"), casefolded."""
     table = Path(__file__).with_name("data") / "capitalised_words.txt"
+    return frozenset(table.read_text(encoding="utf-8").split())
+
+
+@cache
+def load_acronym_words() -> frozenset[str]:
+    """Common English words that dictionaries write only in capitals ("nasa", "fbi", "bbc"), casefolded."""
+    table = Path(__file__).with_name("data") / "acronym_words.txt"
+    return frozenset(table.read_text(encoding="utf-8").split())
+
+
+@cache
+def load_unlisted_words() -> frozenset[str]:
+    """Common English words that dictionaries do not list in any form ("spotify", "andreas"), casefolded."""
+    table = Path(__file__).with_name("data") / "unlisted_words.txt"
     return frozenset(table.read_text(encoding="utf-8").split())
 
 

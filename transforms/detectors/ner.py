@@ -20,6 +20,7 @@ from transforms.detectors.vocabulary import (
     EDGE_WORDS,
     TOOL_WORDS,
     imperative,
+    is_chat_word,
     is_identifier,
     is_ordinary_vocabulary,
 )
@@ -51,6 +52,20 @@ _COMMON_ZIPF = 3.0
 # outside technical prose ("fly with United").
 _COMMON_ORG_ZIPF = 4.0
 _SURNAME_RANK = 10_000
+# A word written in lower case in dictionaries, as common as this, is no name or organisation when nothing but
+# spaCy says so and its letter case is no evidence: shouted ("AWESOME", "BAD advice"), typed in lower case
+# ("gon", "sec") or opening a sentence ("Quit complaining", "Super video"). Census surnames and first names
+# within these ranks stay ("FORD", "Trump"), and so do first names rarer than ``_PLAIN_NAME_ZIPF`` as words
+# ("IDRIS", "conor") and acronyms ("NASA", see ``load_acronym_words``).
+_PLAIN_ZIPF = 3.0
+_PLAIN_SURNAME_RANK = 10_000
+_PLAIN_FIRST_RANK = 1000
+_PLAIN_NAME_ZIPF = 4.5
+# Census surnames among the most frequent English words count only within this rank ("White", not "So").
+_PLAIN_WORD_ZIPF = 5.0
+_PLAIN_WORD_SURNAME_RANK = 1000
+# What may stand between a sentence end (or a line start) and the first word of the sentence.
+_SENTENCE_GAP = frozenset(" \t\"'“‘(*>-")
 # A word with a capital inside it after a lower-case letter, or after a run of capitals ("StrictMode",
 # "DevTools", "OkHttp", "SELinux", "XGBoost"): in technical prose, an identifier or a product name...
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
@@ -120,10 +135,18 @@ def entity_pieces(text: str) -> list[tuple[int, int]]:
 
 def _trimmable(word: str) -> bool:
     core = word.strip(_EDGE_PUNCT + '()[]"')
-    if not core or core.casefold() in EDGE_WORDS:
-        return True
+    if not core or core.casefold() in EDGE_WORDS or is_chat_word(core):
+        return True  # "Hi", "Mr", "lol", "hahaha"
     # Code-like tokens (x86_64, v2.1.12, beb7) go; plain numbers stay (house numbers, postcodes: "Hoge Wei 32").
     return any(c.isalpha() for c in core) and is_identifier(core)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """True if the word at ``start`` opens the text, a line or a sentence (after blanks, quotes, brackets)."""
+    i = start
+    while i > 0 and start - i < 20 and text[i - 1] in _SENTENCE_GAP:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n…"
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -260,6 +283,47 @@ class SpacyNerDetector(Detector):
             for w in words
         )
 
+    def _plain_word(self, word: str) -> bool:
+        """A common English word that dictionaries write in lower case: not only capitalised ("Obama"), not an
+        acronym ("NASA"), listed in them ("Spotify" is not), not a frequent census surname or first name ("Ford",
+        "Grace"), not a first name that is a rare word ("Idris")."""
+        from transforms.detectors.names import (
+            _first_name_ranks,
+            load_acronym_words,
+            load_unlisted_words,
+            surname_rank,
+        )
+
+        english, first, _, capitalised = self._word_lists()
+        folded = word.strip(_EDGE_PUNCT + ".").casefold()
+        zipf = english.get(folded, 0.0)
+        return (
+            zipf >= _PLAIN_ZIPF
+            and not (folded in first and zipf < _PLAIN_NAME_ZIPF)
+            and folded not in capitalised
+            and folded not in load_acronym_words()
+            and folded not in load_unlisted_words()
+            and surname_rank(folded) > (_PLAIN_SURNAME_RANK if zipf < _PLAIN_WORD_ZIPF else _PLAIN_WORD_SURNAME_RANK)
+            and _first_name_ranks().get(folded, _PLAIN_FIRST_RANK + 1) > _PLAIN_FIRST_RANK
+        )
+
+    def _case_says_nothing(self, text: str, start: int, end: int, entity: str) -> bool:
+        """An entity whose only evidence would be its letter case, made of plain words (``_plain_word``) or chat
+        words: shouted ("AWESOME", "SO WOW", "LMAOO"; several words only with a chat word among them, so
+        "GENERAL ELECTRIC" stays), or, for an organisation or place, one word in lower case ("gon") or opening a
+        sentence ("Quit complaining", "Super video")."""
+        words = [w.strip(_EDGE_PUNCT + ".") for w in text[start:end].split()]
+        if not words or not all(words) or any(w.casefold() in _LEGAL_FORMS for w in text[start:end].split()):
+            return False  # "INC.", "LIMITED": a legal form is part of a name
+        if all(w.isupper() and len(w) >= 2 for w in words):
+            chat = [is_chat_word(w) for w in words]
+            if len(words) > 1 and not any(chat):
+                return False
+            return all(c or self._plain_word(w) for c, w in zip(chat, words, strict=True))
+        if entity == "PERSON" or len(words) != 1:
+            return False
+        return (words[0].islower() or _opens_sentence(text, start)) and self._plain_word(words[0])
+
     def _not_a_name(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Technical and legal words spaCy takes for names: code around the word, a law-report citation, a
         statute, and in technical prose (``_technical``) identifiers and product names with inner capitals
@@ -328,6 +392,8 @@ class SpacyNerDetector(Detector):
                     ):
                         continue
                     if self._not_a_name(text, offset + s, offset + e, entity, ent.text):
+                        continue
+                    if self._case_says_nothing(text, offset + s, offset + e, entity):
                         continue
                     results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]

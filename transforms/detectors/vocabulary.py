@@ -17,6 +17,7 @@ __all__ = [
     "TECHNICAL_VOCABULARY",
     "TOOL_WORDS",
     "imperative",
+    "is_chat_word",
     "is_common_word_phrase",
     "is_identifier",
     "is_ordinary_vocabulary",
@@ -117,10 +118,16 @@ declaration deposition discovery examination summons writ claim claims countercl
 petition conference directions costs damages injunction verdict ruling decree recital recitals definitions
 deliverables charges losses liabilities indemnity catchwords legislation docket registry citation
 effective commencement initial renewal third majeure governing arbitration rules management"""
-# Chat and social-media abbreviations and interjections; genres of film, TV and books ("Comedy", "Mystery &
-# Suspense"); banking words spaCy takes for organisations.
-_CHAT = """omg omfg wtf lmao lmfao rofl smh tbh idk imo imho btw ffs irl dm dms comedy drama thriller horror
-romance documentary documentaries animation sci-fi mystery suspense atm"""
+# Chat and social-media abbreviations, interjections and spellings of speech ("imma", "kinda", "dat"); genres of
+# film, TV and books ("Comedy", "Mystery & Suspense"); banking words spaCy takes for organisations.
+_CHAT_WORDS = """omg omfg wtf wth af lol lmao lmaoo lmfao rofl smh tbh idk idc ikr imo imho btw ffs irl dm dms
+ngl istg stfu gtfo nvm jk omw rn tmrw wyd hbu fomo yolo bff plz pls thx tho altho thru gonna gotta wanna kinda
+sorta gon imma lemme gimme dunno ya yah yea yeah yep yup nope nah dat dis dem dey wat bruh bro fam yall y'all ppl
+hmm hmmm ugh meh welp oof yikes yay yass yasss woah whoa wow ayy aww awww"""
+_CHAT = (
+    _CHAT_WORDS
+    + """ comedy drama thriller horror romance documentary documentaries animation sci-fi mystery suspense atm"""
+)
 
 _COMMON_SET = frozenset((_TITLES + " " + _COMMON).split())
 TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
@@ -181,6 +188,20 @@ _ORG_ENDINGS = frozenset(
 )
 
 _PUNCT = ".,:;!?()[]{}'\"`*#"
+
+CHAT_WORDS: frozenset[str] = frozenset(_CHAT_WORDS.split())
+# Laughter, elongated words and letters held ("hahaha", "ahahah", "lololol", "Aaawww", "YASSSS", "sooo"): no
+# name repeats a letter three times or is a run of "ha" syllables.
+_INTERJECTION = re.compile(
+    r"(?i)[^\W\d_]*([^\W\d_])\1\1[^\W\d_]*|b?w?a?(?:h+[aeiou]+){2,}h*|l+o+l+(?:o+l+)*|l+m+f*a+o+|x+o+x+o+"
+)
+
+
+def is_chat_word(word: str) -> bool:
+    """A chat abbreviation or spelling of speech ("lol", "imma", "dat"), laughter ("hahaha") or an elongated
+    word ("Aaawww", "YASSSS"): never a name."""
+    core = word.strip(_PUNCT).casefold()
+    return bool(core) and (core in CHAT_WORDS or _INTERJECTION.fullmatch(core) is not None)
 
 
 def is_identifier(word: str) -> bool:
