@@ -10,8 +10,9 @@ lock-file integrity hashes, version numbers) is recorded with the label ``KEEP``
 
 Everything comes from one ``random.Random(seed)`` and the word lists below: no network, no data files.
 All values are fake: card numbers are Luhn-valid, IBANs have valid check digits, SSNs have valid-looking
-area numbers (never 000, 666 or 9xx), and keys and tokens are random characters in each provider's
-shape. Text outside the labels is unlabelled; redacting it counts against precision.
+area numbers (never 000, 666 or 9xx), other countries' national identity numbers (NHS, Aadhaar, DNI,
+PESEL, personnummer, South African ID, TFN) have valid check digits, and keys and tokens are random
+characters in each provider's shape. Text outside the labels is unlabelled; redacting it counts against precision.
 
 Labelling conventions (the benchmark's recall needs every non-whitespace character of a span redacted):
 
@@ -62,6 +63,7 @@ SENSITIVE_LABELS: tuple[str, ...] = (
     "CREDIT_CARD",
     "IBAN_CODE",
     "US_SSN",
+    "NATIONAL_ID",
     "IP_ADDRESS",
     "URL",
     "DATE_OF_BIRTH",
@@ -76,6 +78,7 @@ SENSITIVE_LABELS: tuple[str, ...] = (
     "INTERNAL_HOST",
 )
 KEEP = "KEEP"
+NATID = "NATIONAL_ID"
 
 # The proprietary terms and internal domain of configs/default.yaml (the benchmark warns if they drift).
 CODENAMES: tuple[str, ...] = ("Bluefin", "Nightjar")
@@ -570,6 +573,87 @@ def _ssn(rng: random.Random) -> str:
     group, serial = rng.randint(1, 99), rng.randint(1, 9999)
     sep = rng.choice(("-", "-", "-", " "))
     return f"{area:03d}{sep}{group:02d}{sep}{serial:04d}"
+
+
+_VERHOEFF_D = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
+    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
+    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
+    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8),
+    (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
+    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2),
+    (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
+    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
+    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
+)
+_VERHOEFF_P = (
+    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
+    (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
+    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
+    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
+    (9, 4, 5, 3, 1, 2, 6, 8, 7, 0),
+    (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
+    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5),
+    (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
+)
+_VERHOEFF_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
+
+
+def _verhoeff_digit(digits: str) -> str:
+    c = 0
+    for i, d in enumerate(reversed(digits)):
+        c = _VERHOEFF_D[c][_VERHOEFF_P[(i + 1) % 8][int(d)]]
+    return str(_VERHOEFF_INV[c])
+
+
+def _luhn_digit(digits: str) -> str:
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        n = int(d) * (2 if i % 2 == 0 else 1)
+        total += n - 9 if n > 9 else n
+    return str((10 - total % 10) % 10)
+
+
+def _birth_digits(rng: random.Random) -> str:
+    return f"{rng.randint(50, 99):02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+
+
+def _national_id(rng: random.Random) -> tuple[str, str]:
+    """(the label a form writes before it, the number) of a national identity or tax number of one country,
+    its check digit valid: NHS number (mod 11), Aadhaar (Verhoeff), DNI (mod 23 letter), PESEL (weighted),
+    Swedish personnummer and South African ID (Luhn), Australian TFN (weighted mod 11)."""
+    kind = rng.choice(("NHS", "AADHAAR", "DNI", "PESEL", "PERSONNUMMER", "ZA", "TFN"))
+    if kind == "NHS":
+        while True:
+            body = _digits(rng, 9)
+            check = 11 - sum(int(d) * (10 - i) for i, d in enumerate(body)) % 11
+            if check != 10:
+                number = body + str(check % 11)
+                return "NHS number", f"{number[:3]} {number[3:6]} {number[6:]}"
+    if kind == "AADHAAR":
+        body = str(rng.randint(2, 9)) + _digits(rng, 10)
+        number = body + _verhoeff_digit(body)
+        return "Aadhaar", " ".join(number[i : i + 4] for i in range(0, 12, 4))
+    if kind == "DNI":
+        n = rng.randint(10_000_000, 99_999_999)
+        return "DNI", f"{n}{'TRWAGMYFPDXBNJZSQVHLCKE'[n % 23]}"
+    if kind == "PESEL":
+        body = _birth_digits(rng) + _digits(rng, 4)
+        check = (10 - sum(int(d) * w for d, w in zip(body, (1, 3, 7, 9, 1, 3, 7, 9, 1, 3), strict=True)) % 10) % 10
+        return "PESEL", body + str(check)
+    if kind == "PERSONNUMMER":
+        body = _birth_digits(rng) + _digits(rng, 3)
+        return "Personnummer", f"{body[:6]}-{body[6:]}{_luhn_digit(body)}"
+    if kind == "ZA":
+        body = _birth_digits(rng) + _digits(rng, 4) + rng.choice("01") + "8"
+        return "SA ID number", body + _luhn_digit(body)
+    while True:
+        body = _digits(rng, 8)
+        for last in range(10):
+            number = body + str(last)
+            if sum(int(d) * w for d, w in zip(number, (1, 4, 3, 7, 5, 8, 6, 9, 10), strict=True)) % 11 == 0:
+                return "TFN", f"{number[:3]} {number[3:6]} {number[6:]}"
 
 
 def _ipv4(rng: random.Random) -> str:
@@ -1408,6 +1492,9 @@ def _transcript(w: _World) -> _Doc:
         say("Customer", f"You can also email me at {m(EMAIL, cust.email)}.")
     if rng.random() < 0.25:
         say("Customer", f"For the tax form my social security number is {m(SSN, _ssn(rng))}.")
+    elif rng.random() < 0.2:
+        id_label, number = _national_id(rng)
+        say("Customer", f"If you need it, my {id_label} is {m(NATID, number)}.")
     say(
         "Agent",
         f"I've raised a ticket and my colleague {w.name(agent2, 'first')} from the {w.keep(TITLES)} team will "
@@ -1826,6 +1913,9 @@ def _hr_form(w: _World) -> _Doc:
     ]
     if rng.random() < 0.6:
         fields.append(f"SSN: {m(SSN, _ssn(rng))}")
+    else:
+        id_label, number = _national_id(rng)
+        fields.append(f"{id_label}: {m(NATID, number)}")
     if rng.random() < 0.5:
         fields.append(f"Corporate card: {m(CARD, _card(rng))} (exp {rng.randint(1, 12):02d}/{rng.randint(26, 30)})")
     doc.add(f"{m(ORG, org.name)} — New starter form\n\n" + "\n".join(fields) + "\n")

@@ -13,6 +13,7 @@ Mapping of entity types onto families:
 | Presidio | ``LOCATION`` | ``STREET_ADDRESS`` |
 | Presidio | ``DATE_TIME`` | ``DATE_OF_BIRTH`` (the only date the label set treats as sensitive) |
 | Presidio | ``EMAIL`` (spaCy label mapping) | ``EMAIL_ADDRESS`` |
+| Presidio | a country's identity number (``UK_NHS``, ``IN_AADHAAR``, ``ES_NIF``, ``PL_PESEL``, ...) | ``NATIONAL_ID`` |
 | both | anything else (``TICKET_ID``, ``CRYPTO``, ``UK_NINO``, ``US_ITIN``, ``NRP``, ``UUID``, ...) | ``OTHER`` |
 
 Definitions, per corpus and system:
@@ -55,7 +56,13 @@ OTHER = "OTHER"
 _FAMILIES = frozenset(SENSITIVE_LABELS)
 
 SCRUBLINE_TYPE_MAP: Mapping[str, str] = {"LOCATION": "STREET_ADDRESS", "INTERNAL_URL": "INTERNAL_HOST"}
+# Presidio's national identity recognizers, one entity type per country; scrubline reports them as NATIONAL_ID.
+_PRESIDIO_NATIONAL_IDS = (
+    "UK_NHS IN_AADHAAR ES_NIF ES_NIE PL_PESEL SE_PERSONNUMMER ZA_ID_NUMBER AU_TFN AU_MEDICARE IT_FISCAL_CODE "
+    "FI_PERSONAL_IDENTITY_CODE SG_NRIC_FIN KR_RRN TR_NATIONAL_ID TH_TNIN NG_NIN DE_TAX_ID IN_PAN"
+).split()
 PRESIDIO_TYPE_MAP: Mapping[str, str] = {
+    **dict.fromkeys(_PRESIDIO_NATIONAL_IDS, "NATIONAL_ID"),
     "LOCATION": "STREET_ADDRESS",
     "DATE_TIME": "DATE_OF_BIRTH",
     "EMAIL": "EMAIL_ADDRESS",
