@@ -138,3 +138,88 @@ def test_organisations_with_a_legal_form(text: str, expected: list[tuple[str, st
 )
 def test_cards_and_accounts_after_a_word(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+def longest_address(text: str) -> str | None:
+    found = [v for entity, v in spans(text) if entity == "STREET_ADDRESS"]
+    return max(found, key=len, default=None)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A region that is one letter, digits or a missing field's placeholder, on its own line or the town's.
+        ("Meet me at 0412 18 Larch Road\nBrenmoor\n, Q\n 40512", "0412 18 Larch Road\nBrenmoor\n, Q\n 40512"),
+        (
+            "Send it to 77 Olmo Street Apt. 4\nVARDEN\n, 27\n 30411 please",
+            "77 Olmo Street Apt. 4\nVARDEN\n, 27\n 30411",
+        ),
+        ("ship to 5 Cedar Lane Suite 8\nHolmvik, nan 40123 after lunch", "5 Cedar Lane Suite 8\nHolmvik, nan 40123"),
+        ("The office is at 812 Kuusetie 9 Suite 3 Paldora nan", "812 Kuusetie 9 Suite 3 Paldora nan"),
+        # Blocks whose street has no street word: the block's shape is the evidence, down to its postcode or
+        # country, also when the street ends a sentence and the sentence goes on after the block.
+        (
+            "Please return to 4410 Vaskemaa 17\nKurevere\n, nan\n 61523 in case of an issue.",
+            "4410 Vaskemaa 17\nKurevere\n, nan\n 61523",
+        ),
+        ("it is 812 Orvala 6\nLindmark, nan 40417", "812 Orvala 6\nLindmark, nan 40417"),
+        (
+            "address with Corvina Sela 88 Brask Rapids\n Apt. 12\n Tovemark\n Belgium 40211 for the card",
+            "Corvina Sela 88 Brask Rapids\n Apt. 12\n Tovemark\n Belgium 40211",
+        ),
+        (
+            "Ana Lind\n2211 Kase-Mäe 25 Apt. 9\nOrvika Laas, PA 73010\nMobile: 1",
+            "2211 Kase-Mäe 25 Apt. 9\nOrvika Laas, PA 73010",
+        ),
+        (
+            "the same: Kaselepa põik 8 van Dorn Summit\n Suite 3\n Melvik\n Estonia 10111",
+            "Kaselepa põik 8 van Dorn Summit\n Suite 3\n Melvik\n Estonia 10111",
+        ),
+        # All in lower case behind a quoting mark, ending in a country.
+        (
+            "??? 41 rue des tilleuls 12\n??? apt. 3\n??? vellore\n??? belgium 40322",
+            "41 rue des tilleuls 12\n??? apt. 3\n??? vellore\n??? belgium 40322",
+        ),
+        # "∆" (the increment sign) written for the Greek capital delta.
+        ("to 14 Hill Street\n Apt. 2\n ∆ΑΛΙ\n Cyprus 2540", "14 Hill Street\n Apt. 2\n ∆ΑΛΙ\n Cyprus 2540"),
+        # A street name that starts with a letter outside ASCII.
+        ("Bréf til Þórsgata 14", "Þórsgata 14"),
+        ("στη Λεωφόρος Κηφισίας 44", "Λεωφόρος Κηφισίας 44"),
+        # French street words with the number after the name (Belgium, Switzerland, Luxembourg).
+        ("Rue des Moines 21, 4000 Liège", "Rue des Moines 21, 4000 Liège"),
+        # The rest of USPS Publication 28's suffixes.
+        (
+            "P.O. Box 41 Varga Union\n Apt. 7\n Nuuk\n Greenland 3900",
+            "P.O. Box 41 Varga Union\n Apt. 7\n Nuuk\n Greenland 3900",
+        ),
+        ("we met at 12 Kessler Rapids yesterday", "12 Kessler Rapids"),
+        ("we met at 4 Odum Summit yesterday", "4 Odum Summit"),
+        ("we met at 9 Vessberg Islands yesterday", "9 Vessberg Islands"),
+        ("we met at 77 Lorne Falls yesterday", "77 Lorne Falls"),
+        ("we met at 18 Brixby Mountain yesterday", "18 Brixby Mountain"),
+        ("we met at 3 Okonkwo Station yesterday", "3 Okonkwo Station"),
+    ],
+)
+def test_postal_blocks_regions_and_street_words(text: str, expected: str) -> None:
+    assert longest_address(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Technical lists and counts with the shape of a block or a street are not addresses.
+        ("Redis 7\nCache\n 6379", None),
+        ("Results\nTable 5\nRows\n, 12\n 40000", None),
+        ("version: Kafka 3\nBrokers, 3 9092", None),
+        ("estimate: 5 Story Points.", None),
+        ("add 4 Custom Fields to Jira", None),
+        ("it has 3 USB Ports and", None),
+        ("we run 2 Data Center sites", None),
+        # After the postcode only a country may follow; lower-case lines after a capitalised street are prose.
+        ("14 Pine Street\nGreyfield\n, CO\n 80123\nThanks", "14 Pine Street\nGreyfield\n, CO\n 80123"),
+        ("61 Oak Avenue\nsee you there", "61 Oak Avenue"),
+        ("KALMORA, NV 89012, and the rest", None),
+    ],
+)
+def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) -> None:
+    assert longest_address(text) == expected

@@ -51,7 +51,14 @@ _STREET_TYPES = (
     r"Causeway|Cswy|Coves?|Creek|Crk|Crest|Crossing|Xing|Crossroads?|Dale|Estates?|Expressway|Expy|Freeway|Fwy|"
     r"Gateway|Glen|Harbou?r|Haven|Heights|Hts|Hollow|Junction|Jct|Knoll|Landing|Loop|Manor|Meadows?|Orchard|"
     r"Oval|Pike|Plaza|Plz|Point|Prairie|Quay|Ridge|Rdg|Rise|Route|Rte|Shores?|Skyway|Springs|Spur|Trace|"
-    r"Turnpike|Tpke|Valley|Vly|Viaduct|View|Vista|Wharf|Wynd|Courts|Squares|Villas"
+    r"Turnpike|Tpke|Valley|Vly|Viaduct|View|Vista|Wharf|Wynd|Courts|Squares|Villas|"
+    # the rest of Publication 28's suffixes that name streets and are no everyday technical nouns
+    r"Anne?x|Bayou|Bottom|Brooks?|Burgs?|Canyon|Cape|Cent(?:er|re)s?|Circles|Cliffs?|Commons?|Corners?|Curve|Dam|"
+    r"Extension|Falls|Ferry|Fields?|Flats?|Fords?|Forest|Forges?|Forks?|Fort|Garden|Glens|Greens|Groves|Harbors|"
+    r"Hills|Inlet|Islands?|Isle|Junctions|Knolls|Lakes?|Lodge|Manors|Mills?|Motorway|Mount|Mountains?|Neck|"
+    r"Overpass|Parks|Parkways|Passage|Pines?|Plains?|Points|Ports?|Radial|Ranch|Rapids?|Ridges|River|Roads|"
+    r"Shoals?|Spurs|Station|Stravenue|Streets|Summit|Throughway|Trafficway|Underpass|Unions?|Valleys|Views|"
+    r"Villages?|Ville|Walks|Wells?"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}"
 # Canada Post: letter-digit-letter, space, digit-letter-digit ("K1A 0B1"); D, F, I, O, Q, U never occur.
@@ -94,14 +101,18 @@ _STREET_WORDS_AFTER = (
 )
 # Postcodes written before the town: "10115", "00-950" (PL), "1015 CJ" (NL), "111 22" (SE), "1100-148" (PT).
 _EU_POSTCODE = r"(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4,5}(?:-\d{3})?)"
-# Street words written before the name: Italian, Spanish, Portuguese, Galician, Polish, Romanian, Greek, Russian.
+# Street words written before the name: Italian, Spanish, Portuguese ("R." for Rua), Galician, Polish, Romanian,
+# Greek, Russian, and French as Belgium, Switzerland and Luxembourg write it with the number after the name.
 _STREET_WORDS_BEFORE = (
     r"Via|Viale|Piazza|Piazzale|Corso|Vicolo|Largo|Strada|Calle|C/|Avda\.|Avenida|Paseo|Plaza|Pza\.|Camino|"
-    r"Carrera|Carretera|Ctra\.|Ronda|Travesía|Rua|Rúa|Travessa|Praça|Estrada|Alameda|Rodovia|ul\.|ulica|al\.|"
+    r"Carrera|Carretera|Ctra\.|Ronda|Travesía|Rua|Rúa|R\.|Travessa|Praça|Estrada|Alameda|Rodovia|ul\.|ulica|al\.|"
+    r"Rue|Chaussée|Chemin|Quai|Impasse|"
     r"aleja|os\.|osiedle|pl\.|Str\.|Calea|Bulevardul|Bd\.|Οδός|Οδ\.|Λεωφόρος|Λεωφ\.|Λ\.|ул\.|улица|пр\.|"
     r"проспект|пер\."
 )
 _PARTICLES_RE = r"de|del|della|delle|dei|degli|di|da|do|dos|das|la|las|los|el|du|des"
+# Where a word starts: RE2's "\b" knows only ASCII letters, so it finds no edge before "Þ", "Á" or "Λ".
+_LEFT_EDGE = r"(?:^|[^\p{L}\p{N}_])"
 
 _PHONE_WORDS = (
     r"phone|tel|telephone|cell|cellphone|mobile|mob|fax|call(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|"
@@ -449,7 +460,9 @@ _HTTP_REASONS = (
 _HTTP_STATUS = re2.compile(rf"[1-5]\d\d[ \t]+(?i:{_HTTP_REASONS})\b", re2_options())
 # Street words that are also technical nouns ("API Gateway", "Event Loop", "Stack Trace", "Google Drive").
 _TECH_STREET_TYPES = frozenset(
-    "gateway loop trace drive point points view junction crossing landing spur harbor harbour haven walk route".split()
+    """gateway loop trace drive point points view junction crossing landing spur harbor harbour haven walk route
+    center centre centers centres commons corner corners curve extension field fields flats fork forks lake lakes
+    mount mill mills pines points port ports station union unions summit island islands forest""".split()
 )
 
 
@@ -777,7 +790,7 @@ RULES: tuple[_Rule, ...] = (
         "street_suffix",
         "STREET_ADDRESS",
         0.85,
-        rf"\b(?P<v>(?:(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}-]*(?:{_STREET_SUFFIXES})|"
+        rf"{_LEFT_EDGE}(?P<v>(?:(?:\p{{Lu}}[\p{{L}}'’.-]*[ \t]+){{0,2}}\p{{Lu}}[\p{{L}}-]*(?:{_STREET_SUFFIXES})|"
         rf"(?:\p{{Lu}}[\p{{L}}'’.-]*{_SP}){{1,3}}(?:{_STREET_WORDS_AFTER}))"
         rf"{_SP}\d{{1,4}}(?:[ \t]?[a-zA-Z]\b)?\.?(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?{_UNIT}"
         rf"(?:,?{_SP}{_EU_POSTCODE}[ \t]+\p{{Lu}}[\p{{L}}-]+)?{_TAIL})",
@@ -789,7 +802,7 @@ RULES: tuple[_Rule, ...] = (
         "street_type_first",
         "STREET_ADDRESS",
         0.85,
-        rf"\b(?P<v>(?:{_STREET_WORDS_BEFORE})(?:[ \t]*\r?\n)?[ \t]*(?:(?:{_PARTICLES_RE})[ \t]+)*"
+        rf"{_LEFT_EDGE}(?P<v>(?:{_STREET_WORDS_BEFORE})(?:[ \t]*\r?\n)?[ \t]*(?:(?:{_PARTICLES_RE})[ \t]+)*"
         rf"(?:\p{{Lu}}[\p{{L}}'’.-]*|\d{{1,2}}[º°ª]?)"
         rf"(?:[ \t]+(?:(?:{_PARTICLES_RE}|y|e|i)[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*){{0,4}},?"
         rf"{_SP}(?:(?:n[º°o]|nr|No)\.?[ \t]*)?\d{{1,5}}[a-zA-Z]?\b(?:[ \t]*[-/][ \t]*\d{{1,4}}[a-zA-Z]?)?"
@@ -1213,14 +1226,20 @@ RULES: tuple[_Rule, ...] = (
 
 
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
-_ADDRESS_LINE = re2.compile(
-    r"^[ \t]*(?:>[ \t]*)*(?:(?:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
-    r"[\p{Lu}][\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*[\p{L} .'-]{2,30})?"
+# A region may be one letter, digits or a lower-case placeholder (", Z", ", 32", ", nan": exported data writes
+# "nan" for a missing field). "∆" (the increment sign) stands for the Greek capital delta in some data.
+_ADDRESS_LINE_PATTERN = (
+    r"^[ \t]*(?:>[ \t]*)*(?:(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
+    r"[\p{Lu}∆][\p{L}∆ .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
-    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}][\p{L} .'-]{1,40}|"
+    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}∆][\p{L}∆ .'-]{1,40}|"
     # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*[\p{Lu}][\p{L} .'’-]{1,40}|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$",
-    re2_options(),
+    r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|nan|null|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+)
+_ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
+# The same in an address written all in lower case ("lady frere", "delmas, mp 35739", "apt. 169").
+_ADDRESS_LINE_LOWER = re2.compile(
+    _ADDRESS_LINE_PATTERN.replace(r"[\p{Lu}∆]", r"[\p{L}∆]").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
 )
 
 
@@ -1233,13 +1252,16 @@ def _quote_prefix(text: str, start: int) -> str:
     return prefix.strip()
 
 
-def _extend_address(text: str, end: int, max_lines: int = 3, start: int = -1) -> int:
+def _extend_address(text: str, end: int, max_lines: int = 4, start: int = -1) -> int:
     """Extend an address that ends a line over up to ``max_lines`` following address-like lines; with the
-    address's ``start``, the lines may repeat the quoting mark its own line opens with."""
+    address's ``start``, the lines may repeat the quoting mark its own line opens with. An address written in
+    lower case takes in lower-case lines only when the block ends in a postcode or a country."""
     line_end = text.find("\n", end)
     if line_end < 0 or text[end:line_end].strip(" \t,"):
         return end
     prefix = _quote_prefix(text, start) if start >= 0 else ""
+    lower = start >= 0 and not any(c.isupper() for c in text[start:end])
+    pattern = _ADDRESS_LINE_LOWER if lower else _ADDRESS_LINE
     extended = end
     for _ in range(max_lines):
         start = line_end + 1
@@ -1247,22 +1269,38 @@ def _extend_address(text: str, end: int, max_lines: int = 3, start: int = -1) ->
             start += len(prefix)
         nxt = text.find("\n", start)
         line = text[start : nxt if nxt >= 0 else len(text)]
-        if not line.strip() or not _ADDRESS_LINE.match(line) or len(line) > 60:
+        if not line.strip() or not pattern.match(line) or len(line) > 60:
             # The block may end in a country, after one blank line or with the sentence going on after it:
             # "Brønderslev\n\nDenmark 8700", "Oslo\nNorway 0150? I moved last week".
             if not line.strip() and nxt >= 0:
                 start = nxt + 1
                 if prefix and text.startswith(prefix, start):
                     start += len(prefix)
-            country_end = max(_country_line_end(text, start), _extend_tail(text, start, line_start=True))
+            country_end = max(
+                _country_line_end(text, start, lower), _extend_tail(text, start, line_start=True, lower=lower)
+            )
             if country_end > start:
                 extended = country_end
+            elif lower and extended > end and not _POSTAL_END.search(text[end:extended]):
+                extended = end  # lower-case lines that end in no postcode or country are prose
             break
         extended = start + len(line.rstrip(" \t,"))
-        if nxt < 0 or _country_line_end(text, start) > 0:
+        if nxt < 0 or _country_line_end(text, start, lower) > 0:
             break  # the country is the last line of an address (UPU S42)
+        if _POSTAL_END.search(line.rstrip(" \t,")) is not None:
+            # after the postcode only a country may follow: "Greyfield\n, CO\n 80123\nThanks" ends at 80123
+            nxt_start = nxt + 1 + (len(prefix) if prefix and text.startswith(prefix, nxt + 1) else 0)
+            extended = max(extended, _country_line_end(text, nxt_start, lower))
+            break
         line_end = nxt
+    else:
+        if lower and extended > end and not _POSTAL_END.search(text[end:extended]):
+            extended = end
     return extended
+
+
+# The end of a block in lower case: a postcode, perhaps after a region ("\n, ec\n 76634").
+_POSTAL_END = re2.compile(r"\d{4,6}(?:-\d{3,4})?[ \t]*$", re2_options())
 
 
 _COUNTRY_ALIASES = frozenset(
@@ -1285,11 +1323,13 @@ def _country_names() -> frozenset[str]:
 _COUNTRY_WORDS = re2.compile(
     r"\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:(?:and|of|the|And|Of|The)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}", re2_options()
 )
+_COUNTRY_WORDS_LOWER = re2.compile(r"\p{L}[\p{L}'’.-]*(?:[ \t]+\p{L}[\p{L}'’.-]*){0,3}", re2_options())
 
 
-def _country_at(text: str, start: int) -> int:
-    """The end of a country name starting at ``start`` ("New Zealand", "Czech Republic"), or -1."""
-    m = _COUNTRY_WORDS.match(text[start : start + 60])
+def _country_at(text: str, start: int, lower: bool = False) -> int:
+    """The end of a country name starting at ``start`` ("New Zealand", "Czech Republic"), or -1; with
+    ``lower``, also written in lower case ("south africa")."""
+    m = (_COUNTRY_WORDS_LOWER if lower else _COUNTRY_WORDS).match(text[start : start + 60])
     if m is None:
         return -1
     words = m.group(0).split()
@@ -1307,16 +1347,18 @@ def _country_at(text: str, start: int) -> int:
 
 _LINE_LEAD = re2.compile(r"[ \t]*(?:>[ \t]*)*", re2_options())
 _PAREN_AFTER = re2.compile(r"[ \t]+\(\p{Lu}[\p{L} .'’-]{1,30}\)", re2_options())
+_PAREN_AFTER_LOWER = re2.compile(r"[ \t]+\(\p{L}[\p{L} .'’-]{1,30}\)", re2_options())
 _POSTCODE_AFTER = re2.compile(r",?[ \t]+(?:[A-Z]{1,2}-)?\d{3,6}(?:-\d{3,4})?", re2_options())
 
 
-def _country_line_end(text: str, start: int) -> int:
-    """The end of a line that opens with a country and perhaps its postcode ("Denmark 8700"), or -1."""
+def _country_line_end(text: str, start: int, lower: bool = False) -> int:
+    """The end of a line that opens with a country and perhaps its postcode ("Denmark 8700"), or -1; with
+    ``lower``, the country may be written in lower case."""
     start += _LINE_LEAD.match(text[start : start + 40]).end()
-    end = _country_at(text, start)
+    end = _country_at(text, start, lower)
     if end < 0:
         return -1
-    m = _PAREN_AFTER.match(text[end : end + 40])  # "Cyprus (Greek)"
+    m = (_PAREN_AFTER_LOWER if lower else _PAREN_AFTER).match(text[end : end + 40])  # "Cyprus (Greek)"
     if m is not None:
         end += m.end()
     m = _POSTCODE_AFTER.match(text[end : end + 20])
@@ -1330,29 +1372,36 @@ def _country_line_end(text: str, start: int) -> int:
 # postcode, a country, "(Greek)".
 _TOWN_PARTICLES = r"u|v|nad|pod|am|an|im|ob|bei|de|del|della|di|da|do|dos|das|du|des|la|le|les|en|sur|upon|y|i"
 _TAIL_TOKEN = (
-    rf"((?:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}|\d{{4,6}}(?:-\d{{3,4}})?|"
+    rf"((?i:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}|\d{{4,6}}(?:-\d{{3,4}})?|"
     # Canadian and British postcodes, also when a line break splits them ("M5V\n5B8")
     rf"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z](?:[ \t]?|[ \t]*\r?\n[ \t]*)\d[ABCEGHJ-NPRSTV-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d[A-Z]{{2}}|"
     # a town's name may hold particles: "Chomutice u Horic", "Frankfurt am Main", "Castelnau de Montmiral"
-    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*"
+    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?[\p{{Lu}}∆][\p{{L}}∆'’.-]*"
     rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
-    r"\(\p{Lu}[\p{L} .'’-]{1,30}\))"
+    # a word in lower case: a placeholder ("nan"), a region code before a postcode, or a word of an address
+    # written all in lower case
+    r"\p{Ll}[\p{Ll}∆'’.-]*|"
+    r"\(\p{L}[\p{L} .'’-]{1,30}\))"
 )
 _TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
 _TAIL_LINE_START = re2.compile(rf"([ \t]*(?:>[ \t]*)*){_TAIL_TOKEN}", re2_options())
+# What exported data writes for a missing field (pandas, SQL, JavaScript).
+_PLACEHOLDERS = frozenset({"nan", "null"})
 _ROUTE_WORDS = frozenset({"highway", "hwy", "route", "rte", "interstate", "turnpike", "freeway", "expressway"})
 _LINE_END = re2.compile(r"[ \t]*[.!?]?[ \t]*(?:\r?\n|$)", re2_options())
 _UNIT_NUMBER_AFTER = re2.compile(r"\.?[ \t]*#?\d[\w-]{0,6}", re2_options())
 
 
-def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
+def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = False) -> int:
     """Extend an address over what follows it on its line when that is a town and region or postcode in the
     way postal services write them, with or without commas: "... BUNDALAGUAH VIC 2000", "... Soloi Cyprus",
     "... Springfield IL", "... OULU", "..., Nicosia (Lefkosia)". A capitalised word alone is not enough:
     it must be followed by a region code, a postcode or a country, or be a town in capitals (UPU usage).
     With ``line_start``, ``end`` is the start of the next line of an address block that the sentence goes on
-    after ("SCHEIBBS, NO 14908, and ...")."""
+    after ("SCHEIBBS, NO 14908, and ..."). A missing field's placeholder ("nan") stands for a region, and a
+    lower-case code after a comma joins only before a postcode ("KNIVSTA, nan 18237"). With ``lower`` (an
+    address written all in lower case), lower-case words are towns and countries ("..., belfast, south africa")."""
     english = load_english_words()
     pos = committed = end
     last_word = text[max(0, end - 12) : end].split()[-1:]
@@ -1370,11 +1419,23 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
         after = text[token_end : token_end + 1]
         if after and (after.isalnum() or after in "@/_:"):
             break
-        country_end = _country_at(text, token_start)
+        country_end = _country_at(text, token_start, lower)
         token = m.group(2)
+        bare_lower = token[0].islower() and not any(c.isupper() for c in token)
         if country_end > 0:
             kind = "country"
             token_end = country_end
+        elif token.casefold() in _PLACEHOLDERS:
+            kind = "code"
+        elif bare_lower and not lower:
+            if (
+                len(token) > 3
+                or not token.isalpha()
+                or "," not in text[pos:token_start]
+                or prev not in ("name", "caps")
+            ):
+                break
+            kind = "lcode"
         elif token[0] not in "(0123456789" and any(c.isdigit() for c in token) and not line_start:
             kind = "unit"
         elif token[0].isdigit():
@@ -1389,12 +1450,14 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
             kind = "caps"  # a known town commits like one written in capitals: "... Main St Springfield IL"
         else:
             kind = "name"
-            if token[0].islower() and not prev and text[pos:token_start].strip() != "":
+            if token[0].islower() and not prev and not lower and text[pos:token_start].strip() != "":
                 break  # "..., Kostelec nad Orlicí": a particle goes on a town, not the street before a comma
             # "... Main St Then we ...": an everyday word may start the sentence again; it joins the address
             # only when a region code or a country follows it ("123 Ocean Ave Long Beach, CA 90802")
             common = common or english.get(token.split()[0].rstrip(".").casefold(), 0.0) >= 4.0
         if common and kind not in ("name", "code", "country", "postal"):
+            break
+        if prev == "lcode" and kind != "postcode":
             break
         if kind == "paren" and prev not in ("country", "caps"):
             break  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
@@ -1402,7 +1465,7 @@ def _extend_tail(text: str, end: int, line_start: bool = False) -> int:
             committed = token_end
         elif kind == "code" and prev in ("name", "caps", "country"):
             committed = token_end
-        elif kind != "name":
+        elif kind not in ("name", "lcode"):
             break
         if committed == token_end:
             common = False
@@ -1506,63 +1569,124 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
 
 @cache
 def _country_line_re() -> re2._Regexp:
-    """Lines that hold a country as written on an envelope, perhaps after a quoting mark and before a postcode."""
+    """Lines that hold a country as written on an envelope, perhaps after a quoting mark and before a postcode,
+    also when the sentence goes on after it ("Belgium 92060 for this card"); group ``c`` is the country part."""
     names: set[str] = set()
     from phonenumbers.geodata.locale import LOCALE_DATA
 
     for v in LOCALE_DATA.values():
         name = v.get("aa", "*")
         if not name.startswith("*"):
-            names.update({name, name.upper(), name.title()})
+            names.update({name, name.upper(), name.title(), name.lower()})
     alternation = "|".join(sorted((re2.escape(n) for n in names), key=len, reverse=True))
     options = re2_options()
     options.max_mem = _RE2_MAX_MEM
     return re2.compile(
-        rf"(?m)^[ \t]*(?:[^\w\s][ \t]*){{0,3}}(?:{alternation})(?:[ \t]+\([^()\n]{{1,30}}\))?"
-        rf"(?:,?[ \t]+(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:-\d{{3,4}})?)?[ \t]*$",
+        rf"(?m)^[ \t]*(?:[^\p{{L}}\p{{N}}\s][ \t]*){{0,3}}(?P<c>(?:{alternation})(?:[ \t]+\([^()\n]{{1,30}}\))?"
+        rf"(?:,?[ \t]+(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:-\d{{3,4}})?)?)(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{{Ll}})",
         options,
     )
 
 
-_QUOTE_MARKS = re2.compile(r"[ \t]*(?:[^\w\s][ \t]*){0,3}", re2_options())
-# The street line of a postal block in the many countries that write no street word: "Kaevu 94",
-# "Serenade Opus 420 Gairbekov Rapids", "4 Kilnworth".
-_BLOCK_STREET = re2.compile(
-    r"(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?\.?"
-    r"(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,?|\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}",
+# The last line of a postal block without a country: a postcode alone (" 51971"), or a town, a region after a
+# comma and a postcode ("Humilimont, nan 78618", "Greyfield, CO 80123"), perhaps with the sentence going on.
+_BLOCK_BOTTOM = re2.compile(
+    r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
+    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40}),[ \t]*(?:\p{L}{1,4}|\d{1,3})[ \t]+\d{4,6}(?:-\d{3,4})?)"
+    r"(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{Ll})",
     re2_options(),
 )
+_QUOTE_MARKS = re2.compile(r"[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}", re2_options())
+# The street line of a postal block in the many countries that write no street word: "Kaevu 94",
+# "Serenade Opus 420 Gairbekov Rapids", "4 Kilnworth".
+_BLOCK_STREET_PATTERN = (
+    r"(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?\.?"
+    r"(?:[ \t]+(?:(?:van|von|de|der|den|da|di|du|la|le|del)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,?|"
+    r"\d{1,6}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}"
+)
+_BLOCK_STREET = re2.compile(_BLOCK_STREET_PATTERN, re2_options())
+_BLOCK_STREET_LOWER = re2.compile(_BLOCK_STREET_PATTERN.replace(r"\p{Lu}", r"\p{L}"), re2_options())
+# A secondary unit at the end of a street line ("... 25 Apt. 971").
+_UNIT_AT_END = re2.compile(rf"[ \t]+(?i:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}[ \t]*,?[ \t]*$", re2_options())
+# Where a street may start inside a sentence: a building number, or a capitalised word after a lower-case word
+# or a colon ("... it is 5638 Aasa 43", "... address with Serenade Opus 420 Gairbekov Rapids").
+_STREET_OPENING = re2.compile(r"(?:^|[ \t])(\d{1,6}[ \t]+\p{L}|\p{Lu})", re2_options())
+
+
+def _block_street_start(line: str) -> int:
+    """Where the street of a postal block starts on ``line`` (its last line above the town), or -1: the whole
+    line, or its end after sentence text when that starts with a building number or capitalised words."""
+    street = line
+    m = _UNIT_AT_END.search(line)
+    if m is not None:
+        street = line[: m.start()]
+    pattern = _BLOCK_STREET_LOWER if not any(c.isupper() for c in street) else _BLOCK_STREET
+    if len(street) <= 60 and pattern.fullmatch(street) is not None and _rare_street_words(street):
+        return 0
+    for m in _STREET_OPENING.finditer(street):
+        i = m.start(1)
+        if i == 0 or len(street) - i > 60:
+            continue
+        before = street[:i].split()
+        if not street[i].isdigit():  # capitalised words: after a colon or a word in lower case only
+            if not (before[-1].endswith(":") or before[-1].islower()):
+                continue
+            head = street[i:].split()
+            words = head[: next((k for k, w in enumerate(head) if w[0].isdigit()), len(head))]
+            english = load_english_words()  # "Merineitsi põik 87": a lower-case street word, not English
+            if not all(w[0].isupper() or w in _PARTICLE_WORDS or w.casefold() not in english for w in words):
+                continue
+        tail = street[i:]
+        if pattern.fullmatch(tail) is not None and _rare_street_words(tail):
+            return i
+    return -1
 
 
 def _country_blocks(text: str) -> list[tuple[int, int]]:
-    """International postal blocks: a street line with a house number, then up to three lines of unit, town
-    and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090")."""
+    """International postal blocks: a street line with a house number, then up to four lines of unit, town
+    and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090") or a postcode
+    ("Kaevu 94 / Tartu / , nan / 50090"). A block that ends in a postcode needs two lines below the street,
+    or one that holds a town, a region after a comma and the postcode ("Humilimont, nan 78618"); the street
+    may end a sentence ("... it is 5638 Aasa 43") and the sentence may go on after the block."""
     out = []
-    for m in _country_line_re().finditer(text):
-        bottom_end = m.end()
-        pos = m.start()
-        for _ in range(4):
+    country, c = _country_line_re(), _BLOCK_BOTTOM.groupindex["c"]
+    bottoms = [(m.start(), m.end(country.groupindex["c"]), "country") for m in country.finditer(text)]
+    bottoms += [
+        (m.start(), m.end(c), "town" if m.start(c + 1) >= 0 else "postcode") for m in _BLOCK_BOTTOM.finditer(text)
+    ]
+    for bottom_start, bottom_end, kind in bottoms:
+        pos = bottom_start
+        lines_below = 1
+        for _ in range(5):
             if pos == 0:
                 break
             above = text.rfind("\n", 0, pos - 1) + 1
             raw = text[above : pos - 1].rstrip("\r")
-            line = raw[_QUOTE_MARKS.match(raw).end() :].rstrip()
-            if not line or len(line) > 60:
+            lead = _QUOTE_MARKS.match(raw).end()
+            line = raw[lead:].rstrip()
+            if not line:
                 break
-            if _BLOCK_STREET.fullmatch(line) is not None and _rare_street_words(line):
-                start = above + raw.index(line)
-                out.append((start, bottom_end))
+            i = _block_street_start(line)
+            if i >= 0 and (kind != "postcode" or lines_below >= 2 or kind == "town"):
+                lower = not any(c.isupper() for c in line[i:])
+                if lower and kind != "country" and _POSTAL_END.search(text[above:bottom_end]) is None:
+                    break
+                out.append((above + lead + i, bottom_end))
                 break
-            if _ADDRESS_LINE.match(line) is None:
+            if len(line) > 60 or (_ADDRESS_LINE.match(line) is None and _ADDRESS_LINE_LOWER.match(line) is None):
                 break
             pos = above
+            lines_below += 1
     return out
 
 
 def _rare_street_words(line: str) -> bool:
-    """A street line names something: one of its words is neither common English nor vocabulary."""
+    """A street line names something: one of its words (or a part of a hyphenated word, "Vana-Viru") is neither
+    common English nor vocabulary, or it holds a street word ("688 rue du centre 320")."""
     english = load_english_words()
-    words = [w.strip(".,'’") for w in line.split()]
+    words = [part for w in line.split() for part in w.strip(".,'’").split("-")]
+    if any(_STREET_WORD.fullmatch(w) is not None or _STREET_WORD.fullmatch(w.capitalize()) is not None for w in words):
+        return True
     return any(
         w.isalpha()
         and w.casefold() not in english
@@ -1576,7 +1700,8 @@ def _address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """An address's span with a leading building number, the town, region, postcode and country after it on
     its line, and the address-block lines below it."""
     start = _leading_number(text, start)
-    return start, _extend_address(text, _extend_tail(text, end), start=start)
+    lower = not any(c.isupper() for c in text[start:end])
+    return start, _extend_address(text, _extend_tail(text, end, lower=lower), start=start)
 
 
 class ContextDetector(Detector):
