@@ -223,3 +223,43 @@ def test_postal_blocks_regions_and_street_words(text: str, expected: str) -> Non
 )
 def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) -> None:
     assert longest_address(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Hungarian names keep lower-case words, and the house number is an ordinal with its full stop.
+        ("The shop is at Kelemen hadnagy útja 7. in Pécs", "Kelemen hadnagy útja 7."),
+        ("you must enter on kiskert út 41. st. first", "kiskert út 41. st"),
+        ("It is at Szilvás u. 15.", "Szilvás u. 15."),
+        ("the car park sor 2. is full", None),
+        # Intersections: a cross street's name before "and" and a street with a number.
+        ("Please return to Ilse and Vorrabakki 31 today", "Ilse and Vorrabakki 31"),
+        ("User: Greta and ul. Polna 12", "Greta and ul. Polna 12"),
+        ("to the corner of ul. Brzozowa 86 and Kessler Trail?", "the corner of ul. Brzozowa 86 and Kessler Trail"),
+        (
+            "owens\n\nthe corner of lindenallee 77 and vessberg courts",
+            "the corner of lindenallee 77 and vessberg courts",
+        ),
+        ("offices in Berlin and Hauptstraße 5", "Hauptstraße 5"),
+        ("Tom and Jerry 2 is on", None),
+        ("Kubernetes and Terraform 1.5 docs", None),
+        ("Sales and Marketing 2024.", None),
+        ("at the corner of the room 2 and the big park", None),
+        # Addresses written all in lower case, with a town, postcode or country after them.
+        ("meet me at 2407 koivutie 6, sé, portugal", "2407 koivutie 6, sé, portugal"),
+        ("address:\n106 rúa pinos 44, belfast, south africa.", "106 rúa pinos 44, belfast, south africa"),
+        (
+            "to the same: 2613 avenida lagoa 1 suite 46, mohács, hungary 24710",
+            "2613 avenida lagoa 1 suite 46, mohács, hungary 24710",
+        ),
+        ("the bus drops you off at 74678 kvernvollen 130 st.", "74678 kvernvollen 130 st"),
+        ("naomi\n37 3911 fourth avenue suite 112 calgary alberta", "37 3911 fourth avenue suite 112 calgary alberta"),
+        ("we walked 5 blocks down main street, london", None),
+        ("i have 2 cats and 3 dogs in london, uk", None),
+        ("i bought 3 apples, paris, france", None),
+        ("wait 5 seconds then drive", None),
+    ],
+)
+def test_hungarian_streets_intersections_and_lower_case_addresses(text: str, expected: str | None) -> None:
+    assert longest_address(text) == expected

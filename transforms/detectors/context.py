@@ -99,6 +99,8 @@ _STREET_WORDS_AFTER = (
     r"Vei|Veien|Katu|Tie|gate|gata|gatan|vei|veien|vej|allé|Allé|allee|utca|u\.|út|útja|tér|körút|krt\.|Caddesi|"
     r"Cad\.|Sokak|Sok\.|Bulvarı"
 )
+# Hungarian public-space types (közterület jellege), written after the name in lower case.
+_HU_STREET_WORDS = r"utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|rakpart|fasor|lejtő|sugárút"
 # Postcodes written before the town: "10115", "00-950" (PL), "1015 CJ" (NL), "111 22" (SE), "1100-148" (PT).
 _EU_POSTCODE = r"(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4,5}(?:-\d{3})?)"
 # Street words written before the name: Italian, Spanish, Portuguese ("R." for Rua), Galician, Polish, Romanian,
@@ -514,7 +516,8 @@ def _street_words_ok(text: str, start: int, end: int) -> bool:
 
 
 _STREET_WORD = re2.compile(
-    rf"(?i:{_STREET_SUFFIXES})|{_STREET_WORDS_AFTER}|{_STREET_WORDS_BEFORE}|Strasse|Straße|Allee", re2_options()
+    rf"(?i:{_STREET_SUFFIXES})|{_STREET_WORDS_AFTER}|{_STREET_WORDS_BEFORE}|{_HU_STREET_WORDS}|Strasse|Straße|Allee",
+    re2_options(),
 )
 
 
@@ -634,6 +637,79 @@ _ABBREVIATION = re2.compile(r"(?:\b[A-Z][a-z]{1,3}|\.[A-Za-z])$", re2_options())
 
 _USER_TOKEN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_]"
 _CRED_CUE = r"(?i)\b(?:use|login|log[ \t]+in[ \t]+with|creds?|credentials|account)[ \t]*:?[ \t]+"
+
+
+def _lower_line(text: str, start: int) -> bool:
+    """The line around ``start`` is written all in lower case."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return not any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else len(text)])
+
+
+def _street_lower_ok(text: str, start: int, end: int) -> bool:
+    """A lower-case street line is an address only in a line written all in lower case, when its words hold no
+    function word and name something, and when a postcode, a country or a known town follows it on the line."""
+    if not _lower_line(text, start):
+        return False
+    words = [w for w in text[start:end].split() if not w[0].isdigit()]
+    if any(w in _NOT_IN_NAMES for w in words):
+        return False
+    tail_end = _extend_tail(text, end, lower=True)
+    tail = text[end:tail_end]
+    last = tail.replace(",", " ").split()
+    if not _rare_street_words(" ".join(words)):
+        # only common words before a street word ("fourth avenue"): a unit must follow
+        if _STREET_TYPE_WORD.fullmatch(words[-1].capitalize()) is None or not last or last[0] not in _UNIT_WORDS:
+            return False
+    return bool(last) and (
+        any(w.isdigit() and 4 <= len(w) <= 6 for w in last)
+        or _country_at(text, tail_end - len(last[-1]), lower=True) == tail_end
+        or _country_at(text, tail_end - len(" ".join(last[-2:])), lower=True) == tail_end
+        or last[-1] in _place_names()
+    )
+
+
+_CROSS_STREET = re2.compile(r"(?:^|[^\p{L}\p{N}_'’.-])(\p{Lu}[\p{L}'’-]+)[ \t]+(?:and|&)[ \t]+$", re2_options())
+
+
+def _cross_name_ok(word: str) -> bool:
+    """The name of a cross street given before "and": a listed given name or surname ("Hanne and ul. Miła 53")
+    or a word that is neither English nor vocabulary, and no country or town ("Berlin and ...")."""
+    folded = word.casefold()
+    if is_ordinary_vocabulary(word) or folded in _country_names():
+        return False
+    english = load_english_words()
+    if folded in load_name_lists()[0] or folded in load_surnames():
+        return english.get(folded, 0.0) < 4.0
+    return folded not in english and folded not in _place_names()
+
+
+def _intersection_start(text: str, start: int) -> int:
+    """Where an address given as an intersection starts: "<name> and <street with number>" takes in the cross
+    street's name before it ("Maarit and Hersnapvej 75")."""
+    m = _CROSS_STREET.search(text[max(0, start - 40) : start])
+    if m is None or not _cross_name_ok(m.group(1)):
+        return start
+    return start - (min(40, start) - m.start(1))
+
+
+def _bare_intersection_ok(text: str, start: int, end: int) -> bool:
+    """ "Leon and Eyrarodda 66": the cross street's name passes ``_cross_name_ok`` and the street's own name is no
+    English word, given name or vocabulary, and the number is no year or version."""
+    words = text[start:end].split()
+    street, number = words[-2], words[-1]
+    if text[end : end + 1] == "." and text[end + 1 : end + 2].isdigit():
+        return False  # "Terraform 1.5": a version
+    folded = street.casefold()
+    english = load_english_words()
+    return (
+        _cross_name_ok(words[0])
+        and folded not in english
+        and folded not in load_name_lists()[0]
+        and not is_ordinary_vocabulary(street)
+        and not (len(number) == 4 and number[:2] in ("19", "20"))
+    )
+
 
 RULES: tuple[_Rule, ...] = (
     # "[13:05] achebet: ..." / "[01/03/2024, 18:19] name:" / "<name>" in chat and IRC exports.
@@ -796,6 +872,16 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:,?{_SP}{_EU_POSTCODE}[ \t]+\p{{Lu}}[\p{{L}}-]+)?{_TAIL})",
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
+    # Hungarian public-space names keep lower-case words ("Árpád fejedelem útja 3.", "Szent István körút 12.",
+    # "hegyalja út 98."), and the house number ends in a full stop (an ordinal).
+    _Rule(
+        "street_hu",
+        "STREET_ADDRESS",
+        0.85,
+        rf"{_LEFT_EDGE}(?P<v>\p{{L}}[\p{{L}}'’.-]*(?:[ \t]+\p{{L}}[\p{{L}}'’.-]*){{0,2}}[ \t]+"
+        rf"(?:{_HU_STREET_WORDS})[ \t]+\d{{1,4}}(?:/[A-Za-z]|[a-zA-Z])?\.)",
+        lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
+    ),
     # The street word first, then the name and the number (Italy, Spain, Portugal, Brazil, Poland, Romania,
     # Greece, Russia): "Via Roma 12", "C/ Mayor 5, 28013 Madrid", "Rua Augusta 120", "ul. Słowicza 10".
     _Rule(
@@ -902,6 +988,37 @@ RULES: tuple[_Rule, ...] = (
         r"\d{1,5}[a-zA-Z]?(?:\.?[ \t]+St\b\.?)?)(?:[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]+\p{Ll})",
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
+    # The same in a line written all in lower case: "the bus drops you off at 74678 midtvollen 130 st.".
+    _Rule(
+        "street_after_place_cue_lower",
+        "STREET_ADDRESS",
+        0.75,
+        r"(?m:\b(?:is|are|was|live[sd]?|living|located|situated|stops?|meet|off|enter|park(?:ed)?|turn)[ \t]+"
+        r"(?:on|at|in|onto|into))[ \t]+(?P<v>(?:\d{1,6}[ \t]+)?\p{Ll}[\p{Ll}'’-]*(?:[ \t]+\p{Ll}[\p{Ll}'’-]*){0,3}"
+        r"[ \t]+\d{1,5}[a-z]?(?:\.?[ \t]+st\b\.?)?)(?:[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]+\p{Ll})",
+        lambda text, start, end: _lower_line(text, start) and _street_name_ok(text, start, end, type_first=False),
+    ),
+    # A street line written all in lower case, with the town, postcode or country after it on the line:
+    # "2407 kuusitie 6, sé, portugal", "106 rúa olmos 44, belfast, south africa", "12 3911 fourth avenue suite 1
+    # calgary alberta".
+    _Rule(
+        "street_lower",
+        "STREET_ADDRESS",
+        0.75,
+        rf"{_LEFT_EDGE}(?P<v>\d{{1,6}}(?:[ \t]+\d{{1,6}})?[ \t]+(?:\p{{Ll}}[\p{{Ll}}'’.-]*[ \t]+){{0,4}}?"
+        rf"(?:(?i:{_STREET_TYPES})\b\.?|\p{{Ll}}[\p{{Ll}}'’.-]*[ \t]+\d{{1,5}}[a-z]?))",
+        lambda text, start, end: _street_lower_ok(text, start, end),
+    ),
+    # An intersection of a named cross street and a street with a number, where no street word is written:
+    # "Leon and Eyrarodda 66"; a street the other rules find takes the cross street in through _address_bounds.
+    _Rule(
+        "street_intersection",
+        "STREET_ADDRESS",
+        0.75,
+        rf"{_LEFT_EDGE}(?P<v>\p{{Lu}}[\p{{L}}'’-]+[ \t]+(?:and|&)[ \t]+\p{{Lu}}[\p{{L}}'’-]+[ \t]+\d{{1,4}}[a-zA-Z]?)"
+        r"(?:[ \t]*[.,;?!]|[ \t]*$|[ \t]+\p{Ll})",
+        _bare_intersection_ok,
+    ),
     # A street corner given as a place: "the corner of 5th Avenue and 42nd Street", "the intersection of Main St
     # and Elm"; one of the two streets must have a number or a street word.
     _Rule(
@@ -909,9 +1026,22 @@ RULES: tuple[_Rule, ...] = (
         "STREET_ADDRESS",
         0.8,
         r"(?P<v>(?i:\bthe[ \t]+)?(?i:corner|intersection|junction|crossing)[ \t]+of[ \t]+(?:the[ \t]+)?"
-        r"[\p{Lu}\d][^\n,;:!?()]{1,50}?[ \t]+(?:and|&)[ \t]+(?:\d{1,5}[ \t]+)?(?:\p{Ll}{1,4}\.?[ \t]+)?"
+        r"(?:\p{Ll}{1,4}\.[ \t]*)?[\p{Lu}\d][^\n,;:!?()]{1,50}?[ \t]+(?:and|&)[ \t]+(?:\d{1,5}[ \t]+)?"
+        r"(?:\p{Ll}{1,4}\.?[ \t]+)?"
         r"[\p{Lu}\d][\p{L}\d'’.-]*(?:[ \t]+(?:\p{Ll}{1,4}\.?[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}(?:[ \t]+\d{1,5}\b\.?)?)",
         _corner_ok,
+    ),
+    # The same in text written all in lower case: a house number on the first street and a street word on the
+    # second ("the corner of lindenallee 77 and minik courts").
+    _Rule(
+        "street_corner_lower",
+        "STREET_ADDRESS",
+        0.75,
+        rf"(?P<v>\bthe[ \t]+(?:corner|intersection)[ \t]+of[ \t]+\p{{Ll}}[\p{{Ll}}'’.-]*"
+        rf"(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’.-]*){{0,3}}[ \t]+\d{{1,5}}[ \t]+(?:and|&)[ \t]+\p{{Ll}}[\p{{Ll}}'’.-]*"
+        rf"(?:[ \t]+\p{{Ll}}[\p{{Ll}}'’.-]*){{0,2}}[ \t]+"
+        rf"(?i:{_STREET_TYPES})\b\.?)",
+        lambda text, start, end: _corner_ok(text, start, end) and _rare_street_words(text[start:end]),
     ),
     # Card numbers after a card word in any issuer's range (Presidio's pattern knows only some), Luhn-checked.
     _Rule(
@@ -1696,12 +1826,33 @@ def _rare_street_words(line: str) -> bool:
     )
 
 
-def _address_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def _address_bounds(text: str, start: int, end: int, trim: bool = False) -> tuple[int, int]:
     """An address's span with a leading building number, the town, region, postcode and country after it on
-    its line, and the address-block lines below it."""
-    start = _leading_number(text, start)
+    its line, and the address-block lines below it; with ``trim``, without the sentence words a match opens with."""
+    start = _leading_number(text, _trim_lead(text, start, end) if trim else start)
+    start = _intersection_start(text, start)
+    if text[end : end + 1] == "." and _HU_NUMBER_END.search(text[max(start, end - 24) : end]) is not None:
+        end += 1  # "Király u. 15.": the Hungarian house number is an ordinal
     lower = not any(c.isupper() for c in text[start:end])
     return start, _extend_address(text, _extend_tail(text, end, lower=lower), start=start)
+
+
+_HU_NUMBER_END = re2.compile(
+    rf"(?:^|[ \t])(?:{_HU_STREET_WORDS})[ \t]+\d{{1,4}}(?:/[A-Za-z]|[a-zA-Z])?$", re2_options()
+)
+
+
+def _trim_lead(text: str, start: int, end: int) -> int:
+    """Where an address whose match opens with words in lower case really starts: after the everyday words of
+    the sentence before it ("enter on hegyalja út 98." starts at "hegyalja")."""
+    english = load_english_words()
+    while text[start : start + 1].islower():
+        space = text.find(" ", start, end)
+        word = text[start : space if space >= 0 else end]
+        if space < 0 or not (word.casefold() in _NOT_IN_NAMES or english.get(word.casefold(), 0.0) >= 4.0):
+            break
+        start = space + 1
+    return start
 
 
 class ContextDetector(Detector):
@@ -1739,7 +1890,7 @@ class ContextDetector(Detector):
             # A slice: RE2 encodes the whole text it is given, so match(text, pos) is linear in the text.
             if _HTTP_STATUS.match(text[start : start + 64]) is not None:
                 return None  # "502 Bad Gateway": a status line
-            start, end = _address_bounds(text, start, end)
+            start, end = _address_bounds(text, start, end, trim=rule.name == "street_hu")
         return Finding(rule.entity, start, end, rule.score, f"{self.name}.{rule.name}")
 
     def _retry_inside(self, rule: _Rule, compiled: re2._Regexp, text: str, start: int, end: int) -> Finding | None:
