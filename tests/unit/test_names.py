@@ -134,3 +134,37 @@ def test_chat_words(word: str, chat: bool) -> None:
     from transforms.detectors.vocabulary import is_chat_word
 
     assert is_chat_word(word) is chat
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A listed first name in lower case, cued by a verb whose object or subject is a person...
+        ("i want her to tell ryan that it's over", ["ryan"]),
+        ("i asked tanner to film it", ["tanner"]),
+        ("yeah but owen makes more than anyone", ["owen"]),
+        ("and then mason gets the ball", ["mason"]),
+        # ...or opening a question to its bearer.
+        ("hunter why do you always skip the intro", ["hunter"]),
+        ("Grant what if you swap the tyres first", ["Grant"]),
+        ("dude why do you do this", []),
+        ("Just posted a photo of the launch", []),
+        ("So what do you think", []),
+        # A given name in no list before a listed one, and a frequent census surname after one, in lower case.
+        ("salute to rajendra koirala and team", ["rajendra koirala"]),
+        ("hahaha martin short was great", ["martin short"]),
+        ("thanks maria long time no see", ["maria"]),
+        # A word dictionaries write only capitalised or do not list, right after thanks or a greeting.
+        ("thanks obama !", ["obama"]),
+        ("thanks biden", ["biden"]),
+        ("thanks google", []),
+        # Stage-name, peerage and deity prefixes are part of the name; an honorific apart from its stop is not.
+        ("That moment lil durk gets on the track", ["lil durk"]),
+        ("I saw DJ Mustard live", ["DJ Mustard"]),
+        ("jokes about Lord Ganesha ?", ["Lord Ganesha"]),
+        ("Dr . Mahoney still giving life lessons", ["Mahoney"]),
+        ("the Lord Mayor spoke", []),
+    ],
+)
+def test_names_in_chat(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -33,7 +33,7 @@ from pathlib import Path
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner import chunk_spans
-from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative, is_ordinary_vocabulary
+from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative, is_chat_word, is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = [
@@ -114,6 +114,30 @@ _SPEECH_VERBS = frozenset(
 _PERSON_VERBS = _SPEECH_VERBS | frozenset(
     "lives lived spent joined went came loves likes knows studied moved married began".split()
 )
+# More verbs after a listed first name in chat ("conor makes millions", "mason gets it", "desi hates it").
+_CHAT_PERSON_VERBS = _PERSON_VERBS | frozenset(
+    """makes made gets got does did wants wanted needs hates hated plays played sings sang dances danced cries
+    cried laughs laughed smiles smiled looks looked texted called tweeted posted""".split()
+)
+# Verbs whose object is a person, before a first name in chat: "tell brad that ...", "asked mason to".
+_OBJECT_CUES = frozenset("tell told telling asked asking text texted message messaged met meet".split())
+# A name that opens a line, then a question to "you": the person addressed ("mason why do you ...").
+_VOCATIVE_QUESTION = re.compile(
+    r"[ \t]+(?:why|what|how|when|where|do|did|does|can|could|would|are|have|please|pls|plz)\b"
+    r"[^\n.!?]{0,40}?\b(?:you|u|ur|your|ya)\b",
+    re.IGNORECASE,
+)
+# A first name in chat this frequent as an English word needs a census rank or a capital-only spelling to be
+# taken as the person addressed ("Grant what if you ...", not "Dude why do you ...").
+_VOCATIVE_MAX_ZIPF = 4.0
+# Prefixes that are part of a stage name or of a peer's or deity's name: "DJ Khaled", "lil wayne", "Lord Shiva".
+_NAME_PREFIXES = frozenset("lil dj mc lord lady".split())
+# Honorifics written apart from their full stop in tokenised text ("Dr . Mahoney").
+_SPACED_HONORIFICS = frozenset("dr mr mrs ms prof".split())
+# A census surname in lower case after a lower-case first name, frequent as a word but among the most frequent
+# surnames: "martin short", not "maria long".
+LOWER_FREQUENT_SURNAME_MAX_ZIPF = 5.5
+LOWER_FREQUENT_SURNAME_RANK = 1000
 # A speaker's line: "Tariq: I think so." (at least three words after the colon; "Assignee: x" is a field).
 _INITIAL_GAPS = frozenset({". ", ".\n", "."})
 # Endings of English derived words ("unassigned", "refactoring", "deployment"): a rare word with one is a word.
@@ -373,7 +397,10 @@ class NameListDetector(Detector):
         if (
             i + 1 < len(tokens)
             and text[end : tokens[i + 1][0]] == " "
-            and tokens[i + 1][2] in _SPEECH_VERBS
+            and (
+                tokens[i + 1][2] in _SPEECH_VERBS
+                or (tokens[i + 1][2] in _CHAT_PERSON_VERBS and self._addressable(tokens[i][2].casefold()))
+            )
             and tokens[i][2].casefold() not in _FUNCTION_WORDS
             and tokens[i][2].casefold() not in _PRONOUNS
             and not (i and tokens[i - 1][2].casefold() in _DETERMINERS and text[tokens[i - 1][1] : start] == " ")
@@ -392,6 +419,12 @@ class NameListDetector(Detector):
             return True  # a speaker in a transcript or chat: "Tariq: I think so."
         if _VOCATIVE_AFTER.match(text, end) and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>"):
             return True
+        if (
+            _VOCATIVE_QUESTION.match(text, end)
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
+            and self._addressable(tokens[i][2].casefold())
+        ):
+            return True  # "mason why do you ...", "Grant what if you ..."
         if (
             i + 2 < len(tokens)
             and tokens[i + 1][2] in ("and", "or", "&")
@@ -419,7 +452,7 @@ class NameListDetector(Detector):
             return True  # the next item of a list of names: "Ngozi, Tendai", "priya, amaka"
         if gap not in _CUE_GAPS:
             return False
-        if prev in _STRONG_CUES or (prev in _RELATION_CUES and gap == " "):
+        if prev in _STRONG_CUES or (prev in (_RELATION_CUES | _OBJECT_CUES) and gap == " "):
             return True
         if i >= 2 and (tokens[i - 2][2].casefold(), prev) in _CUE_PAIRS:
             return True
@@ -433,6 +466,24 @@ class NameListDetector(Detector):
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         return [self._detect_one(t) for t in texts]
+
+    def _greeted_proper_noun(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """A word that dictionaries write only capitalised or do not list ("obama", "biden"), right after a
+        greeting or thanks: the person greeted, even when frequent as a word."""
+        folded = tokens[i][2].casefold()
+        if folded in TECHNICAL_VOCABULARY or not (folded in self._capitalised or folded in load_unlisted_words()):
+            return False
+        return i > 0 and tokens[i - 1][2].casefold() in _STRONG_CUES and text[tokens[i - 1][1] : tokens[i][0]] == " "
+
+    def _addressable(self, folded: str) -> bool:
+        """A listed first name that may open a question to its bearer or be the subject of a verb in chat: rare
+        as a word, a frequent census first name or written only capitalised ("tanner", "grant", "emily"; not
+        "dude", "so" or "just")."""
+        return folded in self._first and (
+            self._english.get(folded, 0.0) < _VOCATIVE_MAX_ZIPF
+            or folded in self._capitalised
+            or _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
+        )
 
     def _glued(self, text: str, start: int, end: int) -> bool:
         before = text[start - 1] if start else " "
@@ -471,7 +522,11 @@ class NameListDetector(Detector):
                 covered_until = end
                 continue
             listed = folded in self._first or ("-" in folded and korean_given_name(folded))
-            if not listed and (len(tok) < 2 or not self._rare(folded) or _DERIVED_WORD.search(folded) is not None):
+            if not listed and (
+                len(tok) < 2
+                or not (self._rare(folded) or self._greeted_proper_noun(text, tokens, i))
+                or _DERIVED_WORD.search(folded) is not None
+            ):
                 continue
             if self._glued(text, start, end) or self._question(text, tokens, i):
                 continue
@@ -554,8 +609,22 @@ class NameListDetector(Detector):
                     self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
                     or _first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
                 )
-                if plain or (cued and zipf < CUED_MAX_ZIPF) or proper:
+                if plain or (cued and zipf < CUED_MAX_ZIPF) or proper or self._census_pair(text, tokens, i):
                     span_end = end
+                    if (
+                        i
+                        and tokens[i - 1][0] >= covered_until
+                        and text[tokens[i - 1][1] : start] == " "
+                        and _style(tokens[i - 1][2]) == "lower"
+                        and len(tokens[i - 1][2]) >= 3
+                        and self._rare(tokens[i - 1][2])
+                        and _DERIVED_WORD.search(tokens[i - 1][2]) is None
+                        and tokens[i - 1][2] not in _CODE_KEYWORDS
+                        and tokens[i - 1][2] not in _CUES | _STRONG_CUES | _OBJECT_CUES | _RELATION_CUES
+                        and not is_chat_word(tokens[i - 1][2])
+                        and not self._glued(text, tokens[i - 1][0], tokens[i - 1][1])
+                    ):
+                        start = tokens[i - 1][0]  # a given name in no list before a listed one: "sitaram katel"
                     k = i + 1
                     if (
                         k + 1 < len(tokens)
@@ -573,15 +642,50 @@ class NameListDetector(Detector):
                         if (
                             _style(n_tok) == "lower"
                             and len(n_tok) >= 2
-                            and (self._english.get(n_folded, 0.0) < SURNAME_MAX_ZIPF or self._lower_surname(n_folded))
+                            and (
+                                self._english.get(n_folded, 0.0) < SURNAME_MAX_ZIPF
+                                or self._lower_surname(n_folded)
+                                or self._frequent_surname(n_folded)
+                            )
                             and n_folded not in TECHNICAL_VOCABULARY
                             and not self._glued(text, n_start, n_end)
                         ):
                             span_end = n_end
                     found.append(Finding("PERSON", start, span_end, self._score - 0.1, f"{self.name}.lower"))
                     covered_until = span_end
+        found = self._with_prefixes(text, tokens, found)
         found.extend(self._judges(text, tokens))
         return found
+
+    def _with_prefixes(self, text: str, tokens: list[tuple[int, int, str]], found: list[Finding]) -> list[Finding]:
+        """Names after a stage-name, peerage or deity prefix ("DJ Khaled", "lil wayne", "Lord Shiva") take the
+        prefix in; a capitalised name word after such a prefix, or after an honorific written apart from its
+        stop ("Dr . Mahoney"), is a name even when no list holds it."""
+        index = {t[0]: k for k, t in enumerate(tokens)}
+        out = []
+        for f in found:
+            k = index.get(f.start, 0)
+            prev = tokens[k - 1] if k else None
+            if (
+                prev is not None
+                and prev[2].casefold() in _NAME_PREFIXES
+                and text[prev[1] : f.start] == " "
+                and not self._glued(text, prev[0], prev[1])
+            ):
+                f = Finding(f.entity_type, prev[0], f.end, f.score, f.detector)
+            out.append(f)
+        taken = {f.start for f in out} | {f.end for f in out}
+        for k in range(len(tokens) - 1):
+            folded = tokens[k][2].casefold()
+            gap = text[tokens[k][1] : tokens[k + 1][0]]
+            n_start, n_end, n_tok = tokens[k + 1]
+            if n_end in taken or _style(n_tok) not in ("title", "upper") or not titled_name_word(n_tok):
+                continue
+            if folded in _NAME_PREFIXES and gap == " " and _style(tokens[k][2]) != "lower":
+                out.append(Finding("PERSON", tokens[k][0], n_end, self._score, f"{self.name}.prefix"))
+            elif folded in _SPACED_HONORIFICS and gap == " . ":
+                out.append(Finding("PERSON", n_start, n_end, self._score, f"{self.name}.prefix"))
+        return out
 
     def _judges(self, text: str, tokens: list[tuple[int, int, str]]) -> list[Finding]:
         """Judges named before their post-nominal letters ("Lewison LJ held", "Kiefel CJ, Gageler, Keane and
@@ -771,6 +875,29 @@ class NameListDetector(Detector):
         return (
             zipf < LOWER_SURNAME_MAX_ZIPF
             and load_surnames().get(folded, _SHOUT_SURNAME_RANK + 1) <= _SHOUT_SURNAME_RANK
+        )
+
+    def _census_pair(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """A frequent census first name then a frequent census surname, both in lower case: a full name even when
+        both are words ("martin short", "rose bush" too)."""
+        if i + 1 >= len(tokens) or text[tokens[i][1] : tokens[i + 1][0]] != " " or _style(tokens[i + 1][2]) != "lower":
+            return False
+        first = tokens[i][2].casefold()
+        return (
+            _first_name_ranks().get(first, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
+            and self._frequent_surname(tokens[i + 1][2].casefold())
+            and not self._glued(text, tokens[i + 1][0], tokens[i + 1][1])
+        )
+
+    def _frequent_surname(self, folded: str) -> bool:
+        """A census surname among the most frequent ones that is also a frequent English word ("short" in
+        "martin short"), but not a function word or among the most frequent words ("long", "will")."""
+        return (
+            self._english.get(folded, 0.0) < LOWER_FREQUENT_SURNAME_MAX_ZIPF
+            and surname_rank(folded) <= LOWER_FREQUENT_SURNAME_RANK
+            and folded not in _FUNCTION_WORDS
+            and folded not in _AUXILIARIES
+            and folded not in TECHNICAL_VOCABULARY
         )
 
     def _shouting(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
