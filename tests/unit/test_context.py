@@ -263,3 +263,35 @@ def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) 
 )
 def test_hungarian_streets_intersections_and_lower_case_addresses(text: str, expected: str | None) -> None:
     assert longest_address(text) == expected
+
+
+def organisations(text: str) -> list[str]:
+    return [v for entity, v in spans(text) if entity == "ORGANIZATION"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Between a name with its job title and the address, any short line is the employer, even an everyday word.
+        ("Ivo Marsh\nCrane driver\nBeacon\n12 Birch Lane\nGreyfield, IL 62704", ["Beacon"]),
+        # Signatures written all in lower case, with or without a job title, behind a quoting mark.
+        (
+            "mira kalnins\nplant manager\nvesto-lindgren\n18 rua das flores 7\nvelmora\n, ab\n portugal 4000",
+            ["vesto-lindgren"],
+        ),
+        (
+            "??? anja petersen\n??? kestrel care\n??? 41 rue des tilleuls 12\n??? apt. 3\n??? vellore\n"
+            "??? belgium 40322",
+            ["kestrel care"],
+        ),
+        # A letterhead above a blank line and a postal block; a firm named after its partners in lower case.
+        ("Quillfern\n\nKaevu 94\nApt. 5\nTartu\nEstonia 50090", ["Quillfern"]),
+        ("hale, moreno and price\n\nthe corner of lindenallee 77 and vessberg courts", ["hale, moreno and price"]),
+        # Not organisations: a common phrase under a title, a surname or a word of thanks above a blank line.
+        ("Jane Roe\nSales Manager\nHead Office\n12 Main Street\nSpringfield, IL 62704", []),
+        ("Kowalczyk\n\n12 Main Street\nSpringfield, IL 62704", []),
+        ("Thanks\n\n12 Main Street\nSpringfield, IL 62704", []),
+    ],
+)
+def test_organisation_lines_in_signature_blocks(text: str, expected: list[str]) -> None:
+    assert organisations(text) == expected

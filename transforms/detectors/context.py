@@ -1656,45 +1656,118 @@ def _company_line_ok(line: str) -> bool:
     return any(part.casefold() not in english for part in parts if part.isalpha())
 
 
-def _person_line(line: str) -> bool:
+def _person_line(line: str, lower: bool = False) -> bool:
     """A line holding a person's name: it starts with a listed given name ("Alma Jensen") or has a middle
-    initial ("Mijail C Adomo", "Ella H. Snider")."""
+    initial ("Mijail C Adomo", "Ella H. Snider"); with ``lower``, also written in lower case ("leidy t muris")."""
     words = line.split()
-    if not words or not words[0][:1].isupper():
+    if not words or not (words[0][:1].isupper() or (lower and words[0].islower())):
         return False
     if words[0].casefold() in load_name_lists()[0]:
         return True
-    return 3 <= len(words) <= 4 and any(len(w.rstrip(".")) == 1 and w[0].isupper() for w in words[1:-1])
+    return 3 <= len(words) <= 4 and any(len(w.rstrip(".")) == 1 and w[0].isalpha() for w in words[1:-1])
+
+
+def _title_line(line: str) -> bool:
+    """A job-title line: its last word is a role ("Labor relations director", "Cable line installer")."""
+    words = line.split()
+    if not words or len(words) > 6 or any(c.isdigit() for c in line):
+        return False
+    last = words[-1].strip(".,").casefold()
+    return last.endswith(_ROLE_ENDINGS) or is_ordinary_vocabulary(last)
+
+
+def _placed_company_line_ok(line: str) -> bool:
+    """A line that stands where a signature puts the employer (under a name and a job title, or under a name in
+    a block written in lower case) names it when it is short and no name, title, number or sentence: "Here",
+    "rosales-mcguire", "hubbard, fox and gillespie"."""
+    words = line.replace(",", " ").split()
+    if not 1 <= len(words) <= 5 or len(line) > 50 or any(c in line for c in '@:/|()[]{}<>=;!?"#'):
+        return False
+    if any(c.isdigit() for c in line) or line.rstrip().endswith("."):
+        return False
+    if (len(words) > 1 and _person_line(line, lower=True)) or _title_line(line):
+        return False  # a full name; one word that is also a given name may name a firm ("Here")
+    # a single word that is no vocabulary may be a common one ("Here"); a common phrase ("Head Office") is not
+    return not is_common_word_phrase(line) or (len(words) == 1 and not is_ordinary_vocabulary(line))
 
 
 def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """In a signature or letterhead block, the line above the postal address (above a repeated name line) is
-    the organisation: "Jane Roe / Lawdragon / 12 Main St / ...". Returns the spans of those lines."""
+    the organisation: "Jane Roe / Lawdragon / 12 Main St / ...", also after a blank line above a postal block,
+    and any short line between a name with its job title and the address ("Olga Roe / Cable line installer /
+    Here / 12 Main St"), or between a name and the address in a block written in lower case. Returns the
+    spans of those lines."""
     out = []
-    for start, _ in addresses:
+    for start, end in addresses:
         line_start = text.rfind("\n", 0, start) + 1
         prefix = _quote_prefix(text, start)
         if text[line_start:start].strip(" \t>") and not prefix:
             continue  # the address does not open its line
-        pos = line_start
-        for _ in range(3):
-            if pos == 0:
-                break
-            above = text.rfind("\n", 0, pos - 1) + 1
-            raw = text[above : pos - 1]
-            lead = len(prefix) if prefix and raw.startswith(prefix) else _LINE_LEAD.match(raw).end()
-            line = raw[lead:].strip()
+        lower = not any(c.isupper() for c in text[start:end])
+        lines = _lines_above(text, line_start, prefix, 4)
+        blank = bool(lines) and not lines[0][2]
+        if blank:
+            lines = lines[1:]  # "Dataweave\n\n<postal block>": one blank line under a letterhead
+        for k, (s, e, line) in enumerate(lines[:3]):
             if not line:
                 break
-            repeated = text.count(f"{line}\n", max(0, above - 300), above) > 0  # a quoted signature's name
-            if not repeated and _company_line_ok(line):
-                s = above + lead + (len(raw[lead:]) - len(raw[lead:].lstrip()))
-                out.append((s, s + len(line)))
+            repeated = text.count(f"{line}\n", max(0, s - 300), s) > 0  # a quoted signature's name
+            if repeated and _person_line(line, lower):
+                continue
+            under_person = len(lines) > k + 1 and _person_line(lines[k + 1][2], lower)
+            under_title = (
+                len(lines) > k + 2
+                and _title_line(lines[k + 1][2])
+                and _person_line(lines[k + 2][2], lower)
+                and not _person_line(lines[k + 1][2], lower)
+            )
+            if not blank and (under_title or (lower and under_person)) and _placed_company_line_ok(line):
+                out.append((s, e))
                 break
-            if not repeated and not _person_line(line):
+            if (_company_line_ok(line) and (not blank or _letterhead_ok(line, text[start:end]))) or (
+                blank and _partnership_line(line)
+            ):
+                out.append((s, e))
+                break
+            if blank or not _person_line(line):
                 break  # only a person's name line is passed over
-            pos = above
     return out
+
+
+def _letterhead_ok(line: str, address: str) -> bool:
+    """A company line above a blank line and a postal block: the block has several lines and the line is no
+    surname or given name alone ("Kowalczyk\n\n12 Main Street\n...")."""
+    folded = _ascii_fold(line)
+    return "\n" in address and (" " in line or (folded not in load_surnames() and folded not in load_name_lists()[0]))
+
+
+def _lines_above(text: str, line_start: int, prefix: str, n: int) -> list[tuple[int, int, str]]:
+    """Up to ``n`` lines above the line that starts at ``line_start``, nearest first, each as the start and end
+    of its text without the quoting mark (``prefix`` or "> ") and the text."""
+    out: list[tuple[int, int, str]] = []
+    pos = line_start
+    while pos > 0 and len(out) < n:
+        above = text.rfind("\n", 0, pos - 1) + 1
+        raw = text[above : pos - 1].rstrip("\r")
+        lead = len(prefix) if prefix and raw.startswith(prefix) else _LINE_LEAD.match(raw).end()
+        body = raw[lead:]
+        s = above + lead + (len(body) - len(body.lstrip()))
+        out.append((s, s + len(body.strip()), body.strip()))
+        pos = above
+    return out
+
+
+_PARTNERS_LINE = re2.compile(
+    r"\p{L}[\p{L}'’-]*(?:,[ \t]+\p{L}[\p{L}'’-]*)+,?[ \t]+(?:and|&)[ \t]+\p{L}[\p{L}'’-]*", re2_options()
+)
+
+
+def _partnership_line(line: str) -> bool:
+    """A line naming a firm after its partners, in any case: "owens, duran and oneal"."""
+    if _PARTNERS_LINE.fullmatch(line) is None:
+        return False
+    surnames = load_surnames()
+    return all(_ascii_fold(w) in surnames for w in line.replace(",", " ").split() if w not in ("and", "&"))
 
 
 @cache
