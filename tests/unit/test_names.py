@@ -168,3 +168,35 @@ def test_chat_words(word: str, chat: bool) -> None:
 )
 def test_names_in_chat(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Outside technical prose, a capitalised word in no dictionary or list of places, inside a sentence...
+        ("so much better player than Dravonte , complete package", ["Dravonte"]),
+        ("he looks exactly like Quenfrey from that show", ["Quenfrey"]),
+        # ...but not after a word that introduces a tool, product or place, nor a place or known brand.
+        ("we switched the builds to Buildkite last month", []),
+        ("our cousins moved near Wollongong last year", []),
+        ("people keep asking about Spotify lately", []),
+        # A very frequent word in capitals inside lower-case text is emphasis, not a name.
+        ("Thank you SO much for posting this", []),
+        ("thanks DAVID for the help", ["DAVID"]),
+    ],
+)
+def test_proper_nouns_and_emphasis_in_posts(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        ("love ya girl 💕", [("ya girl 💕", "PERSON")], []),
+        ("RIP old friend", [("RIP", "ORG")], []),
+        ("that save was NICE ONE BROOO", [("NICE ONE BROOO", "ORG")], []),
+        ("Dennis 😂 is back", [("Dennis 😂", "PERSON")], ["Dennis"]),
+    ],
+)
+def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
+    assert ner(text, ents) == expected

@@ -130,6 +130,11 @@ _VOCATIVE_QUESTION = re.compile(
 # A first name in chat this frequent as an English word needs a census rank or a capital-only spelling to be
 # taken as the person addressed ("Grant what if you ...", not "Dude why do you ...").
 _VOCATIVE_MAX_ZIPF = 4.0
+# Words before a tool, product or place rather than a person: "switched to Buildkite", "install with Scoop".
+_TOOL_PREPOSITIONS = frozenset(
+    """with to from via on in into onto using use uses used install installed run runs deploy deployed over
+    through at of for by under upgrade upgraded migrate migrated switch switched try tried""".split()
+)
 # Prefixes that are part of a stage name or of a peer's or deity's name: "DJ Khaled", "lil wayne", "Lord Shiva".
 _NAME_PREFIXES = frozenset("lil dj mc lord lady".split())
 # Honorifics written apart from their full stop in tokenised text ("Dr . Mahoney").
@@ -343,6 +348,13 @@ def titled_name_word(word: str, strict: bool = False) -> bool:
     return all(english.get(part, 0.0) < limit for part in folded.split("-")) and english.get(folded, 0.0) < limit
 
 
+@cache
+def _places() -> frozenset[str]:
+    """Towns, cities and regions (``data/place_names.tsv``), casefolded."""
+    table = Path(__file__).with_name("data") / "place_names.tsv"
+    return frozenset(line.split("\t")[0].casefold() for line in table.read_text(encoding="utf-8").splitlines())
+
+
 def korean_given_name(folded: str) -> bool:
     """True for two different romanised Korean syllables joined by a hyphen ("seo-yeon")."""
     parts = folded.split("-")
@@ -551,7 +563,7 @@ class NameListDetector(Detector):
                 cued = (zipf >= LOWER_MAX_ZIPF or self._english.get(folded, 0.0) >= COMMON_WORD_ZIPF) and self._cued(
                     text, tokens, i, found
                 )
-            if style == "upper" and self._shouting(text, tokens, i):
+            if style == "upper" and (self._shouting(text, tokens, i) or self._emphasis(text, tokens, i)):
                 continue
             if style in ("title", "upper"):
                 first = self._extend_back(text, tokens, i, covered_until)
@@ -825,9 +837,10 @@ class NameListDetector(Detector):
 
     def _proper_noun(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         """A rare capitalised word inside a sentence that is a listed surname or not ASCII ("starring Kowalczyk",
-        "than early Dvořák"), or before a verb ("Farai lives", "Chidera began"), or possessive ("Tendai's"), or
-        after an initial ("T. Mwale"): a name. Runs of capitalised words ("Open Data Portal")
-        are left to the organisation rules."""
+        "than early Dvořák") or, outside technical prose, in no dictionary, list of places or list of tools'
+        neighbours ("than LeQueen", not "switched to Buildkite"), or before a verb ("Farai lives", "Chidera
+        began"), or possessive ("Tendai's"), or after an initial ("T. Mwale"): a name. Runs of capitalised words
+        ("Open Data Portal") are left to the organisation rules."""
         start, end = tokens[i][0], tokens[i][1]
         if text[end : end + 2] in ("'s", "’s") and not text[end + 2 : end + 3].isalpha():
             return True  # a possessive: "Tendai's laptop"
@@ -851,7 +864,18 @@ class NameListDetector(Detector):
         # Inside a sentence the word must be a listed surname or carry letters outside ASCII ("Dvořák"):
         # product names ("we use Pulumi") are neither.
         word = tokens[i][2]
-        return word.casefold() in load_surnames() or not word.isascii()
+        if word.casefold() in load_surnames() or not word.isascii():
+            return True
+        # Outside technical prose, a word in no dictionary and no list of places, after a word that does not
+        # introduce tools, products or places ("with", "to", "via", "using"), is a name ("than LeQueen").
+        from transforms.detectors.ner import _technical
+
+        return (
+            prev not in _TOOL_PREPOSITIONS
+            and word.casefold() not in _places()
+            and word.casefold() not in load_unlisted_words()
+            and not _technical(text, start, end)
+        )
 
     def _verb_like(self, folded: str) -> bool:
         """A very frequent English word that is neither written only capitalised nor a frequent census first
@@ -898,6 +922,17 @@ class NameListDetector(Detector):
             and folded not in _FUNCTION_WORDS
             and folded not in _AUXILIARIES
             and folded not in TECHNICAL_VOCABULARY
+        )
+
+    def _emphasis(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """A very frequent English word in capitals in a line of lower-case words: emphasis ("Thank you SO much"),
+        not a name ("Regards, JOHN" keeps a frequent census first name)."""
+        folded = tokens[i][2].casefold()
+        return (
+            self._english.get(folded, 0.0) >= CUED_MAX_ZIPF
+            and folded not in self._capitalised
+            and _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) > _FIRST_RANK_LIMIT
+            and _LOWER_WORD.search(self._line(text, tokens[i][0])) is not None
         )
 
     def _shouting(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:

@@ -135,8 +135,8 @@ def entity_pieces(text: str) -> list[tuple[int, int]]:
 
 def _trimmable(word: str) -> bool:
     core = word.strip(_EDGE_PUNCT + '()[]"')
-    if not core or core.casefold() in EDGE_WORDS or is_chat_word(core):
-        return True  # "Hi", "Mr", "lol", "hahaha"
+    if not core or core.casefold() in EDGE_WORDS or is_chat_word(core) or not any(c.isalnum() for c in core):
+        return True  # "Hi", "Mr", "lol", "hahaha", an emoji
     # Code-like tokens (x86_64, v2.1.12, beb7) go; plain numbers stay (house numbers, postcodes: "Hoge Wei 32").
     return any(c.isalpha() for c in core) and is_identifier(core)
 
@@ -307,17 +307,17 @@ class SpacyNerDetector(Detector):
             and _first_name_ranks().get(folded, _PLAIN_FIRST_RANK + 1) > _PLAIN_FIRST_RANK
         )
 
-    def _case_says_nothing(self, text: str, start: int, end: int, entity: str) -> bool:
+    def _case_says_nothing(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """An entity whose only evidence would be its letter case, made of plain words (``_plain_word``) or chat
-        words: shouted ("AWESOME", "SO WOW", "LMAOO"; several words only with a chat word among them, so
-        "GENERAL ELECTRIC" stays), or, for an organisation or place, one word in lower case ("gon") or opening a
+        words: shouted ("AWESOME", "SO WOW", "LMAOO"; several words only with a chat word in the whole entity,
+        so "GENERAL ELECTRIC" stays), or, for an organisation or place, one word in lower case ("gon") or opening a
         sentence ("Quit complaining", "Super video")."""
         words = [w.strip(_EDGE_PUNCT + ".") for w in text[start:end].split()]
         if not words or not all(words) or any(w.casefold() in _LEGAL_FORMS for w in text[start:end].split()):
             return False  # "INC.", "LIMITED": a legal form is part of a name
         if all(w.isupper() and len(w) >= 2 for w in words):
             chat = [is_chat_word(w) for w in words]
-            if len(words) > 1 and not any(chat):
+            if len(words) > 1 and not any(is_chat_word(w) for w in whole.split()):
                 return False
             return all(c or self._plain_word(w) for c, w in zip(chat, words, strict=True))
         if entity == "PERSON" or len(words) != 1:
@@ -393,7 +393,7 @@ class SpacyNerDetector(Detector):
                         continue
                     if self._not_a_name(text, offset + s, offset + e, entity, ent.text):
                         continue
-                    if self._case_says_nothing(text, offset + s, offset + e, entity):
+                    if self._case_says_nothing(text, offset + s, offset + e, entity, ent.text):
                         continue
                     results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
