@@ -128,6 +128,12 @@ def test_national_ids_need_their_checksum_and_their_name_nearby(text: str, expec
     assert [v for e, v in spans(PRESIDIO, text) if e == "NATIONAL_ID"] == expected
 
 
+def test_an_image_digest_is_not_part_of_the_registry_url() -> None:
+    digest = "sha256:" + "d9af1e457a435008" * 4
+    text = f"image: registry.example.org/orders-api@{digest}\n"
+    assert [(e, v) for e, v in spans(PRESIDIO, text) if e == "URL"] == [("URL", "registry.example.org/orders-api")]
+
+
 def test_presidio_invalid_card_is_dropped() -> None:
     assert [e for e, _ in spans(PRESIDIO, "card 4111 1111 1111 1112")].count("CREDIT_CARD") == 0
 

@@ -406,8 +406,16 @@ def _identifying_ip(value: str) -> bool:
     return True
 
 
+# A container image pinned by digest: "registry.example.com/app@sha256:<hex>". The digest names an image, not a
+# person; the registry host before it stays a URL (or an internal host).
+_IMAGE_DIGEST = re.compile(r"@sha(?:256|384|512):[0-9a-f]{32,128}", re.IGNORECASE)
+
+
 def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
-    """Presidio's URL pattern may take in the quotes around a URL in code: leave them out."""
+    """Presidio's URL pattern may take in the quotes around a URL in code, or an image digest: leave them out."""
+    digest = _IMAGE_DIGEST.search(text, start, end)
+    if digest is not None and digest.start() > start:
+        end = digest.start()
     while end - start > 1 and text[start] in "\"'<(":
         start += 1
     while end - start > 1 and text[end - 1] in "\"'>)":
