@@ -186,6 +186,8 @@ POSITIVE: list[tuple[str, list[tuple[str, str]]]] = [
     ("ALTER ROLE app WITH PASSWORD 'n3w-r0le';", [(PW, "n3w-r0le")]),
     ("The password is Summer2024! Don't share it.", [(PW, "Summer2024!")]),
     ("fyi the password for the VPN is xyz123.", [(PW, "xyz123")]),
+    ("wifi password for the office is Winter2007?\n", [(PW, "Winter2007?")]),
+    ("the password is now hunter2x?", [(PW, "hunter2x")]),  # a question mark after letters ends the sentence
     # connection strings and URLs
     ("Server=db;Database=app;User Id=sa;Password=P@ss w0rd;", [(USER, "sa"), (PW, "P@ss w0rd")]),
     ('"Driver={ODBC Driver 18};Server=db;UID=bob;PWD={a;b c};"', [(USER, "bob"), (PW, "a;b c")]),

@@ -411,6 +411,8 @@ _PROSE_TRAILING = ".,;:?)\"'”’"
 
 def _check_prose_password(value: str, group: str, keyword: str) -> tuple[int, int] | None:
     trim = len(value) - len(value.rstrip(_PROSE_TRAILING))
+    if trim == 1 and value[-1] in "?!" and value[-2:-1].isdigit():
+        trim = 0  # "the wifi password is Winter2007?": a symbol after the digits is the usual last character
     core = value[: len(value) - trim]
     if len(core) < MIN_PASSWORD_CHARS or _is_placeholder(core):
         return None
