@@ -741,7 +741,7 @@ RULES: tuple[_RuleSpec, ...] = (
     _one(
         "password_in_prose",
         r"(?i:\b(?:password|passwd|passcode|passphrase|pwd|pw)(?:[ \t]+(?:for|to|of|on|at)(?:[ \t]+[^\s]+){1,3}?)?"
-        r"[ \t]+(?:is|was|is now|has been changed to|changed to|set to)[ \t]*:?[ \t]+)"
+        r"[ \t]+(?:is now|is|was|has been changed to|changed to|set to)[ \t]*:?[ \t]+)"
         "[\"'“]?(?P<v>[^\\s\"'“”]+)",
         PASSWORD,
         PROSE_PASSWORD_SCORE,
