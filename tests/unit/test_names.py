@@ -200,3 +200,23 @@ def test_proper_nouns_and_emphasis_in_posts(text: str, expected: list[str]) -> N
 )
 def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
     assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # What is said only of a person, a sentence that goes on about "he" or "she", a person addressed.
+        ("Dravonte is so cute", ["Dravonte"]),
+        ("Skoltan my brother we will miss you", ["Skoltan"]),
+        ("Quenfrey continues his streak as the worst detective", ["Quenfrey"]),
+        ("Where are my keys , Summer ?", ["Summer"]),
+        ("Lorvey , do you have more stories", ["Lorvey"]),
+        # Pronouns, function words and places opening such a sentence stay.
+        ("Python is so slow", []),
+        ("You can always depend on him.", []),
+        ("My dog was asleep when he heard it", []),
+        ("Kettering has his old school in it", []),
+    ],
+)
+def test_person_context_in_posts(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

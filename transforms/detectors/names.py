@@ -93,7 +93,21 @@ _CUE_PAIRS = frozenset(
 )
 # A comma and a question or request after a word that opens a line: the word is a person addressed
 # ("Tendai, can you ...", "Farai, please ...").
-_VOCATIVE_AFTER = re.compile(r",[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE)
+_VOCATIVE_AFTER = re.compile(
+    r"[ \t]?,[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE
+)
+# What is said only of a person: "X is so cute", "X is obsessed", "X my brother".
+_PERSON_PREDICATE = re.compile(
+    r"[ \t]+(?:is|was|['’]s|looks|seems)(?:[ \t]+(?:so|very|really|such|literally|always|just|too|the|a|an|my))*"
+    r"[ \t]+(?:cute|obsessed|handsome|gorgeous|pretty|beautiful|sexy|hilarious|funny|talented|adorable|pregnant"
+    r"|married|jealous|lovely|sweet|slaying|savage|legend|goat|bae)\b"
+    r"|[ \t]*,?[ \t]+my[ \t]+(?:brother|sister|bro|sis|friend|hero|idol|boy|girl|guy|dude|king|queen|bestie)\b",
+    re.IGNORECASE,
+)
+# A sentence that goes on about "he" or "she": "X continues his streak", "X knew that ... her".
+_ANAPHORA_AFTER = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|his|him|himself|she|her|hers|herself)\b")
+# A person addressed at the end of a sentence: "Where are you , X ?", "Thanks, X!".
+_VOCATIVE_END = re.compile(r"[ \t]*[?!]")
 # Keywords before a lower-case identifier in code ("return conn", "import ada"): not a name.
 _CODE_KEYWORDS = frozenset(
     "return import from def class const let var await yield lambda raise del assert global new typeof self this".split()
@@ -431,6 +445,22 @@ class NameListDetector(Detector):
             return True  # a speaker in a transcript or chat: "Tariq: I think so."
         if _VOCATIVE_AFTER.match(text, end) and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>"):
             return True
+        if _PERSON_PREDICATE.match(text, end):
+            return True  # "X is so cute", "X my brother"
+        if (
+            _ANAPHORA_AFTER.match(text, end)
+            and _SENTENCE_START.search(text, max(0, start - 200), start) is not None
+            and tokens[i][2].casefold() not in _places()
+            and (self._addressable(tokens[i][2].casefold()) or self._rare(tokens[i][2].casefold()))
+            and tokens[i][2].casefold() not in _FUNCTION_WORDS | _PRONOUNS | _AUXILIARIES
+        ):
+            return True  # "X continues his streak"
+        if (
+            text[max(0, start - 3) : start].endswith((", ", " ,"))
+            and _VOCATIVE_END.match(text, end)
+            and self._addressable(tokens[i][2].casefold())
+        ):
+            return True  # "Where are you , Summer ?"
         if (
             _VOCATIVE_QUESTION.match(text, end)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
