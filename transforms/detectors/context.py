@@ -113,8 +113,9 @@ _STREET_WORDS_BEFORE = (
     r"проспект|пер\."
 )
 _PARTICLES_RE = r"de|del|della|delle|dei|degli|di|da|do|dos|das|la|las|los|el|du|des"
-# Where a word starts: RE2's "\b" knows only ASCII letters, so it finds no edge before "Þ", "Á" or "Λ".
-_LEFT_EDGE = r"(?:^|[^\p{L}\p{N}_])"
+# Where a word starts: RE2's "\b" knows only ASCII letters, so it finds no edge before "Þ", "Á" or "Λ". A short
+# list of what may stand before an address keeps the DFA small ("[^\p{L}\p{N}_]" costs twice the time).
+_LEFT_EDGE = r"(?:^|[\s,;:(\[{<>\"'«„“‘/|*])"
 
 _PHONE_WORDS = (
     r"phone|tel|telephone|cell|cellphone|mobile|mob|fax|call(?:[ \t]+me)?(?:[ \t]+(?:on|at))?|"
@@ -640,10 +641,11 @@ _CRED_CUE = r"(?i)\b(?:use|login|log[ \t]+in[ \t]+with|creds?|credentials|accoun
 
 
 def _lower_line(text: str, start: int) -> bool:
-    """The line around ``start`` is written all in lower case."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    return not any(c.isupper() for c in text[line_start : line_end if line_end >= 0 else len(text)])
+    """The line around ``start`` (at most 300 characters either side) is written all in lower case."""
+    line_start = text.rfind("\n", max(0, start - 300), start) + 1
+    line_end = text.find("\n", start, start + 300)
+    window = text[max(line_start, start - 300) : line_end if line_end >= 0 else start + 300]
+    return window == window.lower()
 
 
 def _street_lower_ok(text: str, start: int, end: int) -> bool:
@@ -1376,7 +1378,10 @@ _ADDRESS_LINE_LOWER = re2.compile(
 def _quote_prefix(text: str, start: int) -> str:
     """The quoting mark an address line opens with ("> ", "| ", "» "): what stands before ``start`` on its
     line when that is a few marks and no letter or digit; "" otherwise."""
-    prefix = text[text.rfind("\n", 0, start) + 1 : start]
+    line_start = text.rfind("\n", max(0, start - 8), start) + 1
+    if line_start == 0 and start > 7:
+        return ""  # more than six characters before it on its line
+    prefix = text[line_start:start]
     if len(prefix) > 6 or any(c.isalnum() for c in prefix):
         return ""
     return prefix.strip()
@@ -1386,7 +1391,7 @@ def _extend_address(text: str, end: int, max_lines: int = 4, start: int = -1) ->
     """Extend an address that ends a line over up to ``max_lines`` following address-like lines; with the
     address's ``start``, the lines may repeat the quoting mark its own line opens with. An address written in
     lower case takes in lower-case lines only when the block ends in a postcode or a country."""
-    line_end = text.find("\n", end)
+    line_end = text.find("\n", end, end + 200)  # bounded: a huge line must not be searched per address
     if line_end < 0 or text[end:line_end].strip(" \t,"):
         return end
     prefix = _quote_prefix(text, start) if start >= 0 else ""
@@ -1699,9 +1704,9 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
     spans of those lines."""
     out = []
     for start, end in addresses:
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = text.rfind("\n", max(0, start - 40), start) + 1
         prefix = _quote_prefix(text, start)
-        if text[line_start:start].strip(" \t>") and not prefix:
+        if (line_start == 0 and start > 40) or (text[line_start:start].strip(" \t>") and not prefix):
             continue  # the address does not open its line
         lower = not any(c.isupper() for c in text[start:end])
         lines = _lines_above(text, line_start, prefix, 4)
@@ -1747,7 +1752,9 @@ def _lines_above(text: str, line_start: int, prefix: str, n: int) -> list[tuple[
     out: list[tuple[int, int, str]] = []
     pos = line_start
     while pos > 0 and len(out) < n:
-        above = text.rfind("\n", 0, pos - 1) + 1
+        above = text.rfind("\n", max(0, pos - 200), pos - 1) + 1
+        if above == 0 and pos > 200:
+            break  # a long line is no line of a signature
         raw = text[above : pos - 1].rstrip("\r")
         lead = len(prefix) if prefix and raw.startswith(prefix) else _LINE_LEAD.match(raw).end()
         body = raw[lead:]
@@ -1780,12 +1787,12 @@ def _country_line_re() -> re2._Regexp:
     for v in LOCALE_DATA.values():
         name = v.get("aa", "*")
         if not name.startswith("*"):
-            names.update({name, name.upper(), name.title(), name.lower()})
+            names.add(name)
     alternation = "|".join(sorted((re2.escape(n) for n in names), key=len, reverse=True))
     options = re2_options()
     options.max_mem = _RE2_MAX_MEM
     return re2.compile(
-        rf"(?m)^[ \t]*(?:[^\p{{L}}\p{{N}}\s][ \t]*){{0,3}}(?P<c>(?:{alternation})(?:[ \t]+\([^()\n]{{1,30}}\))?"
+        rf"(?m)^[ \t]*(?:[^\p{{L}}\p{{N}}\s][ \t]*){{0,3}}(?P<c>(?i:{alternation})(?:[ \t]+\([^()\n]{{1,30}}\))?"
         rf"(?:,?[ \t]+(?:[A-Z]{{1,2}}-)?\d{{3,6}}(?:-\d{{3,4}})?)?)(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{{Ll}})",
         options,
     )
