@@ -220,3 +220,22 @@ def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expect
 )
 def test_person_context_in_posts(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # An organisation of plain words all in lower case is speech, not a company.
+        ("we gon win dis one", [("gon win dis", "ORG")], []),
+        ("i bought a lenovo yoga laptop", [("lenovo yoga", "ORG")], ["lenovo yoga"]),
+        # The first name spaCy left out of a person's name is taken in when it is only ever a name.
+        ("Thanks for the update Ebenezer Poirot", [("Poirot", "PERSON")], ["Ebenezer Poirot"]),
+        ("Thanks for the update Sherlock Poirot", [("Poirot", "PERSON")], ["Sherlock Poirot"]),
+        ("Thanks for the update Monday Poirot", [("Poirot", "PERSON")], ["Poirot"]),
+        ("See Poirot for details", [("Poirot", "PERSON")], ["Poirot"]),
+    ],
+)
+def test_ner_lower_case_organisations_and_given_names(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected

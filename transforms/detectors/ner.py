@@ -18,6 +18,7 @@ from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.vocabulary import (
     EDGE_WORDS,
+    TECHNICAL_VOCABULARY,
     TOOL_WORDS,
     imperative,
     is_chat_word,
@@ -65,6 +66,10 @@ _PLAIN_NAME_ZIPF = 4.5
 _PLAIN_WORD_ZIPF = 5.0
 _PLAIN_WORD_SURNAME_RANK = 1000
 # What may stand between a sentence end (or a line start) and the first word of the sentence.
+# A capitalised word and one space just before a position.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))([A-Z][a-z]+(?:['’-][A-Za-z]+)?) $")
+# Words that join the parts of a name ("Marks & Spencer", "Bank of the West").
+_JOINERS = frozenset({"&", "and", "of", "the", "n"})
 _SENTENCE_GAP = frozenset(" \t\"'“‘(*>-")
 # A word with a capital inside it after a lower-case letter, or after a run of capitals ("StrictMode",
 # "DevTools", "OkHttp", "SELinux", "XGBoost"): in technical prose, an identifier or a product name...
@@ -310,8 +315,8 @@ class SpacyNerDetector(Detector):
     def _case_says_nothing(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """An entity whose only evidence would be its letter case, made of plain words (``_plain_word``) or chat
         words: shouted ("AWESOME", "SO WOW", "LMAOO"; several words only with a chat word in the whole entity,
-        so "GENERAL ELECTRIC" stays), or, for an organisation or place, one word in lower case ("gon") or opening a
-        sentence ("Quit complaining", "Super video")."""
+        so "GENERAL ELECTRIC" stays), or, for an organisation or place, words in lower case ("gon", "dah n dis") or
+        one word opening a sentence ("Quit complaining", "Super video")."""
         words = [w.strip(_EDGE_PUNCT + ".") for w in text[start:end].split()]
         if not words or not all(words) or any(w.casefold() in _LEGAL_FORMS for w in text[start:end].split()):
             return False  # "INC.", "LIMITED": a legal form is part of a name
@@ -320,9 +325,32 @@ class SpacyNerDetector(Detector):
             if len(words) > 1 and not any(is_chat_word(w) for w in whole.split()):
                 return False
             return all(c or self._plain_word(w) for c, w in zip(chat, words, strict=True))
-        if entity == "PERSON" or len(words) != 1:
+        if entity == "PERSON":
             return False
+        if len(words) > 1:  # in lower case only: "Home Depot" and "General Motors" are plain words too
+            return all(w.islower() for w in words) and all(
+                is_chat_word(w) or w in _JOINERS or len(w) <= 2 or self._plain_word(w) for w in words
+            )
         return (words[0].islower() or _opens_sentence(text, start)) and self._plain_word(words[0])
+
+    def _given_name_before(self, text: str, start: int) -> int:
+        """Start of a person's name that spaCy found without its first word: a capitalised word just before it
+        that dictionaries write only capitalised or that is a listed first name rare as a word ("Sherlock" in
+        "the update Sherlock Holmes"); ``start`` otherwise."""
+        m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if m is None:
+            return start
+        word = m.group(1)
+        folded = word.casefold()
+        english, first, _, capitalised = self._word_lists()
+        if (
+            folded in TECHNICAL_VOCABULARY
+            or folded in EDGE_WORDS
+            or is_chat_word(word)
+            or not (folded in capitalised or (folded in first and english.get(folded, 0.0) < _PLAIN_NAME_ZIPF))
+        ):
+            return start
+        return m.start(1)
 
     def _not_a_name(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Technical and legal words spaCy takes for names: code around the word, a law-report citation, a
@@ -395,7 +423,8 @@ class SpacyNerDetector(Detector):
                         continue
                     if self._case_says_nothing(text, offset + s, offset + e, entity, ent.text):
                         continue
-                    results[i].add(Finding(entity, offset + s, offset + e, self._score, f"{self.name}.{ent.label_}"))
+                    begin = self._given_name_before(text, offset + s) if entity == "PERSON" else offset + s
+                    results[i].add(Finding(entity, begin, offset + e, self._score, f"{self.name}.{ent.label_}"))
         return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
 
 
