@@ -239,3 +239,20 @@ def test_ner_lower_case_organisations_and_given_names(
     text: str, ents: list[tuple[str, str]], expected: list[str]
 ) -> None:
     assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The author of a line of a chat export, after its timestamp.
+        ("10/03/2024, 09:15 - Rutendo Chikwanha: Hi all", ["Rutendo Chikwanha"]),
+        ("2024-03-10 09:15:01 tinashe: deploy done", ["tinashe"]),
+        ("[9:05 PM] Nokuthula Dube: running late", ["Nokuthula Dube"]),
+        # Log levels, agenda items and plain words where the author would be.
+        ("2024-03-10 09:15:01 INFO: started", []),
+        ("10:30 Keynote: budget review", []),
+        ("09:15 main: ok", []),
+    ],
+)
+def test_chat_export_speakers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

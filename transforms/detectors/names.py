@@ -149,6 +149,14 @@ _TOOL_PREPOSITIONS = frozenset(
     """with to from via on in into onto using use uses used install installed run runs deploy deployed over
     through at of for by under upgrade upgraded migrate migrated switch switched try tried""".split()
 )
+# A line of a chat export: a timestamp (perhaps after a date), then the author's name and a colon.
+_CHAT_SPEAKER = re.compile(
+    r"(?m)^[ \t]*\[?(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4},?[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?\]?"
+    r"(?:[ \t]+[-–—])?[ \t]+(?P<name>[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*(?:[ \t][^\W\d_]+(?:['’-][^\W\d_]+)*){0,2})"
+    r":[ \t]"
+)
+# Log levels and sources that stand where a chat export has its author.
+_LOG_WORDS = frozenset("info warn warning error debug trace fatal critical notice severe alert emerg".split())
 # Prefixes that are part of a stage name or of a peer's or deity's name: "DJ Khaled", "lil wayne", "Lord Shiva".
 _NAME_PREFIXES = frozenset("lil dj mc lord lady".split())
 # Honorifics written apart from their full stop in tokenised text ("Dr . Mahoney").
@@ -696,8 +704,24 @@ class NameListDetector(Detector):
                     found.append(Finding("PERSON", start, span_end, self._score - 0.1, f"{self.name}.lower"))
                     covered_until = span_end
         found = self._with_prefixes(text, tokens, found)
+        found.extend(self._chat_speakers(text, w_start, w_end))
         found.extend(self._judges(text, tokens))
         return found
+
+    def _chat_speakers(self, text: str, w_start: int, w_end: int) -> list[Finding]:
+        """The author of each line of a chat export, after its timestamp: "10/03/2024, 09:15 - Rutendo
+        Chikwanha: ..." (WhatsApp), "[10:32] kudzai: ...", "2024-03-10 09:15:01 tinashe: ..."; its first word a
+        listed first name or rare in English, so not a log level, an agenda item or a plain word ("09:15:01
+        ERROR: ...", "10:30 Keynote: ...", "09:15 main: ...")."""
+        out = []
+        for m in _CHAT_SPEAKER.finditer(text, w_start, w_end):
+            words = [w.casefold() for w in m.group("name").split()]
+            if any(w in TECHNICAL_VOCABULARY or w in _LOG_WORDS for w in words):
+                continue
+            if words[0] not in self._first and self._english.get(words[0], 0.0) >= COMMON_WORD_ZIPF:
+                continue  # "10:30 Keynote: ...", "14:00 Coffee break: ..."
+            out.append(Finding("PERSON", m.start("name"), m.end("name"), self._score, f"{self.name}.speaker"))
+        return out
 
     def _with_prefixes(self, text: str, tokens: list[tuple[int, int, str]], found: list[Finding]) -> list[Finding]:
         """Names after a stage-name, peerage or deity prefix ("DJ Khaled", "lil wayne", "Lord Shiva") take the
