@@ -259,6 +259,15 @@ def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) 
         ("i have 2 cats and 3 dogs in london, uk", None),
         ("i bought 3 apples, paris, france", None),
         ("wait 5 seconds then drive", None),
+        # French street words that are also English take an article after them; a country's note in brackets.
+        ("It's in 12 40 Avenue des Ormes Apt. 8 VALMONT LI", "12 40 Avenue des Ormes Apt. 8 VALMONT LI"),
+        ("we have 2 Place holders.", None),
+        (
+            "The letter arrived at 65 Rua Nova 11, ΛΕΥΚΑΡΑ, Cyprus (Greek) last night.",
+            "65 Rua Nova 11, ΛΕΥΚΑΡΑ, Cyprus (Greek)",
+        ),
+        # A town with a placeholder region and a Swedish postcode ("340 12") closes a block.
+        ("Mine is 0547 Lindbacken 91\nVALSTAD nan 340 12", "0547 Lindbacken 91\nVALSTAD nan 340 12"),
     ],
 )
 def test_hungarian_streets_intersections_and_lower_case_addresses(text: str, expected: str | None) -> None:
@@ -291,6 +300,8 @@ def organisations(text: str) -> list[str]:
         ("Jane Roe\nSales Manager\nHead Office\n12 Main Street\nSpringfield, IL 62704", []),
         ("Kowalczyk\n\n12 Main Street\nSpringfield, IL 62704", []),
         ("Thanks\n\n12 Main Street\nSpringfield, IL 62704", []),
+        ("Tomasz Nowak\nSenior Data Engineer\nBerlin Office\n12 Main Street\nSpringfield, IL 62704", []),
+        ("Tomasz Nowak\nSenior Data Engineer\nHQ\n12 Main Street\nSpringfield, IL 62704", []),
     ],
 )
 def test_organisation_lines_in_signature_blocks(text: str, expected: list[str]) -> None:

@@ -916,7 +916,10 @@ RULES: tuple[_Rule, ...] = (
         "STREET_ADDRESS",
         0.85,
         rf"\b(?P<v>{_UNIT_PREFIX}(?:\d{{1,5}}-)?\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+"
-        rf"(?:rue|Rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)[ \t]+"
+        rf"(?:(?:rue|Rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)[ \t]+|"
+        # capitalised street words that are also English only before a French article: "95 Avenue des Tuileries"
+        rf"(?:Avenue|Boulevard|Chemin|Allée|Impasse|Quai|Place|Route|Cours)[ \t]+"
+        rf"(?:(?:de|des|du|la|le|les)[ \t]+|[dl]['’]))"
         rf"[\p{{L}}'’ -]{{2,40}}?(?:,?[ \t]+\d{{5}}[ \t]+\p{{Lu}}[\p{{L}}-]+|"
         rf",[ \t]*\p{{Lu}}[\p{{L}}-]+(?:[ \t]+\p{{Lu}}[\p{{L}}-]+)?,?[ \t]+[A-Z]{{2}}[ \t]+{_CA_POSTCODE})?)"
         r"(?:[,.;\n]|$|[ \t]+[·|•–—])",
@@ -1528,6 +1531,17 @@ _LINE_END = re2.compile(r"[ \t]*[.!?]?[ \t]*(?:\r?\n|$)", re2_options())
 _UNIT_NUMBER_AFTER = re2.compile(r"\.?[ \t]*#?\d[\w-]{0,6}", re2_options())
 
 
+def _ends_in_country(text: str, end: int) -> bool:
+    """A country name ends at ``end`` ("..., Cyprus", "..., New Zealand")."""
+    words = text[max(0, end - 40) : end].split()
+    for k in range(1, min(3, len(words)) + 1):
+        phrase = " ".join(words[-k:])
+        start = end - len(phrase)
+        if text[start:end] == phrase and _country_at(text, start) == end:
+            return True
+    return False
+
+
 def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = False) -> int:
     """Extend an address over what follows it on its line when that is a town and region or postcode in the
     way postal services write them, with or without commas: "... BUNDALAGUAH VIC 2000", "... Soloi Cyprus",
@@ -1546,6 +1560,8 @@ def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fa
         if m is not None:
             pos = committed = end + m.end()
     prev, common = "", False
+    if _PAREN_AFTER.match(text[end : end + 40]) is not None and _ends_in_country(text, end):
+        prev = "country"  # "..., Cyprus (Greek)": the country ended the match, its note follows
     for i in range(8):
         m = (_TAIL_LINE_START if line_start and i == 0 else _TAIL_WORD).match(text[pos : pos + 60])
         if m is None:
@@ -1650,6 +1666,8 @@ def _company_line_ok(line: str) -> bool:
     if _person_line(line):
         return False
     last = words[-1].rstrip(".").casefold()
+    if last in _OFFICE_WORDS and len(words) > 1:
+        return False  # "Berlin Office", "Warsaw Campus": a site of the employer, not its name
     if words[-1] in _ORG_NOUNS or words[-1].rstrip(".") in _LEGAL_FORMS or words[-1] in _LEGAL_FORMS:
         return True
     if last.endswith(_ROLE_ENDINGS):  # "Echocardiographer", "Sales Consultant": a job title line
@@ -1681,6 +1699,13 @@ def _title_line(line: str) -> bool:
     return last.endswith(_ROLE_ENDINGS) or is_ordinary_vocabulary(last)
 
 
+_OFFICE_WORDS = frozenset("office offices hq headquarters campus site branch floor building department".split())
+_SITE_WORDS = frozenset(
+    """office offices hq headquarters campus site branch floor building team department dept division unit desk
+    centre center lab plant warehouse studio""".split()
+)
+
+
 def _placed_company_line_ok(line: str) -> bool:
     """A line that stands where a signature puts the employer (under a name and a job title, or under a name in
     a block written in lower case) names it when it is short and no name, title, number or sentence: "Here",
@@ -1692,6 +1717,8 @@ def _placed_company_line_ok(line: str) -> bool:
         return False
     if (len(words) > 1 and _person_line(line, lower=True)) or _title_line(line):
         return False  # a full name; one word that is also a given name may name a firm ("Here")
+    if words[-1].casefold() in _SITE_WORDS or len(line) <= 2:
+        return False  # "Berlin Office", "HQ": where the person works, not the employer
     # a single word that is no vocabulary may be a common one ("Here"); a common phrase ("Head Office") is not
     return not is_common_word_phrase(line) or (len(words) == 1 and not is_ordinary_vocabulary(line))
 
@@ -1802,7 +1829,8 @@ def _country_line_re() -> re2._Regexp:
 # comma and a postcode ("Humilimont, nan 78618", "Greyfield, CO 80123"), perhaps with the sentence going on.
 _BLOCK_BOTTOM = re2.compile(
     r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
-    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40}),[ \t]*(?:\p{L}{1,4}|\d{1,3})[ \t]+\d{4,6}(?:-\d{3,4})?)"
+    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3})|[ \t]+(?:nan|null))[ \t]+"
+    r"(?:\d{4,6}(?:-\d{3,4})?|\d{3}[ \t]\d{2}))"
     r"(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{Ll})",
     re2_options(),
 )
