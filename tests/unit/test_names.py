@@ -256,3 +256,21 @@ def test_ner_lower_case_organisations_and_given_names(
 )
 def test_chat_export_speakers(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("shoutout to tsegaye for the ride", ["tsegaye"]),
+        ("love you thandiwe", ["thandiwe"]),
+        ("omg chukwuemeka you did it", ["chukwuemeka"]),
+        ("is ngozi coming tonight?", ["ngozi"]),
+        ("Was mason playing catcher", ["mason"]),
+        ("is kubectl running?", []),
+        ("was it working", []),
+        ("Eww you guys are gross", []),
+        ("would love to see you dissect it", []),
+    ],
+)
+def test_chat_cues_for_names_of_many_cultures(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

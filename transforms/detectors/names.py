@@ -89,8 +89,21 @@ _CUE_PAIRS = frozenset(
         ("is", "called"),
         ("was", "named"),
         ("is", "named"),
+        # Chat: "shoutout to X", "props to X", "love you X", "miss you X".
+        ("shoutout", "to"),
+        ("props", "to"),
+        ("kudos", "to"),
+        ("congrats", "to"),
+        ("love", "you"),
+        ("miss", "you"),
+        ("bless", "you"),
+        ("luv", "you"),
+        ("love", "u"),
+        ("miss", "u"),
     }
 )
+# A question about what a person is doing: "is X coming tonight?", "was X playing".
+_QUESTION_AUXILIARIES = frozenset("is was are were did does has will".split())
 # A comma and a question or request after a word that opens a line: the word is a person addressed
 # ("Tendai, can you ...", "Farai, please ...").
 _VOCATIVE_AFTER = re.compile(
@@ -455,6 +468,30 @@ class NameListDetector(Detector):
             return True
         if _PERSON_PREDICATE.match(text, end):
             return True  # "X is so cute", "X my brother"
+        folded = tokens[i][2].casefold()
+        if (
+            0 < i < len(tokens) - 1
+            and tokens[i - 1][2].casefold() in _QUESTION_AUXILIARIES
+            and text[tokens[i - 1][1] : start] == " "
+            and text[end : tokens[i + 1][0]] == " "
+            and tokens[i + 1][2].endswith("ing")
+            and _SENTENCE_START.search(text, max(0, tokens[i - 1][0] - 200), tokens[i - 1][0]) is not None
+            and (self._addressable(folded) or self._english.get(folded, 0.0) == 0.0)
+        ):
+            return True  # "is ngozi coming tonight?", "Was mason playing"
+        if (
+            i + 1 < len(tokens)
+            and text[end : tokens[i + 1][0]] == " "
+            and tokens[i + 1][2] in ("you", "u")
+            and folded not in self._english
+            and folded not in TECHNICAL_VOCABULARY
+            and not is_chat_word(folded)
+            and (
+                not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
+                or (i and text[tokens[i - 1][1] : start] == " " and is_chat_word(tokens[i - 1][2]))
+            )
+        ):
+            return True  # "omg chukwuemeka you did it": a word in no dictionary addressed at a line's start
         if (
             _ANAPHORA_AFTER.match(text, end)
             and _SENTENCE_START.search(text, max(0, start - 200), start) is not None

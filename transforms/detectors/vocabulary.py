@@ -123,7 +123,7 @@ effective commencement initial renewal third majeure governing arbitration rules
 _CHAT_WORDS = """omg omfg wtf wth af lol lmao lmaoo lmfao rofl smh tbh idk idc ikr imo imho btw ffs irl dm dms
 ngl istg stfu gtfo nvm jk omw rn tmrw wyd hbu fomo yolo bff plz pls thx tho altho thru gonna gotta wanna kinda
 sorta gon imma lemme gimme dunno vid vids ya yah yea yeah yep yup nope nah dat dis dem dey wat bruh bro fam yall
-y'all ppl hmm hmmm ugh meh welp oof yikes yay yass yasss woah whoa wow ayy aww awww rip"""
+y'all ppl hmm hmmm ugh meh welp oof yikes yay yass yasss woah whoa wow ayy aww awww ew eww rip"""
 _CHAT = (
     _CHAT_WORDS
     + """ comedy drama thriller horror romance documentary documentaries animation sci-fi mystery suspense atm"""
