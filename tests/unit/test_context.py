@@ -302,6 +302,12 @@ def organisations(text: str) -> list[str]:
         ("Thanks\n\n12 Main Street\nSpringfield, IL 62704", []),
         ("Tomasz Nowak\nSenior Data Engineer\nBerlin Office\n12 Main Street\nSpringfield, IL 62704", []),
         ("Tomasz Nowak\nSenior Data Engineer\nHQ\n12 Main Street\nSpringfield, IL 62704", []),
+        # A line between two copies of the name in a quoted signature, even one that ends like a role.
+        (
+            ">Ivo Marsh\n>Kelvara Data Explorer\n>Ivo Marsh\n>12 Clarke Avenue\n>Apt. 5\n>Holmvik",
+            ["Kelvara Data Explorer"],
+        ),
+        (">Ivo Marsh\n>Senior Software Engineer\n>Ivo Marsh\n>12 Clarke Avenue\n>Apt. 5\n>Holmvik", []),
     ],
 )
 def test_organisation_lines_in_signature_blocks(text: str, expected: list[str]) -> None:

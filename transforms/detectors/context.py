@@ -1653,7 +1653,7 @@ _LINE_CONNECTORS = frozenset({"&", "and", "of", "de", "du", "la", "le", "the", "
 _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive")
 
 
-def _company_line_ok(line: str) -> bool:
+def _company_line_ok(line: str, role_ok: bool = False) -> bool:
     """A signature line that names an employer: a short title-case name that is not ordinary vocabulary, not a
     person's name and not a job title ("Lawdragon", "Otc Markets", "Weber-Santana")."""
     words = line.split()
@@ -1670,7 +1670,7 @@ def _company_line_ok(line: str) -> bool:
         return False  # "Berlin Office", "Warsaw Campus": a site of the employer, not its name
     if words[-1] in _ORG_NOUNS or words[-1].rstrip(".") in _LEGAL_FORMS or words[-1] in _LEGAL_FORMS:
         return True
-    if last.endswith(_ROLE_ENDINGS):  # "Echocardiographer", "Sales Consultant": a job title line
+    if last.endswith(_ROLE_ENDINGS) and not role_ok:  # "Echocardiographer", "Sales Consultant": a job title
         return False
     english = load_english_words()
     parts = [part for w in words if w not in _LINE_CONNECTORS for part in w.rstrip(".").split("-")]
@@ -1744,8 +1744,8 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
             if not line:
                 break
             repeated = text.count(f"{line}\n", max(0, s - 300), s) > 0  # a quoted signature's name
-            if repeated and _person_line(line, lower):
-                continue
+            if repeated:
+                continue  # a quoted signature repeats the name: pass over it
             under_person = len(lines) > k + 1 and _person_line(lines[k + 1][2], lower)
             under_title = (
                 len(lines) > k + 2
@@ -1754,6 +1754,12 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
                 and not _person_line(lines[k + 1][2], lower)
             )
             if not blank and (under_title or (lower and under_person)) and _placed_company_line_ok(line):
+                out.append((s, e))
+                break
+            # ">Ana Roe / >X / >Ana Roe / >address": a line between two copies of the name is the employer, even
+            # one that ends like a role ("Public Data Explorer")
+            sandwiched = k >= 1 and len(lines) > k + 1 and lines[k + 1][2] == lines[k - 1][2]
+            if not blank and sandwiched and _company_line_ok(line, role_ok=True):
                 out.append((s, e))
                 break
             if (_company_line_ok(line) and (not blank or _letterhead_ok(line, text[start:end]))) or (
