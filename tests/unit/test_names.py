@@ -274,3 +274,15 @@ def test_chat_export_speakers(text: str, expected: list[str]) -> None:
 )
 def test_chat_cues_for_names_of_many_cultures(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is ollama running?",
+        "does Ollama support GPUs on Linux",
+        "I love Supabase for side projects, but Postgres is fine too",
+    ],
+)
+def test_products_in_technical_questions_are_no_names(text: str) -> None:
+    assert names(text) == []

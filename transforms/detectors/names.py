@@ -104,6 +104,11 @@ _CUE_PAIRS = frozenset(
 )
 # A question about what a person is doing: "is X coming tonight?", "was X playing".
 _QUESTION_AUXILIARIES = frozenset("is was are were did does has will".split())
+# What only people do, asked about a word in no dictionary ("is ngozi coming?", not "is ollama running?").
+_PERSON_ACTIVITIES = frozenset(
+    """coming going leaving joining playing singing dancing crying laughing sleeping eating drinking driving
+    dating texting calling lying cheating visiting staying""".split()
+)
 # A comma and a question or request after a word that opens a line: the word is a person addressed
 # ("Tendai, can you ...", "Farai, please ...").
 _VOCATIVE_AFTER = re.compile(
@@ -476,7 +481,7 @@ class NameListDetector(Detector):
             and text[end : tokens[i + 1][0]] == " "
             and tokens[i + 1][2].endswith("ing")
             and _SENTENCE_START.search(text, max(0, tokens[i - 1][0] - 200), tokens[i - 1][0]) is not None
-            and (self._addressable(folded) or self._english.get(folded, 0.0) == 0.0)
+            and (self._addressable(folded) or (folded not in self._english and tokens[i + 1][2] in _PERSON_ACTIVITIES))
         ):
             return True  # "is ngozi coming tonight?", "Was mason playing"
         if (
@@ -957,15 +962,15 @@ class NameListDetector(Detector):
         word = tokens[i][2]
         if word.casefold() in load_surnames() or not word.isascii():
             return True
-        # Outside technical prose, a word in no dictionary and no list of places, after a word that does not
-        # introduce tools, products or places ("with", "to", "via", "using"), is a name ("than LeQueen").
+        # With no tool or code nearby, a word in no dictionary and no list of places, after a word that does
+        # not introduce tools, products or places ("with", "to", "via", "using"), is a name ("than LeQueen").
         from transforms.detectors.ner import _technical
 
         return (
             prev not in _TOOL_PREPOSITIONS
             and word.casefold() not in _places()
             and word.casefold() not in load_unlisted_words()
-            and not _technical(text, start, end)
+            and not _technical(text, start, end, minimum=1)
         )
 
     def _verb_like(self, folded: str) -> bool:

@@ -179,15 +179,15 @@ def _english() -> dict[str, float]:
     return load_english_words()
 
 
-def _technical(text: str, start: int, end: int) -> bool:
-    """True if at least ``_TECH_MIN`` programming languages, tools or products appear near ``start:end``."""
+def _technical(text: str, start: int, end: int, minimum: int = _TECH_MIN) -> bool:
+    """True if at least ``minimum`` programming languages, tools or products appear near ``start:end``."""
     window = text[max(0, start - _TECH_WINDOW) : start] + " " + text[end : end + _TECH_WINDOW]
     hits = 0
     for m in _TECH_TOKEN.finditer(window):
         word = m.group().rstrip(".:;()").casefold()
         if (word in TOOL_WORDS and _english().get(word, 0.0) < _TECH_ZIPF) or _CODE_TOKEN.search(word):
             hits += 1
-            if hits >= _TECH_MIN:
+            if hits >= minimum:
                 return True
     return False
 
