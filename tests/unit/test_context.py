@@ -266,6 +266,13 @@ def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) 
             "The letter arrived at 65 Rua Nova 11, ΛΕΥΚΑΡΑ, Cyprus (Greek) last night.",
             "65 Rua Nova 11, ΛΕΥΚΑΡΑ, Cyprus (Greek)",
         ),
+        # Estonian, Latvian and Lithuanian street words after the name.
+        ("Office: Kalda maantee 22, 10141 Tallinn", "Kalda maantee 22, 10141 Tallinn"),
+        ("at Liepu iela 5 today", "Liepu iela 5"),
+        ("Vytauto g. 12", "Vytauto g. 12"),
+        ("Kaselepa põik 87", "Kaselepa põik 87"),
+        ("see Fig. 3 and Table g. 4", None),
+        ("Golf tee 3", None),
         # A town with a placeholder region and a Swedish postcode ("340 12") closes a block.
         ("Mine is 0547 Lindbacken 91\nVALSTAD nan 340 12", "0547 Lindbacken 91\nVALSTAD nan 340 12"),
     ],

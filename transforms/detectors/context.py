@@ -87,8 +87,8 @@ _CAP_WORD = r"\p{Lu}[\p{L}'’.-]*"
 _UNIT = rf"(?:,?[ \t]+(?:(?:{_UNIT_WORDS_RE})\.?|#)[ \t]*(?:No\.?[ \t]*)?(?:\d[\w-]{{0,6}}|[A-Z]\b)){{0,2}}"
 
 # Street words written after the name, joined to it ("Hauptstraße") or as a word of their own ("Villacher
-# Strasse", "Király u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Hungarian
-# and Turkish usage.
+# Strasse", "Király u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Latvian,
+# Lithuanian, Hungarian and Turkish usage.
 _STREET_SUFFIXES = (
     r"straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|graben|straat|laan|"
     r"plein|gracht|kade|dijk|singel|steeg|gatan|gata|gate|vägen|vegen|veien|vei|vej|gade|stræde|stræti|stien|"
@@ -97,7 +97,10 @@ _STREET_SUFFIXES = (
 _STREET_WORDS_AFTER = (
     r"Straße|Strasse|Str\.|Gasse|Weg|Platz|Allee|Ring|Straat|Laan|Plein|Gracht|Kade|Dijk|Gate|Gata|Gatan|Vej|"
     r"Vei|Veien|Katu|Tie|gate|gata|gatan|vei|veien|vej|allé|Allé|allee|utca|u\.|út|útja|tér|körút|krt\.|Caddesi|"
-    r"Cad\.|Sokak|Sok\.|Bulvarı"
+    r"Cad\.|Sokak|Sok\.|Bulvarı|"
+    # Estonian, Latvian and Lithuanian, written in lower case after the name ("Pärnu maantee 22", "Brīvības iela 5",
+    # "Gedimino pr. 9", "Vilniaus g. 12")
+    r"põik|tänav|tn\.|tee|maantee|mnt\.|puiestee|pst\.|iela|bulvāris|prospekts|gatvė|g\.|prospektas|pr\."
 )
 # Hungarian public-space types (közterület jellege), written after the name in lower case.
 _HU_STREET_WORDS = r"utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|rakpart|fasor|lejtő|sugárút"
@@ -258,6 +261,14 @@ def _party_ok(text: str, start: int, end: int) -> bool:
     if is_ordinary_vocabulary(value):
         return False
     return all(titled_name_word(w) for w in words if w.casefold() not in _PARTICLE_WORDS)
+
+
+def _counsel_ok(text: str, start: int, end: int) -> bool:
+    """Initials and a surname: the surname is a name word, and a lone "A" or "I" is an article or a pronoun."""
+    words = text[start:end].split()
+    if len(words) == 2 and words[0] in ("A", "I"):
+        return False
+    return titled_name_word(words[-1])
 
 
 def _handle_ok(text: str, start: int, end: int) -> bool:
@@ -1278,6 +1289,16 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:^|[\s(\[\"'“])(?:R|\p{{Lu}}[\p{{L}}'’.-]+|plc|Ltd\.?|Inc\.?|\p{{L}}*\))[ \t]+v\.?[ \t]+(?P<v>{_NAME})",
         _party_ok,
         retry_inside=True,
+    ),
+    # Counsel written with initials, as law reports do: "S P Donaghue QC", "with G A Hill for the appellant".
+    _Rule(
+        "counsel_initials",
+        "PERSON",
+        0.8,
+        rf"(?:^|[\s(,;])(?P<v>(?:\p{{Lu}}\.?[ \t]+){{1,3}}{_NAME_WORD})(?:[ \t]*,?[ \t]+(?:QC|KC|SC|SAN|Q\.C\.|K\.C\.)\b|"
+        r"[ \t]+(?:appeared[ \t]+)?for[ \t]+the[ \t]+(?:appellants?|respondents?|applicants?|claimants?|defendants?|"
+        r"plaintiffs?|petitioners?|Crown|prosecution|accused|interveners?)\b)",
+        _counsel_ok,
     ),
     # "Luiza is from Xignite": where someone is from, when that is no place, country or common word.
     _Rule(
