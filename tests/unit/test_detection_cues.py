@@ -96,3 +96,17 @@ def test_git_settings_are_not_host_names(text: str, plausible: bool) -> None:
     start = text.index(next(w for w in text.split() if "." in w and not w.startswith("-")))
     end = start + len(next(w for w in text.split() if "." in w and not w.startswith("-")))
     assert _plausible_url(text, start, end) is plausible
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("S P Donaghue QC, Solicitor-General, with G A Hill for the appellant", ["S P Donaghue", "G A Hill"]),
+        ("J. R. Okafor, SC appeared", ["J. R. Okafor"]),
+        ("A. Sharma QC for the Crown", ["A. Sharma"]),
+        ("Section A Main for the respondents", []),  # "A" is an article
+        ("The API for the appellant", []),
+    ],
+)
+def test_counsel_written_with_initials(text: str, expected: list[str]) -> None:
+    assert context(text, "PERSON") == expected
