@@ -87,8 +87,8 @@ _CAP_WORD = r"\p{Lu}[\p{L}'’.-]*"
 _UNIT = rf"(?:,?[ \t]+(?:(?:{_UNIT_WORDS_RE})\.?|#)[ \t]*(?:No\.?[ \t]*)?(?:\d[\w-]{{0,6}}|[A-Z]\b)){{0,2}}"
 
 # Street words written after the name, joined to it ("Hauptstraße") or as a word of their own ("Villacher
-# Strasse", "Király u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Hungarian
-# and Turkish usage.
+# Strasse", "Király u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Latvian,
+# Lithuanian, Hungarian and Turkish usage.
 _STREET_SUFFIXES = (
     r"straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|graben|straat|laan|"
     r"plein|gracht|kade|dijk|singel|steeg|gatan|gata|gate|vägen|vegen|veien|vei|vej|gade|stræde|stræti|stien|"
@@ -97,7 +97,10 @@ _STREET_SUFFIXES = (
 _STREET_WORDS_AFTER = (
     r"Straße|Strasse|Str\.|Gasse|Weg|Platz|Allee|Ring|Straat|Laan|Plein|Gracht|Kade|Dijk|Gate|Gata|Gatan|Vej|"
     r"Vei|Veien|Katu|Tie|gate|gata|gatan|vei|veien|vej|allé|Allé|allee|utca|u\.|út|útja|tér|körút|krt\.|Caddesi|"
-    r"Cad\.|Sokak|Sok\.|Bulvarı"
+    r"Cad\.|Sokak|Sok\.|Bulvarı|"
+    # Estonian, Latvian and Lithuanian, written in lower case after the name ("Pärnu maantee 22", "Brīvības iela 5",
+    # "Gedimino pr. 9", "Vilniaus g. 12")
+    r"põik|tänav|tn\.|tee|maantee|mnt\.|puiestee|pst\.|iela|bulvāris|prospekts|gatvė|g\.|prospektas|pr\."
 )
 # Hungarian public-space types (közterület jellege), written after the name in lower case.
 _HU_STREET_WORDS = r"utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|rakpart|fasor|lejtő|sugárút"
