@@ -575,35 +575,24 @@ def _ssn(rng: random.Random) -> str:
     return f"{area:03d}{sep}{group:02d}{sep}{serial:04d}"
 
 
-_VERHOEFF_D = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    (1, 2, 3, 4, 0, 6, 7, 8, 9, 5),
-    (2, 3, 4, 0, 1, 7, 8, 9, 5, 6),
-    (3, 4, 0, 1, 2, 8, 9, 5, 6, 7),
-    (4, 0, 1, 2, 3, 9, 5, 6, 7, 8),
-    (5, 9, 8, 7, 6, 0, 4, 3, 2, 1),
-    (6, 5, 9, 8, 7, 1, 0, 4, 3, 2),
-    (7, 6, 5, 9, 8, 2, 1, 0, 4, 3),
-    (8, 7, 6, 5, 9, 3, 2, 1, 0, 4),
-    (9, 8, 7, 6, 5, 4, 3, 2, 1, 0),
-)
-_VERHOEFF_P = (
-    (0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
-    (1, 5, 7, 6, 2, 8, 3, 0, 9, 4),
-    (5, 8, 0, 3, 7, 9, 6, 1, 4, 2),
-    (8, 9, 1, 6, 0, 4, 3, 5, 2, 7),
-    (9, 4, 5, 3, 1, 2, 6, 8, 7, 0),
-    (4, 2, 8, 6, 5, 7, 3, 9, 0, 1),
-    (2, 7, 9, 3, 8, 0, 6, 4, 1, 5),
-    (7, 0, 4, 6, 9, 1, 3, 2, 5, 8),
-)
+def _dihedral(j: int, k: int) -> int:
+    """The product j·k in the dihedral group D5 (0-4 rotations, 5-9 reflections), as Verhoeff numbers it."""
+    if j < 5:
+        return (j + k) % 5 + (5 if k >= 5 else 0)
+    return (j - k) % 5 + (0 if k >= 5 else 5)
+
+
+_VERHOEFF_P1 = (1, 5, 7, 6, 2, 8, 3, 0, 9, 4)
+_VERHOEFF_P = [tuple(range(10))]
+for _ in range(7):
+    _VERHOEFF_P.append(tuple(_VERHOEFF_P1[x] for x in _VERHOEFF_P[-1]))
 _VERHOEFF_INV = (0, 4, 3, 2, 1, 5, 6, 7, 8, 9)
 
 
 def _verhoeff_digit(digits: str) -> str:
     c = 0
     for i, d in enumerate(reversed(digits)):
-        c = _VERHOEFF_D[c][_VERHOEFF_P[(i + 1) % 8][int(d)]]
+        c = _dihedral(c, _VERHOEFF_P[(i + 1) % 8][int(d)])
     return str(_VERHOEFF_INV[c])
 
 
