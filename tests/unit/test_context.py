@@ -219,6 +219,10 @@ def test_postal_blocks_regions_and_street_words(text: str, expected: str) -> Non
         ("14 Pine Street\nGreyfield\n, CO\n 80123\nThanks", "14 Pine Street\nGreyfield\n, CO\n 80123"),
         ("61 Oak Avenue\nsee you there", "61 Oak Avenue"),
         ("KALMORA, NV 89012, and the rest", None),
+        # A block's street starts after the sentence words, and a country the sentence goes on after without a
+        # postcode needs a town line between it and the street.
+        ("It is in Kaevu 94\nTartu\n, nan\n 50090", "Kaevu 94\nTartu\n, nan\n 50090"),
+        ("Release notes\nAcmeflux 12\nIndia and Brazil launch next", None),
     ],
 )
 def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) -> None:

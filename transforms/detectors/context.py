@@ -1879,6 +1879,20 @@ _UNIT_AT_END = re2.compile(rf"[ \t]+(?i:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-
 _STREET_OPENING = re2.compile(r"(?:^|[ \t])(\d{1,6}[ \t]+\p{L}|\p{Lu})", re2_options())
 
 
+def _street_head_ok(street: str) -> bool:
+    """The words of a street's name (after a building number, before the house number) are capitalised, name
+    particles or no English words ("Merineitsi põik 87"), not a sentence ("It is in Kaevu 94")."""
+    head = street.split()
+    if head and head[0][0].isdigit():
+        head = head[1:]
+    words = head[: next((k for k, w in enumerate(head) if w[0].isdigit()), len(head))]
+    english = load_english_words()
+    return all(w[0].isupper() or w in _HEAD_PARTICLES or w.casefold() not in english for w in words)
+
+
+_HEAD_PARTICLES = frozenset(_PARTICLES_RE.split("|")) | _PARTICLE_WORDS | frozenset("den ten ter y i e a".split())
+
+
 def _block_street_start(line: str) -> int:
     """Where the street of a postal block starts on ``line`` (its last line above the town), or -1: the whole
     line, or its end after sentence text when that starts with a building number or capitalised words."""
@@ -1886,8 +1900,14 @@ def _block_street_start(line: str) -> int:
     m = _UNIT_AT_END.search(line)
     if m is not None:
         street = line[: m.start()]
-    pattern = _BLOCK_STREET_LOWER if not any(c.isupper() for c in street) else _BLOCK_STREET
-    if len(street) <= 60 and pattern.fullmatch(street) is not None and _rare_street_words(street):
+    lower = not any(c.isupper() for c in street)
+    pattern = _BLOCK_STREET_LOWER if lower else _BLOCK_STREET
+    if (
+        len(street) <= 60
+        and pattern.fullmatch(street) is not None
+        and (lower or _street_head_ok(street))
+        and _rare_street_words(street)
+    ):
         return 0
     for m in _STREET_OPENING.finditer(street):
         i = m.start(1)
@@ -1897,12 +1917,9 @@ def _block_street_start(line: str) -> int:
         if not street[i].isdigit():  # capitalised words: after a colon or a word in lower case only
             if not (before[-1].endswith(":") or before[-1].islower()):
                 continue
-            head = street[i:].split()
-            words = head[: next((k for k, w in enumerate(head) if w[0].isdigit()), len(head))]
-            english = load_english_words()  # "Merineitsi põik 87": a lower-case street word, not English
-            if not all(w[0].isupper() or w in _PARTICLE_WORDS or w.casefold() not in english for w in words):
-                continue
         tail = street[i:]
+        if not lower and not _street_head_ok(tail):
+            continue
         if pattern.fullmatch(tail) is not None and _rare_street_words(tail):
             return i
     return -1
@@ -1916,7 +1933,12 @@ def _country_blocks(text: str) -> list[tuple[int, int]]:
     may end a sentence ("... it is 5638 Aasa 43") and the sentence may go on after the block."""
     out = []
     country, c = _country_line_re(), _BLOCK_BOTTOM.groupindex["c"]
-    bottoms = [(m.start(), m.end(country.groupindex["c"]), "country") for m in country.finditer(text)]
+    cc = country.groupindex["c"]
+    # a country that the sentence goes on after without a postcode ("Estonia is ...") needs a town line above it
+    bottoms = [
+        (m.start(), m.end(cc), "country" if m.end() == m.end(cc) or any(ch.isdigit() for ch in m.group(cc)) else "open")
+        for m in country.finditer(text)
+    ]
     bottoms += [
         (m.start(), m.end(c), "town" if m.start(c + 1) >= 0 else "postcode") for m in _BLOCK_BOTTOM.finditer(text)
     ]
@@ -1926,16 +1948,18 @@ def _country_blocks(text: str) -> list[tuple[int, int]]:
         for _ in range(5):
             if pos == 0:
                 break
-            above = text.rfind("\n", 0, pos - 1) + 1
+            above = text.rfind("\n", max(0, pos - 601), pos - 1) + 1
+            if above == 0 and pos > 601:
+                break  # a paragraph, not a line of a block
             raw = text[above : pos - 1].rstrip("\r")
             lead = _QUOTE_MARKS.match(raw).end()
             line = raw[lead:].rstrip()
             if not line:
                 break
             i = _block_street_start(line)
-            if i >= 0 and (kind != "postcode" or lines_below >= 2 or kind == "town"):
+            if i >= 0 and (kind in ("country", "town") or lines_below >= 2):
                 lower = not any(c.isupper() for c in line[i:])
-                if lower and kind != "country" and _POSTAL_END.search(text[above:bottom_end]) is None:
+                if lower and kind not in ("country", "open") and _POSTAL_END.search(text[above:bottom_end]) is None:
                     break
                 out.append((above + lead + i, bottom_end))
                 break
