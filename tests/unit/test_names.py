@@ -286,3 +286,24 @@ def test_chat_cues_for_names_of_many_cultures(text: str, expected: list[str]) ->
 )
 def test_products_in_technical_questions_are_no_names(text: str) -> None:
     assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # A company whose name is also its product: an organisation in a post, a product in technical prose.
+        ("Apple products should be cheaper", [("Apple", "ORG")], ["Apple"]),
+        ("I just got an offer from Google", [("Google", "ORG")], ["Google"]),
+        (
+            "We deploy with Terraform and Docker to Kubernetes; Amazon S3 holds the artifacts",
+            [("Amazon", "GPE")],
+            [],
+        ),
+        ("We moved our chat to Microsoft Teams", [("Microsoft Teams", "ORG")], []),
+        ("She joined Amazon Web Services", [("Amazon Web Services", "ORG")], ["Amazon Web Services"]),
+    ],
+)
+def test_vendors_are_organisations_outside_technical_prose(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected

@@ -20,6 +20,7 @@ from transforms.detectors.vocabulary import (
     EDGE_WORDS,
     TECHNICAL_VOCABULARY,
     TOOL_WORDS,
+    VENDORS,
     imperative,
     is_chat_word,
     is_identifier,
@@ -367,6 +368,8 @@ class SpacyNerDetector(Detector):
             return True
         if entity != "LOCATION" and _STATUTE.fullmatch(value) is not None:
             return True
+        if value.casefold() in VENDORS and _technical(text, start, end):
+            return True  # "Apple builds with Xcode": the vendor's product in technical prose
         words = value.split()
         camel = _INNER_CAPITAL.search(value) is not None
         single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS

@@ -16,6 +16,7 @@ __all__ = [
     "EDGE_WORDS",
     "TECHNICAL_VOCABULARY",
     "TOOL_WORDS",
+    "VENDORS",
     "imperative",
     "is_chat_word",
     "is_common_word_phrase",
@@ -37,7 +38,7 @@ conda poetry react angular vue django flask fastapi rails spring express nginx a
 prometheus datadog splunk sentry pagerduty okta auth0 oauth saml sso ldap vpn ssh ssl tls https http dns tcp
 udp ip cdn ci cd ci/cd devops sre mlops qa uat prod staging dev git svn vim emacs vscode intellij pycharm
 xcode figma sketch miro notion trello asana monday.com dropbox box gmail gsuite g suite workspace office 365
-office365 microsoft google amazon apple meta openai chatgpt gpt copilot llm ml ai nlp etl elt crm erp hr
+office365 chatgpt gpt copilot llm ml ai nlp etl elt crm erp hr
 kpi okr roi sla slo sli poc mvp b2b b2c saas paas iaas faas pdf csv tsv xlsx docx pptx txt zip gzip tar
 utf-8 ascii unicode regex uuid sha sha256 md5 base64 jwt cron webhook webhooks vault consul nomad circleci
 maven gradle cargo homebrew pypi rubygems webpack vite babel eslint prettier pytest junit selenium cypress
@@ -147,8 +148,13 @@ TECHNICAL_VOCABULARY: frozenset[str] = frozenset(
         "case law",
     }
 )
+# Companies whose names are also their products: organisations outside technical prose ("I work at Google",
+# "Apple products"), products inside it (``ner._not_a_name`` drops them there), and a sign of technical prose.
+_VENDORS = "microsoft google amazon apple meta openai"
+VENDORS: frozenset[str] = frozenset(_VENDORS.split())
+_VENDOR_SET = VENDORS
 # Product and tool names of software development: with several of them near a word, the text is technical.
-TOOL_WORDS: frozenset[str] = frozenset((_LANGUAGES + " " + _TOOLS + " " + _DEV_TOOLS).split())
+TOOL_WORDS: frozenset[str] = frozenset((_LANGUAGES + " " + _TOOLS + " " + _DEV_TOOLS + " " + _VENDORS).split())
 # Departments: the name of a function inside any organisation, not of an organisation.
 TECHNICAL_VOCABULARY |= frozenset(
     {
@@ -228,7 +234,9 @@ def is_ordinary_vocabulary(entity_text: str) -> bool:
         and any(w not in _ORG_ENDINGS and w not in _COMMON_SET for w in words[:-1])
     ):
         return False
-    return all(w in TECHNICAL_VOCABULARY or is_identifier(w) for w in words)
+    # A vendor's name before product words is a product ("Microsoft Teams", "Google Cloud"); alone, a company.
+    vendor_ok = len(words) > 1 and not all(w in _VENDOR_SET for w in words)
+    return all(w in TECHNICAL_VOCABULARY or is_identifier(w) or (vendor_ok and w in _VENDOR_SET) for w in words)
 
 
 # After a capitalised word at the start of a sentence, these make it an imperative verb:
