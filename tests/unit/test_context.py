@@ -237,6 +237,7 @@ def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) 
         ("you must enter on kiskert út 41. st. first", "kiskert út 41. st"),
         ("It is at Szilvás u. 15.", "Szilvás u. 15."),
         ("the car park sor 2. is full", None),
+        ("We visited Kossuth tér 2. and then the museum", "Kossuth tér 2."),
         # Intersections: a cross street's name before "and" and a street with a number.
         ("Please return to Ilse and Vorrabakki 31 today", "Ilse and Vorrabakki 31"),
         ("User: Greta and ul. Polna 12", "Greta and ul. Polna 12"),
@@ -249,6 +250,7 @@ def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) 
         ("Tom and Jerry 2 is on", None),
         ("Kubernetes and Terraform 1.5 docs", None),
         ("Sales and Marketing 2024.", None),
+        ("Q3 revenue: Acme and Globex 12 percent growth", None),
         ("at the corner of the room 2 and the big park", None),
         # Addresses written all in lower case, with a town, postcode or country after them.
         ("meet me at 2407 koivutie 6, sé, portugal", "2407 koivutie 6, sé, portugal"),

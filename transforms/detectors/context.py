@@ -1032,7 +1032,9 @@ RULES: tuple[_Rule, ...] = (
         "STREET_ADDRESS",
         0.75,
         rf"{_LEFT_EDGE}(?P<v>\p{{Lu}}[\p{{L}}'’-]+[ \t]+(?:and|&)[ \t]+\p{{Lu}}[\p{{L}}'’-]+[ \t]+\d{{1,4}}[a-zA-Z]?)"
-        r"(?:[ \t]*[.,;?!]|[ \t]*$|[ \t]+\p{Ll})",
+        # the clause goes on with a preposition or a conjunction, not a unit ("Globex 12 percent growth")
+        r"(?:[ \t]*[.,;?!]|[ \t]*$|[ \t]+(?:in|on|at|for|from|to|by|and|or|is|was|near|next|please|today|tomorrow|"
+        r"tonight|now|then|if|when|before|after|until|as)\b)",
         _bare_intersection_ok,
     ),
     # A street corner given as a place: "the corner of 5th Avenue and 42nd Street", "the intersection of Main St
@@ -2003,16 +2005,24 @@ _HU_NUMBER_END = re2.compile(
 
 
 def _trim_lead(text: str, start: int, end: int) -> int:
-    """Where an address whose match opens with words in lower case really starts: after the everyday words of
-    the sentence before it ("enter on hegyalja út 98." starts at "hegyalja")."""
+    """Where a Hungarian street whose match opens with everyday words really starts: after the words of the
+    sentence before it ("enter on hegyalja út 98." starts at "hegyalja", "We visited Kossuth tér 2." at
+    "Kossuth"); one word always stays before the street word."""
     english = load_english_words()
-    while text[start : start + 1].islower():
-        space = text.find(" ", start, end)
-        word = text[start : space if space >= 0 else end]
-        if space < 0 or not (word.casefold() in _NOT_IN_NAMES or english.get(word.casefold(), 0.0) >= 4.0):
+    m = _HU_TYPE_AT.search(text[start:end])
+    type_start = start + m.start() if m is not None else end
+    while True:
+        space = text.find(" ", start, type_start)
+        if space < 0:
+            break  # the last word before the street word stays
+        word = text[start:space]
+        if not (word.casefold() in _NOT_IN_NAMES or english.get(word.casefold(), 0.0) >= 4.0):
             break
         start = space + 1
     return start
+
+
+_HU_TYPE_AT = re2.compile(rf"[ \t](?:{_HU_STREET_WORDS})[ \t]+\d", re2_options())
 
 
 class ContextDetector(Detector):
