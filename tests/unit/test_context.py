@@ -279,6 +279,12 @@ def test_address_blocks_stop_at_technical_text(text: str, expected: str | None) 
         ("Kaselepa põik 87", "Kaselepa põik 87"),
         ("see Fig. 3 and Table g. 4", None),
         ("Golf tee 3", None),
+        # Streets without a street word: a house number first after a place cue, or before a town with a particle.
+        ("The restaurant is at 4410 218 Vasilou Kastrini", "4410 218 Vasilou Kastrini"),
+        ("The party is at 8 Pm Tonight.", None),
+        ("it is at 5 Microsoft Teams.", None),
+        ("See you at Kavarna, 12 Hradecká 31, Kostelec nad Orlicí", "12 Hradecká 31, Kostelec nad Orlicí"),
+        ("see Release 2, Frankfurt am Main", None),
         # A town with a placeholder region and a Swedish postcode ("340 12") closes a block.
         ("Mine is 0547 Lindbacken 91\nVALSTAD nan 340 12", "0547 Lindbacken 91\nVALSTAD nan 340 12"),
     ],

@@ -651,6 +651,19 @@ _USER_TOKEN = r"[A-Za-z0-9][A-Za-z0-9._-]{0,38}[A-Za-z0-9_]"
 _CRED_CUE = r"(?i)\b(?:use|login|log[ \t]+in[ \t]+with|creds?|credentials|account)[ \t]*:?[ \t]+"
 
 
+def _rare_name_words(value: str) -> bool:
+    """Every word of a street named without a street word is rare in English, no vocabulary and no given name
+    ("214 Pavlou Drandaki", not "8 Pm Tonight" or "100 Euros Total")."""
+    english = load_english_words()
+    words = [w for w in value.split() if not w[0].isdigit()]
+    return all(
+        english.get(w.casefold(), 0.0) < 3.0
+        and not is_ordinary_vocabulary(w)
+        and w.casefold() not in load_name_lists()[0]
+        for w in words
+    )
+
+
 def _lower_line(text: str, start: int) -> bool:
     """The line around ``start`` (at most 300 characters either side) is written all in lower case."""
     line_start = text.rfind("\n", max(0, start - 300), start) + 1
@@ -1003,6 +1016,27 @@ RULES: tuple[_Rule, ...] = (
         r"(?:on|at|in|onto|into))[ \t]+(?P<v>(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3}[ \t]+"
         r"\d{1,5}[a-zA-Z]?(?:\.?[ \t]+St\b\.?)?)(?:[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]+\p{Ll})",
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
+    ),
+    # A house number first and a street of rare words without a street word, after a place cue, ending the clause:
+    # "The restaurant is at 9816 214 Pavlou Drandaki", "located at 12 Odos Ermou."
+    _Rule(
+        "street_number_first_after_cue",
+        "STREET_ADDRESS",
+        0.7,
+        r"(?i:\b(?:is|are|was|live[sd]?|living|located|situated|meet|stay(?:ing)?)[ \t]+(?:at|on|in))[ \t]+"
+        r"(?P<v>\d{1,6}(?:[ \t]+\d{1,6})?[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){1,2})"
+        r"(?:[ \t]*[,;!?]|\.?[ \t]*$|\.[ \t]|[ \t]*\r?\n)",
+        lambda text, start, end: _rare_name_words(text[start:end]),
+    ),
+    # A street without a street word followed by a town whose name holds a particle, as Czech, German, French and
+    # English towns do ("641 Dašická 688, Turkovice u Prelouce", "Frankfurt am Main", "Stratford upon Avon").
+    _Rule(
+        "street_before_town_with_particle",
+        "STREET_ADDRESS",
+        0.7,
+        rf"{_LEFT_EDGE}(?P<v>(?:\d{{1,6}}[ \t]+)?\p{{Lu}}\p{{Ll}}+(?:[ \t]+\p{{Lu}}\p{{Ll}}+)?[ \t]+\d{{1,5}}[a-z]?,"
+        r"[ \t]+\p{Lu}\p{Ll}+[ \t]+(?:u|v|nad|pod|am|an|im|bei|ob|sur|sous|lès|upon|on)[ \t]+\p{Lu}\p{Ll}+)",
+        lambda text, start, end: _rare_name_words(text[start : text.index(",", start, end)]),
     ),
     # The same in a line written all in lower case: "the bus drops you off at 74678 midtvollen 130 st.".
     _Rule(
