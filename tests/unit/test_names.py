@@ -307,3 +307,15 @@ def test_vendors_are_organisations_outside_technical_prose(
     text: str, ents: list[tuple[str, str]], expected: list[str]
 ) -> None:
     assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("went to tendai's place after work", ["tendai"]),
+        ("we liked nyasha’s cake", ["nyasha"]),
+        ("the ollama's api is slow with docker", []),
+    ],
+)
+def test_lower_case_possessives(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -475,6 +475,17 @@ class NameListDetector(Detector):
             return True  # "X is so cute", "X my brother"
         folded = tokens[i][2].casefold()
         if (
+            text[end : end + 2] in ("'s", "’s")
+            and not text[end + 2 : end + 3].isalpha()
+            and folded not in self._english
+            and folded not in TECHNICAL_VOCABULARY
+            and not is_chat_word(folded)
+        ):
+            from transforms.detectors.ner import _technical
+
+            if not _technical(text, start, end, minimum=1):
+                return True  # "went to tendai's place": a possessive word in no dictionary, no tool near it
+        if (
             0 < i < len(tokens) - 1
             and tokens[i - 1][2].casefold() in _QUESTION_AUXILIARIES
             and text[tokens[i - 1][1] : start] == " "
