@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 import spacy
 
@@ -35,6 +38,36 @@ TERMS = ProprietaryTermDetector({"CODENAME": ["Bluefin", "Nightjar"], "CUSTOMER"
 )
 def test_proprietary_terms(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(TERMS, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("for HEXACORE\nLOGISTICS and Bluefin", [("CUSTOMER", "HEXACORE\nLOGISTICS"), ("CODENAME", "Bluefin")]),
+        (
+            "a\n\n  b Bluefin x  hexacore \n\t logistics's",
+            [("CODENAME", "Bluefin"), ("CUSTOMER", "hexacore \n\t logistics")],
+        ),
+        ("xhexacore\nlogistics", []),
+        ("\n\nBluefin\n\nNightjar\n", [("CODENAME", "Bluefin"), ("CODENAME", "Nightjar")]),
+    ],
+)
+def test_a_term_wrapped_over_lines_or_blanks_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(TERMS, text) == expected
+
+
+def test_wrapped_terms_map_back_to_exact_offsets() -> None:
+    rng = random.Random(5)
+    blanks = [" ", "  ", "\n", "\r\n", "\t", " \n  "]
+    for _ in range(200):
+        words = [rng.choice(["x", "Hexacore", "Logistics", "bluefin", "y"]) for _ in range(12)]
+        text = "".join(w + rng.choice(blanks) for w in words)
+        found = spans(TERMS, text)
+        for _entity, value in found:
+            assert " ".join(value.split()).casefold() in ("hexacore logistics", "bluefin"), value
+        pairs = sum(a == "Hexacore" and b == "Logistics" for a, b in itertools.pairwise(words))
+        assert [e for e, _ in found].count("CUSTOMER") == pairs
+        assert [e for e, _ in found].count("CODENAME") == words.count("bluefin")
 
 
 def test_many_terms_one_automaton() -> None:

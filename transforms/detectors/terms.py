@@ -7,6 +7,9 @@ URLs, e-mail addresses and bare host names under any listed domain.
 
 from __future__ import annotations
 
+import bisect
+import re
+from array import array
 from collections.abc import Sequence
 
 import ahocorasick
@@ -38,9 +41,27 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+# Whitespace other than one plain space: a line break, a tab, or a run of several blanks.
+_LOOSE_SPACE = re.compile(r"\s{2,}|[^\S ]")
+
+
+def _squeeze(text: str) -> tuple[str, array, array]:
+    """``text`` with every run of whitespace written as one space, and the map back: for a squeezed index
+    ``i``, ``i + shifts[k]`` is the original index, where ``k`` is the last entry of ``starts`` <= ``i``.
+    The maps are machine-integer arrays: a 50 MB text may hold millions of line breaks."""
+    starts, shifts = array("q", [0]), array("q", [0])
+    removed = 0
+    for m in _LOOSE_SPACE.finditer(text):
+        start, end = m.span()
+        starts.append(start - removed + 1)  # the squeezed index just after the run's single space
+        removed += end - start - 1
+        shifts.append(removed)
+    return _LOOSE_SPACE.sub(" ", text), starts, shifts
+
+
 class ProprietaryTermDetector(Detector):
-    """Whole-word, case-insensitive matches of ``proprietary.terms``; whitespace inside a term is flexible
-    only in the sense that the term is matched as written (single spaces)."""
+    """Whole-word, case-insensitive matches of ``proprietary.terms``; the blanks between a term's words
+    match any run of whitespace, so a name wrapped onto the next line ("Hexacore\nLogistics") is found."""
 
     name = "proprietary_terms"
 
@@ -59,6 +80,7 @@ class ProprietaryTermDetector(Detector):
                 automaton.add_word(key, (len(key), tuple(sorted(entries[key]))))
             automaton.make_automaton()
             self._automaton = automaton
+        self._multiword = any(" " in key for key in entries)
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         return [self._detect_one(t) for t in texts]
@@ -67,6 +89,9 @@ class ProprietaryTermDetector(Detector):
         if self._automaton is None or not text:
             return []
         lowered = lower_same_length(text)
+        starts: array | list[int] = []
+        if self._multiword and _LOOSE_SPACE.search(lowered) is not None:
+            lowered, starts, shifts = _squeeze(lowered)
         found = []
         for end_index, (length, entities) in self._automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
@@ -74,6 +99,9 @@ class ProprietaryTermDetector(Detector):
                 continue
             if _is_word_char(lowered[end - 1]) and end < len(lowered) and _is_word_char(lowered[end]):
                 continue
+            if starts:  # back to the original text's offsets
+                start += shifts[bisect.bisect_right(starts, start) - 1]
+                end = end_index + shifts[bisect.bisect_right(starts, end_index) - 1] + 1
             for entity in entities:
                 found.append(Finding(entity, start, end, self._score, f"{self.name}.{entity}"))
         return sorted(set(found), key=lambda f: (f.start, f.end, f.entity_type))
