@@ -319,3 +319,16 @@ def test_vendors_are_organisations_outside_technical_prose(
 )
 def test_lower_case_possessives(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("sterling you gone too far", ["sterling"]),
+        ("Grace you are amazing", ["Grace"]),
+        ("Hope you are well", []),
+        ("Mind you it was late", []),
+    ],
+)
+def test_first_name_addressed_with_you(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -162,6 +162,8 @@ _VOCATIVE_QUESTION = re.compile(
 # A first name in chat this frequent as an English word needs a census rank or a capital-only spelling to be
 # taken as the person addressed ("Grant what if you ...", not "Dude why do you ...").
 _VOCATIVE_MAX_ZIPF = 4.0
+# Before "you" at a line's start, a first name must be rarer than this as a word: "Hope you are well" is no name.
+VOCATIVE_YOU_MAX_ZIPF = 5.0
 # Words before a tool, product or place rather than a person: "switched to Buildkite", "install with Scoop".
 _TOOL_PREPOSITIONS = frozenset(
     """with to from via on in into onto using use uses used install installed run runs deploy deployed over
@@ -508,6 +510,17 @@ class NameListDetector(Detector):
             )
         ):
             return True  # "omg chukwuemeka you did it": a word in no dictionary addressed at a line's start
+        if (
+            i + 2 < len(tokens)
+            and text[end : tokens[i + 1][0]] == " "
+            and tokens[i + 1][2] in ("you", "u")
+            and text[tokens[i + 1][1] : tokens[i + 2][0]] == " "
+            and _style(tokens[i + 2][2]) == "lower"
+            and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
+            and self._addressable(folded)
+            and (self._english.get(folded, 0.0) < VOCATIVE_YOU_MAX_ZIPF or folded in self._capitalised)
+        ):
+            return True  # "sterling you gone too far": a first name addressed at a line's start
         if (
             _ANAPHORA_AFTER.match(text, end)
             and _SENTENCE_START.search(text, max(0, start - 200), start) is not None
