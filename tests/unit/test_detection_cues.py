@@ -110,3 +110,16 @@ def test_git_settings_are_not_host_names(text: str, plausible: bool) -> None:
 )
 def test_counsel_written_with_initials(text: str, expected: list[str]) -> None:
     assert context(text, "PERSON") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Invoice from Mazur and\nSons for the work", ["Mazur and\nSons"]),  # wrapped at the line's end
+        ("Counsel: Al-Masri, Al-Sayed and Habib.", ["Al-Masri, Al-Sayed and Habib"]),  # Arabic article
+        ("Alpha, Beta and Gamma", []),
+        ("Black & White", []),
+    ],
+)
+def test_family_and_partner_firms(text: str, expected: list[str]) -> None:
+    assert context(text, "ORGANIZATION") == expected

@@ -427,11 +427,15 @@ _PEERAGE = re2.compile(
 )
 
 
+_NAME_PARTICLE_PREFIX = re2.compile(r"\b(?:Al|El|al|el|Abu|Abd|Bin|Ibn|Ben|Ul|ul)-", re2_options())
+
+
 def _partnership_ok(text: str, start: int, end: int) -> bool:
     """Every name of "Davis, Polk and Wardwell" or "Ernst & Young" is a listed surname or no common English
     word, and at least one is not a frequent English word ("Black & White", "Paris, London and Rome"), unless
     three or more are all among the most frequent surnames ("Jones, Smith and Davis")."""
-    words = [w for w in text[start:end].replace(",", " ").replace("&", " ").replace("-", " ").split() if w != "and"]
+    value = _NAME_PARTICLE_PREFIX.sub("", text[start:end])  # "Al-Masri": the article is no word of its own
+    words = [w for w in value.replace(",", " ").replace("&", " ").replace("-", " ").split() if w != "and"]
     surnames, english = load_surnames(), load_english_words()
     folded = [_ascii_fold(w) for w in words]
     if not all(w in surnames or w not in english for w in folded):
@@ -1209,7 +1213,8 @@ RULES: tuple[_Rule, ...] = (
         "organisation_family",
         "ORGANIZATION",
         0.8,
-        r"(?P<v>(?:\p{Lu}[\p{L}'’-]*[ \t]+){1,2}(?:(?:and|&)[ \t]+(?:Sons?|Brothers|Co\.|Company|Partners|Associates)|"
+        r"(?P<v>(?:\p{Lu}[\p{L}'’-]*(?:[ \t]+|[ \t]*\r?\n[ \t]*)){1,2}"
+        r"(?:(?:and|&)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:Sons?|Brothers|Co\.|Company|Partners|Associates)|"
         r"Bros\.)(?:,?[ \t]+(?:Ltd|LLC|LLP|Inc|plc|PLC|GmbH)\b\.?)?)",
         _organisation_ok,
     ),
