@@ -332,3 +332,15 @@ def test_lower_case_possessives(text: str, expected: list[str]) -> None:
 )
 def test_first_name_addressed_with_you(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Katy that's me in your video", ["Katy"]),
+        ("Mark that as done", []),
+        ("Chase the vendor", []),
+    ],
+)
+def test_capital_only_words_are_no_imperatives(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -713,7 +713,10 @@ class NameListDetector(Detector):
                     )
                 ):
                     continue  # a label: "EDIT: solved", "Note: ..."
-                if (zipf < ALONE_MAX_ZIPF or cued or proper) and not (zipf >= 3.0 and imperative(text, start, end)):
+                # A word dictionaries write only capitalised is no verb: "Katy that's me" is not "Mark that one".
+                if (zipf < ALONE_MAX_ZIPF or cued or proper) and not (
+                    zipf >= 3.0 and not proper and imperative(text, start, end)
+                ):
                     found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
             elif style == "lower":
                 if i and tokens[i - 1][2] in _CODE_KEYWORDS:
