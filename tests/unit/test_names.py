@@ -344,3 +344,19 @@ def test_first_name_addressed_with_you(text: str, expected: list[str]) -> None:
 )
 def test_capital_only_words_are_no_imperatives(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A person named by their department, in lower case at a message's start.
+        ("[16:57] otieno.o: wanjiru mutua from finance is asking", ["wanjiru mutua"]),
+        ("the report from finance is late", []),
+        # A given name that is also vocabulary, before a surname: a full name.
+        ("Julia Schmidt left to become CTO", ["Julia Schmidt"]),
+        ("the Julia Set is a fractal", []),
+        ("May I request the statement", []),
+    ],
+)
+def test_departments_and_vocabulary_given_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -114,6 +114,13 @@ _PERSON_ACTIVITIES = frozenset(
 _VOCATIVE_AFTER = re.compile(
     r"[ \t]?,[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE
 )
+# A person named by the department they work in: "X from finance", "X Y from the legal team".
+_FROM_DEPARTMENT = re.compile(
+    r"(?:[ \t][^\W\d_]+(?:['’-][^\W\d_]+)*)?[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?(?:finance|accounting|accounts"
+    r"|sales|marketing|legal|hr|payroll|procurement|purchasing|billing|support|operations|ops|engineering|it"
+    r"|security|compliance|facilities|logistics|design|product|research|admin|reception)\b",
+    re.IGNORECASE,
+)
 # What is said only of a person: "X is so cute", "X is obsessed", "X my brother".
 _PERSON_PREDICATE = re.compile(
     r"[ \t]+(?:is|was|['’]s|looks|seems)(?:[ \t]+(?:so|very|really|such|literally|always|just|too|the|a|an|my))*"
@@ -475,6 +482,8 @@ class NameListDetector(Detector):
             return True
         if _PERSON_PREDICATE.match(text, end):
             return True  # "X is so cute", "X my brother"
+        if _FROM_DEPARTMENT.match(text, end):
+            return True  # "wanjiru mutua from finance is asking"
         folded = tokens[i][2].casefold()
         if (
             text[end : end + 2] in ("'s", "’s")
@@ -636,6 +645,25 @@ class NameListDetector(Detector):
             ):
                 found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
                 covered_until = end
+                continue
+            if (
+                folded in _VOCABULARY_GIVEN_NAMES
+                and _style(tok) == "title"
+                and i + 1 < len(tokens)
+                and text[end : tokens[i + 1][0]] == " "
+                and _style(tokens[i + 1][2]) == "title"
+                and len(tokens[i + 1][2]) >= 2
+                and not self._question(text, tokens, i)
+                and not self._glued(text, tokens[i + 1][0], tokens[i + 1][1])
+                and tokens[i + 1][2].casefold() not in TECHNICAL_VOCABULARY
+                and (
+                    self._rare(tokens[i + 1][2].casefold())
+                    or surname_rank(tokens[i + 1][2].casefold()) <= _SURNAME_RANK_LIMIT
+                )
+            ):
+                n_end = tokens[i + 1][1]  # "Julia Schmidt", "June Carter": the given name of a full name
+                found.append(Finding("PERSON", start, n_end, self._score, f"{self.name}.full"))
+                covered_until = n_end
                 continue
             listed = folded in self._first or ("-" in folded and korean_given_name(folded))
             if not listed and (
