@@ -360,3 +360,15 @@ def test_capital_only_words_are_no_imperatives(text: str, expected: list[str]) -
 )
 def test_departments_and_vocabulary_given_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Attendees: Valentina, Julia Richter, A. Odhiambo", ["Valentina", "Julia Richter", "A. Odhiambo"]),
+        ("May Day parade", []),
+        ("April reports are due Friday", []),
+    ],
+)
+def test_vocabulary_given_names_in_lists(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -640,14 +640,6 @@ class NameListDetector(Detector):
             folded = tok.casefold()
             if (
                 folded in _VOCABULARY_GIVEN_NAMES
-                and self._strongly_cued(text, tokens, i)
-                and not self._question(text, tokens, i)
-            ):
-                found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
-                covered_until = end
-                continue
-            if (
-                folded in _VOCABULARY_GIVEN_NAMES
                 and _style(tok) == "title"
                 and i + 1 < len(tokens)
                 and text[end : tokens[i + 1][0]] == " "
@@ -658,12 +650,24 @@ class NameListDetector(Detector):
                 and tokens[i + 1][2].casefold() not in TECHNICAL_VOCABULARY
                 and (
                     self._rare(tokens[i + 1][2].casefold())
-                    or surname_rank(tokens[i + 1][2].casefold()) <= _SURNAME_RANK_LIMIT
+                    or tokens[i + 1][2].casefold() in self._capitalised
+                    or (
+                        surname_rank(tokens[i + 1][2].casefold()) <= _SHOUT_SURNAME_RANK
+                        and self._english.get(tokens[i + 1][2].casefold(), 0.0) < PHRASE_WORD_ZIPF
+                    )
                 )
             ):
                 n_end = tokens[i + 1][1]  # "Julia Schmidt", "June Carter": the given name of a full name
                 found.append(Finding("PERSON", start, n_end, self._score, f"{self.name}.full"))
                 covered_until = n_end
+                continue
+            if (
+                folded in _VOCABULARY_GIVEN_NAMES
+                and self._strongly_cued(text, tokens, i)
+                and not self._question(text, tokens, i)
+            ):
+                found.append(Finding("PERSON", start, end, self._score - 0.1, f"{self.name}.first"))
+                covered_until = end
                 continue
             listed = folded in self._first or ("-" in folded and korean_given_name(folded))
             if not listed and (
