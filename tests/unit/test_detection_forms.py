@@ -202,6 +202,10 @@ def test_ner_entities_are_cut_at_structure_and_trimmed(text: str, expected: list
         ("Customer Success Manager", True),
         ("Staff Data Scientist", True),
         ("IBAN", True),
+        ("NHS number", True),  # the names of identity numbers label a form field
+        ("Aadhaar", True),
+        ("Redis Sentinel", True),
+        ("Pipenv", True),
         ("varchar", True),
         ("Tableau Software", False),
         ("Amazon Web Services", False),

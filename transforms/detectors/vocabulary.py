@@ -83,7 +83,8 @@ direct tel mobile office work home bank social commit merge branch require impor
 method stripe paypal braintree adyen twilio sendgrid mailchimp computer science sciences mathematics maths physics
 chemistry biology economics statistics informatics humanities bsc msc phd mba ba ma beng meng llb job
 title file files folder directory path host hosts hostname config configuration checksum settings identityfile
-proxyjump proxycommand"""
+proxyjump proxycommand nhs aadhaar pesel tfn dni nie nif nric hetu personnummer kimlik tckn steuer-id medicare
+nino itin ein tin"""
 
 # Developer tools, frameworks and libraries by stack; vendors of developer products; developer communities.
 _DEV_TOOLS = """lombok hibernate junit mockito gradle kotlin jetpack compose hilt dagger retrofit okhttp glide coil
@@ -103,6 +104,7 @@ devtools desktop studio toolkit inspector profiler debugger
 vscode vscodium neovim sublime eclipse netbeans webstorm goland clion
 atlassian hashicorp jetbrains mirantis canonical mozilla
 lkml stackoverflow overflow reddit discord hackernews
+pipenv virtualenv venv pyenv sidekiq resque rabbitmq zigbee zwave z-wave mqtt homebridge sentinel
 dockerfile makefile jenkinsfile gemfile procfile vagrantfile readme changelog"""
 # Parties and roles in litigation, contracts and deeds; court officers; procedure and document words of
 # judgments and contracts (common-law jurisdictions).
