@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.fakes import FakeNlp
 from transforms.detectors.context import ContextDetector
 from transforms.detectors.fields import field_entity, find_field_values
 from transforms.detectors.names import NameListDetector, load_name_lists
@@ -678,29 +679,6 @@ def test_context_names_after_name_questions_sign_offs_and_capital_honorifics(tex
     assert context(text, "PERSON") == expected
 
 
-class _FakeEnt:
-    def __init__(self, text: str, label: str, start: int) -> None:
-        self.text, self.label_, self.start_char = text, label, start
-
-
-class _FakeNlp:
-    """Returns the given entities for every text (the NER filters are tested without the model)."""
-
-    def __init__(self, ents: list[tuple[str, str]]) -> None:
-        self._ents = ents
-
-    def pipe(self, texts: list[str], batch_size: int) -> list[object]:
-        class Doc:
-            pass
-
-        docs = []
-        for text in texts:
-            doc = Doc()
-            doc.ents = [_FakeEnt(v, label, text.index(v)) for v, label in self._ents if v in text]  # type: ignore[attr-defined]
-            docs.append(doc)
-        return docs
-
-
 @pytest.mark.parametrize(
     "text, ents, expected",
     [
@@ -719,7 +697,7 @@ def test_ner_people_that_are_common_words_or_field_labels_are_dropped(
     from transforms.config import NlpConfig
     from transforms.detectors.ner import SpacyNerDetector
 
-    detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
+    detector = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
     (found,) = detector.detect([text])
     assert sorted(text[f.start : f.end] for f in found) == sorted(expected)
 
@@ -754,7 +732,7 @@ def test_ner_role_nouns_are_not_people(text: str, ents: list[tuple[str, str]], e
     from transforms.config import NlpConfig
     from transforms.detectors.ner import SpacyNerDetector
 
-    detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
+    detector = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels={"PERSON": "PERSON"}))
     (found,) = detector.detect([text])
     assert [text[f.start : f.end] for f in found] == expected
 
@@ -1050,7 +1028,7 @@ def test_ner_technical_and_legal_words_are_not_names(
     from transforms.detectors.ner import SpacyNerDetector
 
     labels = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"}
-    detector = SpacyNerDetector(_FakeNlp(ents), NlpConfig(labels=labels))
+    detector = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels=labels))
     (found,) = detector.detect([text])
     assert [text[f.start : f.end] for f in found] == expected
 

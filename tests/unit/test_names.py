@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.unit.fakes import FakeNlp
 from transforms.detectors.names import NameListDetector, load_name_lists
 
 FIRST, FREQ = load_name_lists()
@@ -45,35 +46,12 @@ def test_names_across_window_edges_are_found_once(offset: int) -> None:
     assert names(text) == ["Ayşe Demir", "svetlana"]
 
 
-class _Ent:
-    def __init__(self, text: str, label: str, start: int) -> None:
-        self.text, self.label_, self.start_char = text, label, start
-
-
-class _Nlp:
-    """Returns the given entities for every text that holds them: the NER filters without the model."""
-
-    def __init__(self, ents: list[tuple[str, str]]) -> None:
-        self._ents = ents
-
-    def pipe(self, texts: list[str], batch_size: int) -> list[object]:
-        class Doc:
-            pass
-
-        docs = []
-        for text in texts:
-            doc = Doc()
-            doc.ents = [_Ent(v, label, text.index(v)) for v, label in self._ents if v in text]  # type: ignore[attr-defined]
-            docs.append(doc)
-        return docs
-
-
 def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
     from transforms.config import NlpConfig
     from transforms.detectors.ner import SpacyNerDetector
 
     labels = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"}
-    (found,) = SpacyNerDetector(_Nlp(ents), NlpConfig(labels=labels)).detect([text])
+    (found,) = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels=labels)).detect([text])
     return [text[f.start : f.end] for f in found]
 
 

@@ -38,6 +38,7 @@ from transforms.records import Finding
 
 __all__ = [
     "NameListDetector",
+    "first_name_ranks",
     "korean_given_name",
     "load_acronym_words",
     "load_capitalised_words",
@@ -45,6 +46,7 @@ __all__ = [
     "load_name_lists",
     "load_surnames",
     "load_unlisted_words",
+    "surname_rank",
     "titled_name_word",
 ]
 
@@ -341,7 +343,7 @@ _ELIDED_NAME = re.compile(r"[od]['’]([^\W\d_]{2,})")
 
 
 @cache
-def _first_name_ranks() -> dict[str, int]:
+def first_name_ranks() -> dict[str, int]:
     """{first name: best rank} in the US Census 1990 female and male first-name lists, casefolded."""
     import names
 
@@ -390,7 +392,7 @@ def titled_name_word(word: str, strict: bool = False) -> bool:
         return False
     if rank <= TITLED_SURNAME_RANK:
         return not (strict and is_ordinary_vocabulary(word))
-    if _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
+    if first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
         return True
     english = load_english_words()
     limit = TITLED_STRICT_MAX_ZIPF if strict else TITLED_MAX_ZIPF
@@ -474,7 +476,7 @@ class NameListDetector(Detector):
             and (
                 self._english.get(tokens[i][2].casefold(), 0.0) < COMMON_WORD_ZIPF
                 or tokens[i][2].casefold() in self._capitalised
-                or _first_name_ranks().get(tokens[i][2].casefold(), _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
+                or first_name_ranks().get(tokens[i][2].casefold(), _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
             )
         ):
             return True  # a speaker in a transcript or chat: "Tariq: I think so."
@@ -607,7 +609,7 @@ class NameListDetector(Detector):
         return folded in self._first and (
             self._english.get(folded, 0.0) < _VOCATIVE_MAX_ZIPF
             or folded in self._capitalised
-            or _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
+            or first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
         )
 
     def _glued(self, text: str, start: int, end: int) -> bool:
@@ -741,7 +743,7 @@ class NameListDetector(Detector):
                     and self._english.get(folded, 0.0) >= PHRASE_WORD_ZIPF
                     and not (
                         folded in self._capitalised
-                        or _first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
+                        or first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
                     )
                 ):
                     continue  # a label: "EDIT: solved", "Note: ..."
@@ -758,7 +760,7 @@ class NameListDetector(Detector):
                 # frequent census first name ("tobias") or dictionaries write it only capitalised ("emily").
                 plain = zipf < LOWER_MAX_ZIPF and (
                     self._english.get(folded, 0.0) < COMMON_WORD_ZIPF
-                    or _first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
+                    or first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
                 )
                 if plain or (cued and zipf < CUED_MAX_ZIPF) or proper or self._census_pair(text, tokens, i):
                     span_end = end
@@ -1038,7 +1040,7 @@ class NameListDetector(Detector):
         return (
             self._english.get(folded, 0.0) >= VERB_LIKE_ZIPF
             and folded not in self._capitalised
-            and _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) > _FIRST_RANK_LIMIT
+            and first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) > _FIRST_RANK_LIMIT
         )
 
     def _lower_surname(self, folded: str) -> bool:
@@ -1063,7 +1065,7 @@ class NameListDetector(Detector):
             return False
         first = tokens[i][2].casefold()
         return (
-            _first_name_ranks().get(first, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
+            first_name_ranks().get(first, _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT
             and self._frequent_surname(tokens[i + 1][2].casefold())
             and not self._glued(text, tokens[i + 1][0], tokens[i + 1][1])
         )
@@ -1086,7 +1088,7 @@ class NameListDetector(Detector):
         return (
             self._english.get(folded, 0.0) >= CUED_MAX_ZIPF
             and folded not in self._capitalised
-            and _first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) > _FIRST_RANK_LIMIT
+            and first_name_ranks().get(folded, _FIRST_RANK_LIMIT + 1) > _FIRST_RANK_LIMIT
             and _LOWER_WORD.search(self._line(text, tokens[i][0])) is not None
         )
 
@@ -1144,7 +1146,7 @@ class NameListDetector(Detector):
             return True  # the terms of the English legal year: "Hilary Term", "Trinity Sittings"
         if any(w in _FUNCTION_WORDS for w in words):
             return True
-        if _first_name_ranks().get(words[0], _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
+        if first_name_ranks().get(words[0], _FIRST_RANK_LIMIT + 1) <= _FIRST_RANK_LIMIT:
             return False  # "Maria Costa": a frequent first name starts a name, whatever follows
         surnames = load_surnames()
         return all(

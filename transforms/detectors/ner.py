@@ -294,7 +294,7 @@ class SpacyNerDetector(Detector):
         acronym ("NASA"), listed in them ("Spotify" is not), not a frequent census surname or first name ("Ford",
         "Grace"), not a first name that is a rare word ("Idris")."""
         from transforms.detectors.names import (
-            _first_name_ranks,
+            first_name_ranks,
             load_acronym_words,
             load_unlisted_words,
             surname_rank,
@@ -310,7 +310,7 @@ class SpacyNerDetector(Detector):
             and folded not in load_acronym_words()
             and folded not in load_unlisted_words()
             and surname_rank(folded) > (_PLAIN_SURNAME_RANK if zipf < _PLAIN_WORD_ZIPF else _PLAIN_WORD_SURNAME_RANK)
-            and _first_name_ranks().get(folded, _PLAIN_FIRST_RANK + 1) > _PLAIN_FIRST_RANK
+            and first_name_ranks().get(folded, _PLAIN_FIRST_RANK + 1) > _PLAIN_FIRST_RANK
         )
 
     def _case_says_nothing(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
