@@ -219,9 +219,11 @@ NATIONAL_ID_RECOGNIZERS = (
 _WEAK_CONTEXT = frozenset({"id", "identity", "us", "united", "states", "travel", "document", "canada", "ssn"})
 
 
-def _context_pattern(rec: EntityRecognizer) -> regex.Pattern:
-    words = sorted({w.casefold() for w in rec.context or []} - _WEAK_CONTEXT, key=len, reverse=True)
-    return regex.compile(r"(?<![\w])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\w])", regex.IGNORECASE)
+def _context_pattern(recognizers: Sequence[EntityRecognizer]) -> regex.Pattern:
+    """Any of the recognizers' own context words, as a whole word in any letter case."""
+    words = {w.casefold() for rec in recognizers for w in rec.context or []} - _WEAK_CONTEXT
+    alternation = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])", regex.IGNORECASE)
 
 
 def default_recognizers() -> list[EntityRecognizer]:
@@ -306,9 +308,10 @@ class PresidioPatternDetector(Detector):
     def __init__(self, recognizers: Sequence[EntityRecognizer], timeout_seconds: float) -> None:
         self._pattern_recognizers: list[tuple[PatternRecognizer, list[tuple[str, float, regex.Pattern]]]] = []
         self._other: list[EntityRecognizer] = []
-        self._context: dict[str, regex.Pattern] = {
-            rec.name: _context_pattern(rec) for rec in recognizers if isinstance(rec, NATIONAL_ID_RECOGNIZERS)
-        }
+        national = [rec for rec in recognizers if isinstance(rec, NATIONAL_ID_RECOGNIZERS)]
+        self._context: dict[str, regex.Pattern] = {rec.name: _context_pattern([rec]) for rec in national}
+        # One pass that says whether any national ID's name occurs at all: most texts skip those recognizers.
+        self._any_context = _context_pattern(national) if national else None
         for rec in recognizers:
             if isinstance(rec, PatternRecognizer):
                 flags = rec.global_regex_flags or 0
@@ -323,7 +326,13 @@ class PresidioPatternDetector(Detector):
 
     def _detect_one(self, text: str) -> list[Finding]:
         found: set[Finding] = set()
+        try:
+            national = self._any_context is not None and self._any_context.search(text, timeout=self._timeout)
+        except TimeoutError:
+            raise DetectionTimeout(f"{self.name}.national_id_context") from None
         for rec, patterns in self._pattern_recognizers:
+            if not national and rec.name in self._context:
+                continue  # no national ID's name anywhere in the text: none of them can be reported
             entity = rec.supported_entities[0]
             for _pattern_name, score, compiled in patterns:
                 pos = 0
