@@ -70,6 +70,21 @@ def test_wrapped_terms_map_back_to_exact_offsets() -> None:
         assert [e for e, _ in found].count("CODENAME") == words.count("bluefin")
 
 
+@pytest.mark.parametrize("segment", [5, 11, 16, 1 << 20])
+def test_terms_across_segment_edges_are_found_once(segment: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.detectors.terms as terms
+
+    monkeypatch.setattr(terms, "_SEGMENT_CHARS", segment)
+    text = "x Bluefin,Hexacore\n  Logistics bluefin xbluefin Nightjar\tHEXACORE LOGISTICS."
+    assert spans(TERMS, text) == [
+        ("CODENAME", "Bluefin"),
+        ("CUSTOMER", "Hexacore\n  Logistics"),
+        ("CODENAME", "bluefin"),
+        ("CODENAME", "Nightjar"),
+        ("CUSTOMER", "HEXACORE LOGISTICS"),
+    ]
+
+
 def test_many_terms_one_automaton() -> None:
     terms = {"CUSTOMER": [f"Customer{i:05d} Ltd" for i in range(20_000)]}
     detector = ProprietaryTermDetector(terms)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import ahocorasick
 import re2
@@ -40,6 +40,9 @@ def lower_same_length(text: str) -> str:
 def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
+
+# Texts are matched in segments of this many characters (see ProprietaryTermDetector._detect_one).
+_SEGMENT_CHARS = 1 << 20
 
 # Whitespace other than one plain space: a line break, a tab, or a run of several blanks.
 _LOOSE_SPACE = re.compile(r"\s{2,}|[^\S ]")
@@ -81,6 +84,8 @@ class ProprietaryTermDetector(Detector):
             automaton.make_automaton()
             self._automaton = automaton
         self._multiword = any(" " in key for key in entries)
+        # How far past a segment's end a term that starts in it may reach (its blanks may be runs).
+        self._margin = 8 * max((len(key) for key in entries), default=0) + 256
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         return [self._detect_one(t) for t in texts]
@@ -88,23 +93,37 @@ class ProprietaryTermDetector(Detector):
     def _detect_one(self, text: str) -> list[Finding]:
         if self._automaton is None or not text:
             return []
-        lowered = lower_same_length(text)
+        # Segment by segment, so a 50 MB record costs a lower-cased copy of one segment, not of the whole
+        # text. A segment is read on past its end by a margin, and keeps only the matches that start in it.
+        found = set()
+        for seg_start in range(0, len(text), _SEGMENT_CHARS):
+            core_end = min(len(text), seg_start + _SEGMENT_CHARS)
+            piece = text[seg_start : min(len(text), core_end + self._margin)]
+            for start, end, entities in self._matches(piece):
+                start, end = start + seg_start, end + seg_start
+                if start >= core_end:
+                    continue
+                if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+                    continue
+                if _is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]):
+                    continue
+                for entity in entities:
+                    found.add(Finding(entity, start, end, self._score, f"{self.name}.{entity}"))
+        return sorted(found, key=lambda f: (f.start, f.end, f.entity_type))
+
+    def _matches(self, piece: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """(start, end, entity types) of every term in ``piece``, case-insensitive, blanks flexible."""
+        assert self._automaton is not None
+        lowered = lower_same_length(piece)
         starts: array | list[int] = []
         if self._multiword and _LOOSE_SPACE.search(lowered) is not None:
             lowered, starts, shifts = _squeeze(lowered)
-        found = []
         for end_index, (length, entities) in self._automaton.iter(lowered):
             start, end = end_index - length + 1, end_index + 1
-            if _is_word_char(lowered[start]) and start > 0 and _is_word_char(lowered[start - 1]):
-                continue
-            if _is_word_char(lowered[end - 1]) and end < len(lowered) and _is_word_char(lowered[end]):
-                continue
-            if starts:  # back to the original text's offsets
+            if starts:  # back to the piece's offsets
                 start += shifts[bisect.bisect_right(starts, start) - 1]
                 end = end_index + shifts[bisect.bisect_right(starts, end_index) - 1] + 1
-            for entity in entities:
-                found.append(Finding(entity, start, end, self._score, f"{self.name}.{entity}"))
-        return sorted(set(found), key=lambda f: (f.start, f.end, f.entity_type))
+            yield start, end, entities
 
 
 class InternalDomainDetector(Detector):
