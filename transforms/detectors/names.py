@@ -294,24 +294,24 @@ def load_english_words() -> dict[str, float]:
 
 
 @cache
+def _data_words(name: str) -> frozenset[str]:
+    """The casefolded words of ``data/<name>`` (one a line; written by ``data/make_capitalised_words.py``)."""
+    return frozenset((Path(__file__).with_name("data") / name).read_text(encoding="utf-8").split())
+
+
 def load_capitalised_words() -> frozenset[str]:
     """Common English words that dictionaries write only capitalised ("emily", "obama"), casefolded."""
-    table = Path(__file__).with_name("data") / "capitalised_words.txt"
-    return frozenset(table.read_text(encoding="utf-8").split())
+    return _data_words("capitalised_words.txt")
 
 
-@cache
 def load_acronym_words() -> frozenset[str]:
     """Common English words that dictionaries write only in capitals ("nasa", "fbi", "bbc"), casefolded."""
-    table = Path(__file__).with_name("data") / "acronym_words.txt"
-    return frozenset(table.read_text(encoding="utf-8").split())
+    return _data_words("acronym_words.txt")
 
 
-@cache
 def load_unlisted_words() -> frozenset[str]:
     """Common English words that dictionaries do not list in any form ("spotify", "andreas"), casefolded."""
-    table = Path(__file__).with_name("data") / "unlisted_words.txt"
-    return frozenset(table.read_text(encoding="utf-8").split())
+    return _data_words("unlisted_words.txt")
 
 
 @cache
