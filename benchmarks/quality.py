@@ -125,8 +125,8 @@ def offline_tldextract() -> None:
 def build_scrubline(config_path: Path | None = None) -> System:
     """scrubline's ``RedactionEngine`` on the given config (``configs/default.yaml`` when None)."""
     from transforms.config import load_config
-    from transforms.engine import RedactionEngine
     from transforms.records import Document, RedactedDocument
+    from transforms.redaction.engine import RedactionEngine
 
     started = time.perf_counter()
     config = load_config(config_path)

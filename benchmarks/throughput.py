@@ -351,7 +351,7 @@ def _texts_of(corpus: Path, config: str | None) -> tuple[list[str], int, int]:
     """The record texts scrubline's readers produce from ``corpus``: (texts, records, quarantined on read)."""
     sys.path.insert(0, str(_snapshot_dir or REPO))
     from transforms.config import load_config
-    from transforms.readers import expand_inputs, read_input_file
+    from transforms.readers.uploads import expand_inputs, read_input_file
     from transforms.records import Document
 
     cfg = load_config(config)
@@ -605,9 +605,9 @@ def run_profile(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     sys.path.insert(0, str(REPO))
     from transforms.config import load_config
-    from transforms.engine import RedactionEngine
-    from transforms.readers import expand_inputs, read_input_file
+    from transforms.readers.uploads import expand_inputs, read_input_file
     from transforms.records import Document
+    from transforms.redaction.engine import RedactionEngine
 
     corpus = work / "uploads"
     generate_corpus(corpus, int(args.mb * MB), args.seed)

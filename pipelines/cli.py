@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 
 from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
 from transforms.logsafety import describe_failure, install_log_safety
-from transforms.manifest import MANIFEST_NAME, component_versions
-from transforms.readers import InputError, expand_inputs
-from transforms.report import REPORT_NAME, write_report
-from transforms.reprocess import PreviousRunError, load_previous_run, plan_reuse
-from transforms.rundiff import RunDiffError
-from transforms.runstats import DEFAULT_PROGRESS_SECONDS, RUN_STATS_NAME
+from transforms.output.manifest import MANIFEST_NAME, component_versions
+from transforms.readers.uploads import InputError, expand_inputs
+from transforms.runs.diff import RunDiffError
+from transforms.runs.report import REPORT_NAME, write_report
+from transforms.runs.reprocess import PreviousRunError, load_previous_run, plan_reuse
+from transforms.runs.stats import DEFAULT_PROGRESS_SECONDS, RUN_STATS_NAME
 
 if TYPE_CHECKING:
     from pipelines.pipeline import PreviousRun
@@ -260,7 +260,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"scrubline: config OK (ruleset {ruleset})")
             return EXIT_OK
         if args.command == "diff":
-            from transforms.rundiff import diff_runs, render_diff
+            from transforms.runs.diff import diff_runs, render_diff
 
             result = diff_runs(args.old, args.new, examples=args.examples)
             print(json.dumps(result, indent=2, sort_keys=True) if args.json else render_diff(result))

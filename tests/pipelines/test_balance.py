@@ -11,11 +11,11 @@ import yaml
 from pipelines.options import BALANCE_MAX_INPUT_BYTES, balance_workers, make_options, make_runner
 from pipelines.pipeline import RunSpec, build_pipeline
 from tests.pipelines.test_cli import NO_NER, make_inputs
+from transforms.beam.redact import _AssignWorkerFn, document_cost
 from transforms.config import check_keys, load_config
-from transforms.readers import expand_inputs
+from transforms.readers.uploads import expand_inputs
 from transforms.records import Document
-from transforms.redact import _AssignWorkerFn, document_cost
-from transforms.report import PEOPLE_ONLY_OUTPUTS
+from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
 MULTI = ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"]
 

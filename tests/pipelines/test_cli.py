@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from pipelines.cli import main
-from transforms.report import PEOPLE_ONLY_OUTPUTS
+from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
 NO_NER = {
     "detectors": ["presidio", "credentials", "proprietary_terms", "internal_domains", "patterns"],
@@ -277,7 +277,7 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
 
     from pipelines.pipeline import RunSpec, build_pipeline
     from transforms.config import check_keys, parse_config
-    from transforms.readers import expand_inputs
+    from transforms.readers.uploads import expand_inputs
 
     secret = "k3y-Material-That-Must-Never-Leak-0042"
     monkeypatch.setenv("SCRUBLINE_TEST_KEY", secret)
@@ -382,7 +382,7 @@ def test_a_failing_worker_exits_1_with_one_line_that_quotes_no_data(
     def broken_write_shard(*args, **kwargs):
         raise KeyError("ada@example.com Bluefin")  # an exception message that quotes a record
 
-    monkeypatch.setattr("transforms.io.write_shard", broken_write_shard)
+    monkeypatch.setattr("transforms.beam.io.write_shard", broken_write_shard)
     out = tmp_path / "out"
     assert main(["run", "--input", str(src), "--output", str(out), "--config", write_config(tmp_path)]) == 1
     err = capsys.readouterr().err

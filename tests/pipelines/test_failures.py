@@ -64,7 +64,7 @@ def test_worker_processes_print_and_log_no_exception_message(tmp_path: Path) -> 
     inject.mkdir()
     # Every process, workers included, imports sitecustomize at start: break the shard writer there.
     (inject / "sitecustomize.py").write_text(
-        "import transforms.io as io\n"
+        "import transforms.beam.io as io\n"
         "def broken(*args, **kwargs):\n"
         f"    raise KeyError({SECRET!r})\n"
         "io.write_shard = broken\n",

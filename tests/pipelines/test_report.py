@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from pipelines.cli import main
-from transforms.report import ENTITY_COLOUR, REASON_COLOUR, REPORT_NAME
-from transforms.runstats import RUN_STATS_NAME
+from transforms.runs.report import ENTITY_COLOUR, REASON_COLOUR, REPORT_NAME
+from transforms.runs.stats import RUN_STATS_NAME
 
 CONFIG = {
     "detectors": ["presidio", "credentials", "proprietary_terms", "internal_domains", "patterns"],

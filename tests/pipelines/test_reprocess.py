@@ -86,9 +86,9 @@ def run_both_ways(tmp: Path, cfg: dict[str, Any], inputs: Path, previous: Path) 
 @pytest.fixture(scope="module", autouse=True)
 def fixed_code_fingerprint() -> Any:
     """Pin the code fingerprint: the tree may be edited while the suite runs (a code change between two
-    runs rightly forces a full rerun; tests/unit/test_reprocess.py checks that)."""
+    runs rightly forces a full rerun; tests/transforms/runs/test_reprocess.py checks that)."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("transforms.manifest.code_fingerprint", lambda: "pinned-for-tests")
+        mp.setattr("transforms.output.manifest.code_fingerprint", lambda: "pinned-for-tests")
         yield
 
 

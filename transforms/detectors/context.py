@@ -12,7 +12,6 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import re2
 
@@ -21,7 +20,8 @@ from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
 from transforms.detectors.names import load_english_words, load_name_lists, load_surnames, titled_name_word
 from transforms.detectors.terms import re2_options
-from transforms.detectors.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
+from transforms.lexicon import LEXICON_DATA
+from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = ["IDENTIFIER_NOUNS", "ContextDetector"]
@@ -388,7 +388,7 @@ _ORG_NAME = r"\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:(?:&|and|And|of)[ \t]+)?\p{Lu}
 @cache
 def _place_names() -> frozenset[str]:
     """Towns, cities and regions (``data/place_names.tsv``, from phonenumbers' geocoding data), casefolded."""
-    path = Path(__file__).with_name("data") / "place_names.tsv"
+    path = LEXICON_DATA / "place_names.tsv"
     return frozenset(path.read_text(encoding="utf-8").splitlines())
 
 

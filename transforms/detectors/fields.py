@@ -24,7 +24,7 @@ from collections.abc import Iterator
 import re2
 
 from transforms.detectors.terms import re2_options
-from transforms.detectors.vocabulary import is_ordinary_vocabulary
+from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 
 __all__ = ["FIELD_ENTITIES", "field_entity", "find_field_values"]
 

@@ -33,7 +33,8 @@ from pathlib import Path
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner import chunk_spans
-from transforms.detectors.vocabulary import TECHNICAL_VOCABULARY, imperative, is_chat_word, is_ordinary_vocabulary
+from transforms.lexicon import LEXICON_DATA
+from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, imperative, is_chat_word, is_ordinary_vocabulary
 from transforms.records import Finding
 
 __all__ = [
@@ -273,7 +274,7 @@ def load_name_lists() -> tuple[frozenset[str], dict[str, float]]:
     base = Path(names.__file__).parent
     for f in ("dist.female.first", "dist.male.first"):
         first |= {line.split()[0].lower() for line in (base / f).read_text().splitlines() if line.strip()}
-    table = Path(__file__).with_name("data") / "name_word_frequency.tsv"
+    table = LEXICON_DATA / "name_word_frequency.tsv"
     freq = {}
     for line in table.read_text(encoding="utf-8").splitlines():
         name, zipf = line.split("\t")
@@ -285,7 +286,7 @@ def load_name_lists() -> tuple[frozenset[str], dict[str, float]]:
 @cache
 def load_english_words() -> dict[str, float]:
     """{word: English Zipf frequency} for common English words (Zipf >= 3.0) — loaded once per process."""
-    table = Path(__file__).with_name("data") / "english_word_frequency.tsv"
+    table = LEXICON_DATA / "english_word_frequency.tsv"
     out = {}
     for line in table.read_text(encoding="utf-8").splitlines():
         word, zipf = line.split("\t")
@@ -296,7 +297,7 @@ def load_english_words() -> dict[str, float]:
 @cache
 def _data_words(name: str) -> frozenset[str]:
     """The casefolded words of ``data/<name>`` (one a line; written by ``data/make_capitalised_words.py``)."""
-    return frozenset((Path(__file__).with_name("data") / name).read_text(encoding="utf-8").split())
+    return frozenset((LEXICON_DATA / name).read_text(encoding="utf-8").split())
 
 
 def load_capitalised_words() -> frozenset[str]:
@@ -402,7 +403,7 @@ def titled_name_word(word: str, strict: bool = False) -> bool:
 @cache
 def _places() -> frozenset[str]:
     """Towns, cities and regions (``data/place_names.tsv``), casefolded."""
-    table = Path(__file__).with_name("data") / "place_names.tsv"
+    table = LEXICON_DATA / "place_names.tsv"
     return frozenset(line.split("\t")[0].casefold() for line in table.read_text(encoding="utf-8").splitlines())
 
 

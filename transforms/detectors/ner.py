@@ -16,7 +16,7 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.vocabulary import (
+from transforms.lexicon.vocabulary import (
     EDGE_WORDS,
     TECHNICAL_VOCABULARY,
     TOOL_WORDS,

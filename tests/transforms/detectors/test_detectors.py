@@ -1,0 +1,304 @@
+"""Table-driven tests for the dictionary, pattern, Presidio and (blank-pipeline) NER detectors."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+import spacy
+
+from transforms.config import NlpConfig, PatternConfig
+from transforms.detectors.ner import SpacyNerDetector, chunk_spans
+from transforms.detectors.patterns import ConfigPatternDetector
+from transforms.detectors.presidio import PresidioPatternDetector, default_recognizers
+from transforms.detectors.terms import InternalDomainDetector, ProprietaryTermDetector, lower_same_length
+
+
+def spans(detector, text: str) -> list[tuple[str, str]]:
+    (found,) = detector.detect([text])
+    return [(f.entity_type, text[f.start : f.end]) for f in found]
+
+
+TERMS = ProprietaryTermDetector({"CODENAME": ["Bluefin", "Nightjar"], "CUSTOMER": ["Hexacore Logistics"]})
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bluefin ships", [("CODENAME", "Bluefin")]),
+        ("BLUEFIN and bluefin", [("CODENAME", "BLUEFIN"), ("CODENAME", "bluefin")]),
+        ("Bluefin's launch", [("CODENAME", "Bluefin")]),
+        ("for hexacore logistics.", [("CUSTOMER", "hexacore logistics")]),
+        ("Bluefins and xBluefin and bluefin_2", []),
+        ("(Nightjar)", [("CODENAME", "Nightjar")]),
+        ("İstanbul Bluefin", [("CODENAME", "Bluefin")]),  # a char that lower()s to two keeps offsets
+        ("", []),
+    ],
+)
+def test_proprietary_terms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(TERMS, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("for HEXACORE\nLOGISTICS and Bluefin", [("CUSTOMER", "HEXACORE\nLOGISTICS"), ("CODENAME", "Bluefin")]),
+        (
+            "a\n\n  b Bluefin x  hexacore \n\t logistics's",
+            [("CODENAME", "Bluefin"), ("CUSTOMER", "hexacore \n\t logistics")],
+        ),
+        ("xhexacore\nlogistics", []),
+        ("\n\nBluefin\n\nNightjar\n", [("CODENAME", "Bluefin"), ("CODENAME", "Nightjar")]),
+    ],
+)
+def test_a_term_wrapped_over_lines_or_blanks_is_found(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(TERMS, text) == expected
+
+
+def test_wrapped_terms_map_back_to_exact_offsets() -> None:
+    rng = random.Random(5)
+    blanks = [" ", "  ", "\n", "\r\n", "\t", " \n  "]
+    for _ in range(200):
+        words = [rng.choice(["x", "Hexacore", "Logistics", "bluefin", "y"]) for _ in range(12)]
+        text = "".join(w + rng.choice(blanks) for w in words)
+        found = spans(TERMS, text)
+        for _entity, value in found:
+            assert " ".join(value.split()).casefold() in ("hexacore logistics", "bluefin"), value
+        pairs = sum(a == "Hexacore" and b == "Logistics" for a, b in itertools.pairwise(words))
+        assert [e for e, _ in found].count("CUSTOMER") == pairs
+        assert [e for e, _ in found].count("CODENAME") == words.count("bluefin")
+
+
+@pytest.mark.parametrize("segment", [5, 11, 16, 1 << 20])
+def test_terms_across_segment_edges_are_found_once(segment: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    import transforms.detectors.terms as terms
+
+    monkeypatch.setattr(terms, "_SEGMENT_CHARS", segment)
+    text = "x Bluefin,Hexacore\n  Logistics bluefin xbluefin Nightjar\tHEXACORE LOGISTICS."
+    assert spans(TERMS, text) == [
+        ("CODENAME", "Bluefin"),
+        ("CUSTOMER", "Hexacore\n  Logistics"),
+        ("CODENAME", "bluefin"),
+        ("CODENAME", "Nightjar"),
+        ("CUSTOMER", "HEXACORE LOGISTICS"),
+    ]
+
+
+def test_many_terms_one_automaton() -> None:
+    terms = {"CUSTOMER": [f"Customer{i:05d} Ltd" for i in range(20_000)]}
+    detector = ProprietaryTermDetector(terms)
+    assert spans(detector, "paid by customer19999 ltd today") == [("CUSTOMER", "customer19999 ltd")]
+
+
+def test_lower_same_length() -> None:
+    assert lower_same_length("ABC") == "abc"
+    assert len(lower_same_length("İx")) == 2
+
+
+DOMAINS = InternalDomainDetector(["corp.example.net"])
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("see https://wiki.corp.example.net/x?y=1.", [("INTERNAL_URL", "https://wiki.corp.example.net/x?y=1")]),
+        ("mail a.b@corp.example.net", [("EMAIL_ADDRESS", "a.b@corp.example.net")]),
+        ("host build01.CORP.example.net, up", [("INTERNAL_HOST", "build01.CORP.example.net")]),
+        ("not evilcorp.example.net or mycorp.example.net", []),
+        ("ssh://deploy@git.corp.example.net:22/repo", [("INTERNAL_URL", "ssh://deploy@git.corp.example.net:22/repo")]),
+    ],
+)
+def test_internal_domains(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(DOMAINS, text) == expected
+
+
+def test_config_patterns() -> None:
+    detector = ConfigPatternDetector([PatternConfig(entity="TICKET_ID", regex=r"\bOPS-\d{4,}\b", score=0.9)])
+    assert spans(detector, "see OPS-1234 and OPS-12") == [("TICKET_ID", "OPS-1234")]
+
+
+PRESIDIO = PresidioPatternDetector(default_recognizers(), timeout_seconds=10)
+
+
+@pytest.mark.parametrize(
+    "text, entity, value",
+    [
+        ("mail john.doe@example.com today", "EMAIL_ADDRESS", "john.doe@example.com"),
+        ("card 4111 1111 1111 1111 ok", "CREDIT_CARD", "4111 1111 1111 1111"),
+        ("iban GB82WEST12345698765432 ok", "IBAN_CODE", "GB82WEST12345698765432"),
+        ("from 192.0.2.17 yes", "IP_ADDRESS", "192.0.2.17"),
+        ("call (555) 010-1234 now", "PHONE_NUMBER", "(555) 010-1234"),
+        ("see https://example.com/u/jdoe", "URL", "https://example.com/u/jdoe"),
+    ],
+)
+def test_presidio_recognizers(text: str, entity: str, value: str, no_network) -> None:
+    assert (entity, value) in spans(PRESIDIO, text)
+    assert no_network == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("my iban is de89370400440532013000", ["de89370400440532013000"]),
+        ("iban: gb82 west 1234 5698 7654 32.", ["gb82 west 1234 5698 7654 32"]),
+        ("IBAN DE89 3704 0044 0532 0130 00", ["DE89 3704 0044 0532 0130 00"]),
+        ("id Gb82West12345698765432 in code", []),  # mixed case: an identifier, not an IBAN
+        ("de89370400440532013001", []),  # the checksum fails
+    ],
+)
+def test_ibans_in_either_case(text: str, expected: list[str]) -> None:
+    assert [v for e, v in spans(PRESIDIO, text) if e == "IBAN_CODE"] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Aadhaar: 4991 1866 5246", ["4991 1866 5246"]),
+        ("PESEL 44051401359", ["44051401359"]),
+        ("DNI 12345678Z", ["12345678Z"]),
+        ("NIE X1234567L", ["X1234567L"]),
+        ("codice fiscale RSSMRA85T10A562S", ["RSSMRA85T10A562S"]),
+        ("henkilötunnus 131052-308T", ["131052-308T"]),
+        ("NRIC S1234567D", ["S1234567D"]),
+        ("NHS number 943 476 5919", ["943 476 5919"]),
+        ("personnummer 811228-9874", ["811228-9874"]),
+        ("TC kimlik no 10000000146", ["10000000146"]),
+        ("South African ID number 8001015009087", ["8001015009087"]),
+        ("Tax File Number: 123 456 782", ["123 456 782"]),
+        ("4991 1866 5246 (Aadhaar)", ["4991 1866 5246"]),  # the label after the number
+        ("order 4991 1866 5246", []),  # a valid checksum, but nothing says it is an ID
+        ("id 8001015009087", []),  # "id" alone vouches for nothing
+        ("PESEL 44051401358", []),  # the check digit fails
+    ],
+)
+def test_national_ids_need_their_checksum_and_their_name_nearby(text: str, expected: list[str]) -> None:
+    assert [v for e, v in spans(PRESIDIO, text) if e == "NATIONAL_ID"] == expected
+
+
+def test_an_image_digest_is_not_part_of_the_registry_url() -> None:
+    digest = "sha256:" + "d9af1e457a435008" * 4
+    text = f"image: registry.example.org/orders-api@{digest}\n"
+    assert [(e, v) for e, v in spans(PRESIDIO, text) if e == "URL"] == [("URL", "registry.example.org/orders-api")]
+
+
+def test_presidio_invalid_card_is_dropped() -> None:
+    assert [e for e, _ in spans(PRESIDIO, "card 4111 1111 1111 1112")].count("CREDIT_CARD") == 0
+
+
+def test_presidio_regex_timeout_raises_instead_of_skipping() -> None:
+    from presidio_analyzer import Pattern, PatternRecognizer
+
+    from transforms.detectors.base import DetectionTimeout
+
+    evil = PatternRecognizer("EVIL", patterns=[Pattern("evil", r"(x+x+)+y", 0.9)], name="Evil")
+    detector = PresidioPatternDetector([evil], timeout_seconds=0.05)
+    with pytest.raises(DetectionTimeout):
+        detector.detect(["x" * 5000])
+
+
+@pytest.mark.parametrize(
+    "length, chunk, overlap",
+    [(0, 1000, 100), (999, 1000, 100), (1000, 1000, 100), (1001, 1000, 100), (10_000, 1000, 100), (12_345, 1000, 10)],
+)
+def test_chunk_spans_tile_the_text(length: int, chunk: int, overlap: int) -> None:
+    windows = list(chunk_spans(length, chunk, overlap))
+    assert windows[0][2] == 0 and windows[-1][3] == length
+    for (ws, we, os_, oe), nxt in zip(windows, [*windows[1:], None], strict=False):
+        assert ws <= os_ <= oe <= we and we - ws <= chunk
+        if nxt is not None:
+            assert oe == nxt[2]
+
+
+def _ruler_nlp() -> object:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "PERSON", "pattern": [{"LOWER": "ada"}, {"LOWER": "lovelace"}]}])
+    return nlp
+
+
+def test_ner_detector_maps_labels_and_chunks_across_boundaries() -> None:
+    cfg = NlpConfig(chunk_chars=1000, chunk_overlap=100)
+    detector = SpacyNerDetector(_ruler_nlp(), cfg)
+    filler = "word " * 180  # 900 chars
+    text = filler + "Ada Lovelace " + filler + "ada lovelace " + filler
+    found = detector.detect([text, "Ada Lovelace"])
+    assert [(f.entity_type, text[f.start : f.end]) for f in found[0]] == [
+        ("PERSON", "Ada Lovelace"),
+        ("PERSON", "ada lovelace"),
+    ]
+    assert [(f.start, f.end, f.detector) for f in found[1]] == [(0, 12, "spacy_ner.PERSON")]
+    # Every boundary position: the entity is found whole exactly once.
+    for offset in range(850, 1000, 7):
+        t = "x" * offset + " Ada Lovelace " + "y" * 1500
+        assert [(t[f.start : f.end]) for f in detector.detect([t])[0]] == ["Ada Lovelace"], offset
+
+
+def test_ner_short_text_matches_unchunked() -> None:
+    nlp = _ruler_nlp()
+    text = "Then Ada Lovelace wrote to ada lovelace."
+    chunked = SpacyNerDetector(nlp, NlpConfig(chunk_chars=1000, chunk_overlap=100)).detect([text])[0]
+    direct = [(e.start_char, e.end_char) for e in nlp(text).ents]
+    assert [(f.start, f.end) for f in chunked] == direct
+
+
+@pytest.mark.parametrize(
+    "text, ordinary",
+    [
+        ("Python", True),
+        ("Q3", True),
+        ("Power BI", True),
+        ("Excel 2019", True),
+        ("Kubernetes,", True),
+        ("Ada Lovelace", False),
+        ("Hexacore Logistics", False),
+        ("Microsoft Teams", True),
+        ("June Carter", False),
+    ],
+)
+def test_ordinary_vocabulary(text: str, ordinary: bool) -> None:
+    from transforms.lexicon.vocabulary import is_ordinary_vocabulary
+
+    assert is_ordinary_vocabulary(text) is ordinary
+
+
+def test_ner_ignores_ordinary_vocabulary() -> None:
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns([{"label": "ORG", "pattern": "Excel"}, {"label": "PERSON", "pattern": "Ada"}])
+    detector = SpacyNerDetector(nlp, NlpConfig())
+    text = "Ada uses Excel"
+    assert [(f.entity_type, text[f.start : f.end]) for f in detector.detect([text])[0]] == [("PERSON", "Ada")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("call (555) 010-1234 or +44 20 7946 0958 or 030 901820", ["(555) 010-1234", "+44 20 7946 0958", "030 901820"]),
+        ("ring 020 7946 0958 today", ["020 7946 0958"]),
+        ("born 1984-01-15 at 13:16:12, host 203.0.113.7", []),
+        ("call 555-010-1234 4111 1111 1111 1111", ["555-010-1234"]),
+    ],
+)
+def test_multi_region_phone_numbers(text: str, expected: list[str]) -> None:
+    from transforms.detectors.presidio import PHONE_REGIONS, MultiRegionPhoneRecognizer
+
+    found = MultiRegionPhoneRecognizer(supported_regions=PHONE_REGIONS).find(text)
+    assert [text[s:e] for s, e in sorted(found)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("proxy_pass http://127.0.0.1:8000; listen 0.0.0.0:80", []),  # loopback and unspecified
+        ("netmask 255.255.255.0, 255.255.0.0 and broadcast 255.255.255.255", []),
+        ("resolvers 8.8.8.8 and 1.1.1.1", []),  # public DNS services name no one
+        ("db at 10.1.2.3, router 192.168.0.12, client 81.2.69.160", ["10.1.2.3", "192.168.0.12", "81.2.69.160"]),
+        ("not a netmask: 255.255.13.0", ["255.255.13.0"]),
+        ("link-local fe80::1ff:fe23:4567:890a", ["fe80::1ff:fe23:4567:890a"]),
+    ],
+)
+def test_ip_addresses_that_identify_no_host_are_kept(text: str, expected: list[str]) -> None:
+    detector = PresidioPatternDetector(default_recognizers(), 10.0)
+    found = [f for f in detector.detect([text])[0] if f.entity_type == "IP_ADDRESS"]
+    assert [text[f.start : f.end] for f in found] == expected

@@ -1,0 +1,352 @@
+"""Name-list detector: names in any case, full names across a line break, structured fields."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import FakeNlp
+from transforms.detectors.names import NameListDetector, load_name_lists
+
+FIRST, FREQ = load_name_lists()
+DETECTOR = NameListDetector(FIRST, FREQ)
+
+
+def names(text: str) -> list[str]:
+    (found,) = DETECTOR.detect([text])
+    return [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("[10:52] amaka.o: thanks svetlana 🙏", ["svetlana"]),
+        ("María\nSánchez\nCustomer Success Manager", ["María\nSánchez"]),
+        ("VALUES (1,'Ahmed','Darwish','a@b.com')", ["Ahmed", "Darwish"]),
+        ("Cheers,\nMIN-JUN CHO\nSolutions Architect", ["MIN-JUN CHO"]),
+        ("Hello Emma and Sergio,", ["Emma", "Sergio"]),
+        ("Ayşe Demir joined", ["Ayşe Demir"]),
+        ("Will do, after standup. Mark it as resolved. Can you?", []),
+        ("import maria_db; user.name@x; /home/maria/x", []),
+        ("The Python and Excel sheet in May", []),
+    ],
+)
+def test_name_lists(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_lists_are_large_and_international() -> None:
+    assert len(FIRST) > 40_000
+    assert {"svetlana", "łukasz", "ayşe", "priya", "yuki", "emre"} <= FIRST
+    assert FREQ["will"] >= 6 and FREQ.get("svetlana", 0) < 3.5
+
+
+@pytest.mark.parametrize("offset", [99_500, 99_700, 99_795, 99_800, 99_805, 99_990, 100_000, 100_200])
+def test_names_across_window_edges_are_found_once(offset: int) -> None:
+    text = "x" * (offset - 1) + " Ayşe Demir said thanks svetlana " + "y " * 60_000
+    assert names(text) == ["Ayşe Demir", "svetlana"]
+
+
+def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
+    from transforms.config import NlpConfig
+    from transforms.detectors.ner import SpacyNerDetector
+
+    labels = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"}
+    (found,) = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels=labels)).detect([text])
+    return [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # Shouted common words and chat words are no organisation or person...
+        ("That was absolutely AMAZING !", [("AMAZING", "ORG")], []),
+        ("Stop giving TERRIBLE advice online", [("TERRIBLE", "ORG")], []),
+        ("lol WTF was that", [("WTF", "ORG")], []),
+        ("cool bro , SO WOW", [("SO WOW", "ORG")], []),
+        ("best ending ever LMAOOO", [("LMAOOO", "PERSON")], []),
+        ("YESSS finally", [("YESSS", "PERSON")], []),
+        # ...nor is a plain word whose capital only opens a sentence, or an organisation typed in lower case.
+        ("Kinda weird how it ended", [("Kinda", "GPE")], []),
+        ("Quit whining and ship it", [("Quit", "ORG")], []),
+        ("Super cute video , keep it up", [("Super", "ORG")], []),
+        ("we gon win this", [("gon", "ORG")], []),
+        ("ok imma watch it again", [("imma", "PERSON")], []),
+        # Laughter at the edge of a name goes, the name stays.
+        ("hahaha dennis is back", [("hahaha dennis", "PERSON")], ["dennis"]),
+        ("Ahahah Marisol you legend", [("Ahahah Marisol", "PERSON")], ["Marisol"]),
+        # Acronyms, names and brands stay, in capitals, in lower case or opening a sentence.
+        ("She joined NASA in 2019", [("NASA", "ORG")], ["NASA"]),
+        ("IS THAT OMARI ? ! !", [("OMARI", "PERSON")], ["OMARI"]),
+        ("Ford recalled the trucks", [("Ford", "ORG")], ["Ford"]),
+        ("Spotify raised prices again", [("Spotify", "ORG")], ["Spotify"]),
+        ("WELCOME TO GENERAL ELECTRIC", [("GENERAL ELECTRIC", "ORG")], ["GENERAL ELECTRIC"]),
+        ("yeah but conor makes more", [("conor", "ORG")], ["conor"]),
+        ("I work for Super Micro", [("Super Micro", "ORG")], ["Super Micro"]),
+    ],
+)
+def test_ner_entities_whose_letter_case_is_no_evidence(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "word, chat",
+    [
+        ("hahaha", True),
+        ("Ahahah", True),
+        ("LOLOLOL", True),
+        ("Aaawww", True),
+        ("YASSSS", True),
+        ("lmfaooo", True),
+        ("imma", True),
+        ("Kinda", True),
+        ("Ha", False),
+        ("Hana", False),
+        ("Lola", False),
+        ("Ahmed", False),
+        ("Anna", False),
+    ],
+)
+def test_chat_words(word: str, chat: bool) -> None:
+    from transforms.lexicon.vocabulary import is_chat_word
+
+    assert is_chat_word(word) is chat
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A listed first name in lower case, cued by a verb whose object or subject is a person...
+        ("i want her to tell ryan that it's over", ["ryan"]),
+        ("i asked tanner to film it", ["tanner"]),
+        ("yeah but owen makes more than anyone", ["owen"]),
+        ("and then mason gets the ball", ["mason"]),
+        # ...or opening a question to its bearer.
+        ("hunter why do you always skip the intro", ["hunter"]),
+        ("Grant what if you swap the tyres first", ["Grant"]),
+        ("dude why do you do this", []),
+        ("Just posted a photo of the launch", []),
+        ("So what do you think", []),
+        # A given name in no list before a listed one, and a frequent census surname after one, in lower case.
+        ("salute to rajendra koirala and team", ["rajendra koirala"]),
+        ("hahaha martin short was great", ["martin short"]),
+        ("thanks maria long time no see", ["maria"]),
+        # A word dictionaries write only capitalised or do not list, right after thanks or a greeting.
+        ("thanks obama !", ["obama"]),
+        ("thanks biden", ["biden"]),
+        ("thanks google", []),
+        # Stage-name, peerage and deity prefixes are part of the name; an honorific apart from its stop is not.
+        ("That moment lil durk gets on the track", ["lil durk"]),
+        ("I saw DJ Mustard live", ["DJ Mustard"]),
+        ("jokes about Lord Ganesha ?", ["Lord Ganesha"]),
+        ("Dr . Mahoney still giving life lessons", ["Mahoney"]),
+        ("the Lord Mayor spoke", []),
+    ],
+)
+def test_names_in_chat(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Outside technical prose, a capitalised word in no dictionary or list of places, inside a sentence...
+        ("so much better player than Dravonte , complete package", ["Dravonte"]),
+        ("he looks exactly like Quenfrey from that show", ["Quenfrey"]),
+        # ...but not after a word that introduces a tool, product or place, nor a place or known brand.
+        ("we switched the builds to Buildkite last month", []),
+        ("our cousins moved near Wollongong last year", []),
+        ("people keep asking about Spotify lately", []),
+        # A very frequent word in capitals inside lower-case text is emphasis, not a name.
+        ("Thank you SO much for posting this", []),
+        ("thanks DAVID for the help", ["DAVID"]),
+    ],
+)
+def test_proper_nouns_and_emphasis_in_posts(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        ("love ya girl 💕", [("ya girl 💕", "PERSON")], []),
+        ("RIP old friend", [("RIP", "ORG")], []),
+        ("that save was NICE ONE BROOO", [("NICE ONE BROOO", "ORG")], []),
+        ("Dennis 😂 is back", [("Dennis 😂", "PERSON")], ["Dennis"]),
+    ],
+)
+def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
+    assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # What is said only of a person, a sentence that goes on about "he" or "she", a person addressed.
+        ("Dravonte is so cute", ["Dravonte"]),
+        ("Skoltan my brother we will miss you", ["Skoltan"]),
+        ("Quenfrey continues his streak as the worst detective", ["Quenfrey"]),
+        ("Where are my keys , Summer ?", ["Summer"]),
+        ("Lorvey , do you have more stories", ["Lorvey"]),
+        # Pronouns, function words and places opening such a sentence stay.
+        ("Python is so slow", []),
+        ("You can always depend on him.", []),
+        ("My dog was asleep when he heard it", []),
+        ("Kettering has his old school in it", []),
+    ],
+)
+def test_person_context_in_posts(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # An organisation of plain words all in lower case is speech, not a company.
+        ("we gon win dis one", [("gon win dis", "ORG")], []),
+        ("i bought a lenovo yoga laptop", [("lenovo yoga", "ORG")], ["lenovo yoga"]),
+        # The first name spaCy left out of a person's name is taken in when it is only ever a name.
+        ("Thanks for the update Ebenezer Poirot", [("Poirot", "PERSON")], ["Ebenezer Poirot"]),
+        ("Thanks for the update Sherlock Poirot", [("Poirot", "PERSON")], ["Sherlock Poirot"]),
+        ("Thanks for the update Monday Poirot", [("Poirot", "PERSON")], ["Poirot"]),
+        ("See Poirot for details", [("Poirot", "PERSON")], ["Poirot"]),
+    ],
+)
+def test_ner_lower_case_organisations_and_given_names(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # The author of a line of a chat export, after its timestamp.
+        ("10/03/2024, 09:15 - Rutendo Chikwanha: Hi all", ["Rutendo Chikwanha"]),
+        ("2024-03-10 09:15:01 tinashe: deploy done", ["tinashe"]),
+        ("[9:05 PM] Nokuthula Dube: running late", ["Nokuthula Dube"]),
+        # Log levels, agenda items and plain words where the author would be.
+        ("2024-03-10 09:15:01 INFO: started", []),
+        ("10:30 Keynote: budget review", []),
+        ("09:15 main: ok", []),
+    ],
+)
+def test_chat_export_speakers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("shoutout to tsegaye for the ride", ["tsegaye"]),
+        ("love you thandiwe", ["thandiwe"]),
+        ("omg chukwuemeka you did it", ["chukwuemeka"]),
+        ("is ngozi coming tonight?", ["ngozi"]),
+        ("Was mason playing catcher", ["mason"]),
+        ("is kubectl running?", []),
+        ("was it working", []),
+        ("Eww you guys are gross", []),
+        ("would love to see you dissect it", []),
+    ],
+)
+def test_chat_cues_for_names_of_many_cultures(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "is ollama running?",
+        "does Ollama support GPUs on Linux",
+        "I love Supabase for side projects, but Postgres is fine too",
+    ],
+)
+def test_products_in_technical_questions_are_no_names(text: str) -> None:
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # A company whose name is also its product: an organisation in a post, a product in technical prose.
+        ("Apple products should be cheaper", [("Apple", "ORG")], ["Apple"]),
+        ("I just got an offer from Google", [("Google", "ORG")], ["Google"]),
+        (
+            "We deploy with Terraform and Docker to Kubernetes; Amazon S3 holds the artifacts",
+            [("Amazon", "GPE")],
+            [],
+        ),
+        ("We moved our chat to Microsoft Teams", [("Microsoft Teams", "ORG")], []),
+        ("She joined Amazon Web Services", [("Amazon Web Services", "ORG")], ["Amazon Web Services"]),
+    ],
+)
+def test_vendors_are_organisations_outside_technical_prose(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("went to tendai's place after work", ["tendai"]),
+        ("we liked nyasha’s cake", ["nyasha"]),
+        ("the ollama's api is slow with docker", []),
+    ],
+)
+def test_lower_case_possessives(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("sterling you gone too far", ["sterling"]),
+        ("Grace you are amazing", ["Grace"]),
+        ("Hope you are well", []),
+        ("Mind you it was late", []),
+    ],
+)
+def test_first_name_addressed_with_you(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Katy that's me in your video", ["Katy"]),
+        ("Mark that as done", []),
+        ("Chase the vendor", []),
+    ],
+)
+def test_capital_only_words_are_no_imperatives(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A person named by their department, in lower case at a message's start.
+        ("[16:57] otieno.o: wanjiru mutua from finance is asking", ["wanjiru mutua"]),
+        ("the report from finance is late", []),
+        # A given name that is also vocabulary, before a surname: a full name.
+        ("Julia Schmidt left to become CTO", ["Julia Schmidt"]),
+        ("the Julia Set is a fractal", []),
+        ("May I request the statement", []),
+    ],
+)
+def test_departments_and_vocabulary_given_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Attendees: Valentina, Julia Richter, A. Odhiambo", ["Valentina", "Julia Richter", "A. Odhiambo"]),
+        ("May Day parade", []),
+        ("April reports are due Friday", []),
+    ],
+)
+def test_vocabulary_given_names_in_lists(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

@@ -1,0 +1,141 @@
+"""RedactionEngine with fake detectors: routing, thresholds, allow list, fail-closed isolation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from transforms.config import parse_config
+from transforms.detectors.base import DetectionTimeout, Detector
+from transforms.operators import build_operators
+from transforms.records import (
+    Document,
+    Finding,
+    QuarantineReason,
+    QuarantineRecord,
+    RedactedDocument,
+    Redaction,
+    content_sha256,
+)
+from transforms.redaction.engine import RedactionEngine
+
+
+class WordDetector(Detector):
+    """Finds every occurrence of fixed words; raises on texts containing a trigger."""
+
+    name = "words"
+
+    def __init__(self, words: dict[str, tuple[str, float]], explode_on: str | None = None, exc=RuntimeError) -> None:
+        self.words = words
+        self.explode_on = explode_on
+        self.exc = exc
+        self.calls = 0
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        self.calls += 1
+        out = []
+        for text in texts:
+            if self.explode_on and self.explode_on in text:
+                raise self.exc("boom")
+            found = []
+            for word, (entity, score) in self.words.items():
+                start = text.find(word)
+                while start >= 0:
+                    found.append(Finding(entity, start, start + len(word), score, self.name))
+                    start = text.find(word, start + 1)
+            out.append(found)
+        return out
+
+
+def engine(detectors: list[Detector], **config) -> RedactionEngine:
+    cfg = parse_config(config)
+    return RedactionEngine(cfg, detectors, build_operators(cfg, {}))
+
+
+def doc(i: str, text: str, source: str = "s.txt", metadata=()) -> Document:
+    return Document(i, text, source, metadata, "h" * 64, len(text), f"in0/ref{i}")
+
+
+WORDS = {"Ada": ("PERSON", 0.9), "Bob": ("PERSON", 0.3), "Python": ("PERSON", 0.9), "secret.txt": ("FILE", 1.0)}
+
+
+def test_redacts_text_source_and_metadata() -> None:
+    d = doc("1", "Ada met Bob", source="ada/secret.txt", metadata=(("author", "Ada"), ("lang", None)))
+    (out,) = engine([WordDetector(WORDS)]).redact([d])
+    assert out == RedactedDocument(
+        id="1",
+        text="<PERSON> met Bob",  # Bob is under min_score 0.4
+        source="ada/<FILE>",
+        metadata=(("author", "<PERSON>"), ("lang", None)),
+        redactions=(Redaction("PERSON", 0, 3, 0, 8, "words", 0.9, "replace"),),
+        entity_counts=(("FILE", 1), ("PERSON", 2)),
+        source_ref="in0/ref1",
+        input_sha256="h" * 64,
+        size_bytes=11,
+        content_sha256=content_sha256(d),
+        rules=(("words", "FILE"), ("words", "PERSON")),
+    )
+
+
+@pytest.mark.parametrize(
+    "config, text, expected",
+    [
+        ({}, "Ada and Python", "<PERSON> and <PERSON>"),
+        ({"allow": ["python"]}, "Ada and Python", "<PERSON> and Python"),
+        ({"entities": {"disabled": ["PERSON"]}}, "Ada and Bob", "Ada and Bob"),
+        ({"entities": {"min_score": 0.2}}, "Ada and Bob", "<PERSON> and <PERSON>"),
+        ({"entities": {"thresholds": {"PERSON": 0.95}}}, "Ada and Bob", "Ada and Bob"),
+        ({"operators": {"default": {"type": "replace"}, "PERSON": {"type": "mask"}}}, "Ada!", "***!"),
+    ],
+)
+def test_policy_knobs(config: dict, text: str, expected: str) -> None:
+    (out,) = engine([WordDetector(WORDS)], **config).redact([doc("1", text)])
+    assert out.text == expected
+
+
+def test_detector_failure_quarantines_only_the_bad_record() -> None:
+    detector = WordDetector(WORDS, explode_on="BOOM")
+    docs = [doc("1", "Ada"), doc("2", "BOOM Ada"), doc("3", "Bob and Ada")]
+    out = engine([detector]).redact(docs)
+    assert [type(o).__name__ for o in out] == ["RedactedDocument", "QuarantineRecord", "RedactedDocument"]
+    assert out[1] == QuarantineRecord("2", "in0/ref2", QuarantineReason.DETECTOR_ERROR, "RuntimeError", "h" * 64, 8)
+    assert out[2].text == "Bob and <PERSON>"
+
+
+def test_timeout_in_a_detector_is_reason_timeout() -> None:
+    out = engine([WordDetector(WORDS, explode_on="slow", exc=DetectionTimeout)]).redact([doc("1", "slow Ada")])
+    assert out[0].reason is QuarantineReason.TIMEOUT and out[0].error_class == "DetectionTimeout"
+
+
+def test_over_budget_batch_is_redone_one_by_one_and_slow_record_quarantined() -> None:
+    ticks = iter([0.0, 500.0, 0.0, 1.0, 0.0, 999.0])  # batch over budget; then doc 1 fast, doc 2 slow
+    cfg = parse_config({})
+    eng = RedactionEngine(cfg, [WordDetector(WORDS)], build_operators(cfg, {}), clock=lambda: next(ticks))
+    out = eng.redact([doc("1", "Ada"), doc("2", "Ada")])
+    assert out[0].text == "<PERSON>"
+    assert isinstance(out[1], QuarantineRecord) and out[1].reason is QuarantineReason.TIMEOUT
+
+
+def test_oversize_record_is_quarantined_without_detection() -> None:
+    detector = WordDetector(WORDS)
+    out = engine([detector], limits={"max_record_chars": 5}).redact([doc("1", "Ada is here")])
+    assert out[0].reason is QuarantineReason.TOO_LARGE
+    assert detector.calls == 1  # called with an empty batch of texts, never with the big one
+
+
+def test_wrong_result_count_is_a_detector_error() -> None:
+    class Short(Detector):
+        name = "short"
+
+        def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+            return []
+
+    (out,) = engine([Short()]).redact([doc("1", "Ada")])
+    assert out.reason is QuarantineReason.DETECTOR_ERROR
+
+
+def test_quarantine_never_carries_text_or_message() -> None:
+    d = doc("1", "BOOM Ada Lovelace 555-0101", source="people/ada_lovelace.txt")
+    (out,) = engine([WordDetector(WORDS, explode_on="BOOM", exc=lambda m: ValueError("Ada Lovelace"))]).redact([d])
+    assert "Ada" not in repr(out) and "lovelace" not in repr(out).lower()

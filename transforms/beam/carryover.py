@@ -1,0 +1,134 @@
+"""``CarryOver``: with ``--previous DIR``, split documents into those to detect again and those whose
+earlier output can be reused unchanged. Wiring only; the decisions live in ``transforms.runs.reprocess``.
+
+A document is carried over only if the previous run wrote it (not quarantined, not excluded), its
+content fingerprint is unchanged, its id occurs once in this run, and the ``ReusePlan`` says the rule
+change cannot affect it. Everything else goes to full detection, so the result is the one a full
+rerun gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import apache_beam as beam
+from apache_beam.metrics import Metrics
+
+from transforms.records import Document, RedactedDocument, Redaction, content_sha256
+from transforms.runs.reprocess import Prescanner, ReusePlan
+
+__all__ = ["CARRIED", "REDO", "CarryOver", "read_fingerprints", "read_record_rows"]
+
+CARRIED = "carried"
+REDO = "redo"
+_BATCH_ROWS = 256
+
+
+def read_fingerprints(path: str, statuses: Sequence[str] = ("written",)) -> Iterable[tuple[str, dict[str, Any]]]:
+    """``(id, fingerprint row)`` for every row of a fingerprints shard with one of ``statuses``."""
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    for batch in pf.iter_batches(batch_size=_BATCH_ROWS * 16):
+        for row in batch.to_pylist():
+            if row["status"] in statuses:
+                yield row["id"], row
+
+
+def read_record_rows(path: str) -> Iterable[tuple[str, dict[str, Any]]]:
+    """``(id, row)`` for every row of a records shard, a few rows at a time (texts can be large)."""
+    import pyarrow.parquet as pq
+
+    pf = pq.ParquetFile(path)
+    for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
+        for row in batch.to_pylist():
+            yield row["id"], row
+
+
+def carried_document(doc: Document, fingerprint: dict[str, Any], row: dict[str, Any]) -> RedactedDocument:
+    """The previous output of ``doc``, as the engine would produce it again."""
+    return RedactedDocument(
+        id=doc.id,
+        text=row["text"],
+        source=row["source"],
+        metadata=tuple((name, row.get(name)) for name, _ in doc.metadata),
+        redactions=tuple(
+            Redaction(
+                r["entity_type"],
+                r["start"],
+                r["end"],
+                r["out_start"],
+                r["out_end"],
+                r["detector"],
+                r["score"],
+                r["operator"],
+            )
+            for r in row["redactions"]
+        ),
+        entity_counts=tuple((c["entity_type"], c["count"]) for c in fingerprint["entity_counts"]),
+        source_ref=doc.source_ref,
+        input_sha256=doc.input_sha256,
+        size_bytes=doc.size_bytes,
+        content_sha256=fingerprint["content_sha256"],
+        rules=tuple((r["detector"], r["entity_type"]) for r in fingerprint["rules"]),
+    )
+
+
+class _DecideFn(beam.DoFn):
+    def __init__(self, plan: ReusePlan) -> None:
+        self._plan = plan
+
+    def setup(self) -> None:
+        self._prescanner = Prescanner(self._plan)
+        self._carried = Metrics.counter("scrubline", "records_carried_over")
+        self._redo = Metrics.counter("scrubline", "records_redetected")
+
+    def process(self, item: tuple[str, dict[str, list[Any]]]) -> Iterable[Any]:
+        _, grouped = item
+        docs = list(grouped["doc"])  # none: only in the previous run, nothing to write
+        fingerprints, rows = list(grouped["fingerprint"]), list(grouped["row"])
+        carried = None
+        if len(docs) == 1 and len(fingerprints) == 1 and len(rows) == 1:
+            doc, fp = docs[0], fingerprints[0]
+            rules = [(r["detector"], r["entity_type"]) for r in fp["rules"]]
+            if fp["content_sha256"] == content_sha256(doc) and not self._prescanner.affected(doc, rules):
+                carried = carried_document(doc, fp, rows[0])
+        if carried is not None:
+            self._carried.inc()
+            yield beam.pvalue.TaggedOutput(CARRIED, carried)
+        else:
+            for doc in docs:  # new, changed, affected, or an id that occurs twice (quarantined later)
+                self._redo.inc()
+                yield doc
+
+
+class CarryOver(beam.PTransform):
+    """Documents in; ``redo`` (main: Documents to detect) and ``carried`` (RedactedDocuments) out."""
+
+    def __init__(self, plan: ReusePlan, fingerprint_files: Sequence[str], record_files: Sequence[str]) -> None:
+        super().__init__()
+        self._plan = plan
+        self._fingerprint_files = sorted(fingerprint_files)
+        self._record_files = sorted(record_files)
+
+    def expand(self, docs: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
+        p = docs.pipeline
+        keyed = docs | "KeyById" >> beam.Map(lambda d: (d.id, d))
+        fingerprints = (
+            p
+            | "PreviousFingerprintFiles" >> beam.Create(self._fingerprint_files, reshuffle=False)
+            | "SpreadFingerprintFiles" >> beam.Reshuffle()
+            | "ReadFingerprints" >> beam.FlatMap(read_fingerprints)
+        )
+        rows = (
+            p
+            | "PreviousRecordFiles" >> beam.Create(self._record_files, reshuffle=False)
+            | "SpreadRecordFiles" >> beam.Reshuffle()
+            | "ReadRecordRows" >> beam.FlatMap(read_record_rows)
+        )
+        return (
+            {"doc": keyed, "fingerprint": fingerprints, "row": rows}
+            | "JoinPrevious" >> beam.CoGroupByKey()
+            | "Decide" >> beam.ParDo(_DecideFn(self._plan)).with_outputs(CARRIED, main=REDO)
+        )

@@ -1,0 +1,173 @@
+"""The end of a run: ``SplitDuplicateIds``, the tallies, and ``PublishManifest`` written after every shard."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+import apache_beam as beam
+
+from transforms.beam.io import QUARANTINE
+from transforms.output.manifest import build_manifest, write_manifest
+from transforms.readers.uploads import InputFile, opaque_source
+from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
+from transforms.runs.reprocess import sanitized_config
+from transforms.runs.spec import RunSpec
+
+__all__ = ["PublishManifest", "SplitDuplicateIds", "tally"]
+
+
+class _SumCounts(beam.CombineFn):
+    def create_accumulator(self) -> Counter[str]:
+        return Counter()
+
+    def add_input(self, acc: Counter[str], item: Iterable[tuple[str, int]]) -> Counter[str]:
+        for key, n in item:
+            acc[key] += n
+        return acc
+
+    def merge_accumulators(self, accs: Iterable[Counter[str]]) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for acc in accs:
+            total.update(acc)
+        return total
+
+    def extract_output(self, acc: Counter[str]) -> dict[str, int]:
+        return dict(sorted(acc.items()))
+
+
+class _SplitDuplicateIdsFn(beam.DoFn):
+    """Records whose id occurs more than once go to quarantine (all copies): ids must be unique."""
+
+    def process(self, doc: RedactedDocument, duplicated: dict[str, int]) -> Iterable[Any]:
+        if doc.id in duplicated:
+            yield beam.pvalue.TaggedOutput(
+                QUARANTINE,
+                QuarantineRecord(
+                    doc.id, doc.source_ref, QuarantineReason.DUPLICATE_ID, "", doc.input_sha256, doc.size_bytes
+                ),
+            )
+        else:
+            yield doc
+
+
+class SplitDuplicateIds(beam.PTransform):
+    """Every copy of an id seen more than once -> ``quarantine`` (``duplicate_id``); the rest -> ``unique``."""
+
+    def expand(self, redacted: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
+        duplicated = (
+            redacted
+            | "IdOnce" >> beam.Map(lambda d: (d.id, 1))
+            | "CountIds" >> beam.CombinePerKey(sum)
+            | "Repeated" >> beam.Filter(lambda kv: kv[1] > 1)
+        )
+        return redacted | "Split" >> beam.ParDo(_SplitDuplicateIdsFn(), beam.pvalue.AsDict(duplicated)).with_outputs(
+            QUARANTINE, main="unique"
+        )
+
+
+def tally(pcoll: beam.PCollection, key: str, label: str) -> beam.PCollection:
+    """One ``((key, 1),)`` per element of ``pcoll``, for ``PublishManifest``'s counts."""
+    return pcoll | label >> beam.Map(lambda _, k=key: ((k, 1),))
+
+
+def _input_entry(f: InputFile) -> dict[str, Any]:
+    """An input file as the manifest lists it: opaque source, size and sha256 (None if unreadable now)."""
+    h = hashlib.sha256()
+    size = 0
+    try:
+        with open(f.path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError:
+        return {"source": opaque_source(f), "bytes": None, "sha256": None}
+    return {"source": opaque_source(f), "bytes": size, "sha256": h.hexdigest()}
+
+
+def _reuse_summary(run: RunSpec, counts: dict[str, int]) -> dict[str, Any] | None:
+    if run.previous is None:
+        return None
+    plan = run.previous.plan
+    return {
+        "previous_ruleset": run.previous.ruleset,
+        "mode": "incremental" if plan.incremental else "full",
+        "full_rerun_reason": plan.full_rerun_reason,
+        "changes": list(plan.changes),
+        "carried_over": counts.get("carried", 0),
+        "redetected": counts.get("detected", 0),
+    }
+
+
+def _publish(
+    _: Any,
+    run: RunSpec,
+    files: list[Any],
+    counts: dict[str, int],
+    entities: dict,
+    reasons: dict,
+    inputs: list[dict[str, Any]],
+) -> str:
+    manifest = build_manifest(
+        read=counts.get("read", 0),
+        excluded=counts.get("excluded", 0),
+        files=files,
+        entities=entities,
+        quarantine_reasons=reasons,
+        ruleset=run.ruleset,
+        versions=run.versions,
+        key_ids=run.key_ids,
+        num_shards=run.config.output.num_shards,
+        config=sanitized_config(run.config),
+        inputs=inputs,
+        reuse=_reuse_summary(run, counts),
+    )
+    return write_manifest(run.output_dir, manifest)
+
+
+class PublishManifest(beam.PTransform):
+    """Write ``manifest.json`` once every shard is written; yields its path.
+
+    The input is a dict of PCollections: ``files`` (every ``OutputFile`` written), ``tallies``
+    (``((key, 1),)`` tuples from ``tally``), ``redacted`` (clean records) and ``quarantine``. The
+    manifest fails the run if ``read != written + quarantined + excluded``.
+    """
+
+    def __init__(self, run: RunSpec) -> None:
+        super().__init__()
+        self._run = run
+
+    def expand(self, parts: dict[str, beam.PCollection]) -> beam.PCollection:
+        p = parts["files"].pipeline
+        counts = parts["tallies"] | "SumTallies" >> beam.CombineGlobally(_SumCounts())
+        inputs = (
+            p
+            | "ListInputs" >> beam.Create(list(self._run.files), reshuffle=False)
+            | "HashInputs" >> beam.Map(_input_entry)
+        )
+        entities = (
+            parts["redacted"]
+            | "EntityCounts" >> beam.Map(lambda d: d.entity_counts)
+            | "SumEntities" >> beam.CombineGlobally(_SumCounts())
+        )
+        reasons = (
+            parts["quarantine"]
+            | "ReasonOf" >> beam.Map(lambda q: ((q.reason.value, 1),))
+            | "SumReasons" >> beam.CombineGlobally(_SumCounts())
+        )
+        return (
+            p
+            | "ManifestTrigger" >> beam.Create([None])
+            | "Write"
+            >> beam.Map(
+                _publish,
+                self._run,
+                beam.pvalue.AsList(parts["files"]),
+                beam.pvalue.AsSingleton(counts),
+                beam.pvalue.AsSingleton(entities),
+                beam.pvalue.AsSingleton(reasons),
+                beam.pvalue.AsList(inputs),
+            )
+        )

@@ -1,0 +1,1 @@
+"""Redaction of one record, in data-flow order: normalise, detect, propagate, resolve overlaps, apply operators, log."""

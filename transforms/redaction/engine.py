@@ -1,0 +1,277 @@
+"""The redaction engine: detect with every configured detector, resolve overlaps, apply operators.
+
+Plain Python, no Beam. Fail closed: a document comes back as a ``RedactedDocument`` only if every
+detector ran over all of its fields (text, source, kept metadata) within the time budget; otherwise
+it comes back as a ``QuarantineRecord`` with a reason code and an exception class name, never a
+message. A failing batch is retried document by document so one bad record cannot take others down.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from transforms.config import ScrublineConfig
+from transforms.detectors import build_detectors
+from transforms.detectors.base import DetectionTimeout, Detector
+from transforms.operators import OperatorSet, build_operators
+from transforms.records import (
+    Document,
+    Finding,
+    QuarantineReason,
+    QuarantineRecord,
+    RedactedDocument,
+    content_sha256,
+    document_fields,
+)
+from transforms.redaction.log import RedactionLog, RedactionLogBuilder
+from transforms.redaction.normalize import NormalizedText, normalize
+from transforms.redaction.propagate import Propagator
+from transforms.redaction.resolve import resolve_overlaps
+
+__all__ = ["RedactionEngine", "apply_operators"]
+
+logger = logging.getLogger(__name__)
+
+_JOIN_EVERY = 4096
+
+# Tags our own operators write (<PERSON>, <EMAIL_ADDRESS:hex>). They are never redacted again, so
+# running scrubline over its own output changes nothing. Only tags named after an entity type that
+# the config can produce count: "<AKIAIOSFODNN7EXAMPLE>" has the shape of a tag but is a secret.
+_TAG = re.compile(r"<([A-Z][A-Z0-9_]{0,63})(?::[0-9a-f]{32})?>")
+BUILTIN_ENTITY_TYPES = frozenset(
+    "PERSON ORGANIZATION LOCATION EMAIL_ADDRESS PHONE_NUMBER CREDIT_CARD IBAN_CODE IP_ADDRESS URL CRYPTO UK_NINO "
+    "US_SSN US_ITIN NATIONAL_ID API_KEY PASSWORD PRIVATE_KEY USERNAME DATE_OF_BIRTH STREET_ADDRESS ACCOUNT_NUMBER "
+    "INTERNAL_URL INTERNAL_HOST".split()
+)
+
+
+def _entity_types(config: ScrublineConfig) -> frozenset[str]:
+    """Every entity type this config can produce: the built-in ones plus those the config names."""
+    named = {*config.nlp.labels.values(), *config.proprietary.terms, *(p.entity for p in config.patterns)}
+    return BUILTIN_ENTITY_TYPES | named
+
+
+def _outside_tags(text: str, findings: list[Finding], tag_names: frozenset[str]) -> list[Finding]:
+    """Cut the parts of findings that fall on scrubline tags; keep the rest."""
+    if "<" not in text:
+        return findings
+    tags = [m.span() for m in _TAG.finditer(text) if m.group(1) in tag_names]
+    if not tags:
+        return findings
+    out = []
+    for f in findings:
+        pieces = [(f.start, f.end)]
+        for t_start, t_end in tags:
+            if t_start >= f.end:
+                break
+            next_pieces = []
+            for s, e in pieces:
+                if t_end <= s or t_start >= e:
+                    next_pieces.append((s, e))
+                    continue
+                if s < t_start:
+                    next_pieces.append((s, t_start))
+                if t_end < e:
+                    next_pieces.append((t_end, e))
+            pieces = next_pieces
+        out.extend(
+            f if (s, e) == (f.start, f.end) else Finding(f.entity_type, s, e, f.score, f.detector)
+            for s, e in pieces
+            if text[s:e].strip()
+        )
+    return out
+
+
+def apply_operators(text: str, findings: Sequence[Finding], operators: OperatorSet) -> tuple[str, RedactionLog]:
+    """Replace each (non-overlapping, sorted) finding; return the cleaned text and its redaction log.
+
+    Text outside the findings is copied unchanged; ``out_start``/``out_end`` locate each replacement.
+    """
+    # Pieces are joined every _JOIN_EVERY so a huge document never holds millions of small strings.
+    chunks: list[str] = []
+    parts: list[str] = []
+    log = RedactionLogBuilder()
+    cursor = 0
+    out_len = 0
+    for f in findings:
+        if f.start < cursor:
+            raise ValueError("findings overlap or are unsorted")
+        kept = text[cursor : f.start]
+        parts.append(kept)
+        out_len += len(kept)
+        replacement, op_name = operators.apply(text[f.start : f.end], f.entity_type)
+        parts.append(replacement)
+        log.append(f.entity_type, f.start, f.end, out_len, out_len + len(replacement), f.detector, f.score, op_name)
+        out_len += len(replacement)
+        cursor = f.end
+        if len(parts) >= _JOIN_EVERY:
+            chunks.append("".join(parts))
+            parts.clear()
+    parts.append(text[cursor:])
+    if chunks:
+        parts = [*chunks, "".join(parts)]
+    return "".join(parts), log.build()
+
+
+class RedactionEngine:
+    """Redacts batches of documents. Build once per worker process (model load is expensive)."""
+
+    def __init__(
+        self,
+        config: ScrublineConfig,
+        detectors: Sequence[Detector],
+        operators: OperatorSet,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._detectors = list(detectors)
+        self._operators = operators
+        self._disabled = frozenset(config.entities.disabled)
+        self._min_score = config.entities.min_score
+        self._thresholds = dict(config.entities.thresholds)
+        self._allow = frozenset(a.strip().casefold() for a in config.allow)
+        self._budget = config.limits.detection_timeout_seconds
+        self._budget_per_char = config.limits.detection_seconds_per_mb / 1_000_000
+        self._max_chars = config.limits.max_record_chars
+        self._clock = clock
+        self._tag_names = _entity_types(config)
+        self._propagator: Propagator | None = None
+        if config.entities.propagate:
+            from transforms.detectors.names import load_english_words, load_name_lists
+            from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY
+
+            first_names, _ = load_name_lists()
+            self._propagator = Propagator(
+                config.entities.propagate, first_names, load_english_words(), self._allow, TECHNICAL_VOCABULARY
+            )
+
+    @classmethod
+    def from_config(cls, config: ScrublineConfig) -> RedactionEngine:
+        """Build every configured detector and operator (loads the spaCy model, reads keys)."""
+        return cls(config, build_detectors(config), build_operators(config))
+
+    def redact(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
+        """One output per input document, in input order; never raises for a bad document."""
+        if not docs:
+            return []
+        try:
+            return list(self._redact_batch(docs))
+        except Exception as exc:  # isolate: retry one by one, quarantine the ones that fail
+            if len(docs) == 1:
+                return [self._quarantine(docs[0], exc)]
+            logger.debug("batch of %d failed with %s; retrying one by one", len(docs), type(exc).__name__)
+            return [out for doc in docs for out in self.redact([doc])]
+
+    def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
+        out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
+        texts: list[str] = []
+        field_counts = [0] * len(docs)
+        for i, doc in enumerate(docs):
+            if len(doc.text) > self._max_chars:
+                out[i] = self._quarantine(doc, None, QuarantineReason.TOO_LARGE)
+                continue
+            fields = document_fields(doc)
+            field_counts[i] = len(fields)
+            texts.extend(fields)
+        started = self._clock()
+        normalized = [normalize(t) for t in texts]
+        norm_texts = [n.text for n in normalized]
+        per_text: list[list[Finding]] = [[] for _ in texts]
+        for detector in self._detectors:
+            results = detector.detect(norm_texts)
+            if len(results) != len(texts):
+                raise RuntimeError("detector returned a result count that does not match its input")
+            for found, extra in zip(per_text, results, strict=True):
+                found.extend(extra)
+        budget = self._budget + self._budget_per_char * sum(len(t) for t in texts)
+        if self._clock() - started > budget:
+            # Over budget: a single document is quarantined; a batch is redone one by one so only
+            # the slow documents are charged.
+            raise DetectionTimeout("detection budget exceeded")
+        cursor = 0
+        for i, doc in enumerate(docs):
+            if out[i] is not None:
+                continue
+            n = field_counts[i]
+            field_findings = [
+                self._to_original(norm, found)
+                for norm, found in zip(normalized[cursor : cursor + n], per_text[cursor : cursor + n], strict=True)
+            ]
+            out[i] = self._apply(doc, texts[cursor : cursor + n], field_findings)
+            cursor += n
+        return out  # type: ignore[return-value]
+
+    def _to_original(self, norm: NormalizedText, findings: list[Finding]) -> list[Finding]:
+        """Apply policy filters on the normalised text, then map surviving findings to the original."""
+        kept = []
+        for f in findings:
+            if f.end > len(norm.text) or not self._keep(norm.text, f):
+                continue
+            start, end = norm.to_original(f.start, f.end)
+            kept.append(
+                f if (start, end) == (f.start, f.end) else Finding(f.entity_type, start, end, f.score, f.detector)
+            )
+        return kept
+
+    def _keep(self, text: str, f: Finding) -> bool:
+        if f.entity_type in self._disabled:
+            return False
+        if f.score < self._thresholds.get(f.entity_type, self._min_score):
+            return False
+        return text[f.start : f.end].strip().casefold() not in self._allow
+
+    def _apply(self, doc: Document, texts: list[str], findings: list[list[Finding]]) -> RedactedDocument:
+        counts: Counter[str] = Counter()
+        cleaned: list[str] = []
+        text_redactions = RedactionLog()
+        if self._propagator is not None:
+            keys = self._propagator.keys(texts, findings)
+            findings = [
+                [*found, *self._propagator.recurrences(t, found, keys)]
+                for t, found in zip(texts, findings, strict=True)
+            ]
+        rules = sorted({(f.detector, f.entity_type) for found in findings for f in found})
+        for n, (text, found) in enumerate(zip(texts, findings, strict=True)):
+            resolved = resolve_overlaps(_outside_tags(text, found, self._tag_names))
+            counts.update(f.entity_type for f in resolved)
+            new_text, redactions = apply_operators(text, resolved, self._operators)
+            cleaned.append(new_text)
+            if n == 0:
+                text_redactions = redactions
+        values = iter(cleaned[2:])
+        metadata = tuple((k, None if v is None else next(values)) for k, v in doc.metadata)
+        return RedactedDocument(
+            id=doc.id,
+            text=cleaned[0],
+            source=cleaned[1],
+            metadata=metadata,
+            redactions=text_redactions,
+            entity_counts=tuple(sorted(counts.items())),
+            source_ref=doc.source_ref,
+            input_sha256=doc.input_sha256,
+            size_bytes=doc.size_bytes,
+            content_sha256=content_sha256(doc),
+            rules=tuple(rules),
+        )
+
+    @staticmethod
+    def _quarantine(
+        doc: Document, exc: BaseException | None, reason: QuarantineReason | None = None
+    ) -> QuarantineRecord:
+        if reason is None:
+            reason = (
+                QuarantineReason.TIMEOUT
+                if isinstance(exc, (DetectionTimeout, TimeoutError))
+                else QuarantineReason.DETECTOR_ERROR
+            )
+        return QuarantineRecord(
+            id=doc.id,
+            source=doc.source_ref,
+            reason=reason,
+            error_class=type(exc).__name__ if exc is not None else "",
+            input_sha256=doc.input_sha256,
+            size_bytes=doc.size_bytes,
+        )

@@ -1,0 +1,1 @@
+"""Across runs: reprocessing with --previous, diffs between runs, run statistics and the HTML report."""

@@ -1,0 +1,204 @@
+"""``scrubline diff OLD_DIR NEW_DIR``: what changed between two published runs, Beam-free.
+
+Built from the two manifests and ``fingerprints/`` shards only, so it never reads a record's text and
+its output carries ids, counts, entity types and rule names, never a value: proprietary terms,
+internal domains, pattern regexes and exclusion values appear in manifests only as digests, and
+allow-list words are counted, not listed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from transforms.runs.reprocess import leaf_differences
+
+__all__ = ["RunDiffError", "config_changes", "diff_runs", "render_diff"]
+
+
+class RunDiffError(ValueError):
+    """A directory holds no run that can be compared; the message names the argument only."""
+
+
+def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[str, str, str, frozenset]]]:
+    import pyarrow.parquet as pq
+
+    root = Path(directory)
+    try:
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RunDiffError(f"{label} holds no published run (no manifest.json)") from None
+    except (OSError, ValueError) as exc:
+        raise RunDiffError(f"{label} manifest.json cannot be read ({type(exc).__name__})") from None
+    paths = [f["path"] for f in manifest.get("files", []) if f["path"].startswith("fingerprints/")]
+    if not paths:
+        raise RunDiffError(f"{label} has no fingerprints (made by an older scrubline); rerun it to compare")
+    records: dict[str, tuple[str, str, str, frozenset]] = {}
+    columns = ["id", "status", "content_sha256", "output_sha256", "rules"]
+    for rel in sorted(paths):
+        try:
+            table = pq.read_table(root / rel, columns=columns)
+        except OSError as exc:
+            raise RunDiffError(f"{label} fingerprint shard {rel} cannot be read ({type(exc).__name__})") from None
+        for row in table.to_pylist():
+            rules = frozenset((r["detector"], r["entity_type"]) for r in row["rules"])
+            records[row["id"]] = (row["status"], row["content_sha256"], row["output_sha256"], rules)
+    return manifest, records
+
+
+def config_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The rule changes between two manifests, as lines without values (digests are counted)."""
+    old_cfg, new_cfg = old.get("config") or {}, new.get("config") or {}
+    lines: list[str] = []
+    old_terms = old_cfg.get("proprietary", {}).get("terms", {})
+    new_terms = new_cfg.get("proprietary", {}).get("terms", {})
+    for entity in sorted(set(old_terms) | set(new_terms)):
+        before, after = set(old_terms.get(entity, [])), set(new_terms.get(entity, []))
+        if before != after:
+            lines.append(f"proprietary.terms.{entity}: +{len(after - before)} -{len(before - after)}")
+    before = set(old_cfg.get("proprietary", {}).get("internal_domains", []))
+    after = set(new_cfg.get("proprietary", {}).get("internal_domains", []))
+    if before != after:
+        lines.append(f"proprietary.internal_domains: +{len(after - before)} -{len(before - after)}")
+    old_patterns = {json.dumps(p, sort_keys=True): p["name"] for p in old_cfg.get("patterns", [])}
+    new_patterns = {json.dumps(p, sort_keys=True): p["name"] for p in new_cfg.get("patterns", [])}
+    for key in sorted(set(old_patterns) ^ set(new_patterns)):
+        sign = "-" if key in old_patterns else "+"
+        lines.append(f"patterns: {sign}{(old_patterns if sign == '-' else new_patterns)[key]}")
+    before = {a.strip().casefold() for a in old_cfg.get("allow", [])}
+    after = {a.strip().casefold() for a in new_cfg.get("allow", [])}
+    if before != after:
+        lines.append(f"allow: +{len(after - before)} -{len(before - after)}")
+    old_ops, new_ops = old_cfg.get("operators", {}), new_cfg.get("operators", {})
+    for entity in sorted(set(old_ops) | set(new_ops)):
+        if old_ops.get(entity) != new_ops.get(entity):
+            was = (old_ops.get(entity) or {}).get("type", "(default)")
+            now = (new_ops.get(entity) or {}).get("type", "(default)")
+            lines.append(f"operators.{entity}: {was} -> {now}")
+    old_ex = {r["field"]: set(r["values"]) for r in old_cfg.get("input", {}).get("exclude", [])}
+    new_ex = {r["field"]: set(r["values"]) for r in new_cfg.get("input", {}).get("exclude", [])}
+    for field in sorted(set(old_ex) | set(new_ex)):
+        before, after = old_ex.get(field, set()), new_ex.get(field, set())
+        if before != after:
+            lines.append(f"input.exclude.{field}: +{len(after - before)} -{len(before - after)}")
+    handled = ("proprietary", "patterns", "allow", "operators", "input.exclude")
+    for path in leaf_differences(old_cfg, new_cfg, ""):
+        if not path.startswith(handled):
+            lines.append(f"{path} changed")
+    for path in leaf_differences(old.get("versions", {}), new.get("versions", {}), "versions"):
+        lines.append(f"{path}: {old.get('versions', {}).get(path[9:])} -> {new.get('versions', {}).get(path[9:])}")
+    for path in leaf_differences(old.get("key_ids", {}), new.get("key_ids", {}), "key_ids"):
+        lines.append(f"{path} changed")
+    return lines
+
+
+def _why_changed(old: tuple, new: tuple, changed_operator_types: set[str]) -> list[str]:
+    """Which rules account for one record's change: rules that fire now and did not, and the reverse."""
+    reasons = [f"+{d} ({e})" for d, e in sorted(new[3] - old[3])]
+    reasons += [f"-{d} ({e})" for d, e in sorted(old[3] - new[3])]
+    if reasons:
+        return reasons
+    types = {e for _, e in new[3]} & changed_operator_types
+    if types:
+        return [f"operators.{e}" for e in sorted(types)]
+    if old[1] != new[1]:
+        return ["content changed"]
+    return ["other (same rules fired; e.g. overlap resolution or versions)"]
+
+
+def diff_runs(old_dir: str, new_dir: str, examples: int = 5) -> dict[str, Any]:
+    """Compare two published runs; everything in the result is an id, a count, a type or a rule name."""
+    old_manifest, old = _load(old_dir, "OLD_DIR")
+    new_manifest, new = _load(new_dir, "NEW_DIR")
+    old_ops = (old_manifest.get("config") or {}).get("operators", {})
+    new_ops = (new_manifest.get("config") or {}).get("operators", {})
+    default_changed = old_ops.get("default") != new_ops.get("default")
+    changed_ops = {e for e in set(old_ops) | set(new_ops) if e != "default" and old_ops.get(e) != new_ops.get(e)}
+
+    kinds: dict[str, list[str]] = {"added": [], "removed": [], "changed": [], "unchanged": []}
+    transitions: Counter[str] = Counter()
+    because: Counter[str] = Counter()
+    because_examples: dict[str, list[str]] = {}
+
+    def account(record_id: str, reasons: list[str]) -> None:
+        for reason in reasons:
+            because[reason] += 1
+            because_examples.setdefault(reason, [])
+            if len(because_examples[reason]) < examples:
+                because_examples[reason].append(record_id)
+
+    for record_id in sorted(set(old) | set(new)):
+        before, after = old.get(record_id), new.get(record_id)
+        was = before[0] if before else "absent"
+        now = after[0] if after else "absent"
+        if was != now:
+            transitions[f"{was} -> {now}"] += 1
+        if (before is None or was != "written") and now == "written":
+            kinds["added"].append(record_id)
+            account(record_id, ["input.exclude (no longer excluded)" if was == "excluded" else f"{was} -> written"])
+        elif was == "written" and now != "written":
+            kinds["removed"].append(record_id)
+            account(record_id, ["input.exclude" if now == "excluded" else f"written -> {now}"])
+        elif was == "written" and now == "written":
+            if before[2] == after[2]:
+                kinds["unchanged"].append(record_id)
+            else:
+                kinds["changed"].append(record_id)
+                types = {e for _, e in after[3]}
+                op_types = changed_ops | (types - set(new_ops) if default_changed else set())
+                account(record_id, _why_changed(before, after, op_types))
+
+    old_entities = old_manifest.get("counts", {}).get("entities", {})
+    new_entities = new_manifest.get("counts", {}).get("entities", {})
+    return {
+        "old": {"ruleset": old_manifest.get("ruleset"), "counts": _counts(old_manifest)},
+        "new": {"ruleset": new_manifest.get("ruleset"), "counts": _counts(new_manifest)},
+        "records": {kind: len(ids) for kind, ids in kinds.items()},
+        "status_changes": dict(sorted(transitions.items())),
+        "entities": {
+            e: {"old": old_entities.get(e, 0), "new": new_entities.get(e, 0)}
+            for e in sorted(set(old_entities) | set(new_entities))
+        },
+        "rule_changes": config_changes(old_manifest, new_manifest),
+        "accounted_for_by": dict(sorted(because.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "examples": {
+            **{kind: ids[:examples] for kind, ids in kinds.items() if kind != "unchanged" and ids},
+            **{f"because {reason}": ids for reason, ids in sorted(because_examples.items())},
+        },
+    }
+
+
+def _counts(manifest: Mapping[str, Any]) -> dict[str, int]:
+    counts = manifest.get("counts", {})
+    return {k: counts.get(k, 0) for k in ("read", "written", "quarantined", "excluded")}
+
+
+def render_diff(result: Mapping[str, Any]) -> str:
+    """The plain-text form of ``diff_runs``' result."""
+    old, new = result["old"], result["new"]
+    lines = [f"rulesets: {old['ruleset']} -> {new['ruleset']}"]
+    for key in ("read", "written", "quarantined", "excluded"):
+        lines.append(f"  {key:<12} {old['counts'][key]:>10} -> {new['counts'][key]}")
+    r = result["records"]
+    lines.append(
+        f"records: {r['added']} added, {r['removed']} removed, {r['changed']} changed, {r['unchanged']} unchanged"
+    )
+    for transition, n in result["status_changes"].items():
+        lines.append(f"  {transition}: {n}")
+    same = sum(1 for c in result["entities"].values() if c["old"] == c["new"])
+    lines.append(f"entities (old -> new; {same} types unchanged):")
+    for entity, c in result["entities"].items():
+        if c["old"] != c["new"]:
+            lines.append(f"  {entity:<20} {c['old']:>8} -> {c['new']:<8} ({c['new'] - c['old']:+d})")
+    lines.append("rule changes:" if result["rule_changes"] else "rule changes: none")
+    lines.extend(f"  {line}" for line in result["rule_changes"])
+    if result["accounted_for_by"]:
+        lines.append("records accounted for by:")
+        lines.extend(f"  {reason}: {n}" for reason, n in result["accounted_for_by"].items())
+    if result["examples"]:
+        lines.append("example record ids:")
+        lines.extend(f"  {kind}: {', '.join(ids)}" for kind, ids in result["examples"].items())
+    return "\n".join(lines)
