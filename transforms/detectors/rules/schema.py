@@ -117,7 +117,7 @@ def _expand_check(item: Any) -> Any:
     if isinstance(item, dict) and len(item) == 1:
         ((name, params),) = item.items()
         return {"name": name, "params": {} if params is None else params}
-    return item
+    raise ValueError("a check is a name, or a mapping of one name to its parameters")
 
 
 class RulePack(BaseModel):
@@ -192,11 +192,19 @@ def parse_pack(text: str, source: str) -> RulePack:
     try:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
-        raise RulePackError(source, [PackProblem(None, "<yaml>", str(err).replace("\n", " "))]) from None
+        raise RulePackError(source, [PackProblem(None, "<yaml>", _yaml_reason(err))]) from None
     try:
         return RulePack.model_validate(data)
     except ValidationError as err:
         raise RulePackError(source, _problems(err, data)) from None
+
+
+def _yaml_reason(err: yaml.YAMLError) -> str:
+    """The parser's reason and position, without the quoted source line."""
+    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        return f"{err.problem} at line {mark.line + 1}, column {mark.column + 1}"
+    return type(err).__name__
 
 
 def load_pack(path: str | Path) -> RulePack:
