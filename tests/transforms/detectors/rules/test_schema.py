@@ -1,0 +1,105 @@
+"""The rule-pack schema: strict shapes, and errors that name the file, the rule and the field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from transforms.detectors.rules import RulePackError, load_pack, parse_pack
+from transforms.detectors.rules.schema import DEFAULT_WINDOW, CheckSpec
+
+
+def _rule(**overrides: Any) -> dict[str, Any]:
+    rule: dict[str, Any] = {"id": "r1", "entity": "API_KEY", "score": 0.5, "pattern": "k=(?P<v>\\w+)"}
+    rule.update(overrides)
+    return {key: value for key, value in rule.items() if value is not None}
+
+
+def _pack(*rules: dict[str, Any], **fields: Any) -> str:
+    return yaml.safe_dump({"pack": "p", "detector": "demo", **fields, "rules": list(rules)})
+
+
+def _problems(text: str) -> list[str]:
+    with pytest.raises(RulePackError) as caught:
+        parse_pack(text, "p.yaml")
+    assert caught.value.source == "p.yaml"
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_minimal_rule_gets_defaults() -> None:
+    rule = parse_pack(_pack(_rule()), "p.yaml").rules[0]
+    assert (rule.keywords, rule.window, rule.flags, rule.checks) == ([], DEFAULT_WINDOW, [], [])
+    assert (rule.examples.match, rule.examples.no_match, rule.description, rule.source) == ([], [], None, None)
+
+
+def test_check_shorthands() -> None:
+    checks = [{"entropy": {"min_bits": 3.0}}, "min_length_free", {"bare": None}]
+    rule = parse_pack(_pack(_rule(checks=checks)), "p.yaml").rules[0]
+    assert rule.checks == [
+        CheckSpec(name="entropy", params={"min_bits": 3.0}),
+        CheckSpec(name="min_length_free", params={}),
+        CheckSpec(name="bare", params={}),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (_rule(colour="red"), "rule 'r1': colour: Extra inputs are not permitted"),
+        (_rule(score=1.5), "rule 'r1': score: Input should be less than or equal to 1"),
+        (_rule(score="0.5"), "rule 'r1': score: Input should be a valid number"),
+        (_rule(id="Bad-Id"), "rule 'Bad-Id': id: String should match pattern '^[a-z0-9_]+$'"),
+        (_rule(id=None), "rule '#0': id: Field required"),
+        (_rule(entity="api_key"), "rule 'r1': entity: String should match pattern '^[A-Z][A-Z0-9_]*$'"),
+        (_rule(keywords=["ok", " "]), "rule 'r1': keywords: Value error, a keyword must contain a non-blank character"),
+        (_rule(keywords=["ok", 7]), "rule 'r1': keywords[1]: Input should be a valid string"),
+        (_rule(window=0), "rule 'r1': window: Input should be greater than or equal to 1"),
+        (_rule(flags=["verbose"]), "rule 'r1': flags[0]: Input should be 'ignore_case', 'multiline' or 'dot_all'"),
+        (
+            _rule(checks=[{"a": {}, "b": {}}]),
+            "rule 'r1': checks: Value error, a check is a name, or a mapping of one name to its parameters",
+        ),
+        (
+            _rule(examples={"match": [{"text": "k=abc", "value": "abd"}]}),
+            "rule 'r1': examples.match[0]: Value error, value does not occur in text",
+        ),
+        (_rule(examples={"no_match": ["x"], "maybe": []}), "rule 'r1': examples.maybe: Extra inputs are not permitted"),
+    ],
+)
+def test_rule_errors_name_rule_and_field(rule: dict[str, Any], expected: str) -> None:
+    assert _problems(_pack(rule)) == [expected]
+
+
+def test_every_problem_is_reported() -> None:
+    problems = _problems(_pack(_rule(), _rule(id="r2", score=2), _rule(id="r3", pattern="")))
+    assert problems == [
+        "rule 'r2': score: Input should be less than or equal to 1",
+        "rule 'r3': pattern: String should have at least 1 character",
+    ]
+
+
+def test_pack_level_errors() -> None:
+    assert _problems(_pack(_rule(), _rule())) == ["pack: Value error, rule id 'r1' is used twice"]
+    assert _problems(_pack(_rule(), detector="Demo")) == ["detector: String should match pattern '^[a-z0-9_]+$'"]
+    assert _problems(_pack(_rule(), fragments={"Bad": "x"})) == [
+        "fragments: Value error, fragment names must be lower-case identifiers, got ['Bad']"
+    ]
+    assert _problems(yaml.safe_dump({"pack": "p", "detector": "d", "rules": []})) == [
+        "rules: List should have at least 1 item after validation, not 0"
+    ]
+
+
+def test_duplicate_yaml_key_is_an_error() -> None:
+    text = "pack: p\ndetector: d\nrules:\n  - {id: r, entity: X, score: 0.5, pattern: a, pattern: b}\n"
+    assert _problems(text) == ["<yaml>: duplicate keys ['pattern'] at line 4, column 5"]
+
+
+def test_load_pack_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "pack.yaml"
+    path.write_text(_pack(_rule(score=-1)), encoding="utf-8")
+    with pytest.raises(RulePackError) as caught:
+        load_pack(path)
+    assert str(caught.value) == f"{path}: rule 'r1': score: Input should be greater than or equal to 0"
