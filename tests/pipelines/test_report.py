@@ -89,6 +89,9 @@ def test_run_writes_stats_and_report(run_dir: Path) -> None:
         f"{batch} 2 86 4 46.51 0",
         f"{ref('broken.txt')} 1 decode_error 1",
         f"{batch} 1 invalid_record 1",
+        "Findings by rule Rule id Entity type Findings internal_domains.host INTERNAL_HOST 1 "
+        "presidio.CreditCardRecognizer CREDIT_CARD 1 presidio.OfflineEmailRecognizer EMAIL_ADDRESS 1 "
+        "proprietary_terms.CODENAME CODENAME 1 4 redactions in the text of the written records",
     ]:
         assert expected in text, expected
     for secret in SENSITIVE:

@@ -1,9 +1,9 @@
 """``scrubline diff OLD_DIR NEW_DIR``: what changed between two published runs, Beam-free.
 
-Built from the two manifests and ``fingerprints/`` shards only, so it never reads a record's text and
-its output carries ids, counts, entity types and rule names, never a value: proprietary terms,
-internal domains, pattern regexes and exclusion values appear in manifests only as digests, and
-allow-list words are counted, not listed.
+Built from the two manifests, ``fingerprints/`` shards and the rule ids and entity types of the
+records' redaction logs only, so it never reads a record's text and its output carries ids, counts,
+entity types and rule names, never a value: proprietary terms, internal domains, pattern regexes and
+exclusion values appear in manifests only as digests, and allow-list words are counted, not listed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from transforms.runs.report import findings_by_rule
 from transforms.runs.reprocess import leaf_differences
 
 __all__ = ["RunDiffError", "config_changes", "diff_runs", "render_diff"]
@@ -47,6 +48,25 @@ def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[s
             rules = frozenset((r["detector"], r["entity_type"]) for r in row["rules"])
             records[row["id"]] = (row["status"], row["content_sha256"], row["output_sha256"], rules)
     return manifest, records
+
+
+def _rule_counts(directory: str, manifest: Mapping[str, Any], label: str) -> dict[tuple[str, str], int]:
+    paths = [f["path"] for f in manifest.get("files", []) if f["path"].startswith("records/")]
+    try:
+        return {(r.rule, r.entity_type): r.count for r in findings_by_rule(directory, paths)}
+    except (OSError, ValueError, KeyError) as exc:
+        raise RunDiffError(f"{label} records shards cannot be read ({type(exc).__name__})") from None
+
+
+def _rule_moves(old_dir: str, old: Mapping[str, Any], new_dir: str, new: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Findings per rule id and entity type in both runs, from the records' redaction logs, sorted by
+    rule id then entity type; a pair found in one run only counts 0 in the other."""
+    before = _rule_counts(old_dir, old, "OLD_DIR")
+    after = _rule_counts(new_dir, new, "NEW_DIR")
+    return [
+        {"rule": key[0], "entity_type": key[1], "old": before.get(key, 0), "new": after.get(key, 0)}
+        for key in sorted(set(before) | set(after))
+    ]
 
 
 def config_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
@@ -162,6 +182,7 @@ def diff_runs(old_dir: str, new_dir: str, examples: int = 5) -> dict[str, Any]:
             e: {"old": old_entities.get(e, 0), "new": new_entities.get(e, 0)}
             for e in sorted(set(old_entities) | set(new_entities))
         },
+        "findings_by_rule": _rule_moves(old_dir, old_manifest, new_dir, new_manifest),
         "rule_changes": config_changes(old_manifest, new_manifest),
         "accounted_for_by": dict(sorted(because.items(), key=lambda kv: (-kv[1], kv[0]))),
         "examples": {
@@ -174,6 +195,16 @@ def diff_runs(old_dir: str, new_dir: str, examples: int = 5) -> dict[str, Any]:
 def _counts(manifest: Mapping[str, Any]) -> dict[str, int]:
     counts = manifest.get("counts", {})
     return {k: counts.get(k, 0) for k in ("read", "written", "quarantined", "excluded")}
+
+
+def _rule_lines(rules: list[dict[str, Any]]) -> list[str]:
+    """The rule ids whose findings moved, one line each with the change signed."""
+    moved = [r for r in rules if r["old"] != r["new"]]
+    lines = [f"findings by rule (old -> new; {len(rules) - len(moved)} unchanged):"]
+    for r in moved:
+        label = f"{r['rule']} ({r['entity_type']})"
+        lines.append(f"  {label:<44} {r['old']:>8} -> {r['new']:<8} ({r['new'] - r['old']:+d})")
+    return lines
 
 
 def render_diff(result: Mapping[str, Any]) -> str:
@@ -193,6 +224,7 @@ def render_diff(result: Mapping[str, Any]) -> str:
     for entity, c in result["entities"].items():
         if c["old"] != c["new"]:
             lines.append(f"  {entity:<20} {c['old']:>8} -> {c['new']:<8} ({c['new'] - c['old']:+d})")
+    lines.extend(_rule_lines(result["findings_by_rule"]))
     lines.append("rule changes:" if result["rule_changes"] else "rule changes: none")
     lines.extend(f"  {line}" for line in result["rule_changes"])
     if result["accounted_for_by"]:

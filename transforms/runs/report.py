@@ -2,18 +2,20 @@
 
 Beam-free. The page has inline CSS and inline SVG charts only: no script, no font, image or style
 sheet fetched from anywhere (a Content-Security-Policy forbids it), so it opens offline. It shows
-counts, entity types, quarantine reason codes, opaque source references (``src-<16 hex>``), timings,
-versions and the ruleset: never text, a file name or a record id; every value is HTML-escaped.
+counts, entity types, rule ids, quarantine reason codes, opaque source references (``src-<16 hex>``),
+timings, versions and the ruleset: never text, a file name or a record id; every value is HTML-escaped.
 
-It is built from ``manifest.json``, ``run_stats.json`` (when present) and the quarantine shards'
-``source`` and ``reason`` columns. Timings vary from run to run, so the page is not part of the
-byte-identical output.
+It is built from ``manifest.json``, ``run_stats.json`` (when present), the quarantine shards'
+``source`` and ``reason`` columns and the records shards' ``redactions.detector`` and
+``redactions.entity_type`` (nothing else of a record is read). Timings vary from run to run, so the
+page is not part of the byte-identical output.
 """
 
 from __future__ import annotations
 
 import html
 import json
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +36,8 @@ __all__ = [
     "REPORT_NAME",
     "QuarantineBySource",
     "QuarantinedSource",
+    "RuleFindings",
+    "findings_by_rule",
     "quarantine_by_source",
     "render_report",
     "write_report",
@@ -72,6 +76,15 @@ class QuarantineBySource:
 
     count: int = 0
     top: tuple[QuarantinedSource, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleFindings:
+    """How many redactions one rule id (a redaction log's ``detector``) logged as one entity type."""
+
+    rule: str
+    entity_type: str
+    count: int
 
 
 def _e(value: object) -> str:
@@ -197,6 +210,24 @@ def _entities(counts: Mapping[str, Any]) -> str:
         "entities",
         chart + _note("Counted over every field of every redacted record: text, source and kept fields."),
     )
+
+
+def _rules(rules: Sequence[RuleFindings]) -> str:
+    title = "Findings by rule"
+    if not rules:
+        return _section(title, "rules", _note("No redaction was logged in the text of the written records."))
+    table = _table(
+        ["Rule id", "Entity type", "Findings"],
+        [[f'<span class="mono">{_e(r.rule)}</span>', _e(r.entity_type), _int(r.count)] for r in rules],
+        [False, False, True],
+    )
+    total = sum(r.count for r in rules)
+    note = _note(
+        f"{total:,} redactions in the text of the written records, by the rule id their redaction log names "
+        "(the detector column) and entity type; most first, ties by rule id. Findings in source and kept "
+        "fields are counted under Entities by type only."
+    )
+    return _section(title, "rules", table + note)
 
 
 def _reasons(counts: Mapping[str, Any]) -> str:
@@ -340,9 +371,11 @@ def render_report(
     manifest: Mapping[str, Any],
     run_stats: Mapping[str, Any] | None = None,
     quarantined: QuarantineBySource | None = None,
+    rules: Sequence[RuleFindings] = (),
 ) -> str:
-    """The whole report page from a manifest, the run's ``run_stats.json`` content and the quarantine
-    grouped by source. Self-contained (no script, nothing fetched); every value is HTML-escaped."""
+    """The whole report page from a manifest, the run's ``run_stats.json`` content, the quarantine
+    grouped by source and the findings by rule (shown in the order given). Self-contained (no script,
+    nothing fetched); every value is HTML-escaped."""
     counts = manifest.get("counts", {})
     files = manifest.get("files", [])
     read, written, q, excluded = (int(counts.get(k, 0)) for k in ("read", "written", "quarantined", "excluded"))
@@ -360,14 +393,16 @@ def render_report(
             f"scrubline {_e(manifest.get('versions', {}).get('scrubline', 'unknown'))} · {balance}</p>",
             _tiles(counts, files),
             _entities(counts),
+            _rules(rules),
             _reasons(counts),
             _quarantined_sources(quarantined or QuarantineBySource()),
             _density(run_stats),
             _slowest(run_stats),
             _run(manifest),
             _note(
-                "Made from manifest.json, run_stats.json and the quarantine shards. Only counts, entity types, "
-                "reason codes, opaque source references, timings and versions appear here. Timings vary from "
+                "Made from manifest.json, run_stats.json, the quarantine shards and the records' redaction logs. "
+                "Only counts, entity types, rule ids, reason codes, opaque source references, timings and "
+                "versions appear here. Timings vary from "
                 "run to run: this page and run_stats.json are for people and not part of the byte-identical output."
             ),
         ]
@@ -407,6 +442,36 @@ def quarantine_by_source(output_dir: str, paths: Sequence[str], top: int = DEFAU
     )
 
 
+# The parts of a records shard that findings_by_rule reads: two leaves of the redaction log.
+_RULE_LEAVES = ("detector", "entity_type")
+
+
+def _rule_leaf_paths(shard: pq.ParquetFile) -> list[str]:
+    paths = (shard.schema.column(i).path for i in range(shard.metadata.num_columns))
+    return [p for p in paths if p.startswith("redactions.") and p.rsplit(".", 1)[1] in _RULE_LEAVES]
+
+
+def findings_by_rule(output_dir: str, paths: Sequence[str]) -> tuple[RuleFindings, ...]:
+    """Count the redactions of the records shards ``paths`` (relative to ``output_dir``) per rule id and
+    entity type, most first, ties by rule id then entity type.
+
+    Reads only the ``detector`` and ``entity_type`` leaves of the ``redactions`` column, a batch of rows
+    at a time: never a record's text, offsets or any other column.
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for rel in paths:
+        shard = pq.ParquetFile(Path(output_dir) / rel)
+        for batch in shard.iter_batches(columns=_rule_leaf_paths(shard)):
+            logged = pc.list_flatten(batch.column("redactions"))
+            if not len(logged):
+                continue
+            leaves = pa.table({leaf: pc.struct_field(logged, leaf) for leaf in _RULE_LEAVES})
+            for row in leaves.group_by(list(_RULE_LEAVES)).aggregate([([], "count_all")]).to_pylist():
+                counts[(row["detector"], row["entity_type"])] += row["count_all"]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(RuleFindings(rule, entity_type, n) for (rule, entity_type), n in ranked)
+
+
 def write_report(output_dir: str, top: int = DEFAULT_TOP) -> str:
     """Write ``DIR/report.html`` atomically from the published run in ``output_dir``; return its path.
 
@@ -416,6 +481,8 @@ def write_report(output_dir: str, top: int = DEFAULT_TOP) -> str:
     manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
     stats_path = out / RUN_STATS_NAME
     run_stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else None
-    shards = [f["path"] for f in manifest.get("files", []) if str(f.get("path", "")).startswith("quarantine/")]
-    page = render_report(manifest, run_stats, quarantine_by_source(output_dir, shards, top))
+    paths = [str(f.get("path", "")) for f in manifest.get("files", [])]
+    quarantined = quarantine_by_source(output_dir, [p for p in paths if p.startswith("quarantine/")], top)
+    rules = findings_by_rule(output_dir, [p for p in paths if p.startswith("records/")])
+    page = render_report(manifest, run_stats, quarantined, rules)
     return publish_text(out / REPORT_NAME, page)

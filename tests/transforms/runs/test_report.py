@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 
 from transforms.output.manifest import MANIFEST_NAME
-from transforms.output.schemas import QUARANTINE_SCHEMA, quarantine_row
+from transforms.output.schemas import QUARANTINE_SCHEMA, quarantine_row, record_row, records_schema
 from transforms.output.shards import write_shard
-from transforms.records import QuarantineReason, QuarantineRecord
+from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument, Redaction
 from transforms.runs.report import (
     ENTITY_COLOUR,
     REASON_COLOUR,
     REPORT_NAME,
     QuarantineBySource,
     QuarantinedSource,
+    RuleFindings,
+    findings_by_rule,
     quarantine_by_source,
     render_report,
     write_report,
@@ -78,6 +80,13 @@ RUN_STATS = {
 }
 QUARANTINED = QuarantineBySource(
     count=3, top=(QuarantinedSource(REF_B, 300, {"decode_error": 290, "timeout": 10}), QuarantinedSource(REF_A, 40))
+)
+
+RULES = (
+    RuleFindings("spacy_ner.PERSON", "PERSON", 987000),
+    RuleFindings("context.greeting_name", "PERSON", 654),
+    RuleFindings("presidio.EmailRecognizer", "EMAIL_ADDRESS", 4321),
+    RuleFindings("pattern.<b>bold</b>", "TICKET_ID", 7),
 )
 
 
@@ -145,6 +154,7 @@ def test_a_run_without_stats_quarantine_or_entities() -> None:
     }
     text = text_of(render_report(manifest))
     assert "No entity was redacted." in text
+    assert "No redaction was logged in the text of the written records." in text
     assert text.count("No record was quarantined.") == 2
     assert text.count(f"Not available: this run has no {RUN_STATS_NAME}.") == 2
     assert "nothing read" in text
@@ -185,10 +195,54 @@ def test_quarantine_by_source_groups_by_file(tmp_path: Path) -> None:
     )
 
 
+def test_findings_by_rule_are_a_table_in_the_order_given() -> None:
+    page = render_report(MANIFEST, RUN_STATS, QUARANTINED, RULES)
+    text = text_of(page)
+    rows = [
+        "spacy_ner.PERSON PERSON 987,000",
+        "context.greeting_name PERSON 654",
+        "presidio.EmailRecognizer EMAIL_ADDRESS 4,321",
+        "pattern.&lt;b&gt;bold&lt;/b&gt; TICKET_ID 7",
+    ]
+    assert [text.index(row) for row in rows] == sorted(text.index(row) for row in rows)
+    assert text.index("Findings by rule Rule id Entity type Findings") < text.index(rows[0])
+    assert "991,982 redactions in the text of the written records" in text
+    assert "<b>" not in page
+
+
+def _records_dir(tmp_path: Path) -> tuple[str, list[str]]:
+    def doc(record_id: str, *findings: tuple[str, str]) -> RedactedDocument:
+        log = [Redaction(e, i, i + 1, i, i + 1, rule, 0.9, "replace") for i, (rule, e) in enumerate(findings)]
+        return RedactedDocument(record_id, "y" * len(findings), REF_A, (), log)
+
+    greeting, ner = ("context.greeting_name", "PERSON"), ("spacy_ner.PERSON", "PERSON")
+    shards = [
+        [doc("r1", greeting, ("presidio.EmailRecognizer", "EMAIL_ADDRESS"), greeting), doc("r2")],
+        [doc("r3", ner, ("context.greeting_name", "LOCATION")), doc("r4", greeting, ner)],
+    ]
+    paths = [
+        write_shard(str(tmp_path), "records", i, 2, [record_row(d, "rs") for d in docs], records_schema([])).path
+        for i, docs in enumerate(shards)
+    ]
+    return str(tmp_path), paths
+
+
+def test_findings_by_rule_counts_every_shard_most_first(tmp_path: Path) -> None:
+    out, paths = _records_dir(tmp_path)
+    assert findings_by_rule(out, paths) == (
+        RuleFindings("context.greeting_name", "PERSON", 3),
+        RuleFindings("spacy_ner.PERSON", "PERSON", 2),
+        RuleFindings("context.greeting_name", "LOCATION", 1),
+        RuleFindings("presidio.EmailRecognizer", "EMAIL_ADDRESS", 1),
+    )
+    assert findings_by_rule(out, []) == ()
+
+
 @pytest.mark.parametrize("with_stats", [True, False])
 def test_write_report_reads_the_published_run(tmp_path: Path, with_stats: bool) -> None:
     out, paths = _quarantine_dir(tmp_path)
-    files = [{"path": p, "sha256": "00", "rows": 3, "bytes": 1} for p in paths]
+    _, records = _records_dir(tmp_path)
+    files = [{"path": p, "sha256": "00", "rows": 3, "bytes": 1} for p in paths + records]
     manifest = {**MANIFEST, "counts": {**MANIFEST["counts"], "read": 12006, "quarantined": 6}, "files": files}
     (tmp_path / MANIFEST_NAME).write_text(json.dumps(manifest), encoding="utf-8")
     if with_stats:
@@ -196,6 +250,8 @@ def test_write_report_reads_the_published_run(tmp_path: Path, with_stats: bool) 
     path = write_report(out)
     assert path == str(tmp_path / REPORT_NAME)
     page = Path(path).read_text(encoding="utf-8")
-    assert page == render_report(manifest, RUN_STATS if with_stats else None, quarantine_by_source(out, paths))
+    rules = findings_by_rule(out, records)
+    assert page == render_report(manifest, RUN_STATS if with_stats else None, quarantine_by_source(out, paths), rules)
     assert f"{REF_A} 3 decode_error 2, timeout 1" in text_of(page)
+    assert "context.greeting_name PERSON 3" in text_of(page)
     assert not list(tmp_path.glob(".*.tmp"))
