@@ -21,6 +21,7 @@ from transforms.detectors.fields import find_field_values
 from transforms.detectors.names import load_english_words, load_name_lists, load_surnames, titled_name_word
 from transforms.detectors.terms import re2_options
 from transforms.lexicon import LEXICON_DATA
+from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
 
@@ -379,7 +380,7 @@ def _employer_ok(text: str, start: int, end: int) -> bool:
     return any(w.casefold() not in english for w in words if w.isalpha() and not w.isupper())
 
 
-_TOP_SURNAME_RANK = 1000
+_TOP_SURNAME_RANK = int_threshold("context_top_surname_rank")
 
 # A company's name in running text: up to four capitalised words, "&", "and" or "of" between them.
 _ORG_NAME = r"\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:(?:&|and|And|of)[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3}"
@@ -501,7 +502,7 @@ def _street_en_ok(text: str, start: int, end: int) -> bool:
     )
 
 
-COMMON_STREET_WORD_ZIPF = 3.0
+COMMON_STREET_WORD_ZIPF = threshold("context_common_street_word_zipf")
 _RANKING_WORDS = frozenset({"top", "best", "worst"})
 
 

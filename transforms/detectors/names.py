@@ -34,6 +34,7 @@ from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner import chunk_spans
 from transforms.lexicon import LEXICON_DATA
+from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, imperative, is_chat_word, is_ordinary_vocabulary
 from transforms.records import Finding
 
@@ -171,9 +172,9 @@ _VOCATIVE_QUESTION = re.compile(
 )
 # A first name in chat this frequent as an English word needs a census rank or a capital-only spelling to be
 # taken as the person addressed ("Grant what if you ...", not "Dude why do you ...").
-_VOCATIVE_MAX_ZIPF = 4.0
+_VOCATIVE_MAX_ZIPF = threshold("names_vocative_max_zipf")
 # Before "you" at a line's start, a first name must be rarer than this as a word: "Hope you are well" is no name.
-VOCATIVE_YOU_MAX_ZIPF = 5.0
+VOCATIVE_YOU_MAX_ZIPF = threshold("names_vocative_you_max_zipf")
 # Words before a tool, product or place rather than a person: "switched to Buildkite", "install with Scoop".
 _TOOL_PREPOSITIONS = frozenset(
     """with to from via on in into onto using use uses used install installed run runs deploy deployed over
@@ -193,8 +194,8 @@ _NAME_PREFIXES = frozenset("lil dj mc lord lady".split())
 _SPACED_HONORIFICS = frozenset("dr mr mrs ms prof".split())
 # A census surname in lower case after a lower-case first name, frequent as a word but among the most frequent
 # surnames: "martin short", not "maria long".
-LOWER_FREQUENT_SURNAME_MAX_ZIPF = 5.5
-LOWER_FREQUENT_SURNAME_RANK = 1000
+LOWER_FREQUENT_SURNAME_MAX_ZIPF = threshold("names_lower_frequent_surname_max_zipf")
+LOWER_FREQUENT_SURNAME_RANK = int_threshold("names_lower_frequent_surname_rank")
 # A speaker's line: "Tariq: I think so." (at least three words after the colon; "Assignee: x" is a field).
 _INITIAL_GAPS = frozenset({". ", ".\n", "."})
 # Endings of English derived words ("unassigned", "refactoring", "deployment"): a rare word with one is a word.
@@ -242,26 +243,26 @@ _AFTER_JUDGE_SUFFIX = re.compile(r"\.?(?:[ \t]*(?:[,;:)\]]|$|\n)|[ \t]+(?:[a-z(]
 # The separator of a list of judges: "Gummow and Hayne JJ", "Abella, Moldaver, Karakatsanis JJ".
 _JUDGE_LIST_SEP = re.compile(r"(?:,[ \t]*(?:(?:and|AND|&)[ \t]+)?|[ \t]+(?:and|AND|&)[ \t]+)$")
 # A judge's title or post-nominal letters say "person" more surely than a statistical model's label.
-_JUDGE_SCORE = 0.9
-COMMON_WORD_ZIPF = 3.0
-PHRASE_WORD_ZIPF = 4.0
+_JUDGE_SCORE = threshold("names_judge_score")
+COMMON_WORD_ZIPF = threshold("common_word_zipf")
+PHRASE_WORD_ZIPF = threshold("names_phrase_word_zipf")
 # A first word this frequent in English that is no frequent first name opens a sentence, not a name.
-VERB_LIKE_ZIPF = 5.0
+VERB_LIKE_ZIPF = threshold("names_verb_like_zipf")
 # A census surname in lower case after a first name is taken below this English frequency ("will" is not).
-LOWER_SURNAME_MAX_ZIPF = 5.0
+LOWER_SURNAME_MAX_ZIPF = threshold("names_lower_surname_max_zipf")
 # In capitals, a neighbour that is a common word and not a surname within this rank means shouted text.
-_SHOUT_SURNAME_RANK = 10_000
+_SHOUT_SURNAME_RANK = int_threshold("names_shout_surname_rank")
 # Surnames among the most frequent of the census list count as names even when they are English words.
-_SURNAME_RANK_LIMIT = 1000
-SURNAME_MAX_ZIPF = 3.5
+_SURNAME_RANK_LIMIT = int_threshold("names_surname_rank_limit")
+SURNAME_MAX_ZIPF = threshold("names_surname_max_zipf")
 
 _WINDOW = 100_000
 _WINDOW_OVERLAP = 400
-ALONE_MAX_ZIPF = 4.5
-LOWER_MAX_ZIPF = 3.5
-CUED_MAX_ZIPF = 4.8
+ALONE_MAX_ZIPF = threshold("names_alone_max_zipf")
+LOWER_MAX_ZIPF = threshold("names_lower_max_zipf")
+CUED_MAX_ZIPF = threshold("names_cued_max_zipf")
 # A lower-case first name that dictionaries write only capitalised ("emily", "ryan") needs no cue below this.
-PROPER_LOWER_MAX_ZIPF = 5.0
+PROPER_LOWER_MAX_ZIPF = threshold("names_proper_lower_max_zipf")
 
 
 @cache
@@ -357,8 +358,8 @@ def first_name_ranks() -> dict[str, int]:
     return ranks
 
 
-_FIRST_RANK_LIMIT = 1000
-_LOWER_FIRST_RANK_LIMIT = 1500
+_FIRST_RANK_LIMIT = int_threshold("names_first_rank_limit")
+_LOWER_FIRST_RANK_LIMIT = int_threshold("names_lower_first_rank_limit")
 
 
 # Offices, ranks and document words next to a title or a judge's post-nominal letters that are no name:
@@ -373,10 +374,10 @@ _OFFICE_WORDS = frozenset(
     stage option plan vitamin unit attorney general solicitor counsel queen king crown state people""".split()
 )
 # A title's name word: a census surname within this rank, a frequent first name, or rarer than this in English.
-TITLED_SURNAME_RANK = 5000
-TITLED_MAX_ZIPF = 4.5
+TITLED_SURNAME_RANK = int_threshold("names_titled_surname_rank")
+TITLED_MAX_ZIPF = threshold("names_titled_max_zipf")
 # After "Master", "Registrar" or "Recorder", and before a lone "J" or "P": stricter.
-TITLED_STRICT_MAX_ZIPF = 4.0
+TITLED_STRICT_MAX_ZIPF = threshold("names_titled_strict_max_zipf")
 
 
 def titled_name_word(word: str, strict: bool = False) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
+from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import (
     EDGE_WORDS,
     TECHNICAL_VOCABULARY,
@@ -48,24 +49,24 @@ _AGENT_NOUN = re.compile(r"(?i)[a-z]{3,}(?:er|or|ee|ant|ist)$")
 _ROLE_NOUN = re.compile(r"(?i)[a-z]+(?:person|people|woman|women)")
 # A PERSON entity made only of English words at least this common (Zipf), none a first name or a surname
 # within this census rank, is a phrase ("Idle Thoughts"), not a name.
-_COMMON_ZIPF = 3.0
+_COMMON_ZIPF = threshold("ner_common_zipf")
 # In technical prose, an organisation that is one word as common as this ("Connection refused", "Running")
 # is that word; rarer words that are also brands ("Deloitte", "Spotify") stay, and so does any organisation
 # outside technical prose ("fly with United").
-_COMMON_ORG_ZIPF = 4.0
-_SURNAME_RANK = 10_000
+_COMMON_ORG_ZIPF = threshold("ner_common_org_zipf")
+_SURNAME_RANK = int_threshold("ner_surname_rank")
 # A word written in lower case in dictionaries, as common as this, is no name or organisation when nothing but
 # spaCy says so and its letter case is no evidence: shouted ("AWESOME", "BAD advice"), typed in lower case
 # ("gon", "sec") or opening a sentence ("Quit complaining", "Super video"). Census surnames and first names
 # within these ranks stay ("FORD", "Trump"), and so do first names rarer than ``_PLAIN_NAME_ZIPF`` as words
 # ("IDRIS", "conor") and acronyms ("NASA", see ``load_acronym_words``).
-_PLAIN_ZIPF = 3.0
-_PLAIN_SURNAME_RANK = 10_000
-_PLAIN_FIRST_RANK = 1000
-_PLAIN_NAME_ZIPF = 4.5
+_PLAIN_ZIPF = threshold("ner_plain_zipf")
+_PLAIN_SURNAME_RANK = int_threshold("ner_plain_surname_rank")
+_PLAIN_FIRST_RANK = int_threshold("ner_plain_first_rank")
+_PLAIN_NAME_ZIPF = threshold("ner_plain_name_zipf")
 # Census surnames among the most frequent English words count only within this rank ("White", not "So").
-_PLAIN_WORD_ZIPF = 5.0
-_PLAIN_WORD_SURNAME_RANK = 1000
+_PLAIN_WORD_ZIPF = threshold("ner_plain_word_zipf")
+_PLAIN_WORD_SURNAME_RANK = int_threshold("ner_plain_word_surname_rank")
 # What may stand between a sentence end (or a line start) and the first word of the sentence.
 # A capitalised word and one space just before a position.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s(\"']))([A-Z][a-z]+(?:['’-][A-Za-z]+)?) $")
@@ -95,14 +96,14 @@ _REPORTER_SHORT = re.compile(r"[A-Z][a-z]{1,3}")
 _STATUTE = re.compile(r"(?:\S+ )+(?:Act|Acts|Regulations|Directive|Convention|Treaty|Statute|Ordinance)")
 # An acronym of capitals only ("LKML", "ALB", "DAO"): in technical prose, a term, not an organisation.
 _ACRONYM = re.compile(r"[A-Z]{3,5}s?")
-_TECH_WINDOW = 250
+_TECH_WINDOW = int_threshold("ner_tech_window")
 _TECH_TOKEN = re.compile(r"[A-Za-z][\w.+#:/=()-]*")
 # Code in the text: snake_case, member access, paths, schemes, assignments, calls ("read_csv", "pd.read",
 # "/var/log", "jdbc:", "x=1", "head()").
 _CODE_TOKEN = re.compile(r"[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]{2,}\(|[a-z]/[a-z]|[a-z]:/|[a-z]=[\w\"']|\(\)")
-_TECH_MIN = 3
+_TECH_MIN = int_threshold("ner_tech_min")
 # Tool words as common as this in English ("table", "word", "react", "spark") do not make a text technical.
-_TECH_ZIPF = 4.0
+_TECH_ZIPF = threshold("ner_tech_zipf")
 # Legal forms spaCy may find alone after a comma ("NORTHSTAR LOGISTICS, INC."): part of a name, never vetoed.
 _LEGAL_FORMS = frozenset(
     "inc inc. ltd ltd. llc llp plc corp corp. co co. limited company gmbh ag sa sons brothers partners".split()

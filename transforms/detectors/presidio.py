@@ -51,6 +51,7 @@ from presidio_analyzer.predefined_recognizers import (
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import DetectionTimeout, Detector, register_detector
 from transforms.detectors.context import IDENTIFIER_NOUNS
+from transforms.lexicon.thresholds import threshold
 from transforms.records import Finding
 
 __all__ = ["OfflineEmailRecognizer", "PresidioPatternDetector", "default_recognizers"]
@@ -386,7 +387,7 @@ class PresidioPatternDetector(Detector):
 
 
 # A national ID found next to its own name ("PESEL 44051401359") is as certain as a checksum says.
-_NATIONAL_ID_SCORE = 0.85
+_NATIONAL_ID_SCORE = threshold("presidio_national_id_score")
 
 
 # Addresses that name no one: well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS).

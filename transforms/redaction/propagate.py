@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.records import Finding
 
 __all__ = ["DEFAULT_PROPAGATED_TYPES", "Propagator"]
@@ -36,10 +37,11 @@ _TITLES = frozenset(
     "mr mrs ms miss mx dr prof sir lord lady dame judge justice hon rev fr st jr sr esq mme mlle herr frau".split()
 )
 _GAP = re.compile(r"[ \t]{1,2}")
-MIN_KEY_CHARS = 3
-COMMON_WORD_ZIPF = 3.0  # words at least this frequent in English are never keys...
-FIRST_NAME_MAX_ZIPF = 4.8  # ...except known first names up to this frequency, for PERSON
-USERNAME_MIN_CHARS = 4
+MIN_KEY_CHARS = int_threshold("propagation_min_key_chars")
+# Words at least this frequent in English are never keys, except known first names up to the second, for PERSON.
+COMMON_WORD_ZIPF = threshold("common_word_zipf")
+FIRST_NAME_MAX_ZIPF = threshold("propagation_first_name_max_zipf")
+USERNAME_MIN_CHARS = int_threshold("propagation_username_min_chars")
 
 
 @dataclass(frozen=True)

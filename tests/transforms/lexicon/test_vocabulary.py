@@ -1,0 +1,135 @@
+"""The vocabulary lists: read from ``data/vocabulary/``, well-formed, and the predicates built on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.lexicon import LEXICON_DATA, vocabulary
+from transforms.lexicon.vocabulary import (
+    CHAT_WORDS,
+    EDGE_WORDS,
+    TECHNICAL_VOCABULARY,
+    TOOL_WORDS,
+    VENDORS,
+    is_chat_word,
+    is_common_word_phrase,
+    is_ordinary_vocabulary,
+)
+
+VOCABULARY_FILES = sorted((LEXICON_DATA / "vocabulary").glob("*.txt"))
+
+
+def test_the_vocabulary_folder_holds_the_fifteen_lists() -> None:
+    assert [p.name for p in VOCABULARY_FILES] == [
+        "business_words.txt",
+        "calendar.txt",
+        "chat.txt",
+        "departments.txt",
+        "dev_tools.txt",
+        "genres_banking.txt",
+        "job_titles.txt",
+        "languages.txt",
+        "legal.txt",
+        "org_endings.txt",
+        "phrases.txt",
+        "roles.txt",
+        "salutations.txt",
+        "tools.txt",
+        "vendors.txt",
+    ]
+
+
+@pytest.mark.parametrize("path", VOCABULARY_FILES, ids=lambda p: p.name)
+def test_a_list_file_has_a_header_then_sorted_unique_lower_case_entries(path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# ") and "SOURCES.md" in lines[0]
+    entries = lines[1:]
+    assert entries, "a list with no entries"
+    assert entries == sorted(set(entries))
+    assert all(e == e.strip() and e == e.casefold() and not e.startswith("#") and "  " not in e for e in entries)
+
+
+def test_the_sets_have_their_known_sizes() -> None:
+    sizes = {
+        "CHAT_WORDS": len(CHAT_WORDS),
+        "EDGE_WORDS": len(EDGE_WORDS),
+        "TECHNICAL_VOCABULARY": len(TECHNICAL_VOCABULARY),
+        "TOOL_WORDS": len(TOOL_WORDS),
+        "VENDORS": len(VENDORS),
+    }
+    assert sizes == {
+        "CHAT_WORDS": 92,
+        "EDGE_WORDS": 88,
+        "TECHNICAL_VOCABULARY": 1349,
+        "TOOL_WORDS": 637,
+        "VENDORS": 6,
+    }
+
+
+def test_vendors_are_tool_words_but_not_vocabulary_alone() -> None:
+    assert VENDORS == {"amazon", "apple", "google", "meta", "microsoft", "openai"}
+    assert VENDORS <= TOOL_WORDS
+    assert not VENDORS & TECHNICAL_VOCABULARY
+
+
+@pytest.mark.parametrize(
+    "entry, in_vocabulary, in_tools, in_edges, in_chat",
+    [
+        ("kubernetes", True, True, False, False),
+        ("c++", True, True, False, False),
+        ("power bi", True, False, False, False),
+        ("human resources", True, False, False, False),
+        ("force majeure", True, False, False, False),
+        ("q3", True, False, False, False),
+        ("claimant", True, False, False, False),
+        ("engineer", True, False, True, False),
+        ("regards", True, False, True, False),
+        ("lol", True, False, False, True),
+        ("comedy", True, False, False, False),
+        ("june", True, False, False, False),
+        ("emily", False, False, False, False),
+    ],
+)
+def test_known_entries_are_in_their_sets(
+    entry: str, in_vocabulary: bool, in_tools: bool, in_edges: bool, in_chat: bool
+) -> None:
+    assert (
+        entry in TECHNICAL_VOCABULARY,
+        entry in TOOL_WORDS,
+        entry in EDGE_WORDS,
+        entry in CHAT_WORDS,
+    ) == (in_vocabulary, in_tools, in_edges, in_chat)
+
+
+def test_organisation_endings_and_common_sets_come_from_their_files() -> None:
+    assert "software" in vocabulary._ORG_ENDINGS and "holdings" in vocabulary._ORG_ENDINGS
+    assert "monday" in vocabulary._COMMON_AND_TIME and "monday" not in vocabulary._COMMON_SET
+    assert "kubernetes" not in vocabulary._COMMON_AND_TIME
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Power BI", True),
+        ("Microsoft Teams", True),
+        ("Human Resources", True),
+        ("config.yaml", True),
+        ("Microsoft", False),
+        ("Tableau Software", False),
+        ("Jane Roe", False),
+    ],
+)
+def test_is_ordinary_vocabulary(text: str, expected: bool) -> None:
+    assert is_ordinary_vocabulary(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected", [("Head Office", True), ("Monday", True), ("Power BI", False), ("Jane Roe", False)]
+)
+def test_is_common_word_phrase(text: str, expected: bool) -> None:
+    assert is_common_word_phrase(text) is expected
+
+
+@pytest.mark.parametrize("word, expected", [("lol", True), ("Hahaha", True), ("comedy", False), ("Emily", False)])
+def test_is_chat_word(word: str, expected: bool) -> None:
+    assert is_chat_word(word) is expected
