@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from transforms.detectors.registry import DETECTOR_NAMES
 from transforms.records import sha256_hex
 
 __all__ = [
@@ -158,17 +159,6 @@ OperatorConfig = Annotated[
     ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator | SurrogateOperator,
     Field(discriminator="type"),
 ]
-
-DETECTOR_NAMES = (
-    "spacy_ner",
-    "presidio",
-    "credentials",
-    "context",
-    "person_names",
-    "proprietary_terms",
-    "internal_domains",
-    "patterns",
-)
 
 
 class EntitiesConfig(_Strict):

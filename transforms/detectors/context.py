@@ -2068,6 +2068,10 @@ class ContextDetector(Detector):
     """Applies ``RULES``; each finding covers the rule's ``v`` group."""
 
     name = "context"
+    entity_types = frozenset(
+        "ACCOUNT_NUMBER CREDIT_CARD DATE_OF_BIRTH ORGANIZATION PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS "
+        "USERNAME".split()
+    )
 
     def __init__(self, rules: Sequence[_Rule] = RULES) -> None:
         options = re2_options()

@@ -802,6 +802,7 @@ class CredentialDetector(Detector):
     """
 
     name = "credentials"
+    entity_types = frozenset({"API_KEY", "PASSWORD", "PRIVATE_KEY", "USERNAME"})
 
     def __init__(self) -> None:
         self._rules: list[tuple[str, Any, tuple[_CompiledCapture, ...], int | None]] = []

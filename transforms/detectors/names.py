@@ -427,6 +427,7 @@ class NameListDetector(Detector):
     """First names from public name lists, extended to the capitalised words that follow them."""
 
     name = "person_names"
+    entity_types = frozenset({"PERSON"})
 
     def __init__(
         self,

@@ -19,6 +19,11 @@ class ConfigPatternDetector(Detector):
 
     name = "patterns"
 
+    @classmethod
+    def entity_types_for(cls, config: ScrublineConfig) -> frozenset[str]:
+        """The entity types of the config's ``patterns`` entries."""
+        return frozenset(p.entity for p in config.patterns)
+
     def __init__(self, patterns: Sequence[PatternConfig]) -> None:
         options = re2_options()
         self._rules = [

@@ -304,6 +304,11 @@ class PresidioPatternDetector(Detector):
     """Runs Presidio pattern recognizers with a hard per-text regex time budget (fails closed)."""
 
     name = "presidio"
+    #: What ``default_recognizers`` report, every national ID as NATIONAL_ID.
+    entity_types = frozenset(
+        "CREDIT_CARD CRYPTO EMAIL_ADDRESS IBAN_CODE IP_ADDRESS NATIONAL_ID PHONE_NUMBER UK_NINO URL US_ITIN "
+        "US_SSN".split()
+    )
 
     def __init__(self, recognizers: Sequence[EntityRecognizer], timeout_seconds: float) -> None:
         self._pattern_recognizers: list[tuple[PatternRecognizer, list[tuple[str, float, regex.Pattern]]]] = []

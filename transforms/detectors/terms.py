@@ -68,6 +68,11 @@ class ProprietaryTermDetector(Detector):
 
     name = "proprietary_terms"
 
+    @classmethod
+    def entity_types_for(cls, config: ScrublineConfig) -> frozenset[str]:
+        """The entity types ``proprietary.terms`` names (its keys)."""
+        return frozenset(config.proprietary.terms)
+
     def __init__(self, terms: dict[str, list[str]], score: float = 1.0) -> None:
         self._score = score
         self._automaton: ahocorasick.Automaton | None = None
@@ -131,6 +136,7 @@ class InternalDomainDetector(Detector):
     organisation's internal domains, any sub-domain and any letter case."""
 
     name = "internal_domains"
+    entity_types = frozenset({"EMAIL_ADDRESS", "INTERNAL_HOST", "INTERNAL_URL"})
 
     def __init__(self, domains: Sequence[str], score: float = 1.0) -> None:
         self._score = score
