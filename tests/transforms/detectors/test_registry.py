@@ -4,12 +4,17 @@ the engine read their names and entity types from it."""
 from __future__ import annotations
 
 import importlib
+import json
+from pathlib import Path
 
 import pytest
 
 from transforms.config import ScrublineConfig, parse_config
 from transforms.detectors.base import DETECTOR_REGISTRY, Detector, register_detector
 from transforms.detectors.registry import BUILTIN_DETECTORS, BUILTIN_ENTITY_TYPES, DETECTOR_NAMES, known_entity_types
+
+SNAPSHOT = Path(__file__).with_name("registry_snapshot.json")
+UPDATE = "python -m tests.transforms.detectors.test_registry"
 
 CUSTOM = {
     "nlp": {"labels": {"PERSON": "PERSON", "NORP": "GROUP", "PRODUCT": "PRODUCT_NAME"}},
@@ -108,3 +113,25 @@ def test_a_detector_that_disagrees_with_the_registry_fails_at_definition() -> No
 def test_an_unlisted_detector_cannot_be_registered() -> None:
     with pytest.raises(ValueError, match=r"^detector 'magic' is not listed in transforms/detectors/registry\.py$"):
         register_detector("magic")
+
+
+def registry_snapshot() -> dict[str, dict[str, object]]:
+    """The registry as reviewable data: detector name -> module, entity types, and the config key that adds more."""
+    return {
+        name: {"module": spec.module, "entity_types": sorted(spec.entity_types), "from_config": spec.config_source}
+        for name, spec in BUILTIN_DETECTORS.items()
+    }
+
+
+def test_registry_matches_its_snapshot() -> None:
+    committed = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
+    current = registry_snapshot()
+    assert list(current) == list(committed) and current == committed, (
+        f"the detector registry (transforms/detectors/registry.py) no longer matches {SNAPSHOT.name}. If the change "
+        f"is intended, run `{UPDATE}` from the repository root and commit the updated snapshot with it"
+    )
+
+
+if __name__ == "__main__":
+    SNAPSHOT.write_text(json.dumps(registry_snapshot(), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {SNAPSHOT}")
