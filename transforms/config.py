@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -158,10 +158,12 @@ class SurrogateOperator(_Strict):
     key_env: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-OperatorConfig = Annotated[
-    ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator | SurrogateOperator,
-    Field(discriminator="type"),
-]
+AnyOperator = ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator | SurrogateOperator
+OperatorConfig = Annotated[AnyOperator, Field(discriminator="type")]
+
+
+def _default_operators() -> dict[str, AnyOperator]:
+    return {"default": ReplaceOperator(type="replace")}
 
 
 class EntitiesConfig(_Strict):
@@ -206,7 +208,7 @@ class ScrublineConfig(_Strict):
     proprietary: ProprietaryConfig = Field(default_factory=ProprietaryConfig)
     patterns: list[PatternConfig] = Field(default_factory=list)
     allow: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
-    operators: dict[str, OperatorConfig] = Field(default_factory=lambda: {"default": ReplaceOperator(type="replace")})
+    operators: dict[str, OperatorConfig] = Field(default_factory=_default_operators)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
 
@@ -232,8 +234,11 @@ class ScrublineConfig(_Strict):
         """Every entity type the config refers to is one a detector can report under it; a misspelt type
         would otherwise do nothing, silently."""
         known = known_entity_types(self)
-        problems = [_unknown_entity_type(loc, name, known) for loc, name in self._entity_type_mentions()]
-        problems = [p for p in problems if p is not None]
+        problems = [
+            problem
+            for loc, name in self._entity_type_mentions()
+            if (problem := _unknown_entity_type(loc, name, known)) is not None
+        ]
         if problems:
             # Raised whole (pydantic-core passes a ValidationError through), so each problem keeps its path.
             raise ValidationError.from_exception_data(type(self).__name__, problems)
@@ -311,15 +316,15 @@ def load_config(path: str | os.PathLike[str] | None = None) -> ScrublineConfig:
     return parse_config(data, str(path))
 
 
-def check_keys(config: ScrublineConfig, environ: dict[str, str] | None = None) -> dict[str, str]:
+def check_keys(config: ScrublineConfig, environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return ``{env_name: key_id}`` for every pseudonymization key; raise ConfigError if one is missing or short.
 
     The key id is a fingerprint (first 16 hex digits of sha256 over a domain-separated key), safe to log.
     """
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     ids = {}
     for name in config.key_envs():
-        value = environ.get(name)
+        value = env.get(name)
         if not value:
             raise ConfigError(f"pseudonymization key missing: environment variable {name} is not set")
         if len(value.encode("utf-8")) < MIN_KEY_BYTES:

@@ -398,6 +398,7 @@ class SpacyNerDetector(Detector):
         return folded not in first and folded not in surnames
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         pieces: list[tuple[int, int, int, int]] = []  # (text index, window start, own start, own end)
         windows: list[str] = []
         for i, text in enumerate(texts):

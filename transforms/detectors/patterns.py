@@ -32,6 +32,7 @@ class ConfigPatternDetector(Detector):
         ]
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:

@@ -63,7 +63,7 @@ def _squeeze(text: str) -> tuple[str, array, array]:
 
 
 class ProprietaryTermDetector(Detector):
-    """Whole-word, case-insensitive matches of ``proprietary.terms``; the blanks between a term's words
+    r"""Whole-word, case-insensitive matches of ``proprietary.terms``; the blanks between a term's words
     match any run of whitespace, so a name wrapped onto the next line ("Hexacore\nLogistics") is found."""
 
     name = "proprietary_terms"
@@ -93,6 +93,7 @@ class ProprietaryTermDetector(Detector):
         self._margin = 8 * max((len(key) for key in entries), default=0) + 256
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:
@@ -151,6 +152,7 @@ class InternalDomainDetector(Detector):
             )
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:

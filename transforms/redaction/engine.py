@@ -52,7 +52,7 @@ def _outside_tags(text: str, findings: list[Finding], tag_names: frozenset[str])
     tags = [m.span() for m in _TAG.finditer(text) if m.group(1) in tag_names]
     if not tags:
         return findings
-    out = []
+    out: list[Finding] = []
     for f in findings:
         pieces = [(f.start, f.end)]
         for t_start, t_end in tags:
