@@ -7,14 +7,18 @@ Secrets never live in the file: pseudonymization keys are named by environment v
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from transforms.detectors.registry import DETECTOR_NAMES, known_entity_types
 from transforms.records import sha256_hex
 
 __all__ = [
@@ -154,21 +158,12 @@ class SurrogateOperator(_Strict):
     key_env: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-OperatorConfig = Annotated[
-    ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator | SurrogateOperator,
-    Field(discriminator="type"),
-]
+AnyOperator = ReplaceOperator | RedactOperator | MaskOperator | PseudonymizeOperator | KeepOperator | SurrogateOperator
+OperatorConfig = Annotated[AnyOperator, Field(discriminator="type")]
 
-DETECTOR_NAMES = (
-    "spacy_ner",
-    "presidio",
-    "credentials",
-    "context",
-    "person_names",
-    "proprietary_terms",
-    "internal_domains",
-    "patterns",
-)
+
+def _default_operators() -> dict[str, AnyOperator]:
+    return {"default": ReplaceOperator(type="replace")}
 
 
 class EntitiesConfig(_Strict):
@@ -213,7 +208,7 @@ class ScrublineConfig(_Strict):
     proprietary: ProprietaryConfig = Field(default_factory=ProprietaryConfig)
     patterns: list[PatternConfig] = Field(default_factory=list)
     allow: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
-    operators: dict[str, OperatorConfig] = Field(default_factory=lambda: {"default": ReplaceOperator(type="replace")})
+    operators: dict[str, OperatorConfig] = Field(default_factory=_default_operators)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
 
@@ -234,17 +229,62 @@ class ScrublineConfig(_Strict):
                 raise ValueError(f"operator key {key!r} is neither 'default' nor an ENTITY_TYPE name")
         return value
 
+    @model_validator(mode="after")
+    def _known_entity_types(self) -> ScrublineConfig:
+        """Every entity type the config refers to is one a detector can report under it; a misspelt type
+        would otherwise do nothing, silently."""
+        known = known_entity_types(self)
+        problems = [
+            problem
+            for loc, name in self._entity_type_mentions()
+            if (problem := _unknown_entity_type(loc, name, known)) is not None
+        ]
+        if problems:
+            # Raised whole (pydantic-core passes a ValidationError through), so each problem keeps its path.
+            raise ValidationError.from_exception_data(type(self).__name__, problems)
+        return self
+
+    def _entity_type_mentions(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """(path, entity type) of every place that refers to an entity type it does not itself define."""
+        for key in self.operators:
+            if key != "default":
+                yield ("operators", key), key
+        for i, name in enumerate(self.entities.disabled):
+            yield ("entities", "disabled", i), name
+        for name in self.entities.thresholds:
+            yield ("entities", "thresholds", name), name
+        for i, name in enumerate(self.entities.propagate):
+            yield ("entities", "propagate", i), name
+
     def key_envs(self) -> list[str]:
         """Environment variables that hold pseudonymization and surrogate keys, sorted."""
         keyed = (PseudonymizeOperator, SurrogateOperator)
         return sorted({op.key_env for op in self.operators.values() if isinstance(op, keyed)})
 
 
+def _unknown_entity_type(loc: tuple[str | int, ...], name: str, known: frozenset[str]) -> InitErrorDetails | None:
+    """The validation error for ``name`` at ``loc`` if it is not a known entity type, else None."""
+    if name in known:
+        return None
+    close = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.8)  # typos, not any shared suffix
+    hint = f" (did you mean {close[0]!r}?)" if close else ""
+    error = PydanticCustomError(
+        "unknown_entity_type",
+        "unknown entity type {entity_type}{hint}",
+        {"entity_type": repr(name), "hint": hint, "known": ", ".join(sorted(known))},
+    )
+    return InitErrorDetails(type=error, loc=loc, input=name)
+
+
 def _format_validation_error(exc: ValidationError, origin: str) -> str:
     problems = []
+    known = set()
     for err in exc.errors():
         path = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after")) or "<root>"
         problems.append(f"{path}: {err['msg']}")
+        if err["type"] == "unknown_entity_type":
+            known.add(err["ctx"]["known"])
+    problems.extend(f"known entity types: {types}" for types in sorted(known))
     return f"invalid config {origin}: " + "; ".join(problems)
 
 
@@ -276,15 +316,15 @@ def load_config(path: str | os.PathLike[str] | None = None) -> ScrublineConfig:
     return parse_config(data, str(path))
 
 
-def check_keys(config: ScrublineConfig, environ: dict[str, str] | None = None) -> dict[str, str]:
+def check_keys(config: ScrublineConfig, environ: Mapping[str, str] | None = None) -> dict[str, str]:
     """Return ``{env_name: key_id}`` for every pseudonymization key; raise ConfigError if one is missing or short.
 
     The key id is a fingerprint (first 16 hex digits of sha256 over a domain-separated key), safe to log.
     """
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     ids = {}
     for name in config.key_envs():
-        value = environ.get(name)
+        value = env.get(name)
         if not value:
             raise ConfigError(f"pseudonymization key missing: environment variable {name} is not set")
         if len(value.encode("utf-8")) < MIN_KEY_BYTES:

@@ -64,6 +64,7 @@ class SafeFailureFilter(logging.Filter):
     """Rewrites records that carry an exception, and ERROR records from Beam, to ``describe_failure``."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Always keep the record (True); rewrite it first if it could quote input."""
         beam_error = record.levelno >= logging.ERROR and record.name.startswith("apache_beam")
         if record.exc_info or beam_error:
             exc = record.exc_info[1] if record.exc_info else None

@@ -150,6 +150,7 @@ class Finding:
 
     @property
     def length(self) -> int:
+        """Characters covered, ``end - start`` (always positive)."""
         return self.end - self.start
 
 

@@ -51,3 +51,73 @@ def test_key_ids_are_fingerprints_not_keys() -> None:
     assert list(ids) == ["K"] and len(ids["K"]) == 16 and "s3cret" not in ids["K"]
     with pytest.raises(ConfigError, match="K is not set"):
         check_keys(cfg, {})
+
+
+KNOWN = (
+    "known entity types: ACCOUNT_NUMBER, API_KEY, CREDIT_CARD, CRYPTO, DATE_OF_BIRTH, EMAIL_ADDRESS, IBAN_CODE, "
+    "INTERNAL_HOST, INTERNAL_URL, IP_ADDRESS, LOCATION, NATIONAL_ID, ORGANIZATION, PASSWORD, PERSON, PHONE_NUMBER, "
+    "PRIVATE_KEY, STREET_ADDRESS, UK_NINO, URL, USERNAME, US_ITIN, US_SSN"
+)
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            {"operators": {"default": {"type": "replace"}, "PERSN": {"type": "keep"}}},
+            "operators.PERSN: unknown entity type 'PERSN' (did you mean 'PERSON'?)",
+        ),
+        (
+            {"entities": {"disabled": ["PERSON", "EMAIL_ADRESS"]}},
+            "entities.disabled.1: unknown entity type 'EMAIL_ADRESS' (did you mean 'EMAIL_ADDRESS'?)",
+        ),
+        (
+            {"entities": {"thresholds": {"PHONE": 0.5}}},
+            "entities.thresholds.PHONE: unknown entity type 'PHONE'",
+        ),
+        ({"entities": {"propagate": ["WIDGET"]}}, "entities.propagate.0: unknown entity type 'WIDGET'"),
+    ],
+)
+def test_a_misspelt_entity_type_is_an_error_naming_its_path_and_the_known_types(data: object, message: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config(data)
+    assert str(info.value) == f"invalid config <config>: {message}; {KNOWN}"
+
+
+def test_every_unknown_entity_type_is_reported_and_the_known_types_once() -> None:
+    data = {
+        "operators": {"default": {"type": "replace"}, "TICKET": {"type": "redact"}},
+        "entities": {"disabled": ["ZZZ"], "thresholds": {"PERSN": 0.9}},
+    }
+    with pytest.raises(ConfigError) as info:
+        parse_config(data, "policy.yaml")
+    assert str(info.value) == (
+        "invalid config policy.yaml: operators.TICKET: unknown entity type 'TICKET'; "
+        "entities.disabled.0: unknown entity type 'ZZZ'; "
+        f"entities.thresholds.PERSN: unknown entity type 'PERSN' (did you mean 'PERSON'?); {KNOWN}"
+    )
+
+
+def test_entity_types_the_config_defines_may_be_named() -> None:
+    data = {
+        "nlp": {"labels": {"PERSON": "PERSON", "NORP": "GROUP"}},
+        "proprietary": {"terms": {"CODENAME": ["Larkspur"]}},
+        "patterns": [{"entity": "TICKET_ID", "regex": "TK-[0-9]+"}],
+        "operators": {"default": {"type": "replace"}, "CODENAME": {"type": "redact"}, "TICKET_ID": {"type": "keep"}},
+        "entities": {"disabled": ["GROUP"], "thresholds": {"TICKET_ID": 0.5}, "propagate": ["CODENAME", "PERSON"]},
+    }
+    cfg = parse_config(data)
+    assert sorted(cfg.operators) == ["CODENAME", "TICKET_ID", "default"]
+    assert cfg.entities.disabled == ["GROUP"]
+
+
+def test_a_type_defined_by_another_config_is_unknown() -> None:
+    with pytest.raises(ConfigError) as info:
+        parse_config({"entities": {"disabled": ["CODENAME"]}})
+    assert str(info.value) == f"invalid config <config>: entities.disabled.0: unknown entity type 'CODENAME'; {KNOWN}"
+
+
+@pytest.mark.parametrize("name", ["default.yaml", "surrogates.yaml"])
+def test_shipped_configs_are_valid(name: str) -> None:
+    cfg = load_config(DEFAULT_CONFIG_PATH.with_name(name))
+    assert cfg.operators["default"].type == "replace"

@@ -113,6 +113,7 @@ class CarryOver(beam.PTransform):
         self._record_files = sorted(record_files)
 
     def expand(self, docs: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
+        """Join each document with its previous fingerprint and record; every document leaves once."""
         p = docs.pipeline
         keyed = docs | "KeyById" >> beam.Map(lambda d: (d.id, d))
         fingerprints = (

@@ -65,6 +65,7 @@ class ReadUploads(beam.PTransform):
         self._limits = limits.model_dump(mode="json")
 
     def expand(self, pbegin: beam.pvalue.PBegin) -> dict[str, beam.PCollection]:
+        """The three outputs by name; every record read lands in exactly one of them."""
         out = (
             pbegin
             | "ListFiles" >> beam.Create(self._files, reshuffle=False)
@@ -103,6 +104,7 @@ class WriteShards(beam.PTransform):
         self._to_row = to_row
 
     def expand(self, items: beam.PCollection) -> beam.PCollection:
+        """One ``OutputFile`` per shard, ``num_shards`` of them whatever the input."""
         n = self._num_shards
         to_row = self._to_row
         # Items, not rows, cross the shuffle: records pickle compact (transforms.records), their rows would not.

@@ -57,6 +57,7 @@ class SplitDuplicateIds(beam.PTransform):
     """Every copy of an id seen more than once -> ``quarantine`` (``duplicate_id``); the rest -> ``unique``."""
 
     def expand(self, redacted: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
+        """``unique`` (main) and ``quarantine`` outputs; every input element goes to exactly one."""
         duplicated = (
             redacted
             | "IdOnce" >> beam.Map(lambda d: (d.id, 1))
@@ -140,6 +141,7 @@ class PublishManifest(beam.PTransform):
         self._run = run
 
     def expand(self, parts: dict[str, beam.PCollection]) -> beam.PCollection:
+        """The path of ``manifest.json``, written after every file in ``parts["files"]``."""
         p = parts["files"].pipeline
         counts = parts["tallies"] | "SumTallies" >> beam.CombineGlobally(_SumCounts())
         inputs = (

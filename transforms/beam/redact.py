@@ -193,6 +193,7 @@ class RedactEntities(beam.PTransform):
         self._balance_workers = balance_workers
 
     def expand(self, docs: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
+        """Main (redacted), ``quarantine`` and ``run_stats`` outputs, as the class describes."""
         if self._balance_workers > 1:
             # Beam's local runner hands the keys of a grouped collection to its workers round-robin, so
             # exactly one key per worker gives each worker one bin of equal work. Each worker then holds
@@ -221,7 +222,7 @@ def _per_file(stat: RecordStat) -> tuple[str, tuple[int, int, int, int]]:
 
 
 def _add_up(values: Iterable[tuple[int, ...]]) -> tuple[int, ...]:
-    total = (0, 0, 0, 0)
+    total: tuple[int, ...] = (0, 0, 0, 0)
     for v in values:
         total = tuple(a + b for a, b in zip(total, v, strict=True))
     return total
@@ -267,6 +268,7 @@ class WriteRunStats(beam.PTransform):
         self._top = top
 
     def expand(self, stats: beam.PCollection) -> beam.PCollection:
+        """The path of ``run_stats.json``, written once."""
         sources = (
             stats
             | "PerFile" >> beam.Map(_per_file)

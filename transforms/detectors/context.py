@@ -296,7 +296,7 @@ _WRAPPED_NAME_TAIL = re2.compile(
 
 
 def _organisation_start(text: str, start: int, end: int) -> int:
-    """Where an organisation's name really starts: after a sentence end inside the match ("April. Our
+    r"""Where an organisation's name really starts: after a sentence end inside the match ("April. Our
     Senior Software"), or on the line before when wrapped prose split the name ("Veridian\nAnalytics")."""
     for i in range(start, end - 1):
         if text[i] == "." and text[i + 1] in " \t" and i - start >= 4 and text[i - 4 : i].isalpha():
@@ -1837,7 +1837,7 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
 
 
 def _letterhead_ok(line: str, address: str) -> bool:
-    """A company line above a blank line and a postal block: the block has several lines and the line is no
+    r"""A company line above a blank line and a postal block: the block has several lines and the line is no
     surname or given name alone ("Kowalczyk\n\n12 Main Street\n...")."""
     folded = _ascii_fold(line)
     return "\n" in address and (" " in line or (folded not in load_surnames() and folded not in load_name_lists()[0]))
@@ -2069,6 +2069,10 @@ class ContextDetector(Detector):
     """Applies ``RULES``; each finding covers the rule's ``v`` group."""
 
     name = "context"
+    entity_types = frozenset(
+        "ACCOUNT_NUMBER CREDIT_CARD DATE_OF_BIRTH ORGANIZATION PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS "
+        "USERNAME".split()
+    )
 
     def __init__(self, rules: Sequence[_Rule] = RULES) -> None:
         options = re2_options()
@@ -2078,6 +2082,7 @@ class ContextDetector(Detector):
         self._rules = [(r, re2.compile(r.pattern, options)) for r in rules]
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _finding(self, rule: _Rule, text: str, start: int, end: int) -> Finding | None:

@@ -802,6 +802,7 @@ class CredentialDetector(Detector):
     """
 
     name = "credentials"
+    entity_types = frozenset({"API_KEY", "PASSWORD", "PRIVATE_KEY", "USERNAME"})
 
     def __init__(self) -> None:
         self._rules: list[tuple[str, Any, tuple[_CompiledCapture, ...], int | None]] = []
@@ -818,6 +819,7 @@ class CredentialDetector(Detector):
         return [name for name, _, _, _ in self._rules]
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(text) for text in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:

@@ -29,7 +29,7 @@ from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 __all__ = ["FIELD_ENTITIES", "field_entity", "find_field_values"]
 
 # Field names ("_" stands for any of "_", "-", ".", a space or nothing) and the entity their values are.
-_FIELDS: dict[str, tuple[str, ...]] = {
+_FIELDS: dict[str, list[str]] = {
     "PERSON": (
         "name first_name last_name surname full_name given_name family_name middle_name forename forenames "
         "employee employee_name customer_name contact_name person_name patient_name client_name display_name "
@@ -158,34 +158,35 @@ def _sql_values(text: str) -> Iterator[tuple[str, int, int]]:
         yield from _rows(text, m.end(), entities)
 
 
+def _sql_step(token: str, depth: int, index: int) -> tuple[int, int] | None:
+    """The (parenthesis depth, column index) after ``token`` of a VALUES list; None once the list has ended."""
+    if token == ";" and depth == 0:
+        return None
+    if token == "(":
+        return depth + 1, 0 if depth == 0 else index
+    if token == ")":
+        return (depth - 1, index) if depth > 0 else None
+    if token == ",":
+        return depth, index + 1 if depth == 1 else index
+    if depth == 0:
+        return None  # the VALUES list has ended
+    return depth, index
+
+
 def _rows(text: str, pos: int, entities: list[str | None]) -> Iterator[tuple[str, int, int]]:
     depth = 0
     index = 0
     for tok in _SQL_TOKEN.finditer(text, pos):
         t = tok.group()
-        if t == ";" and depth == 0:
+        state = _sql_step(t, depth, index)
+        if state is None:
             return
-        if t == "(":
-            depth += 1
-            if depth == 1:
-                index = 0
-        elif t == ")":
-            depth -= 1
-            if depth < 0:
-                return
-        elif t == ",":
-            if depth == 1:
-                index += 1
-            elif depth == 0:
-                continue
-        elif depth == 0:
-            return  # the VALUES list has ended
-        elif depth == 1 and t[0] in "'\"" and index < len(entities):
-            entity = entities[index]
-            if entity is not None:
-                span = _value_span(entity, text, tok.start() + 1, tok.end() - 1)
-                if span is not None:
-                    yield entity, *span
+        depth, index = state
+        entity = entities[index] if depth == 1 and t[0] in "'\"" and index < len(entities) else None
+        if entity is not None:
+            span = _value_span(entity, text, tok.start() + 1, tok.end() - 1)
+            if span is not None:
+                yield entity, *span
 
 
 # ------------------------------------------------------------------------------- delimited exports
@@ -239,7 +240,9 @@ def _table_values(text: str) -> Iterator[tuple[str, int, int]]:
             if len(fields) != len(names):
                 break
             for entity, (s, e) in zip(entities, fields, strict=True):
-                span = None if entity is None else _value_span(entity, text, pos + s, pos + e)
+                if entity is None:
+                    continue
+                span = _value_span(entity, text, pos + s, pos + e)
                 if span is not None:
                     yield entity, *span
             if nl < 0:

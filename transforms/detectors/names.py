@@ -1,4 +1,4 @@
-"""Person names from name lists: first names in any letter case, with the words that follow them.
+r"""Person names from name lists: first names in any letter case, with the words that follow them.
 
 Sources: the international first-name dictionary shipped with ``gender-guesser`` (Jörg Michael's
 ``nam_dict``, about 48,000 names from 50+ countries) and the US Census 1990 first-name files shipped
@@ -8,7 +8,7 @@ name is as an ordinary English word, so "svetlana" is a name and "will" or "can"
 Rules, in order of confidence:
 
 * a capitalised or upper-case first name followed by up to two more capitalised words on the same or
-  the next line ("María\\nSánchez", "EMMA HUGHES", "Can Yilmaz"): the whole sequence;
+  the next line ("María\nSánchez", "EMMA HUGHES", "Can Yilmaz"): the whole sequence;
 * a quoted first name followed by a quoted capitalised value in the next field ('Ahmed','Darwish'):
   both;
 * a capitalised first name alone, if it is not a common English word (Zipf < 4.5);
@@ -428,6 +428,7 @@ class NameListDetector(Detector):
     """First names from public name lists, extended to the capitalised words that follow them."""
 
     name = "person_names"
+    entity_types = frozenset({"PERSON"})
 
     def __init__(
         self,
@@ -594,6 +595,7 @@ class NameListDetector(Detector):
         )
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _greeted_proper_noun(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
@@ -1095,7 +1097,7 @@ class NameListDetector(Detector):
         )
 
     def _shouting(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-        """A word in capitals next to a common English word in capitals on the same line: shouted text
+        r"""A word in capitals next to a common English word in capitals on the same line: shouted text
         ("SO GOOD", "I LOVE IT"), not a name in capitals ("Regards,\nJUN WU")."""
         for j in (i - 1, i + 1):
             if not 0 <= j < len(tokens):

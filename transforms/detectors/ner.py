@@ -241,6 +241,13 @@ class SpacyNerDetector(Detector):
     are entities made only of ordinary technical or business vocabulary (``vocabulary.py``)."""
 
     name = "spacy_ner"
+    #: The types of the default ``nlp.labels`` mapping; ``entity_types_for`` adds the config's own.
+    entity_types = frozenset(NlpConfig().labels.values())
+
+    @classmethod
+    def entity_types_for(cls, config: ScrublineConfig) -> frozenset[str]:
+        """The default mapping's types plus every type ``nlp.labels`` maps a spaCy label to."""
+        return cls.entity_types | frozenset(config.nlp.labels.values())
 
     def __init__(self, nlp: Any, cfg: NlpConfig) -> None:
         self._nlp = nlp
@@ -392,6 +399,7 @@ class SpacyNerDetector(Detector):
         return folded not in first and folded not in surnames
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         pieces: list[tuple[int, int, int, int]] = []  # (text index, window start, own start, own end)
         windows: list[str] = []
         for i, text in enumerate(texts):

@@ -19,6 +19,11 @@ class ConfigPatternDetector(Detector):
 
     name = "patterns"
 
+    @classmethod
+    def entity_types_for(cls, config: ScrublineConfig) -> frozenset[str]:
+        """The entity types of the config's ``patterns`` entries."""
+        return frozenset(p.entity for p in config.patterns)
+
     def __init__(self, patterns: Sequence[PatternConfig]) -> None:
         options = re2_options()
         self._rules = [
@@ -27,6 +32,7 @@ class ConfigPatternDetector(Detector):
         ]
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:

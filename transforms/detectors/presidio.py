@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import ipaddress
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import phonenumbers
 import regex
@@ -64,6 +64,7 @@ class OfflineEmailRecognizer(EmailRecognizer):
     """Presidio's e-mail recognizer, validating the domain against the bundled suffix list only."""
 
     def validate_result(self, pattern_text: str) -> bool:
+        """True if the domain, or the domain less trailing labels, has a public suffix (no network)."""
         # "ada@example.com.txt" (an address in a file name) is still an address: accept the match if
         # the domain, or the domain less trailing labels, has a known public suffix.
         labels = pattern_text.rsplit("@", 1)[-1].split(".")
@@ -167,11 +168,11 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
             pos += (we - ws) + 2
         reduced = "\n\n".join(parts)
         for region in regions[1:]:
-            for m in phonenumbers.PhoneNumberMatcher(reduced, region, leniency=self.leniency):
-                k = bisect.bisect_right(starts, m.start) - 1
+            for number in phonenumbers.PhoneNumberMatcher(reduced, region, leniency=self.leniency):
+                k = bisect.bisect_right(starts, number.start) - 1
                 delta = windows[k][0] - starts[k]
-                if _phone_shaped(m.raw_string) and not _id_glued(text, m.start + delta, m.end + delta):
-                    spans.add((m.start + delta, m.end + delta))
+                if _phone_shaped(number.raw_string) and not _id_glued(text, number.start + delta, number.end + delta):
+                    spans.add((number.start + delta, number.end + delta))
         return spans
 
 
@@ -305,6 +306,11 @@ class PresidioPatternDetector(Detector):
     """Runs Presidio pattern recognizers with a hard per-text regex time budget (fails closed)."""
 
     name = "presidio"
+    #: What ``default_recognizers`` report, every national ID as NATIONAL_ID.
+    entity_types = frozenset(
+        "CREDIT_CARD CRYPTO EMAIL_ADDRESS IBAN_CODE IP_ADDRESS NATIONAL_ID PHONE_NUMBER UK_NINO URL US_ITIN "
+        "US_SSN".split()
+    )
 
     def __init__(self, recognizers: Sequence[EntityRecognizer], timeout_seconds: float) -> None:
         self._pattern_recognizers: list[tuple[PatternRecognizer, list[tuple[str, float, regex.Pattern]]]] = []
@@ -323,50 +329,59 @@ class PresidioPatternDetector(Detector):
         self._timeout = timeout_seconds
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(text) for text in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:
         found: set[Finding] = set()
-        try:
-            national = self._any_context is not None and self._any_context.search(text, timeout=self._timeout)
-        except TimeoutError:
-            raise DetectionTimeout(f"{self.name}.national_id_context") from None
+        national = self._names_a_national_id(text)
         for rec, patterns in self._pattern_recognizers:
             if not national and rec.name in self._context:
                 continue  # no national ID's name anywhere in the text: none of them can be reported
-            entity = rec.supported_entities[0]
             for _pattern_name, score, compiled in patterns:
-                pos = 0
-                while pos <= len(text):
-                    try:
-                        match = compiled.search(text, pos, timeout=self._timeout)
-                    except TimeoutError:
-                        raise DetectionTimeout(f"{self.name}.{rec.name}") from None
-                    if match is None:
-                        break
-                    start, end = match.span()
-                    result_score = self._score(rec, score, text, start, end)
-                    context = self._context.get(rec.name)
-                    if context is not None and result_score > EntityRecognizer.MIN_SCORE:
-                        window = text[max(0, start - 60) : start] + " " + text[end : end + 30]
-                        if context.search(window) is None:
-                            result_score = EntityRecognizer.MIN_SCORE
-                        else:
-                            result_score = max(result_score, _NATIONAL_ID_SCORE)
-                    if result_score > EntityRecognizer.MIN_SCORE:
-                        s, e = (start, end) if entity != "URL" else _strip_quotes(text, start, end)
-                        kind = NATIONAL_ID if context is not None else entity
-                        found.add(Finding(kind, s, e, float(result_score), f"{self.name}.{rec.name}"))
-                        pos = max(end, start + 1)
-                    else:
-                        # A candidate that fails validation may hide a valid one starting inside it
-                        # ("555-010-1234 4111 1111 1111 1111"): search again from the next character.
-                        pos = start + 1
+                found.update(self._pattern_findings(rec, score, compiled, text))
         for rec in self._other:
             for res in rec.analyze(text, rec.supported_entities, None):
                 if res.end > res.start:
                     found.add(Finding(res.entity_type, res.start, res.end, float(res.score), f"{self.name}.{rec.name}"))
         return sorted(found, key=_finding_key)
+
+    def _names_a_national_id(self, text: str) -> bool:
+        """Whether any national ID recognizer's context word occurs in ``text``; raises DetectionTimeout."""
+        if self._any_context is None:
+            return False
+        try:
+            return self._any_context.search(text, timeout=self._timeout) is not None
+        except TimeoutError:
+            raise DetectionTimeout(f"{self.name}.national_id_context") from None
+
+    def _pattern_findings(
+        self, rec: PatternRecognizer, score: float, compiled: regex.Pattern, text: str
+    ) -> Iterator[Finding]:
+        """Every match of one pattern that the recognizer's checks (and a national ID's context) accept."""
+        entity = rec.supported_entities[0]
+        context = self._context.get(rec.name)
+        pos = 0
+        while pos <= len(text):
+            try:
+                match = compiled.search(text, pos, timeout=self._timeout)
+            except TimeoutError:
+                raise DetectionTimeout(f"{self.name}.{rec.name}") from None
+            if match is None:
+                return
+            start, end = match.span()
+            result_score = self._score(rec, score, text, start, end)
+            if context is not None and result_score > EntityRecognizer.MIN_SCORE:
+                result_score = _context_score(context, text, start, end, result_score)
+            if result_score > EntityRecognizer.MIN_SCORE:
+                s, e = (start, end) if entity != "URL" else _strip_quotes(text, start, end)
+                kind = NATIONAL_ID if context is not None else entity
+                yield Finding(kind, s, e, float(result_score), f"{self.name}.{rec.name}")
+                pos = max(end, start + 1)
+            else:
+                # A candidate that fails validation may hide a valid one starting inside it
+                # ("555-010-1234 4111 1111 1111 1111"): search again from the next character.
+                pos = start + 1
 
     @staticmethod
     def _score(rec: PatternRecognizer, score: float, text: str, start: int, end: int) -> float:
@@ -388,6 +403,15 @@ class PresidioPatternDetector(Detector):
 
 # A national ID found next to its own name ("PESEL 44051401359") is as certain as a checksum says.
 _NATIONAL_ID_SCORE = threshold("presidio_national_id_score")
+
+
+def _context_score(context: regex.Pattern, text: str, start: int, end: int, score: float) -> float:
+    """A national ID's score: rejected (MIN_SCORE) unless one of its context words is within 60 characters
+    before or 30 after, and then at least ``_NATIONAL_ID_SCORE``."""
+    window = text[max(0, start - 60) : start] + " " + text[end : end + 30]
+    if context.search(window) is None:
+        return EntityRecognizer.MIN_SCORE
+    return max(score, _NATIONAL_ID_SCORE)
 
 
 # Addresses that name no one: well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS).

@@ -63,10 +63,15 @@ def _squeeze(text: str) -> tuple[str, array, array]:
 
 
 class ProprietaryTermDetector(Detector):
-    """Whole-word, case-insensitive matches of ``proprietary.terms``; the blanks between a term's words
+    r"""Whole-word, case-insensitive matches of ``proprietary.terms``; the blanks between a term's words
     match any run of whitespace, so a name wrapped onto the next line ("Hexacore\nLogistics") is found."""
 
     name = "proprietary_terms"
+
+    @classmethod
+    def entity_types_for(cls, config: ScrublineConfig) -> frozenset[str]:
+        """The entity types ``proprietary.terms`` names (its keys)."""
+        return frozenset(config.proprietary.terms)
 
     def __init__(self, terms: dict[str, list[str]], score: float = 1.0) -> None:
         self._score = score
@@ -88,6 +93,7 @@ class ProprietaryTermDetector(Detector):
         self._margin = 8 * max((len(key) for key in entries), default=0) + 256
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:
@@ -131,6 +137,7 @@ class InternalDomainDetector(Detector):
     organisation's internal domains, any sub-domain and any letter case."""
 
     name = "internal_domains"
+    entity_types = frozenset({"EMAIL_ADDRESS", "INTERNAL_HOST", "INTERNAL_URL"})
 
     def __init__(self, domains: Sequence[str], score: float = 1.0) -> None:
         self._score = score
@@ -145,6 +152,7 @@ class InternalDomainDetector(Detector):
             )
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        """One list of findings per text, in input order; raises rather than skip a text."""
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:

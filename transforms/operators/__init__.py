@@ -14,6 +14,7 @@ import hmac
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from presidio_anonymizer.operators import Keep, Mask, Operator, OperatorType, Redact, Replace
 
@@ -53,18 +54,22 @@ class Pseudonymize(Operator):
     """Keyed, repeatable pseudonyms: same key, type and value give the same token in every run."""
 
     def operate(self, text: str | None = None, params: dict | None = None) -> str:  # type: ignore[override]
+        """The replacement for ``text``, a function of the key, the entity type and the value only."""
         params = params or {}
-        return pseudonym(params["key"], params["entity_type"], text)
+        return pseudonym(params["key"], params["entity_type"], text or "")
 
     def validate(self, params: dict | None = None) -> None:
+        """Raise ValueError unless ``params["key"]`` holds at least 16 bytes."""
         key = (params or {}).get("key")
         if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
             raise ValueError("pseudonymize needs a key of at least 16 bytes")
 
     def operator_name(self) -> str:
+        """The name the redaction log records."""
         return "pseudonymize"
 
     def operator_type(self) -> OperatorType:
+        """An anonymizer (Presidio's operator kind)."""
         return OperatorType.Anonymize
 
 
@@ -72,18 +77,22 @@ class Surrogate(Operator):
     """Realistic, repeatable fakes: same key, type and value give the same surrogate in every run."""
 
     def operate(self, text: str | None = None, params: dict | None = None) -> str:  # type: ignore[override]
+        """The replacement for ``text``, a function of the key, the entity type and the value only."""
         params = params or {}
         return surrogate(params["entity_type"], text or "", params["key"])
 
     def validate(self, params: dict | None = None) -> None:
+        """Raise ValueError unless ``params["key"]`` holds at least 16 bytes."""
         key = (params or {}).get("key")
         if not isinstance(key, bytes) or len(key) < MIN_KEY_BYTES:
             raise ValueError("surrogate needs a key of at least 16 bytes")
 
     def operator_name(self) -> str:
+        """The name the redaction log records."""
         return "surrogate"
 
     def operator_type(self) -> OperatorType:
+        """An anonymizer (Presidio's operator kind)."""
         return OperatorType.Anonymize
 
 
@@ -107,6 +116,7 @@ class OperatorSet:
         self._bound = dict(bound)
 
     def name_for(self, entity_type: str) -> str:
+        """The operator name ``entity_type`` is replaced with (the ``default`` one if it has none)."""
         return self._bound.get(entity_type, self._bound["default"]).name
 
     def apply(self, value: str, entity_type: str) -> tuple[str, str]:
@@ -121,7 +131,7 @@ def build_operators(config: ScrublineConfig, environ: Mapping[str, str] | None =
     Raises ConfigError if a key is missing or shorter than 128 bits.
     """
     environ = os.environ if environ is None else environ
-    builders: dict[type, Callable[[object], _Bound]] = {
+    builders: dict[type, Callable[[Any], _Bound]] = {
         ReplaceOperator: lambda c: _Bound("replace", Replace(), {"new_value": c.new_value}),
         RedactOperator: lambda c: _Bound("redact", Redact(), {}),
         MaskOperator: lambda c: _Bound(

@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -39,6 +40,7 @@ def shard_of(record_id: str, num_shards: int) -> int:
 
 
 def shard_name(index: int, num_shards: int) -> str:
+    """``part-SSSSS-of-NNNNN.parquet``, the file name of shard ``index``."""
     return f"part-{index:05d}-of-{num_shards:05d}.parquet"
 
 
@@ -77,7 +79,7 @@ def write_shard(
     huge = {
         f.name
         for f in schema
-        if pa.types.is_string(f.type) and any(len(r.get(f.name) or "") > _STATS_MAX_CHARS for r in ordered)
+        if pa.types.is_string(f.type) and any(len(cast("str", r.get(f.name) or "")) > _STATS_MAX_CHARS for r in ordered)
     }
     del ordered
     # Parquet drops min/max statistics longer than a few KB anyway, but only after copying the values

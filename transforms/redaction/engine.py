@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from transforms.config import ScrublineConfig
 from transforms.detectors import build_detectors
 from transforms.detectors.base import DetectionTimeout, Detector
+from transforms.detectors.registry import known_entity_types
 from transforms.operators import OperatorSet, build_operators
 from transforms.records import (
     Document,
@@ -42,17 +43,6 @@ _JOIN_EVERY = 4096
 # running scrubline over its own output changes nothing. Only tags named after an entity type that
 # the config can produce count: "<AKIAIOSFODNN7EXAMPLE>" has the shape of a tag but is a secret.
 _TAG = re.compile(r"<([A-Z][A-Z0-9_]{0,63})(?::[0-9a-f]{32})?>")
-BUILTIN_ENTITY_TYPES = frozenset(
-    "PERSON ORGANIZATION LOCATION EMAIL_ADDRESS PHONE_NUMBER CREDIT_CARD IBAN_CODE IP_ADDRESS URL CRYPTO UK_NINO "
-    "US_SSN US_ITIN NATIONAL_ID API_KEY PASSWORD PRIVATE_KEY USERNAME DATE_OF_BIRTH STREET_ADDRESS ACCOUNT_NUMBER "
-    "INTERNAL_URL INTERNAL_HOST".split()
-)
-
-
-def _entity_types(config: ScrublineConfig) -> frozenset[str]:
-    """Every entity type this config can produce: the built-in ones plus those the config names."""
-    named = {*config.nlp.labels.values(), *config.proprietary.terms, *(p.entity for p in config.patterns)}
-    return BUILTIN_ENTITY_TYPES | named
 
 
 def _outside_tags(text: str, findings: list[Finding], tag_names: frozenset[str]) -> list[Finding]:
@@ -62,7 +52,7 @@ def _outside_tags(text: str, findings: list[Finding], tag_names: frozenset[str])
     tags = [m.span() for m in _TAG.finditer(text) if m.group(1) in tag_names]
     if not tags:
         return findings
-    out = []
+    out: list[Finding] = []
     for f in findings:
         pieces = [(f.start, f.end)]
         for t_start, t_end in tags:
@@ -137,7 +127,7 @@ class RedactionEngine:
         self._budget_per_char = config.limits.detection_seconds_per_mb / 1_000_000
         self._max_chars = config.limits.max_record_chars
         self._clock = clock
-        self._tag_names = _entity_types(config)
+        self._tag_names = known_entity_types(config)
         self._propagator: Propagator | None = None
         if config.entities.propagate:
             from transforms.detectors.names import load_english_words, load_name_lists

@@ -117,7 +117,12 @@ def _slice(nt: NormalizedText, start: int, end: int) -> list[tuple[str, int, int
 
 
 def _assemble(pieces: list[tuple[str, int, int, bool]]) -> NormalizedText:
-    parts, ns, ne, os_, oe, ident = [], [], [], [], [], []
+    parts: list[str] = []
+    ns: list[int] = []
+    ne: list[int] = []
+    os_: list[int] = []
+    oe: list[int] = []
+    ident: list[bool] = []
     pos = 0
     for piece, o_start, o_end, is_identity in pieces:
         if not piece:  # removed character: its original span joins the previous segment's end

@@ -69,50 +69,82 @@ def _rule_moves(old_dir: str, old: Mapping[str, Any], new_dir: str, new: Mapping
     ]
 
 
-def config_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
-    """The rule changes between two manifests, as lines without values (digests are counted)."""
-    old_cfg, new_cfg = old.get("config") or {}, new.get("config") or {}
+def _count_change(label: str, before: set[str], after: set[str]) -> list[str]:
+    """``label: +added -removed`` if the sets differ, else nothing."""
+    return [f"{label}: +{len(after - before)} -{len(before - after)}"] if before != after else []
+
+
+def _keyed_changes(prefix: str, old: Mapping[str, set[str]], new: Mapping[str, set[str]]) -> list[str]:
+    """One ``_count_change`` line per key whose set differs, by key."""
     lines: list[str] = []
-    old_terms = old_cfg.get("proprietary", {}).get("terms", {})
-    new_terms = new_cfg.get("proprietary", {}).get("terms", {})
-    for entity in sorted(set(old_terms) | set(new_terms)):
-        before, after = set(old_terms.get(entity, [])), set(new_terms.get(entity, []))
-        if before != after:
-            lines.append(f"proprietary.terms.{entity}: +{len(after - before)} -{len(before - after)}")
-    before = set(old_cfg.get("proprietary", {}).get("internal_domains", []))
-    after = set(new_cfg.get("proprietary", {}).get("internal_domains", []))
-    if before != after:
-        lines.append(f"proprietary.internal_domains: +{len(after - before)} -{len(before - after)}")
+    for key in sorted(set(old) | set(new)):
+        lines += _count_change(f"{prefix}.{key}", old.get(key, set()), new.get(key, set()))
+    return lines
+
+
+def _terms(cfg: Mapping[str, Any]) -> dict[str, set[str]]:
+    return {entity: set(terms) for entity, terms in cfg.get("proprietary", {}).get("terms", {}).items()}
+
+
+def _domains(cfg: Mapping[str, Any]) -> set[str]:
+    return set(cfg.get("proprietary", {}).get("internal_domains", []))
+
+
+def _allow(cfg: Mapping[str, Any]) -> set[str]:
+    return {a.strip().casefold() for a in cfg.get("allow", [])}
+
+
+def _exclusions(cfg: Mapping[str, Any]) -> dict[str, set[str]]:
+    return {r["field"]: set(r["values"]) for r in cfg.get("input", {}).get("exclude", [])}
+
+
+def _pattern_changes(old_cfg: Mapping[str, Any], new_cfg: Mapping[str, Any]) -> list[str]:
+    """``patterns: -name`` / ``+name`` for every pattern removed or added (a changed one is both)."""
     old_patterns = {json.dumps(p, sort_keys=True): p["name"] for p in old_cfg.get("patterns", [])}
     new_patterns = {json.dumps(p, sort_keys=True): p["name"] for p in new_cfg.get("patterns", [])}
+    lines = []
     for key in sorted(set(old_patterns) ^ set(new_patterns)):
         sign = "-" if key in old_patterns else "+"
         lines.append(f"patterns: {sign}{(old_patterns if sign == '-' else new_patterns)[key]}")
-    before = {a.strip().casefold() for a in old_cfg.get("allow", [])}
-    after = {a.strip().casefold() for a in new_cfg.get("allow", [])}
-    if before != after:
-        lines.append(f"allow: +{len(after - before)} -{len(before - after)}")
+    return lines
+
+
+def _operator_changes(old_cfg: Mapping[str, Any], new_cfg: Mapping[str, Any]) -> list[str]:
+    """``operators.TYPE: old -> new`` for every entity type whose operator changed."""
     old_ops, new_ops = old_cfg.get("operators", {}), new_cfg.get("operators", {})
+    lines = []
     for entity in sorted(set(old_ops) | set(new_ops)):
         if old_ops.get(entity) != new_ops.get(entity):
             was = (old_ops.get(entity) or {}).get("type", "(default)")
             now = (new_ops.get(entity) or {}).get("type", "(default)")
             lines.append(f"operators.{entity}: {was} -> {now}")
-    old_ex = {r["field"]: set(r["values"]) for r in old_cfg.get("input", {}).get("exclude", [])}
-    new_ex = {r["field"]: set(r["values"]) for r in new_cfg.get("input", {}).get("exclude", [])}
-    for field in sorted(set(old_ex) | set(new_ex)):
-        before, after = old_ex.get(field, set()), new_ex.get(field, set())
-        if before != after:
-            lines.append(f"input.exclude.{field}: +{len(after - before)} -{len(before - after)}")
-    handled = ("proprietary", "patterns", "allow", "operators", "input.exclude")
-    for path in leaf_differences(old_cfg, new_cfg, ""):
-        if not path.startswith(handled):
-            lines.append(f"{path} changed")
-    for path in leaf_differences(old.get("versions", {}), new.get("versions", {}), "versions"):
-        lines.append(f"{path}: {old.get('versions', {}).get(path[9:])} -> {new.get('versions', {}).get(path[9:])}")
-    for path in leaf_differences(old.get("key_ids", {}), new.get("key_ids", {}), "key_ids"):
-        lines.append(f"{path} changed")
     return lines
+
+
+def _other_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """Every other config setting that changed (by path), version changes, and key changes (by name)."""
+    old_cfg, new_cfg = old.get("config") or {}, new.get("config") or {}
+    handled = ("proprietary", "patterns", "allow", "operators", "input.exclude")
+    lines = [f"{path} changed" for path in leaf_differences(old_cfg, new_cfg, "") if not path.startswith(handled)]
+    old_versions, new_versions = old.get("versions", {}), new.get("versions", {})
+    for path in leaf_differences(old_versions, new_versions, "versions"):
+        lines.append(f"{path}: {old_versions.get(path[9:])} -> {new_versions.get(path[9:])}")
+    lines += [f"{path} changed" for path in leaf_differences(old.get("key_ids", {}), new.get("key_ids", {}), "key_ids")]
+    return lines
+
+
+def config_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
+    """The rule changes between two manifests, as lines without values (digests are counted)."""
+    old_cfg, new_cfg = old.get("config") or {}, new.get("config") or {}
+    return [
+        *_keyed_changes("proprietary.terms", _terms(old_cfg), _terms(new_cfg)),
+        *_count_change("proprietary.internal_domains", _domains(old_cfg), _domains(new_cfg)),
+        *_pattern_changes(old_cfg, new_cfg),
+        *_count_change("allow", _allow(old_cfg), _allow(new_cfg)),
+        *_operator_changes(old_cfg, new_cfg),
+        *_keyed_changes("input.exclude", _exclusions(old_cfg), _exclusions(new_cfg)),
+        *_other_changes(old, new),
+    ]
 
 
 def _why_changed(old: tuple, new: tuple, changed_operator_types: set[str]) -> list[str]:
@@ -162,7 +194,7 @@ def diff_runs(old_dir: str, new_dir: str, examples: int = 5) -> dict[str, Any]:
         elif was == "written" and now != "written":
             kinds["removed"].append(record_id)
             account(record_id, ["input.exclude" if now == "excluded" else f"written -> {now}"])
-        elif was == "written" and now == "written":
+        elif before is not None and after is not None and was == now == "written":
             if before[2] == after[2]:
                 kinds["unchanged"].append(record_id)
             else:

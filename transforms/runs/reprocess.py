@@ -124,13 +124,16 @@ class ReusePlan:
 
     @property
     def incremental(self) -> bool:
+        """True if records can be carried over (no reason forces a full rerun)."""
         return self.full_rerun_reason is None
 
     @property
     def needs_prescan(self) -> bool:
+        """True if carry-over candidates must be scanned for added terms, domains, patterns or allow entries."""
         return bool(self.added_terms or self.added_domains or self.added_patterns or self.allow_changed)
 
     def operator_changed(self, entity_type: str) -> bool:
+        """True if ``entity_type`` is replaced by a different operator than in the previous run."""
         old = self.old_operators.get(entity_type, self.old_operators.get("default", ""))
         new = self.new_operators.get(entity_type, self.new_operators.get("default", ""))
         return old != new
@@ -284,6 +287,7 @@ class Prescanner:
         self._tags = tuple(f"<{t}" for t in plan.tags_changed)
 
     def affected(self, doc: Document, rules: Sequence[tuple[str, str]]) -> bool:
+        """True if the config change could alter ``doc``'s output, so it must be redacted again."""
         if self._plan.rules_affected(rules):
             return True
         fields = document_fields(doc)

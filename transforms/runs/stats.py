@@ -139,6 +139,7 @@ class SourceSummary:
         self.densest = tuple(entries[: self.top])
 
     def to_json(self) -> dict[str, Any]:
+        """Counts and the densest source files (by their log-safe reference), as JSON values; never text."""
         return {
             "count": self.sources,
             "records": self.records,

@@ -22,6 +22,7 @@ DICTIONARIES = (Path("/usr/share/dict/american-english"), Path("/usr/share/dict/
 
 
 def main() -> None:
+    """Write the list next to this script (see the module docstring for its sources)."""
     here = Path(__file__).parent
     common = {line.split("\t")[0] for line in (here / "english_word_frequency.tsv").read_text().splitlines()}
     lower: set[str] = set()

@@ -25,6 +25,7 @@ from wordfreq import top_n_list, zipf_frequency
 
 
 def main() -> None:
+    """Write the list next to this script (see the module docstring for its sources)."""
     first = set(Detector(case_sensitive=False).names)
     base = Path(names.__file__).parent
     for f in ("dist.female.first", "dist.male.first"):

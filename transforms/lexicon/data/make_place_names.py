@@ -15,7 +15,8 @@ from pathlib import Path
 
 
 def main() -> None:
-    from phonenumbers.geocoder import GEOCODE_DATA
+    """Write the list next to this script (see the module docstring for its sources)."""
+    from phonenumbers.geocoder import GEOCODE_DATA  # type: ignore[attr-defined]  # not in phonenumbers' stubs
 
     names: set[str] = set()
     for by_language in GEOCODE_DATA.values():
