@@ -351,7 +351,8 @@ def _texts_of(corpus: Path, config: str | None) -> tuple[list[str], int, int]:
     """The record texts scrubline's readers produce from ``corpus``: (texts, records, quarantined on read)."""
     sys.path.insert(0, str(_snapshot_dir or REPO))
     from transforms.config import load_config
-    from transforms.readers.uploads import expand_inputs, read_input_file
+    from transforms.readers.dispatch import read_input_file
+    from transforms.readers.inputs import expand_inputs
     from transforms.records import Document
 
     cfg = load_config(config)
@@ -605,7 +606,8 @@ def run_profile(args: argparse.Namespace, work: Path) -> dict[str, Any]:
 
     sys.path.insert(0, str(REPO))
     from transforms.config import load_config
-    from transforms.readers.uploads import expand_inputs, read_input_file
+    from transforms.readers.dispatch import read_input_file
+    from transforms.readers.inputs import expand_inputs
     from transforms.records import Document
     from transforms.redaction.engine import RedactionEngine
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
 from transforms.logsafety import describe_failure, install_log_safety
 from transforms.output.manifest import MANIFEST_NAME, component_versions
-from transforms.readers.uploads import InputError, expand_inputs
+from transforms.readers.inputs import InputError, expand_inputs
 from transforms.runs.diff import RunDiffError
 from transforms.runs.report import REPORT_NAME, write_report
 from transforms.runs.reprocess import PreviousRunError, load_previous_run, plan_reuse

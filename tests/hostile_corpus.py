@@ -10,7 +10,7 @@ import json
 import random
 from pathlib import Path
 
-from transforms.readers.uploads import file_record_id
+from transforms.readers.inputs import file_record_id
 
 MAGIC = {
     "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",

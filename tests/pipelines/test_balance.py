@@ -13,7 +13,7 @@ from pipelines.pipeline import RunSpec, build_pipeline
 from tests.pipelines.test_cli import NO_NER, make_inputs
 from transforms.beam.redact import _AssignWorkerFn, document_cost
 from transforms.config import check_keys, load_config
-from transforms.readers.uploads import expand_inputs
+from transforms.readers.inputs import expand_inputs
 from transforms.records import Document
 from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 

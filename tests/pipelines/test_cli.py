@@ -277,7 +277,7 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
 
     from pipelines.pipeline import RunSpec, build_pipeline
     from transforms.config import check_keys, parse_config
-    from transforms.readers.uploads import expand_inputs
+    from transforms.readers.inputs import expand_inputs
 
     secret = "k3y-Material-That-Must-Never-Leak-0042"
     monkeypatch.setenv("SCRUBLINE_TEST_KEY", secret)

@@ -16,7 +16,7 @@ import yaml
 
 from pipelines.cli import main
 from tests.fixtures.make_office_fixtures import EMAILS, PEOPLE, PHONES
-from transforms.readers.uploads import file_record_id
+from transforms.readers.inputs import file_record_id
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "office"
 

@@ -26,7 +26,7 @@ import json, sys
 import apache_beam as beam
 from pipelines.cli import _resolve
 from pipelines.pipeline import RunSpec, build_pipeline
-from transforms.readers.uploads import expand_inputs
+from transforms.readers.inputs import expand_inputs
 
 (tmp := {str(tmp_path)!r})
 open(tmp + "/in.jsonl", "w").write('{{"id": "1", "text": "hello"}}\\n')

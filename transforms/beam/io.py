@@ -1,6 +1,6 @@
 """Beam I/O: ``ReadUploads`` (inputs -> documents + quarantine) and ``WriteShards`` (rows -> Parquet).
 
-Wiring only: the reading logic lives in ``transforms.readers.uploads`` and the writing in ``transforms.output.shards``.
+Wiring only: the reading logic lives in ``transforms.readers`` and the writing in ``transforms.output.shards``.
 We read files with our own DoFn rather than Beam's file IOs so no input path is recorded as lineage
 or logged: file names are data too.
 """
@@ -17,7 +17,8 @@ from apache_beam.metrics import Metrics
 from transforms.config import InputConfig, LimitsConfig
 from transforms.logsafety import install_log_safety
 from transforms.output.shards import OutputFile, shard_of, write_shard
-from transforms.readers.uploads import InputFile, read_input_file
+from transforms.readers.dispatch import read_input_file
+from transforms.readers.inputs import InputFile
 from transforms.records import Document, Excluded, QuarantineRecord
 
 __all__ = ["DOCUMENTS", "EXCLUDED", "QUARANTINE", "ReadUploads", "WriteShards"]

@@ -11,7 +11,7 @@ import apache_beam as beam
 
 from transforms.beam.io import QUARANTINE
 from transforms.output.manifest import build_manifest, write_manifest
-from transforms.readers.uploads import InputFile, opaque_source
+from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
 from transforms.runs.reprocess import sanitized_config
 from transforms.runs.spec import RunSpec

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from transforms.config import ScrublineConfig
-from transforms.readers.uploads import InputFile
+from transforms.readers.inputs import InputFile
 from transforms.runs.reprocess import ReusePlan
 
 __all__ = ["PreviousRun", "RunSpec"]

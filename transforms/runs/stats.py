@@ -41,7 +41,7 @@ DEFAULT_TOP = 20
 
 progress_logger = logging.getLogger("scrubline.progress")
 
-# What ``transforms.readers.uploads.opaque_source`` produces: a path fingerprint, then optional position
+# What ``transforms.readers.inputs.opaque_source`` produces: a path fingerprint, then optional position
 # suffixes such as ``#L3`` or ``#row5``. Anything else is not shown as given (it could be a name).
 _FILE_REF = re.compile(r"src-[0-9a-f]{16}")
 _SAFE_REF = re.compile(r"src-[0-9a-f]{16}(?:#[A-Za-z]{1,8}[0-9]{1,12})*")

@@ -13,7 +13,7 @@ from transforms.beam.io import DOCUMENTS, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.redact import RedactEntities
 from transforms.output.schemas import QUARANTINE_SCHEMA, quarantine_row
 from transforms.output.shards import shard_name, shard_of
-from transforms.readers.uploads import expand_inputs
+from transforms.readers.inputs import expand_inputs
 from transforms.records import Document
 
 

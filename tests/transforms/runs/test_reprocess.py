@@ -137,31 +137,6 @@ def test_exclusion_changes_need_no_detection() -> None:
     assert not plan.needs_prescan and not Prescanner(plan).affected(doc("bob@example.com"), [])
 
 
-def test_readers_exclude_matching_records_before_checking_anything_else(tmp_path: Any) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    from transforms.config import InputConfig, LimitsConfig
-    from transforms.readers.uploads import expand_inputs, opaque_source, read_input_file
-    from transforms.records import Excluded
-
-    cfg = InputConfig(exclude=[{"field": "uploader", "values": ["u7", "8"]}])
-    lines = [
-        {"id": "a", "text": "keep", "uploader": "u1"},
-        {"id": "b", "text": "withdrawn", "uploader": "u7"},
-        {"id": 3, "uploader": 8},  # no text: excluded all the same, never quarantined
-        {"uploader": "u7"},  # no id either
-    ]
-    (tmp_path / "in.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
-    pq.write_table(pa.Table.from_pylist(lines[:2]), tmp_path / "in.parquet")
-    jsonl, parquet = expand_inputs([str(tmp_path / "in.jsonl"), str(tmp_path / "in.parquet")])
-    out = list(read_input_file(jsonl, cfg, LimitsConfig()))
-    assert [type(x).__name__ for x in out] == ["Document", "Excluded", "Excluded", "Excluded"]
-    assert out[1:3] == [Excluded("b", opaque_source(jsonl, "#L2")), Excluded("3", opaque_source(jsonl, "#L3"))]
-    assert out[3].id.endswith("#L4") and out[3].source == opaque_source(jsonl, "#L4")
-    assert [type(x).__name__ for x in read_input_file(parquet, cfg, LimitsConfig())] == ["Document", "Excluded"]
-
-
 def test_a_change_of_mention_propagation_means_full_rerun() -> None:
     old = manifest(with_(entities={"propagate": []}))
     plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"})

@@ -1,0 +1,177 @@
+"""Unit tests for transforms.readers.parquet: Parquet uploads row by row, in small batches (no Beam)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import date
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from tests.transforms.readers.helpers import DECODE, INVALID, TOO_LARGE, opq, put, qrec, read, sha
+from transforms.config import InputConfig, LimitsConfig
+from transforms.readers.inputs import InputFile
+from transforms.readers.parquet import read_parquet
+from transforms.records import Document, QuarantineRecord
+
+
+def test_parquet_rows_with_kept_fields_of_other_types(tmp_path: Path) -> None:
+    table = pa.table(
+        {
+            "id": pa.array([1, 2, None], pa.int64()),
+            "text": pa.array(["hello", None, "orphan"]),
+            "text2": pa.array([None, None, "x"]),
+            "lang": pa.array(["en", "de", None]),
+            "score": pa.array([0.5, None, 1.0]),
+            "tags": pa.array([["a", "b"], [], None], pa.list_(pa.string())),
+            "created": pa.array([date(2024, 1, 2), None, None], pa.date32()),
+            "blob": pa.array([b"ab", None, None], pa.binary()),
+            "meta": pa.array([{"k": 1}, None, None], pa.struct([("k", pa.int32())])),
+            "secret": pa.array(["never read", "x", "y"]),
+        }
+    )
+    pq.write_table(table, tmp_path / "rows.parquet")
+    f = InputFile(0, str(tmp_path), str(tmp_path / "rows.parquet"), "rows.parquet")
+    cfg = InputConfig(
+        text_fields=["text", "text2"], keep_fields=["tags", "score", "meta", "lang", "created", "blob", "absent"]
+    )
+    row0 = (
+        b'{"blob":"b\'ab\'","created":"2024-01-02","id":1,"lang":"en","meta":{"k":1},"score":0.5,'
+        b'"tags":["a","b"],"text":"hello","text2":null}'
+    )
+    row1 = (
+        b'{"blob":null,"created":null,"id":2,"lang":"de","meta":null,"score":null,"tags":[],"text":null,"text2":null}'
+    )
+    row2 = (
+        b'{"blob":null,"created":null,"id":null,"lang":null,"meta":null,"score":1.0,"tags":null,'
+        b'"text":"orphan","text2":"x"}'
+    )
+    assert read(f, cfg) == [
+        Document(
+            id="1",
+            text="hello",
+            source="rows.parquet#row0",
+            metadata=(
+                ("absent", None),
+                ("blob", "\"b'ab'\""),
+                ("created", '"2024-01-02"'),
+                ("lang", "en"),
+                ("meta", '{"k": 1}'),
+                ("score", "0.5"),
+                ("tags", '["a", "b"]'),
+            ),
+            input_sha256=sha(row0),
+            size_bytes=len(row0),
+            source_ref=opq("rows.parquet", "#row0"),
+        ),
+        qrec("rows.parquet", INVALID, "MissingText", suffix="#row1", record_id="2", raw=row1),
+        qrec("rows.parquet", INVALID, "MissingId", suffix="#row2", raw=row2),
+    ]
+
+
+@pytest.mark.parametrize(
+    "ids, texts, expected",
+    [
+        (
+            pa.array(["a", ""]),
+            pa.array(["t", "t"]),
+            [("doc", "a", b'{"id":"a","text":"t"}'), (INVALID, "EmptyId", None, b'{"id":"","text":"t"}')],
+        ),
+        (
+            pa.array([True, None]),
+            pa.array(["t", "t"]),
+            [
+                (INVALID, "InvalidIdType", None, b'{"id":true,"text":"t"}'),
+                (INVALID, "MissingId", None, b'{"id":null,"text":"t"}'),
+            ],
+        ),
+        (
+            pa.array([1.0, 2.5]),
+            pa.array(["t", "é"]),
+            [
+                (INVALID, "InvalidIdType", None, b'{"id":1.0,"text":"t"}'),
+                (INVALID, "InvalidIdType", None, '{"id":2.5,"text":"é"}'.encode()),
+            ],
+        ),
+        (
+            pa.array([5, 6], pa.uint8()),
+            pa.array([b"t", None], pa.binary()),
+            [
+                (INVALID, "InvalidTextType", "5", b'{"id":5,"text":"b\'t\'"}'),
+                (INVALID, "MissingText", "6", b'{"id":6,"text":null}'),
+            ],
+        ),
+        (
+            pa.array(["a", "b"], pa.large_string()),
+            pa.array(["x" * 21, "ok"], pa.large_string()),
+            [
+                (TOO_LARGE, "RecordTooLarge", "a", b'{"id":"a","text":"' + b"x" * 21 + b'"}'),
+                ("doc", "b", b'{"id":"b","text":"ok"}'),
+            ],
+        ),
+    ],
+)
+def test_parquet_row_validation(tmp_path: Path, ids: pa.Array, texts: pa.Array, expected: list[tuple]) -> None:
+    pq.write_table(pa.table({"id": ids, "text": texts}), tmp_path / "v.parquet")
+    f = InputFile(0, str(tmp_path), str(tmp_path / "v.parquet"), "v.parquet")
+    want: list[Document | QuarantineRecord] = []
+    for n, case in enumerate(expected):
+        if case[0] == "doc":
+            _, record_id, canonical = case
+            want.append(
+                Document(
+                    id=record_id,
+                    text=json.loads(canonical)["text"],
+                    source=f"v.parquet#row{n}",
+                    input_sha256=sha(canonical),
+                    size_bytes=len(canonical),
+                    source_ref=opq("v.parquet", f"#row{n}"),
+                )
+            )
+        else:
+            reason, error_class, record_id, canonical = case
+            want.append(qrec("v.parquet", reason, error_class, suffix=f"#row{n}", record_id=record_id, raw=canonical))
+    assert read(f, limits=LimitsConfig(max_record_chars=20)) == want
+
+
+def test_parquet_row_numbers_run_across_batches(tmp_path: Path) -> None:
+    n = 150  # more than one batch
+    pq.write_table(
+        pa.table({"id": [f"r{i}" for i in range(n)], "text": [str(i) for i in range(n)]}),
+        tmp_path / "many.parquet",
+        row_group_size=40,
+    )
+    f = InputFile(0, str(tmp_path), str(tmp_path / "many.parquet"), "many.parquet")
+    out = read(f)
+    assert [(d.id, d.text, d.source) for d in out if isinstance(d, Document)] == [
+        (f"r{i}", str(i), f"many.parquet#row{i}") for i in range(n)
+    ]
+
+
+def test_parquet_without_any_configured_column_quarantines_every_row(tmp_path: Path) -> None:
+    pq.write_table(pa.table({"other": ["a", "b"]}), tmp_path / "o.parquet")
+    f = InputFile(0, str(tmp_path), str(tmp_path / "o.parquet"), "o.parquet")
+    assert read(f) == [qrec("o.parquet", INVALID, "MissingId", suffix=f"#row{i}", raw=b"{}") for i in range(2)]
+
+
+@pytest.mark.parametrize(
+    "name, data, error_class",
+    [
+        ("junk.parquet", b"this is not parquet at all", "ArrowInvalid"),
+        ("empty.parquet", b"", "ArrowInvalid"),
+        ("z.parquet.gz", gzip.compress(b"PAR1", mtime=0), "UnsupportedCompression"),
+    ],
+)
+def test_parquet_unreadable_file_is_one_decode_error(tmp_path: Path, name: str, data: bytes, error_class: str) -> None:
+    f = put(tmp_path, name, data)
+    assert read(f) == [qrec(name, DECODE, error_class)]
+
+
+def test_read_parquet_refuses_a_compressed_stream_without_opening_it(tmp_path: Path) -> None:
+    f = InputFile(0, str(tmp_path), str(tmp_path / "absent.parquet"), "absent.parquet")
+    assert list(read_parquet(f, True, InputConfig(), LimitsConfig())) == [
+        qrec("absent.parquet", DECODE, "UnsupportedCompression")
+    ]

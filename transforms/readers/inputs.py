@@ -1,0 +1,241 @@
+"""What an input is: ``--input`` arguments expanded into files, their ids, and how one is opened.
+
+``expand_inputs`` runs once, when the pipeline is built: it turns ``--input`` arguments (files,
+directories, glob patterns) into a sorted, duplicate-free list of ``InputFile``. Everything a reader
+derives from a file's identity lives here too: the record id of a whole file, the opaque reference
+that names a file in quarantine rows (never its name), the quarantine row itself, and opening a file
+(decompressing a gzip stream).
+"""
+
+from __future__ import annotations
+
+import glob
+import gzip
+import os
+import re
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import IO
+
+from transforms.records import QuarantineReason, QuarantineRecord, sha256_hex
+
+__all__ = [
+    "DECOMPRESS_ERRORS",
+    "InputError",
+    "InputFile",
+    "expand_inputs",
+    "file_record_id",
+    "opaque_source",
+    "open_input",
+    "quarantine_record",
+]
+
+_GLOB_MAGIC = re.compile(r"[*?[]")
+# Decompression failures: bad content, not an environment failure (BadGzipFile is an OSError).
+DECOMPRESS_ERRORS = (gzip.BadGzipFile, EOFError, zlib.error)
+
+
+class InputError(ValueError):
+    """An input argument names nothing readable; the message quotes only the argument as given."""
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file to read.
+
+    ``root_index`` is the position of the input argument it came from, ``root`` the absolute directory
+    that ``relpath`` (posix separators) is relative to, ``path`` the absolute path of the file.
+    For a file named directly, ``root`` is its directory and ``relpath`` its base name.
+    """
+
+    root_index: int
+    root: str
+    path: str
+    relpath: str
+
+
+# ---------------------------------------------------------------------------------------------------
+# Identifiers
+
+
+def file_record_id(relpath: str) -> str:
+    """The record id of a whole file: ``"f-"`` + the first 32 hex digits of sha256(relpath)."""
+    return "f-" + sha256_hex(relpath)[:32]
+
+
+def opaque_source(f: InputFile, suffix: str = "") -> str:
+    """An opaque reference to a file (plus ``suffix`` such as ``"#L3"``) that never reveals its name.
+
+    ``f"src-{sha256(relpath)[:16]}{suffix}"``: stable across runs and independent of the order the
+    inputs were given in (like record ids, it depends on the path relative to its input root only).
+    """
+    return f"src-{sha256_hex(f.relpath)[:16]}{suffix}"
+
+
+# ---------------------------------------------------------------------------------------------------
+# Input expansion
+
+
+def _has_magic(s: str) -> bool:
+    return _GLOB_MAGIC.search(s) is not None
+
+
+def _within(path: str, root: str) -> bool:
+    return os.path.commonpath([path, root]) == root
+
+
+def _posix_rel(path: str, root: str) -> str:
+    return PurePath(os.path.relpath(path, root)).as_posix()
+
+
+def _walk(directory: str, real_root: str, arg: str) -> Iterator[str]:
+    """Absolute paths of the files under ``directory`` that the walk rules admit.
+
+    Hidden entries (name starts with '.') are skipped; symbolic links to directories are not
+    descended; a symbolic link to a file is kept only when it resolves inside ``real_root``;
+    special files (FIFOs, sockets, devices) are skipped because reading them could block.
+    """
+
+    def fail(_exc: OSError) -> None:
+        raise InputError(f"input not readable: {arg}") from None
+
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=fail, followlinks=False):
+        dirnames[:] = sorted(
+            d for d in dirnames if not d.startswith(".") and not os.path.islink(os.path.join(dirpath, d))
+        )
+        for name in sorted(filenames):
+            if name.startswith("."):
+                continue
+            full = os.path.join(dirpath, name)
+            if _admissible_file(full, real_root):
+                yield full
+
+
+def _admissible_file(full: str, real_root: str) -> bool:
+    if os.path.islink(full) and not _within(os.path.realpath(full), real_root):
+        return False
+    if os.path.isdir(full):
+        return False
+    # A broken link inside the root is kept: reading it becomes a READ_ERROR record, not a silent gap.
+    return not os.path.exists(full) or os.path.isfile(full)
+
+
+def _glob_root(pattern: str) -> str:
+    root = os.path.dirname(pattern)
+    while _has_magic(root):
+        root = os.path.dirname(root)
+    return os.path.abspath(root or ".")
+
+
+def _through_symlinked_dir(path: str, root: str) -> bool:
+    """Whether ``path`` is reached from ``root`` through a symbolic link to a directory."""
+    parent = os.path.dirname(path)
+    while parent != root and _within(parent, root):
+        if os.path.islink(parent):
+            return True
+        parent = os.path.dirname(parent)
+    return False
+
+
+def _expand_one(index: int, arg: str) -> list[InputFile]:
+    if os.path.lexists(arg):  # an existing literal path wins over a glob reading of the same string
+        return _expand_path(index, arg)
+    return _expand_glob(index, arg)
+
+
+def _expand_path(index: int, arg: str) -> list[InputFile]:
+    """The files of an existing path: a directory walked, a file itself."""
+    path = os.path.abspath(arg)
+    if os.path.isdir(path):
+        real_root = os.path.realpath(path)
+        return [InputFile(index, path, p, _posix_rel(p, path)) for p in _walk(path, real_root, arg)]
+    if os.path.isfile(path):
+        return [InputFile(index, os.path.dirname(path), path, os.path.basename(path))]
+    if not os.path.exists(path):  # a broken symbolic link named directly
+        raise InputError(f"input not found: {arg}")
+    raise InputError(f"input is not a file or directory: {arg}")
+
+
+def _expand_glob(index: int, arg: str) -> list[InputFile]:
+    """The files a glob pattern matches under its root, matched directories walked."""
+    matches = sorted(glob.glob(arg, recursive=True)) if _has_magic(arg) else []
+    if not matches:
+        raise InputError(f"input not found: {arg}")
+    root = _glob_root(arg)
+    real_root = os.path.realpath(root)
+    paths: set[str] = set()
+    for match in matches:
+        full = os.path.abspath(match)
+        if not _within(full, root) or _through_symlinked_dir(full, root):
+            continue
+        if os.path.isdir(full):
+            if not os.path.islink(full):
+                paths.update(_walk(full, real_root, arg))
+        elif _admissible_file(full, real_root):
+            paths.add(full)
+    return [InputFile(index, root, p, _posix_rel(p, root)) for p in paths]
+
+
+def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
+    """Expand input arguments into the files to read, sorted by ``(root_index, relpath)``.
+
+    Each argument is a file (``relpath`` = its base name), a directory (walked recursively, with
+    ``relpath`` relative to it), or a glob pattern (``glob.glob(recursive=True)``; the root is the
+    longest directory prefix without glob characters; matched directories are walked). Walks skip
+    hidden files and directories, never descend symbolic links to directories, and keep a symbolic
+    link to a file only when it resolves inside the root. A file reached from several arguments is
+    listed once, under the first. The result depends only on the file tree, never on listing order.
+
+    Raises ``InputError("input not found: <arg>")`` for a missing path or a glob matching nothing.
+    """
+    seen: set[str] = set()
+    result: list[InputFile] = []
+    for index, arg in enumerate(inputs):
+        for f in sorted(_expand_one(index, arg), key=lambda f: f.relpath):
+            if f.path not in seen:
+                seen.add(f.path)
+                result.append(f)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------------
+# Quarantine rows and opening
+
+
+def quarantine_record(
+    f: InputFile,
+    reason: QuarantineReason,
+    error_class: str,
+    *,
+    suffix: str = "",
+    record_id: str | None = None,
+    sha: str = "",
+    size: int = 0,
+) -> QuarantineRecord:
+    """The quarantine row for ``f`` (or the position ``suffix`` in it, such as ``"#L3"``).
+
+    Its ``source`` is ``opaque_source(f, suffix)``; its id ``record_id`` when the record's own id is
+    known, else ``file_record_id(f.relpath) + suffix``. ``sha``/``size`` describe the bytes that were
+    refused, when they were read.
+    """
+    if record_id is None:
+        record_id = file_record_id(f.relpath) + suffix
+    return QuarantineRecord(
+        id=record_id,
+        source=opaque_source(f, suffix),
+        reason=reason,
+        error_class=error_class,
+        input_sha256=sha,
+        size_bytes=size,
+    )
+
+
+def open_input(path: str, compressed: bool) -> IO[bytes]:
+    """The file's bytes as a stream, decompressed when ``compressed`` (gzip); the caller closes it.
+
+    Raises ``OSError`` when the file cannot be opened; reading a damaged gzip stream raises one of
+    ``DECOMPRESS_ERRORS``.
+    """
+    return gzip.open(path, "rb") if compressed else open(path, "rb")
