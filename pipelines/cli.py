@@ -24,8 +24,9 @@ from transforms.logsafety import describe_failure, install_log_safety
 from transforms.output.manifest import MANIFEST_NAME, component_versions
 from transforms.readers.inputs import InputError, expand_inputs
 from transforms.runs.diff import RunDiffError
+from transforms.runs.previous import PreviousRunError, load_previous_run
 from transforms.runs.report import REPORT_NAME, write_report
-from transforms.runs.reprocess import PreviousRunError, load_previous_run, plan_reuse
+from transforms.runs.reprocess import plan_reuse
 from transforms.runs.stats import DEFAULT_PROGRESS_SECONDS, RUN_STATS_NAME
 
 if TYPE_CHECKING:

@@ -1,5 +1,5 @@
 """``CarryOver``: with ``--previous DIR``, split documents into those to detect again and those whose
-earlier output can be reused unchanged. Wiring only; the decisions live in ``transforms.runs.reprocess``.
+earlier output can be reused unchanged. Wiring only; the decisions live in ``transforms.runs.prescan``.
 
 A document is carried over only if the previous run wrote it (not quarantined, not excluded), its
 content fingerprint is unchanged, its id occurs once in this run, and the ``ReusePlan`` says the rule
@@ -16,7 +16,8 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from transforms.records import Document, RedactedDocument, Redaction, content_sha256
-from transforms.runs.reprocess import Prescanner, ReusePlan
+from transforms.runs.prescan import Prescanner
+from transforms.runs.reprocess import ReusePlan
 
 __all__ = ["CARRIED", "REDO", "CarryOver", "read_fingerprints", "read_record_rows"]
 

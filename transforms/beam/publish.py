@@ -13,7 +13,7 @@ from transforms.beam.io import QUARANTINE
 from transforms.output.manifest import build_manifest, write_manifest
 from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
-from transforms.runs.reprocess import sanitized_config
+from transforms.runs.sanitize import sanitized_config
 from transforms.runs.spec import RunSpec
 
 __all__ = ["PublishManifest", "SplitDuplicateIds", "tally"]

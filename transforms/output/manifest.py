@@ -78,7 +78,7 @@ def build_manifest(
 ) -> dict[str, Any]:
     """Assemble the manifest; raise ManifestError unless ``read == written + quarantined + excluded``.
 
-    ``config`` is the sanitised effective config (``transforms.runs.reprocess.sanitized_config``), ``inputs``
+    ``config`` is the sanitised effective config (``transforms.runs.sanitize.sanitized_config``), ``inputs``
     every input file as ``{source, bytes, sha256}`` (opaque source, never a name), ``reuse`` what
     ``--previous`` carried over (None for a run without it): the only part that differs between an
     incremental run and a full rerun with the same result.

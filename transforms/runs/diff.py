@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from transforms.runs.report import findings_by_rule
-from transforms.runs.reprocess import leaf_differences
+from transforms.runs.sanitize import leaf_differences
 
 __all__ = ["RunDiffError", "config_changes", "diff_runs", "render_diff"]
 

@@ -2,50 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
 
+from tests.transforms.runs.helpers import BASE, VERSIONS, doc, manifest, with_
 from transforms.config import parse_config
-from transforms.records import Document
-from transforms.runs.reprocess import Prescanner, plan_reuse, sanitized_config
-
-BASE: dict[str, Any] = {
-    "detectors": ["credentials", "proprietary_terms", "internal_domains", "patterns"],
-    "proprietary": {"terms": {"CUSTOMER": ["Hexacore Logistics"]}, "internal_domains": ["corp.example.net"]},
-    "patterns": [{"entity": "TICKET_ID", "regex": r"\bOPS-\d{4,}\b"}],
-    "allow": ["Excel"],
-    "input": {"exclude": [{"field": "uploader", "values": ["alice@example.com"]}]},
-    "operators": {"default": {"type": "replace"}, "EMAIL_ADDRESS": {"type": "pseudonymize", "key_env": "K"}},
-}
-VERSIONS = {"scrubline": "0.1.0", "scrubline_code": "abc"}
-
-
-def manifest(cfg: dict[str, Any], versions: dict[str, str] = VERSIONS, key_ids: dict | None = None) -> dict:
-    return {
-        "config": sanitized_config(parse_config(cfg)),
-        "layout": {"fingerprints": "fingerprints/"},
-        "versions": versions,
-        "key_ids": key_ids if key_ids is not None else {"K": "k1"},
-    }
-
-
-def with_(**changes: Any) -> dict[str, Any]:
-    cfg = json.loads(json.dumps(BASE))
-    cfg.update(changes)
-    return cfg
-
-
-def doc(text: str) -> Document:
-    return Document(id="1", text=text, source="a.txt")
-
-
-def test_sanitized_config_names_no_term_domain_regex_or_excluded_value() -> None:
-    dumped = json.dumps(sanitized_config(parse_config(BASE)))
-    for value in ("Hexacore", "hexacore", "corp.example.net", "OPS-", "alice@example.com"):
-        assert value not in dumped
-    assert '"Excel"' in dumped and '"TICKET_ID_0"' in dumped and '"key_env": "K"' in dumped
+from transforms.runs.prescan import Prescanner
+from transforms.runs.reprocess import ReusePlan, plan_reuse
 
 
 def test_same_config_changes_nothing() -> None:
@@ -96,40 +58,6 @@ def test_changing_the_default_operator_affects_types_without_their_own() -> None
     assert plan.operator_changed("PHONE_NUMBER") and not plan.operator_changed("EMAIL_ADDRESS")
 
 
-@pytest.mark.parametrize(
-    "text, affected",
-    [
-        ("Acme Corp's renewal", True),  # possessive
-        ("ACME CORP renewal", True),  # case variant
-        ("acmecorp renewal", False),  # not a whole-word match
-        ("nothing here", False),
-        ("see <VENDOR> above", True),  # a tag the new entity type makes protected
-    ],
-)
-def test_added_terms_are_prescanned_like_detection(text: str, affected: bool) -> None:
-    new = with_(proprietary={**BASE["proprietary"], "terms": {**BASE["proprietary"]["terms"], "VENDOR": ["Acme Corp"]}})
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
-    assert plan.changes == ("proprietary.terms.VENDOR: 1 added",) and plan.tags_changed == ("VENDOR",)
-    assert Prescanner(plan).affected(doc(text), []) is affected
-
-
-def test_removed_rules_affect_records_where_they_fired() -> None:
-    new = with_(proprietary={"terms": {}, "internal_domains": []}, patterns=[])
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
-    scan = Prescanner(plan)
-    assert scan.affected(doc("x"), [("proprietary_terms.CUSTOMER", "CUSTOMER")])
-    assert scan.affected(doc("x"), [("internal_domains.host", "INTERNAL_HOST")])
-    assert scan.affected(doc("x"), [("patterns.TICKET_ID_0", "TICKET_ID")])
-    assert not scan.affected(doc("Hexacore Logistics"), [("credentials.aws", "API_KEY")])
-
-
-def test_allow_changes_prescan_case_insensitively_on_every_field() -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(with_(allow=["Excel", "Jira"])), VERSIONS, {"K": "k1"})
-    scan = Prescanner(plan)
-    assert scan.affected(Document(id="1", text="x", source="notes/JIRA.txt"), [])
-    assert not scan.affected(doc("Excel sheets"), [])
-
-
 def test_exclusion_changes_need_no_detection() -> None:
     new = with_(input={"exclude": [{"field": "uploader", "values": ["alice@example.com", "bob@example.com"]}]})
     plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
@@ -142,3 +70,59 @@ def test_a_change_of_mention_propagation_means_full_rerun() -> None:
     plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"})
     assert not plan.incremental
     assert plan.full_rerun_reason.startswith("cannot be scoped to records: entities.propagate")
+
+
+def test_changes_are_listed_in_a_fixed_order_with_what_each_requires() -> None:
+    new = with_(
+        proprietary={"terms": {"CUSTOMER": ["Bluefin Freight"]}, "internal_domains": ["corp.example.net", "b.example"]},
+        patterns=[{"entity": "TICKET_ID", "regex": r"\bOPS-\d{5,}\b"}],
+        allow=["excel", "Confluence"],
+        entities={"disabled": ["URL"]},
+        operators={"default": {"type": "redact"}, "EMAIL_ADDRESS": BASE["operators"]["EMAIL_ADDRESS"]},
+        input={"exclude": []},
+    )
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    assert plan.changes == (
+        "proprietary.terms.CUSTOMER: 1 removed",
+        "proprietary.terms.CUSTOMER: 1 added",
+        "proprietary.internal_domains: 1 added",
+        "patterns: TICKET_ID_0 removed or changed",
+        "patterns: TICKET_ID_0 added or changed",
+        "allow: 1 added, 0 removed",
+        "entities.disabled: URL switched off",
+        "operators: default changed",
+        "input.exclude changed",
+    )
+    assert plan.removed_detectors == frozenset({"proprietary_terms.CUSTOMER", "patterns.TICKET_ID_0"})
+    assert plan.removed_prefixes == ()
+    assert plan.added_terms == {"CUSTOMER": ("Bluefin Freight",)}
+    assert plan.added_domains == ("b.example",)
+    assert plan.added_patterns == (
+        {"entity": "TICKET_ID", "regex": r"\bOPS-\d{5,}\b", "score": 0.9, "name": "TICKET_ID_0"},
+    )
+    assert plan.allow_changed == ("confluence",)
+    assert plan.disabled_added == frozenset({"URL"})
+    assert plan.tags_changed == ()
+    assert plan.needs_prescan
+
+
+def test_a_removed_domain_redoes_every_domain_finding() -> None:
+    new = with_(proprietary={**BASE["proprietary"], "internal_domains": []})
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    assert plan.changes == ("proprietary.internal_domains: 1 removed",)
+    assert plan.removed_prefixes == ("internal_domains.",) and not plan.needs_prescan
+    assert plan.rules_affected([("internal_domains.email", "INTERNAL_EMAIL")])
+    assert not plan.rules_affected([("credentials.aws", "API_KEY")])
+
+
+def test_a_changed_threshold_means_full_rerun() -> None:
+    plan = plan_reuse(manifest(BASE), parse_config(with_(entities={"min_score": 0.7})), VERSIONS, {"K": "k1"})
+    assert plan.full_rerun_reason == "cannot be scoped to records: entities.min_score changed"
+
+
+def test_plan_properties() -> None:
+    plan = ReusePlan(old_operators={"default": "a", "PERSON": "p"}, new_operators={"default": "b", "PERSON": "p"})
+    assert plan.incremental and not plan.needs_prescan
+    assert plan.operator_changed("EMAIL_ADDRESS") and not plan.operator_changed("PERSON")
+    assert not ReusePlan(full_rerun_reason="x").incremental
+    assert ReusePlan(allow_changed=("jira",)).needs_prescan

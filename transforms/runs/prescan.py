@@ -1,0 +1,57 @@
+"""The per-record half of ``--previous``: may a rule change affect this unchanged record?
+
+``Prescanner`` runs on the workers, once per carried-over candidate. A record is affected when a
+removed or changed rule fired in it, the operator of an entity type found in it changed, an entity
+type found in it was switched off (all from its fingerprint, via ``ReusePlan.rules_affected``), it
+holds a tag a new entity type makes protected, or an added rule fires in it: a pre-scan with only the
+added terms, domains, patterns and allow-list entries, on the normalised text as detection sees it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from transforms.config import PatternConfig
+from transforms.records import Document, document_fields
+from transforms.redaction.normalize import normalize
+from transforms.runs.reprocess import ReusePlan
+
+__all__ = ["Prescanner"]
+
+
+class Prescanner:
+    """Decides, for one unchanged record, whether the rule change can affect it. Build once per worker."""
+
+    def __init__(self, plan: ReusePlan) -> None:
+        from transforms.detectors.patterns import ConfigPatternDetector
+        from transforms.detectors.terms import InternalDomainDetector, ProprietaryTermDetector
+
+        self._plan = plan
+        self._detectors = []
+        if plan.added_terms:
+            self._detectors.append(ProprietaryTermDetector({k: list(v) for k, v in plan.added_terms.items()}))
+        if plan.added_domains:
+            self._detectors.append(InternalDomainDetector(plan.added_domains))
+        if plan.added_patterns:
+            self._detectors.append(
+                ConfigPatternDetector([PatternConfig.model_validate(p) for p in plan.added_patterns])
+            )
+        self._allow = plan.allow_changed
+        self._tags = tuple(f"<{t}" for t in plan.tags_changed)
+
+    def affected(self, doc: Document, rules: Sequence[tuple[str, str]]) -> bool:
+        """True if the config change could alter ``doc``'s output, so it must be redacted again."""
+        if self._plan.rules_affected(rules):
+            return True
+        fields = document_fields(doc)
+        if self._tags and any(tag in text for text in fields for tag in self._tags):
+            return True
+        if not (self._detectors or self._allow):
+            return False
+        # The engine detects on normalised text; so must the pre-scan, or it could miss what detection finds.
+        normalized = [normalize(t).text for t in fields]
+        if self._allow:
+            folded = [t.casefold() for t in normalized]
+            if any(word in t for t in folded for word in self._allow):
+                return True
+        return any(any(found) for detector in self._detectors for found in detector.detect(normalized))
