@@ -1,0 +1,131 @@
+"""Unit tests for transforms.output.shards: deterministic sharding and atomic Parquet shard writing."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from transforms.output.shards import OutputFile, publish_text, shard_name, shard_of, sort_key, write_shard
+from transforms.records import Redaction
+from transforms.redaction.log import RedactionLog
+
+SCHEMA = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("reason", pa.string(), nullable=True),
+    ]
+)
+REDACTION = pa.struct(
+    [
+        pa.field("entity_type", pa.string(), nullable=False),
+        pa.field("start", pa.int64(), nullable=False),
+        pa.field("end", pa.int64(), nullable=False),
+        pa.field("out_start", pa.int64(), nullable=False),
+        pa.field("out_end", pa.int64(), nullable=False),
+        pa.field("detector", pa.string(), nullable=False),
+        pa.field("score", pa.float64(), nullable=False),
+        pa.field("operator", pa.string(), nullable=False),
+    ]
+)
+LOGGED = pa.schema(
+    [
+        pa.field("id", pa.string(), nullable=False),
+        pa.field("redactions", pa.list_(pa.field("item", REDACTION, nullable=False)), nullable=False),
+    ]
+)
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("record_id", ["a", "f-0123", "Zoë", "x\udc80y", ""])
+def test_shard_of_is_the_sha256_prefix_modulo_the_shard_count(record_id: str) -> None:
+    digest = hashlib.sha256(record_id.encode("utf-8", "surrogatepass")).digest()
+    for n in (1, 3, 16):
+        assert shard_of(record_id, n) == int.from_bytes(digest[:8], "big") % n
+
+
+def test_shard_of_spreads_ids_over_every_shard() -> None:
+    counts = [0] * 4
+    for i in range(400):
+        counts[shard_of(f"rec-{i}", 4)] += 1
+    assert all(70 <= c <= 130 for c in counts), counts
+
+
+def test_shard_name() -> None:
+    assert shard_name(0, 1) == "part-00000-of-00001.parquet"
+    assert shard_name(12, 128) == "part-00012-of-00128.parquet"
+
+
+def test_sort_key_is_the_id_then_the_small_columns_by_name() -> None:
+    row = {"text": "large", "source": "s", "id": 7, "redactions": [1], "ruleset": "r", "lang": None}
+    assert sort_key(row) == ("7", "lang=None", "ruleset=r", "source=s")
+
+
+def test_publish_text_replaces_the_file_whole(tmp_path: Path) -> None:
+    final = tmp_path / "manifest.json"
+    final.write_text("old", encoding="utf-8")
+    assert publish_text(final, "new ✓") == str(final)
+    assert final.read_text(encoding="utf-8") == "new ✓"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["manifest.json"]
+
+
+def test_write_shard_sorts_rows_and_describes_the_file(tmp_path: Path) -> None:
+    rows = [{"id": "b", "text": "two", "reason": None}, {"id": "a", "text": "one", "reason": "x"}]
+    out = write_shard(str(tmp_path), "quarantine", 1, 3, rows, SCHEMA)
+    path = tmp_path / "quarantine" / "part-00001-of-00003.parquet"
+    assert out == OutputFile("quarantine/part-00001-of-00003.parquet", file_sha256(path), 2, os.path.getsize(path))
+    assert pq.read_table(path).to_pylist() == [rows[1], rows[0]]
+    assert pq.read_schema(path).equals(SCHEMA)
+    assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == ["part-00001-of-00003.parquet"]
+
+
+def test_write_shard_is_byte_identical_whatever_the_row_order(tmp_path: Path) -> None:
+    rows = [{"id": f"r{i}", "text": f"text {i}", "reason": None} for i in range(50)]
+    first = write_shard(str(tmp_path / "1"), "records", 0, 1, rows, SCHEMA)
+    second = write_shard(str(tmp_path / "2"), "records", 0, 1, list(reversed(rows)), SCHEMA)
+    assert first == second
+
+
+def test_write_shard_skips_statistics_only_for_columns_with_huge_values(tmp_path: Path) -> None:
+    rows = [{"id": "big", "text": "x" * 1_000_001, "reason": "r"}, {"id": "small", "text": "y", "reason": None}]
+    write_shard(str(tmp_path), "records", 0, 1, rows, SCHEMA)
+    meta = pq.ParquetFile(tmp_path / "records" / "part-00000-of-00001.parquet").metadata.row_group(0)
+    stats = {meta.column(i).path_in_schema: meta.column(i).is_stats_set for i in range(meta.num_columns)}
+    assert stats == {"id": True, "text": False, "reason": True}
+    write_shard(str(tmp_path / "small"), "records", 0, 1, rows[1:], SCHEMA)
+    meta = pq.ParquetFile(tmp_path / "small" / "records" / "part-00000-of-00001.parquet").metadata.row_group(0)
+    assert all(meta.column(i).is_stats_set for i in range(meta.num_columns))
+
+
+def test_redaction_logs_are_written_from_their_arrays(tmp_path: Path) -> None:
+    r1 = Redaction("PERSON", 0, 4, 0, 8, "ner.PERSON", 0.85, "replace")
+    r2 = Redaction("EMAIL_ADDRESS", 10, 25, 14, 29, "presidio.EmailRecognizer", 1.0, "pseudonymize")
+    rows = [{"id": "b", "redactions": RedactionLog([r1, r2])}, {"id": "a", "redactions": RedactionLog([])}]
+    plain = [{"id": "b", "redactions": [r1, r2]}, {"id": "a", "redactions": []}]
+    logged = write_shard(str(tmp_path / "log"), "records", 0, 1, rows, LOGGED)
+    as_objects = write_shard(
+        str(tmp_path / "plain"),
+        "records",
+        0,
+        1,
+        [{"id": r["id"], "redactions": [vars_of(x) for x in r["redactions"]]} for r in plain],
+        LOGGED,
+    )
+    assert logged.sha256 == as_objects.sha256
+    table = pq.read_table(tmp_path / "log" / "records" / "part-00000-of-00001.parquet")
+    assert table.to_pylist() == [
+        {"id": "a", "redactions": []},
+        {"id": "b", "redactions": [vars_of(r1), vars_of(r2)]},
+    ]
+
+
+def vars_of(r: Redaction) -> dict[str, object]:
+    return {name: getattr(r, name) for name in REDACTION.names}

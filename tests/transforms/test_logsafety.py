@@ -1,0 +1,110 @@
+"""Unit tests for transforms.logsafety: failures described by classes, transforms and frames only.
+
+The end-to-end checks (a failing worker process, a relayed worker traceback) are in
+tests/pipelines/test_failures.py.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import sys
+
+import pytest
+
+from transforms.logsafety import SafeFailureFilter, describe_failure, install_log_safety
+
+SECRET = "ines.duarte@example.org"
+
+
+def _fail(exc: BaseException) -> BaseException:
+    try:
+        raise exc
+    except BaseException as caught:  # any exception, caught to be described
+        return caught
+
+
+RAISED_AT = f"test_logsafety.py:{_fail.__code__.co_firstlineno + 2} in _fail"
+
+
+def test_nothing_to_describe() -> None:
+    assert describe_failure() == "(no exception class)"
+    assert describe_failure(text="worker stopped") == "(no exception class)"
+
+
+def test_library_frames_give_way_to_ours_and_only_the_last_three_are_kept() -> None:
+    text = (
+        'File "/usr/lib/python3.11/site-packages/apache_beam/runners/worker.py", line 10, in process\n'
+        'File "/srv/app/transforms/beam/io.py", line 20, in _read\n'
+        'File "/srv/app/transforms/readers/jsonl.py", line 30, in read_jsonl\n'
+        'File "/srv/app/transforms/readers/rows.py", line 40, in record_from_row\n'
+        'File "/srv/app/transforms/readers/rows.py", line 40, in record_from_row\n'
+        'File "/srv/app/transforms/readers/rows.py", line 50, in _record_id\n'
+        f"ValueError: bad id {SECRET}\n"
+    )
+    assert describe_failure(text=text) == (
+        "(ValueError); last frames: jsonl.py:30 in read_jsonl, rows.py:40 in record_from_row, rows.py:50 in _record_id"
+    )
+    only_library = 'File "/usr/lib/python3.11/site-packages/pyarrow/lib.py", line 5, in convert\nArrowInvalid: x'
+    assert describe_failure(text=only_library) == "(no exception class); last frames: lib.py:5 in convert"
+
+
+def test_exception_chain_names_are_listed_once_outermost_first_with_the_last_transform() -> None:
+    inner = _fail(KeyError(SECRET))
+    outer = _fail(RuntimeError(f"{SECRET} [while running 'ReadUploads/Read'] [while running 'Redact/Detect']"))
+    outer.__cause__ = inner
+    line = describe_failure(outer)
+    assert line.startswith("(RuntimeError <- KeyError) while running 'Redact/Detect'; last frames: ")
+    assert line.endswith("; last frames: " + RAISED_AT)
+    assert SECRET not in line
+
+
+def test_a_long_chain_is_cut_at_eight_exceptions() -> None:
+    exc: BaseException = _fail(OSError("root"))
+    for n in range(12):
+        nxt = _fail(ValueError(str(n)) if n % 2 else LookupError(str(n)))
+        nxt.__cause__ = exc
+        exc = nxt
+    # 13 exceptions, the OSError at the root: only the 8 outermost are read
+    assert describe_failure(exc) == "(ValueError <- LookupError); last frames: " + RAISED_AT
+
+
+def test_filter_withholds_a_badly_formatted_message_and_its_exc_text() -> None:
+    record = logging.LogRecord("scrubline", logging.WARNING, "f", 1, "%s and %s " + SECRET, ("one",), None)
+    record.exc_info = (KeyError, KeyError(SECRET), None)
+    record.exc_text = f'Traceback (most recent call last):\n  File "/srv/x.py", line 3, in f\nKeyError: {SECRET}'
+    record.stack_info = "Stack (most recent call last)"
+    assert SafeFailureFilter().filter(record)
+    assert record.getMessage() == (
+        "failure (KeyError); last frames: x.py:3 in f [message withheld: it may quote a record]"
+    )
+    assert (record.args, record.exc_info, record.exc_text, record.stack_info) == ((), None, None, None)
+
+
+def test_filter_leaves_other_records_alone() -> None:
+    for name, level in (("scrubline", logging.ERROR), ("apache_beam.io", logging.WARNING)):
+        record = logging.LogRecord(name, level, "f", 1, "stage %s done", ("3",), None)
+        assert SafeFailureFilter().filter(record) and record.getMessage() == "stage 3 done"
+
+
+def test_install_log_safety_filters_root_handlers_and_scrubs_stderr_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", err)
+    handler = logging.StreamHandler(io.StringIO())
+    root = logging.getLogger()
+    saved = root.handlers
+    root.handlers = [handler]  # only this handler gets the filter, not pytest's own
+    try:
+        install_log_safety()
+        install_log_safety()
+        assert len([f for f in handler.filters if isinstance(f, SafeFailureFilter)]) == 1
+        wrapped = sys.stderr
+        assert wrapped is not err and wrapped.getvalue == err.getvalue  # other attributes pass through
+        wrapped.write("progress: 10 records\n")
+        wrapped.write(f'Traceback (most recent call last):\n  File "/srv/y.py", line 7, in g\nKeyError: {SECRET}\n')
+        assert err.getvalue() == (
+            "progress: 10 records\n"
+            "failure (KeyError); last frames: y.py:7 in g [traceback withheld: it may quote a record]\n"
+        )
+    finally:
+        root.handlers = saved
