@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import glob
 import gzip
+import io
 import os
 import re
 import zlib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import IO
 
 from transforms.records import QuarantineReason, QuarantineRecord, sha256_hex
 
@@ -232,7 +232,7 @@ def quarantine_record(
     )
 
 
-def open_input(path: str, compressed: bool) -> IO[bytes]:
+def open_input(path: str, compressed: bool) -> io.BufferedIOBase:
     """The file's bytes as a stream, decompressed when ``compressed`` (gzip); the caller closes it.
 
     Raises ``OSError`` when the file cannot be opened; reading a damaged gzip stream raises one of

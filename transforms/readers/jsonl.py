@@ -13,7 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import Any
 
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers.inputs import DECOMPRESS_ERRORS, InputFile, open_input, quarantine_record
@@ -36,7 +36,7 @@ def _strip_eol(data: bytes) -> bytes:
     return data
 
 
-def _skip_rest_of_line(fh: IO[bytes], first: bytes) -> tuple[str, int]:
+def _skip_rest_of_line(fh: io.BufferedIOBase, first: bytes) -> tuple[str, int]:
     """Consume an over-long line in chunks; return sha256 and length of its bytes (without EOL)."""
     hasher = hashlib.sha256()
     size = 0
@@ -59,7 +59,7 @@ def _skip_rest_of_line(fh: IO[bytes], first: bytes) -> tuple[str, int]:
         data = nxt
 
 
-def _read_line(fh: IO[bytes], cap: int) -> tuple[bytes | None, str, int] | None:
+def _read_line(fh: io.BufferedIOBase, cap: int) -> tuple[bytes | None, str, int] | None:
     """Next line as (bytes without EOL or None if longer than ``cap``, sha256, length); None at EOF."""
     chunk = fh.readline(cap + 2)
     if not chunk:

@@ -10,11 +10,15 @@ added terms, domains, patterns and allow-list entries, on the normalised text as
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from transforms.config import PatternConfig
 from transforms.records import Document, document_fields
 from transforms.redaction.normalize import normalize
 from transforms.runs.reprocess import ReusePlan
+
+if TYPE_CHECKING:
+    from transforms.detectors.base import Detector
 
 __all__ = ["Prescanner"]
 
@@ -27,7 +31,7 @@ class Prescanner:
         from transforms.detectors.terms import InternalDomainDetector, ProprietaryTermDetector
 
         self._plan = plan
-        self._detectors = []
+        self._detectors: list[Detector] = []
         if plan.added_terms:
             self._detectors.append(ProprietaryTermDetector({k: list(v) for k, v in plan.added_terms.items()}))
         if plan.added_domains:

@@ -45,7 +45,8 @@ def pdf_text(data: bytes, limits: LimitsConfig) -> str:
     try:
         reader = _unlocked_reader(pypdf.PdfReader(io.BytesIO(data)))
         props = _info_properties(reader)
-        pages, annotations = [], []
+        pages: list[str] = []
+        annotations: list[str] = []
         for page in reader.pages:
             pages.append(page.extract_text().strip())
             annotations.extend(_page_annotations(page))
