@@ -1,0 +1,189 @@
+"""The credential packs' named checks, each on its own, with exact outcomes (kept, rejected, new span)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from transforms.detectors import credential_checks
+from transforms.detectors.rules import CHECK_REGISTRY, CheckResult, RuleMatch
+from transforms.detectors.rules.checks import bind_check
+
+
+def _value_match(text: str, value: str) -> RuleMatch:
+    """A match whose value is the first occurrence of ``value`` in ``text``."""
+    start = text.index(value)
+    return RuleMatch(text, start, start + len(value), 0, len(text), {})
+
+
+def _run(name: str, params: dict[str, Any], match: RuleMatch) -> CheckResult:
+    return bind_check(name, params)(match)
+
+
+def _span_text(match: RuleMatch, result: CheckResult) -> str | bool:
+    """The reported value for a span result; the boolean otherwise."""
+    return match.text[result[0] : result[1]] if isinstance(result, tuple) else result
+
+
+VALUE_CASES = [
+    # (check, params, value, expected)
+    ("letters_and_digits", {}, "Fake0Token", True),
+    ("letters_and_digits", {}, "OnlyLetters", False),
+    ("letters_and_digits", {}, "1234-5678", False),
+    ("not_starting_with", {"prefixes": ["sk-ant-"]}, "sk-ant-api03-x", False),
+    ("not_starting_with", {"prefixes": ["sk-ant-"]}, "sk-proj-x", True),
+    ("not_starting_with", {"prefixes": ["sk-ant-"]}, "SK-ANT-x", True),
+    ("aws_secret_shape", {}, "abc/def", True),
+    ("aws_secret_shape", {}, "abcdef1", True),
+    ("aws_secret_shape", {}, "AbcDef", True),
+    ("aws_secret_shape", {}, "abcdefgh", False),
+    ("aws_secret_shape", {}, "ABCDEFGH", False),
+    ("not_placeholder", {}, "Fake0Secret", True),
+    ("not_placeholder", {}, "NULL", False),
+    ("not_placeholder", {}, " none ", False),
+    ("not_placeholder", {}, "n/a", False),
+    ("not_placeholder", {}, "${DB_PASSWORD}", False),
+    ("not_placeholder", {}, "$TOKEN", False),
+    ("not_placeholder", {}, "{{ vault_token }}", False),
+    ("not_placeholder", {}, "%(password)s", False),
+    ("not_placeholder", {}, "{password}", False),
+    ("not_placeholder", {}, "<YOUR_TOKEN>", False),
+    ("not_placeholder", {}, "[REDACTED]", False),
+    ("not_placeholder", {}, "********", False),
+    ("not_placeholder", {}, ":password", False),
+    ("not_code_reference", {}, "Fake0Value", True),
+    ("not_code_reference", {}, "Fake0Secret", False),  # an identifier that names a secret
+    ("not_code_reference", {}, 'os.environ["DB_PASSWORD"]', False),
+    ("not_code_reference", {}, "getenv('TOKEN')", False),
+    ("not_code_reference", {}, "self.password", False),
+    ("not_code_reference", {}, "settings.smtp", False),
+    ("not_code_reference", {}, "mailer.api_token", False),
+    ("not_code_reference", {}, "mailer.host", True),
+    ("not_code_reference", {}, "password", False),
+    ("not_code_reference", {}, "db_password", False),
+    ("not_code_reference", {}, "authToken", False),
+    ("not_code_reference", {}, "PASSWORD", False),
+    ("not_code_reference", {}, "Optional[str]", False),
+    ("not_code_reference", {}, "bytes | str", False),
+    ("not_code_reference", {}, "Hunter2x", True),
+    ("not_user_field_name", {}, "deployer", True),
+    ("not_user_field_name", {}, "USERNAME", False),
+    ("not_user_field_name", {}, "login", False),
+    ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "a1", True),
+    ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "Qm+Zx/Yw+Vu/Ts+R", True),
+    ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "Qm+Zx/Yw+Vu/Ts+", False),  # 15 characters
+    ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "QmZxYwVuTsRqPoNm", False),  # letters only: a word
+    ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "abababababababababab", False),
+    ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "next-page-cursor-value", False),
+]
+
+
+@pytest.mark.parametrize(("name", "params", "value", "expected"), VALUE_CASES)
+def test_value_checks(name: str, params: dict[str, Any], value: str, expected: bool) -> None:
+    assert _run(name, params, _value_match(f"x = {value};", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("sshpass -p 'two words'", "'two words'", "two words"),
+        ('mysql -p"quoted"', '"quoted"', "quoted"),
+        ("sshpass -p bare1", "bare1", True),
+        ("sshpass -p 'mixed\"", "'mixed\"", True),
+        ("sshpass -p '", "'", True),
+    ],
+)
+def test_unquote(text: str, value: str, expected: str | bool) -> None:
+    match = _value_match(text, value)
+    assert _span_text(match, _run("unquote", {}, match)) == expected
+
+
+def _form_match(text: str, form: str, value: str, keyword: str | None = None) -> RuleMatch:
+    """A whole-text match in which the value group ``form`` holds ``value`` (and ``kw`` the keyword)."""
+    start = text.rindex(value)
+    groups = {form: (start, start + len(value))}
+    if keyword is not None:
+        groups["kw"] = (text.index(keyword), text.index(keyword) + len(keyword))
+    return RuleMatch(text, 0, len(text), 0, len(text), groups)
+
+
+PASSWORD_CASES = [
+    # (text, form, value group text, keyword, reported value or False)
+    ('password = "Fake0Pw"', "dq", "Fake0Pw", "password", "Fake0Pw"),
+    ("password = 'abc'", "sq", "abc", "password", False),  # shorter than min_chars
+    ('password = ""', "dq", "", "password", False),
+    ('password = "${DB_PASSWORD}"', "dq", "${DB_PASSWORD}", "password", False),
+    ('password = "pre_%s"', "dq", "pre_%s", "password", False),  # a template literal
+    ("f(password=Fake1Pw)", "bare", "Fake1Pw)", "password", "Fake1Pw"),  # the call's ")" is trimmed
+    ("f(password=(Fake2)Pw)", "bare", "(Fake2)Pw)", "password", "(Fake2)Pw"),
+    ("password=password", "bare", "password", "password", False),
+    ("password = os.getenv('PW')", "bare", "os.getenv('PW')", "password", False),
+    ("def f(password: Optional[str] = None):", "bare", "None):", "password", False),
+    ("PWD=/srv/app", "bare", "/srv/app", "PWD", False),
+    ("db_pwd=/srv/app", "bare", "/srv/app", "pwd", "/srv/app"),
+    ("Pwd={Fake;3 Odbc}", "brace", "Fake;3 Odbc", "Pwd", "Fake;3 Odbc"),
+    ("Pwd={password}", "brace", "password", "Pwd", False),
+    ("--password option", "cbare", "option", None, False),
+    ("--password Fake4Pw", "cbare", "Fake4Pw", None, "Fake4Pw"),
+    ("  password: Password for the bind user.", "line", "Password for the bind user.", None, False),
+    ("  passphrase: fake four words here", "line", "fake four words here", None, "fake four words here"),
+    ("<password>Fake5</password>", "xml", "Fake5", None, "Fake5"),
+    ("ALTER ROLE r PASSWORD 'Fake6Pw'", "sq", "Fake6Pw", None, "Fake6Pw"),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "value", "keyword", "expected"), PASSWORD_CASES)
+def test_password_value(text: str, form: str, value: str, keyword: str | None, expected: str | bool) -> None:
+    match = _form_match(text, form, value, keyword)
+    assert _span_text(match, _run("password_value", {"min_chars": 4}, match)) == expected
+
+
+def test_password_value_needs_a_value_group() -> None:
+    match = RuleMatch(":param password:", 0, 16, 0, 16, {})
+    assert _run("password_value", {"min_chars": 4}, match) is False
+
+
+SECRET_PARAMS = {"min_chars": 8, "random_min_chars": 16, "random_min_bits": 3.0}
+SECRET_CASES = [
+    ("api_key = 9b1f0e7c2d4a", "bare", "9b1f0e7c2d4a", "9b1f0e7c2d4a"),
+    ("api_key = 9b1f0e7", "bare", "9b1f0e7", False),  # shorter than min_chars
+    ("token = 'Fake0 Tok1'", "sq", "Fake0 Tok1", False),  # a space: prose, not a key
+    ("token = '/opt/models/tokenizer.json'", "sq", "/opt/models/tokenizer.json", False),  # a path
+    ("token_url = 'https://auth.example.com/x'", "sq", "https://auth.example.com/x", False),
+    ("next_page_token = 'cursor-of-the-next-page'", "sq", "cursor-of-the-next-page", False),
+    ("secret = 'Zq+Xr/Wp+Vn/Ut+Sm/'", "sq", "Zq+Xr/Wp+Vn/Ut+Sm/", "Zq+Xr/Wp+Vn/Ut+Sm/"),
+    ("f(token=Fake2Tok3)", "bare", "Fake2Tok3)", "Fake2Tok3"),
+    ("token = get_token()", "bare", "get_token()", False),
+]
+
+
+@pytest.mark.parametrize(("text", "form", "value", "expected"), SECRET_CASES)
+def test_secret_value(text: str, form: str, value: str, expected: str | bool) -> None:
+    match = _form_match(text, form, value)
+    assert _span_text(match, _run("secret_value", SECRET_PARAMS, match)) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Harbour42!", "Harbour42!"),  # "!" right after a digit stays
+        ("Harbour42.", "Harbour42"),
+        ("Fake-pw).", "Fake-pw"),
+        ("hunter2x?", "hunter2x"),
+        ("required.", False),  # no digit or symbol: a word
+        ("ab1.", False),  # shorter than min_chars once trimmed
+        ("<password>", False),
+    ],
+)
+def test_prose_password(value: str, expected: str | bool) -> None:
+    match = _value_match(f"the password is {value} ok", value)
+    assert _span_text(match, _run("prose_password", {"min_chars": 4}, match)) == expected
+
+
+def test_every_credential_check_is_tested_here() -> None:
+    registered = {
+        name for name, entry in CHECK_REGISTRY.items() if entry.function.__module__ == credential_checks.__name__
+    }
+    tested = {case[0] for case in VALUE_CASES} | {"unquote", "password_value", "secret_value", "prose_password"}
+    assert registered == tested

@@ -1,0 +1,328 @@
+"""Named checks of the credential rule packs: is a matched value a literal secret, and where exactly is it.
+
+Every check takes the ``RuleMatch`` and returns ``True``/``False`` or the value's new ``(start, end)``
+(trimmed quotes, brackets or punctuation). They use only RE2 and string methods, so they are linear in
+the value. Name-based rules skip values that are references rather than secrets: empty or null-like
+values, templates (``${VAR}``, ``$VAR``, ``{{ x }}``, ``%(x)s``, ``{name}``, ``<password>``), masks
+(``***``, ``xxxx``) and, for unquoted values only, code (``os.environ[...]``, ``getenv(...)``,
+``self.password``, an identifier that is or contains a secret-like stem such as ``password=password``).
+The word lists come from ``transforms/lexicon/data/credential_*.txt``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import re2
+
+from transforms.detectors.rules import CheckResult, RuleMatch, register_check
+from transforms.detectors.rules.checks import shannon_entropy
+from transforms.lexicon import LEXICON_DATA
+
+__all__ = [
+    "aws_secret_shape",
+    "is_code_reference",
+    "is_placeholder",
+    "letters_and_digits",
+    "looks_random",
+    "not_code_reference",
+    "not_placeholder",
+    "not_starting_with",
+    "not_user_field_name",
+    "password_value",
+    "prose_password",
+    "secret_value",
+    "unquote",
+]
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    """The entries of ``credential_<name>.txt``, one a line; ``#`` lines are its header."""
+    lines = (LEXICON_DATA / f"credential_{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _compile(pattern: str) -> Any:
+    options = re2.Options()
+    options.log_errors = False
+    return re2.compile(pattern, options)
+
+
+_PLACEHOLDER = _compile(
+    r"\$\{.*\}|\$\(.*\)|\$[A-Za-z_][A-Za-z0-9_]*|\$[0-9]"  # shell / compose / Spring / Actions
+    r"|\{\{.*\}\}|\{%.*%\}|<%.*%>|#\{.*\}"  # Jinja, Helm, ERB, Ruby interpolation
+    r"|%\([A-Za-z_][A-Za-z0-9_.]*\)[sdr]|%[sdr]"  # printf-style
+    r"|\{[A-Za-z0-9_.]*\}"  # str.format / f-string fields, {}
+    r"|<[^<>]*>"  # <password>, <YOUR_TOKEN>, and our own <PASSWORD> tags
+    r"|\[[A-Za-z _\-]*\]"  # [REDACTED]
+    r"|[*xX•·#?._\-]+"  # masks
+    r"|[:@][A-Za-z_][A-Za-z0-9_]*"  # SQL named parameters
+)
+# Code on the right-hand side: a call or subscript (getenv(...), os.environ[...], ENV.fetch(...)).
+_CALL_OR_SUBSCRIPT = _compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*(?:[ \t]*[(\[].*|\)+[.\[(].*)")
+# The body of {...} when it is a format field or f-string expression, not an ODBC-braced value.
+_FORMAT_FIELD = _compile(
+    r"[A-Za-z_][A-Za-z0-9_.]*(?:\[[^\]]*\]|\([^)]*\))*(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))*)*"
+    r"(?:![rsa])?(?::[A-Za-z0-9<>^=+\-.,%#]*)?|[0-9]*"
+)
+_DOTTED = _compile(r"([A-Za-z_$][A-Za-z0-9_$]*)(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+")
+_IDENTIFIER = _compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
+_PATH = _compile(r"(?:/|\./|\.\./|~/|[A-Za-z]:\\).*")
+# A type annotation rather than a value (``password: str``, ``token: Optional[str]``, ``pw: bytes | str``).
+_TYPE_TERM = r"[A-Za-z_][A-Za-z0-9_.]*(?:\[[A-Za-z0-9_.,| \[\]]*\])?"
+_TYPE_EXPR = _compile(rf"{_TYPE_TERM}(?:[ \t]*\|[ \t]*{_TYPE_TERM})*")
+_TYPE_WORD = _compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Words joined by separators: an identifier or a model name, not a key (next_page_token, bert-base-uncased).
+_WORDISH = _compile(r"[A-Za-z]+(?:[_\-.:/ ][A-Za-z]+)*")
+# A literal that is itself a template: '_page_%s', 'Bearer {}', 'pre${X}'.
+_TEMPLATE_PART = _compile(r".*(?:%[sdr]|%\(|\{\}|\{[0-9]\}|\$\{|\{\{|#\{).*")
+# Characters no API key contains; values with them are code or prose.
+_NOT_IN_KEYS = frozenset("()[]{}<>,;'\"` \t")
+# The shell's working-directory variables: ``PWD=/home/x`` is a path, not a password.
+_WORKING_DIRECTORY_KEYS = ("PWD", "OLDPWD")
+_PROSE_TRAILING = ".,;:?)\"'”’"
+
+# The value groups of the assignment and SQL patterns, in pattern order; at most one takes part in a match.
+_FORMS = ("line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "edq", "dq", "sq", "bq", "brace", "semi", "bare")
+_QUOTED_FORMS = frozenset({"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", "nsq"})
+
+
+# ---------------------------------------------------------------------------------------------------
+# What a value is
+# ---------------------------------------------------------------------------------------------------
+
+
+def is_placeholder(value: str) -> bool:
+    """Empty, null-like, a template reference or a mask: not a literal secret."""
+    stripped = value.strip()
+    return not stripped or stripped.lower() in _words("null_values") or _PLACEHOLDER.fullmatch(value) is not None
+
+
+def _is_type_annotation(value: str) -> bool:
+    if not _TYPE_EXPR.fullmatch(value):
+        return False
+    words = [m.group() for m in _TYPE_WORD.finditer(value)]
+    return bool(words) and all(w in _words("type_names") for w in words)
+
+
+def _names_a_secret(lowered: str) -> bool:
+    return any(stem in lowered for stem in _words("keyword_stems"))
+
+
+def is_code_reference(value: str) -> bool:
+    """An unquoted right-hand side that is code: a call, a subscript, an attribute, a variable named like a secret."""
+    if _is_type_annotation(value) or _CALL_OR_SUBSCRIPT.fullmatch(value):
+        return True
+    dotted = _DOTTED.fullmatch(value)
+    if dotted:
+        last = value.rsplit(".", 1)[1].lower()
+        return dotted.group(1).lower() in _words("code_objects") or _names_a_secret(last)
+    if _IDENTIFIER.fullmatch(value):
+        lowered = value.lower()
+        if lowered in _words("keyword_stems"):  # password=password (keyword argument passed through)
+            return True
+        # db_password, dbPassword, DB_PASSWORD, authToken: a variable, not a literal
+        has_parts = "_" in value or (value != lowered and value != value.upper())
+        return has_parts and _names_a_secret(lowered)
+    return False
+
+
+def _is_docstring_prose(value: str) -> bool:
+    """``Password for authentication. Defaults to None.``: a capitalised sentence, not a passphrase."""
+    words = value.split()
+    if len(words) < 2 or not value[0].isupper():
+        return False
+    return value.endswith(".") or any(w.lower().strip(".,:;") in _words("docstring_words") for w in words)
+
+
+def _has_letters_and_digits(value: str) -> bool:
+    return any(c.isalpha() for c in value) and any(c.isdigit() for c in value)
+
+
+def _random_enough(value: str, min_chars: int, min_bits: float) -> bool:
+    """Letters and digits, or a long high-entropy string that is not words joined by separators."""
+    if _has_letters_and_digits(value):
+        return True
+    if len(value) < min_chars or shannon_entropy(value) < min_bits:
+        return False
+    return not _WORDISH.fullmatch(value)
+
+
+def _unbalanced_closers(value: str) -> int:
+    """How many trailing ')', ']' or '}' close nothing inside the value (``f(password=abc)``). Linear time."""
+    pairs = {")": "(", "]": "[", "}": "{"}
+    openers = {closer: value.count(opener) for closer, opener in pairs.items()}
+    closers = {closer: value.count(closer) for closer in pairs}
+    trim = 0
+    while trim < len(value):
+        last = value[len(value) - trim - 1]
+        if last not in pairs:
+            break
+        # Without this character, the value before it holds closers[last] - 1 of its kind (the trimmed
+        # suffix holds only closers); it stays if the openers outnumber those.
+        closers[last] -= 1
+        if openers[last] > closers[last]:
+            break
+        trim += 1
+    return trim
+
+
+def _literal_trim(value: str, form: str) -> int | None:
+    """Characters to trim from the end of a literal value in ``form``, or None for a placeholder or code."""
+    if form == "brace":  # {name} is a format field; {anything else} is an ODBC-quoted value
+        return None if _FORMAT_FIELD.fullmatch(value) else 0
+    if form in _QUOTED_FORMS:
+        return None if is_placeholder(value) or _TEMPLATE_PART.fullmatch(value) else 0
+    colon = 1 if value.endswith("):") else 0  # def f(password: Optional[str] = None):
+    trim = colon + _unbalanced_closers(value[: len(value) - colon])
+    core = value[: len(value) - trim]
+    if is_placeholder(core) or is_code_reference(core) or _TEMPLATE_PART.fullmatch(core):
+        return None
+    if form == "line" and _is_docstring_prose(core):
+        return None
+    return trim
+
+
+def _password_trim(value: str, form: str, keyword: str, min_chars: int) -> int | None:
+    if len(value) < min_chars:  # trimming only shortens: reject cheaply first
+        return None
+    if form == "cbare" and value.lower() in _words("cli_prose_words"):
+        return None
+    trim = _literal_trim(value, form)
+    if trim is None:
+        return None
+    core = value[: len(value) - trim]
+    if len(core) < min_chars or (keyword in _WORKING_DIRECTORY_KEYS and core.startswith(("/", "~"))):
+        return None
+    return trim
+
+
+def _secret_trim(value: str, form: str, min_chars: int, random_chars: int, random_bits: float) -> int | None:
+    if len(value) < min_chars:
+        return None
+    trim = _literal_trim(value, form)
+    if trim is None:
+        return None
+    core = value[: len(value) - trim]
+    if len(core) < min_chars or any(c in _NOT_IN_KEYS or c.isspace() for c in core):
+        return None
+    if _PATH.fullmatch(core) or (core.lower().startswith(("http://", "https://")) and "@" not in core):
+        return None
+    return trim if _random_enough(core, random_chars, random_bits) else None
+
+
+def _form(match: RuleMatch) -> tuple[str, int, int] | None:
+    """The value group (``_FORMS``) that took part in ``match``, with its span."""
+    for form in _FORMS:
+        span = match.groups.get(form)
+        if span is not None:
+            return form, span[0], span[1]
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Registered checks
+# ---------------------------------------------------------------------------------------------------
+
+
+@register_check("letters_and_digits")
+def letters_and_digits(match: RuleMatch) -> bool:
+    """Keep values with at least one letter and one digit (token charsets that also spell words)."""
+    return _has_letters_and_digits(match.value)
+
+
+@register_check("not_starting_with")
+def not_starting_with(match: RuleMatch, *, prefixes: list[str]) -> bool:
+    """Reject values starting with one of ``prefixes`` (case-sensitive): another rule reports them."""
+    return not match.value.startswith(tuple(prefixes))
+
+
+@register_check("aws_secret_shape")
+def aws_secret_shape(match: RuleMatch) -> bool:
+    """Keep values with a digit, ``/`` or ``+``, or both cases: 40 letters of one case are a word run."""
+    value = match.value
+    return any(c.isdigit() or c in "/+" for c in value) or (value.lower() != value and value.upper() != value)
+
+
+@register_check("not_placeholder")
+def not_placeholder(match: RuleMatch) -> bool:
+    """Reject empty, null-like, template and masked values (``null``, ``${VAR}``, ``<password>``, ``***``)."""
+    return not is_placeholder(match.value)
+
+
+@register_check("not_code_reference")
+def not_code_reference(match: RuleMatch) -> bool:
+    """Reject code: calls, subscripts, attributes, type names, variables named like secrets."""
+    return not is_code_reference(match.value)
+
+
+@register_check("not_user_field_name")
+def not_user_field_name(match: RuleMatch) -> bool:
+    """Reject a user name that is the field's own name (``user``, ``login``, ``name``), ignoring case."""
+    return match.value.lower() not in _words("user_fields")
+
+
+@register_check("unquote")
+def unquote(match: RuleMatch) -> CheckResult:
+    """The value inside its quotes when it is wrapped in a pair of ``'`` or ``"``; else the value as is."""
+    value = match.value
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return match.start + 1, match.end - 1
+    return True
+
+
+@register_check("looks_random")
+def looks_random(match: RuleMatch, *, min_chars: int, min_bits: float) -> bool:
+    """Keep values with letters and digits, or of ``min_chars``+ characters, ``min_bits``+ entropy, not words."""
+    return _random_enough(match.value, min_chars, min_bits)
+
+
+@register_check("password_value")
+def password_value(match: RuleMatch, *, min_chars: int) -> CheckResult:
+    """The password of an assignment or SQL statement: the value group that took part, as a literal.
+
+    Rejects values shorter than ``min_chars``, placeholders, templates and (unquoted) code; trims
+    brackets that close nothing in the value. The form decides: quoted values are taken as written,
+    ``{braced}`` values unless they are format fields, unquoted values must not be code.
+    """
+    form = _form(match)
+    if form is None:
+        return False
+    name, start, end = form
+    trim = _password_trim(match.text[start:end], name, match.keyword, min_chars)
+    return False if trim is None else (start, end - trim)
+
+
+@register_check("secret_value")
+def secret_value(match: RuleMatch, *, min_chars: int, random_min_chars: int, random_min_bits: float) -> CheckResult:
+    """The secret of an assignment: like ``password_value``, and one token that looks random.
+
+    The value has at least ``min_chars`` characters, no spaces, brackets or quotes, is no path or plain
+    URL, and has letters and digits or ``random_min_chars``+ characters of ``random_min_bits``+ entropy.
+    """
+    form = _form(match)
+    if form is None:
+        return False
+    name, start, end = form
+    trim = _secret_trim(match.text[start:end], name, min_chars, random_min_chars, random_min_bits)
+    return False if trim is None else (start, end - trim)
+
+
+@register_check("prose_password")
+def prose_password(match: RuleMatch, *, min_chars: int) -> CheckResult:
+    """A password in a sentence, without the sentence's closing punctuation; it has a digit or a symbol.
+
+    A ``?`` or ``!`` right after a digit stays: it is the usual last character of such passwords.
+    """
+    value = match.value
+    trim = len(value) - len(value.rstrip(_PROSE_TRAILING))
+    if trim == 1 and value[-1] in "?!" and value[-2:-1].isdigit():
+        trim = 0
+    core = value[: len(value) - trim]
+    if len(core) < min_chars or is_placeholder(core):
+        return False
+    if not any(c.isdigit() or not c.isalnum() for c in core):  # "the password is required"
+        return False
+    return match.start, match.end - trim
