@@ -1,0 +1,20 @@
+"""Reading the lexicon's word-list files: one word or phrase a line, ``#`` lines are comments."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from transforms.lexicon import LEXICON_DATA
+
+__all__ = ["word_list"]
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The entries of ``data/<name>`` (for example ``"vocabulary/chat.txt"``), read once per process.
+
+    Each non-blank line is one entry, surrounding blanks removed; lines starting with ``#`` (the header
+    naming the list's source and purpose) are skipped. A missing file raises ``FileNotFoundError``.
+    """
+    lines = (LEXICON_DATA / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(entry for entry in (line.strip() for line in lines) if entry and not entry.startswith("#"))
