@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.detectors.context import ContextDetector
+from tests.transforms.detectors.matches import at
+from transforms.detectors.context import ContextDetector, trim_value
 
 DETECTOR = ContextDetector()
 
@@ -331,3 +332,17 @@ def organisations(text: str) -> list[str]:
 )
 def test_organisation_lines_in_signature_blocks(text: str, expected: list[str]) -> None:
     assert organisations(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "keep_dot", "expected"),
+    [
+        ("Acme Inc., ", False, "Acme Inc"),
+        ("Acme Inc., ", True, "Acme Inc."),
+        ("Sunmore K.K. -", True, "Sunmore K.K."),
+        ("Main St; ", True, "Main St"),  # no full stop after the abbreviation: nothing is kept
+    ],
+)
+def test_trim_value(text: str, keep_dot: bool, expected: str) -> None:
+    start, end = trim_value(at(text, text), keep_abbreviation_dot=keep_dot)
+    assert text[start:end] == expected
