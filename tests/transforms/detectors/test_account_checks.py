@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.transforms.detectors.matches import at
 from transforms.detectors.account_checks import (
     account_name,
     handle,
@@ -13,7 +14,6 @@ from transforms.detectors.account_checks import (
     not_value,
     phone_digits,
 )
-from tests.transforms.detectors.matches import at
 
 
 @pytest.mark.parametrize(
