@@ -157,80 +157,107 @@ def extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fal
     after ("SCHEIBBS, NO 14908, and ..."). A missing field's placeholder ("nan") stands for a region, and a
     lower-case code after a comma joins only before a postcode ("KNIVSTA, nan 18237"). With ``lower`` (an
     address written all in lower case), lower-case words are towns and countries ("..., belfast, south africa")."""
-    english = load_english_words()
-    pos = committed = end
-    last_word = text[max(0, end - 12) : end].split()[-1:]
-    if not line_start and last_word and last_word[0].casefold().rstrip(".") in UNIT_WORDS | _ROUTE_WORDS:
-        # "62 Rue Gafsa Apt. 981": the unit's number; "12345 State Highway 6": the route's number
-        m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])
-        if m is not None:
-            pos = committed = end + m.end()
-    prev, common = "", False
-    if PAREN_AFTER.match(text[end : end + 40]) is not None and ends_in_country(text, end):
-        prev = "country"  # "..., Cyprus (Greek)": the country ended the match, its note follows
+    pos, prev = _tail_start(text, end, line_start)
+    committed, common = pos, False
     for i in range(8):
         m = (_TAIL_LINE_START if line_start and i == 0 else _TAIL_WORD).match(text[pos : pos + 60])
-        if m is None:
+        token = None if m is None else _tail_token(text, pos, m, prev, lower, line_start)
+        if token is None:
             break
-        token_start, token_end = pos + m.start(2), pos + m.end(2)
-        after = text[token_end : token_end + 1]
-        if after and (after.isalnum() or after in "@/_:"):
+        kind, token_end, everyday = token
+        # "... Main St Then we ...": an everyday word may start the sentence again; it joins the address
+        # only when a region code or a country follows it ("123 Ocean Ave Long Beach, CA 90802")
+        common = common or everyday
+        step = _tail_step(kind, prev, common, line_start)
+        if step is None:
             break
-        country_end = country_at(text, token_start, lower)
-        token = m.group(2)
-        bare_lower = token[0].islower() and not any(c.isupper() for c in token)
-        if country_end > 0:
-            kind = "country"
-            token_end = country_end
-        elif token.casefold() in _PLACEHOLDERS:
-            kind = "code"
-        elif bare_lower and not lower:
-            if (
-                len(token) > 3
-                or not token.isalpha()
-                or "," not in text[pos:token_start]
-                or prev not in ("name", "caps")
-            ):
-                break
-            kind = "lcode"
-        elif token[0] not in "(0123456789" and any(c.isdigit() for c in token) and not line_start:
-            kind = "unit"
-        elif token[0].isdigit():
-            kind = "postcode"
-        elif any(c.isdigit() for c in token):
-            kind = "postal"  # a Canadian or British postcode: its shape says enough
-        elif token[0] == "(":
-            kind = "paren"
-        elif token.rstrip(".").isupper() and sum(c.isalpha() for c in token) >= 2:
-            kind = "caps" if sum(c.isalpha() for c in token) >= 3 else "code"
-        elif token.casefold().rstrip(".") in place_names() and english.get(token.casefold(), 0.0) < 4.0:
-            kind = "caps"  # a known town commits like one written in capitals: "... Main St Springfield IL"
-        else:
-            kind = "name"
-            if token[0].islower() and not prev and not lower and text[pos:token_start].strip() != "":
-                break  # "..., Kostelec nad Orlicí": a particle goes on a town, not the street before a comma
-            # "... Main St Then we ...": an everyday word may start the sentence again; it joins the address
-            # only when a region code or a country follows it ("123 Ocean Ave Long Beach, CA 90802")
-            common = common or english.get(token.split()[0].rstrip(".").casefold(), 0.0) >= 4.0
-        if common and kind not in ("name", "code", "country", "postal"):
-            break
-        if prev == "lcode" and kind != "postcode":
-            break
-        if kind == "paren" and prev not in ("country", "caps"):
-            break  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
-        if kind in ("country", "caps", "unit", "paren", "postal") or (kind == "postcode" and (prev or line_start)):
-            committed = token_end
-        elif kind == "code" and prev in ("name", "caps", "country"):
-            committed = token_end
-        elif kind not in ("name", "lcode"):
-            break
-        if committed == token_end:
-            common = False
+        if step:
+            committed, common = token_end, False
         pos, prev = token_end, kind
     if prev == "name" and not common and pos > committed and _LINE_END.match(text[pos : pos + 8]) is not None:
         # rare words that end the sentence or the line: "... Apt. 209 Montehermoso Cáceres."
         committed = pos - 1 if text[pos - 1] == "." else pos
     return committed
+
+
+def _tail_start(text: str, end: int, line_start: bool) -> tuple[int, str]:
+    """Where the tail after an address starts, and the kind of what ended the address ("" or "country")."""
+    pos = end
+    last_word = text[max(0, end - 12) : end].split()[-1:]
+    if not line_start and last_word and last_word[0].casefold().rstrip(".") in UNIT_WORDS | _ROUTE_WORDS:
+        # "62 Rue Gafsa Apt. 981": the unit's number; "12345 State Highway 6": the route's number
+        m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])
+        if m is not None:
+            pos = end + m.end()
+    if PAREN_AFTER.match(text[end : end + 40]) is not None and ends_in_country(text, end):
+        return pos, "country"  # "..., Cyprus (Greek)": the country ended the match, its note follows
+    return pos, ""
+
+
+def _tail_token(
+    text: str, pos: int, m: re2._Match, prev: str, lower: bool, line_start: bool
+) -> tuple[str, int, bool] | None:
+    """The kind and end of the token ``m`` found at ``pos``, and whether it is an everyday word; None to stop."""
+    token_start, token_end = pos + m.start(2), pos + m.end(2)
+    after = text[token_end : token_end + 1]
+    if after and (after.isalnum() or after in "@/_:"):
+        return None
+    country_end = country_at(text, token_start, lower)
+    if country_end > 0:
+        return "country", country_end, False
+    token = m.group(2)
+    kind = _token_kind(token, text[pos:token_start], prev, lower, line_start)
+    if kind is None:
+        return None
+    everyday = kind == "name" and load_english_words().get(token.split()[0].rstrip(".").casefold(), 0.0) >= 4.0
+    return kind, token_end, everyday
+
+
+def _token_kind(token: str, lead: str, prev: str, lower: bool, line_start: bool) -> str | None:
+    """What a token after a street is (code, lcode, unit, postcode, postal, paren, caps, name); None to stop.
+
+    ``lead`` is what stands between the previous token and this one.
+    """
+    if token.casefold() in _PLACEHOLDERS:
+        return "code"
+    if token[0].islower() and not any(c.isupper() for c in token) and not lower:
+        lcode = len(token) <= 3 and token.isalpha() and "," in lead and prev in ("name", "caps")
+        return "lcode" if lcode else None
+    if any(c.isdigit() for c in token):
+        return _numbered_kind(token, line_start)
+    if token[0] == "(":
+        return "paren"
+    if token.rstrip(".").isupper() and sum(c.isalpha() for c in token) >= 2:
+        return "caps" if sum(c.isalpha() for c in token) >= 3 else "code"
+    if token.casefold().rstrip(".") in place_names() and load_english_words().get(token.casefold(), 0.0) < 4.0:
+        return "caps"  # a known town commits like one written in capitals: "... Main St Springfield IL"
+    if token[0].islower() and not prev and not lower and lead.strip() != "":
+        return None  # "..., Kostelec nad Orlicí": a particle goes on a town, not the street before a comma
+    return "name"
+
+
+def _numbered_kind(token: str, line_start: bool) -> str:
+    """A token with a digit: a unit's number, a postcode, or a Canadian or British postcode ("postal")."""
+    if token[0] not in "(0123456789" and not line_start:
+        return "unit"
+    if token[0].isdigit():
+        return "postcode"
+    return "postal"  # a Canadian or British postcode: its shape says enough
+
+
+def _tail_step(kind: str, prev: str, common: bool, line_start: bool) -> bool | None:
+    """After a token of ``kind``: True to take the tail up to it in, False to go on without, None to stop."""
+    if common and kind not in ("name", "code", "country", "postal"):
+        return None
+    if prev == "lcode" and kind != "postcode":
+        return None
+    if kind == "paren" and prev not in ("country", "caps"):
+        return None  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
+    if kind in ("country", "caps", "unit", "paren", "postal") or (kind == "postcode" and (prev or line_start)):
+        return True
+    if kind == "code" and prev in ("name", "caps", "country"):
+        return True
+    return False if kind in ("name", "lcode") else None
 
 
 def leading_number(text: str, start: int) -> int:
