@@ -169,7 +169,7 @@ def _street_lower_ok(text: str, start: int, end: int) -> bool:
 
 
 def _bare_intersection_ok(text: str, start: int, end: int) -> bool:
-    """ "Leon and Eyrarodda 66": the cross street's name passes ``cross_name_ok`` and the street's own name is no
+    """ "Hanne and Storgata 12": the cross street's name passes ``cross_name_ok`` and the street's own name is no
     English word, given name or vocabulary, and the number is no year or version."""
     words = text[start:end].split()
     street, number = words[-2], words[-1]

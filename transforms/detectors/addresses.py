@@ -154,7 +154,7 @@ def extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fal
     "... Springfield IL", "... OULU", "..., Nicosia (Lefkosia)". A capitalised word alone is not enough:
     it must be followed by a region code, a postcode or a country, or be a town in capitals (UPU usage).
     With ``line_start``, ``end`` is the start of the next line of an address block that the sentence goes on
-    after ("SCHEIBBS, NO 14908, and ..."). A missing field's placeholder ("nan") stands for a region, and a
+    after ("KELBINGEN, NO 38211, and ..."). A missing field's placeholder ("nan") stands for a region, and a
     lower-case code after a comma joins only before a postcode ("KNIVSTA, nan 18237"). With ``lower`` (an
     address written all in lower case), lower-case words are towns and countries ("..., belfast, south africa")."""
     pos, prev = _tail_start(text, end, line_start)
@@ -175,7 +175,7 @@ def extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fal
             committed, common = token_end, False
         pos, prev = token_end, kind
     if prev == "name" and not common and pos > committed and _LINE_END.match(text[pos : pos + 8]) is not None:
-        # rare words that end the sentence or the line: "... Apt. 209 Montehermoso Cáceres."
+        # rare words that end the sentence or the line: "... Apt. 14 Valdecarros Toledo."
         committed = pos - 1 if text[pos - 1] == "." else pos
     return committed
 
@@ -185,7 +185,7 @@ def _tail_start(text: str, end: int, line_start: bool) -> tuple[int, str]:
     pos = end
     last_word = text[max(0, end - 12) : end].split()[-1:]
     if not line_start and last_word and last_word[0].casefold().rstrip(".") in UNIT_WORDS | _ROUTE_WORDS:
-        # "62 Rue Gafsa Apt. 981": the unit's number; "12345 State Highway 6": the route's number
+        # "17 Rue Kairouan Apt. 44": the unit's number; "12345 State Highway 6": the route's number
         m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])
         if m is not None:
             pos = end + m.end()
@@ -287,7 +287,7 @@ STREET_TYPE_WORD = re2.compile(rf"(?:{STREET_TYPES})\.?", re2_options())
 
 def rare_street_words(line: str) -> bool:
     """A street line names something: one of its words (or a part of a hyphenated word, "Vana-Viru") is neither
-    common English nor vocabulary, or it holds a street word ("688 rue du centre 320")."""
+    common English nor vocabulary, or it holds a street word ("41 rue des tanneurs 7")."""
     english = load_english_words()
     words = [part for w in line.split() for part in w.strip(".,'’").split("-")]
     if any(STREET_WORD.fullmatch(w) is not None or STREET_WORD.fullmatch(w.capitalize()) is not None for w in words):
@@ -305,7 +305,7 @@ _CROSS_STREET = re2.compile(r"(?:^|[^\p{L}\p{N}_'’.-])(\p{Lu}[\p{L}'’-]+)[ \
 
 
 def cross_name_ok(word: str) -> bool:
-    """The name of a cross street given before "and": a listed given name or surname ("Hanne and ul. Miła 53")
+    """The name of a cross street given before "and": a listed given name or surname ("Hanne and ul. Cicha 7")
     or a word that is neither English nor vocabulary, and no country or town ("Berlin and ...")."""
     folded = word.casefold()
     if is_ordinary_vocabulary(word) or folded in country_names():
@@ -318,7 +318,7 @@ def cross_name_ok(word: str) -> bool:
 
 def intersection_start(text: str, start: int) -> int:
     """Where an address given as an intersection starts: "<name> and <street with number>" takes in the cross
-    street's name before it ("Maarit and Hersnapvej 75")."""
+    street's name before it ("Sigrid and Toftevej 31")."""
     m = _CROSS_STREET.search(text[max(0, start - 40) : start])
     if m is None or not cross_name_ok(m.group(1)):
         return start
@@ -341,7 +341,7 @@ _HU_NUMBER_END = re2.compile(rf"(?:^|[ \t])(?:{HU_STREET_WORDS})[ \t]+\d{{1,4}}(
 
 def trim_lead(text: str, start: int, end: int) -> int:
     """Where a Hungarian street whose match opens with everyday words really starts: after the words of the
-    sentence before it ("enter on hegyalja út 98." starts at "hegyalja", "We visited Kossuth tér 2." at
+    sentence before it ("enter on bajcsy út 41." starts at "bajcsy", "We visited Kossuth tér 2." at
     "Kossuth"); one word always stays before the street word."""
     english = load_english_words()
     m = _HU_TYPE_AT.search(text[start:end])

@@ -127,7 +127,7 @@ def _named_org_ok(text: str, start: int, end: int) -> bool:
 
 
 def _org_of_person_ok(text: str, start: int, end: int) -> bool:
-    """ "Abby Holloway of Opencounter": the organisation is no common English word and no place the name lists
+    """ "Mara Quint of Quillmark": the organisation is no common English word and no place the name lists
     or the country list know ("of London", "from Texas", "of Counsel")."""
     words = text[start:end].split()
     english = load_english_words()

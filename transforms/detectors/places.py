@@ -103,7 +103,7 @@ _RE2_MAX_MEM = 32 << 20
 @cache
 def country_line_re() -> re2._Regexp:
     """Lines that hold a country as written on an envelope, perhaps after a quoting mark and before a postcode,
-    also when the sentence goes on after it ("Belgium 92060 for this card"); group ``c`` is the country part."""
+    also when the sentence goes on after it ("Belgium 4031 for the parcel"); group ``c`` is the country part."""
     names: set[str] = set()
     from phonenumbers.geodata.locale import LOCALE_DATA
 

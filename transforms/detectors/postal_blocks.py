@@ -34,7 +34,7 @@ _QUOTE_MARKS = re2.compile(r"[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}", re2_options(
 
 
 # The street line of a postal block in the many countries that write no street word: "Kaevu 94",
-# "Serenade Opus 420 Gairbekov Rapids", "4 Kilnworth".
+# "Nocturne Lane 12 Varvik Rapids", "4 Kilnworth".
 _BLOCK_STREET_PATTERN = (
     r"(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?\.?"
     r"(?:[ \t]+(?:(?:van|von|de|der|den|da|di|du|la|le|del)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,?|"
@@ -53,7 +53,7 @@ _UNIT_AT_END = re2.compile(rf"[ \t]+(?i:{UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]
 
 
 # Where a street may start inside a sentence: a building number, or a capitalised word after a lower-case word
-# or a colon ("... it is 5638 Aasa 43", "... address with Serenade Opus 420 Gairbekov Rapids").
+# or a colon ("... it is 812 Lepa 17", "... address with Nocturne Lane 12 Varvik Rapids").
 _STREET_OPENING = re2.compile(r"(?:^|[ \t])(\d{1,6}[ \t]+\p{L}|\p{Lu})", re2_options())
 
 
@@ -108,7 +108,7 @@ def country_blocks(text: str) -> list[tuple[int, int]]:
     and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090") or a postcode
     ("Kaevu 94 / Tartu / , nan / 50090"). A block that ends in a postcode needs two lines below the street,
     or one that holds a town, a region after a comma and the postcode ("Humilimont, nan 78618"); the street
-    may end a sentence ("... it is 5638 Aasa 43") and the sentence may go on after the block."""
+    may end a sentence ("... it is 812 Lepa 17") and the sentence may go on after the block."""
     out = []
     country, c = country_line_re(), _BLOCK_BOTTOM.groupindex["c"]
     cc = country.groupindex["c"]

@@ -61,7 +61,7 @@ def _person_line(line: str, lower: bool = False) -> bool:
 
 
 def _title_line(line: str) -> bool:
-    """A job-title line: its last word is a role ("Labor relations director", "Cable line installer")."""
+    """A job-title line: its last word is a role ("Labor relations director", "Fibre network technician")."""
     words = line.split()
     if not words or len(words) > 6 or any(c.isdigit() for c in line):
         return False
@@ -78,7 +78,7 @@ _SITE_WORDS = word_list("context/site_words.txt")
 def _placed_company_line_ok(line: str) -> bool:
     """A line that stands where a signature puts the employer (under a name and a job title, or under a name in
     a block written in lower case) names it when it is short and no name, title, number or sentence: "Here",
-    "rosales-mcguire", "hubbard, fox and gillespie"."""
+    "rosales-mcguire", "marsh, quint and teller"."""
     words = line.replace(",", " ").split()
     if not 1 <= len(words) <= 5 or len(line) > 50 or any(c in line for c in '@:/|()[]{}<>=;!?"#'):
         return False
@@ -95,7 +95,7 @@ def _placed_company_line_ok(line: str) -> bool:
 def signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """In a signature or letterhead block, the line above the postal address (above a repeated name line) is
     the organisation: "Jane Roe / Lawdragon / 12 Main St / ...", also after a blank line above a postal block,
-    and any short line between a name with its job title and the address ("Olga Roe / Cable line installer /
+    and any short line between a name with its job title and the address ("Olga Roe / Fibre network technician /
     Here / 12 Main St"), or between a name and the address in a block written in lower case. Returns the
     spans of those lines."""
     out = []
@@ -172,7 +172,7 @@ _PARTNERS_LINE = re2.compile(
 
 
 def _partnership_line(line: str) -> bool:
-    """A line naming a firm after its partners, in any case: "owens, duran and oneal"."""
+    """A line naming a firm after its partners, in any case: "marsh, quint and teller"."""
     if _PARTNERS_LINE.fullmatch(line) is None:
         return False
     surnames = load_surnames()
