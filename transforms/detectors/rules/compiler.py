@@ -16,11 +16,14 @@ import re2
 from transforms.detectors.rules.checks import BoundCheck, CheckError, bind_check
 from transforms.detectors.rules.schema import PackProblem, RulePack, RulePackError, RuleSpec
 
-__all__ = ["CompiledRule", "compile_pack", "expand_fragments", "fold_case"]
+__all__ = ["CompiledRule", "compile_pack", "expand_fragments", "fold_case", "resolve_fragments"]
 
 _REFERENCE = re.compile(r"\{\{\s*([A-Za-z0-9_]*)\s*\}\}")
 _FLAGS = {"ignore_case": "i", "multiline": "m", "dot_all": "s"}
 VALUE_GROUP = "v"
+# RE2's default budget (8 MB) is too small for the DFA of a pattern with long alternations: RE2 then falls
+# back to its much slower NFA. The budget is a cap; memory is taken only as DFA states are built.
+MAX_MEM = 32 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +66,18 @@ def expand_fragments(pattern: str, fragments: Mapping[str, str]) -> str:
     return _REFERENCE.sub(substitute, pattern)
 
 
-def _resolve_fragments(pack: RulePack, problems: list[PackProblem]) -> dict[str, str]:
-    """Fragments with their references expanded; each may use only fragments defined before it."""
+def resolve_fragments(fragments: Mapping[str, str], problems: list[PackProblem] | None = None) -> dict[str, str]:
+    """Fragments with their references expanded; each may use only fragments defined before it.
+
+    An unknown or later reference is added to ``problems``, or raises ``KeyError`` when it is None.
+    """
     resolved: dict[str, str] = {}
-    for name, body in pack.fragments.items():
+    for name, body in fragments.items():
         try:
             resolved[name] = expand_fragments(body, resolved)
         except KeyError as missing:
+            if problems is None:
+                raise
             problems.append(PackProblem(None, f"fragments.{name}", f"unknown or later fragment {missing}"))
     return resolved
 
@@ -77,6 +85,7 @@ def _resolve_fragments(pack: RulePack, problems: list[PackProblem]) -> dict[str,
 def _options() -> re2.Options:
     options = re2.Options()
     options.log_errors = False
+    options.max_mem = MAX_MEM
     return options
 
 
@@ -131,7 +140,7 @@ def _compile_rule(
 def compile_pack(pack: RulePack, source: str) -> list[CompiledRule]:
     """Compile every rule of ``pack`` (``source`` names it in errors); raise ``RulePackError`` listing all faults."""
     problems: list[PackProblem] = []
-    fragments = _resolve_fragments(pack, problems)
+    fragments = resolve_fragments(pack.fragments, problems)
     compiled = [_compile_rule(pack, rule, fragments, problems) for rule in pack.rules]
     if problems:
         raise RulePackError(source, problems)

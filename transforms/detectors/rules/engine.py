@@ -178,6 +178,9 @@ class RuleEngine:
         chunk = text[offset : end + after]
         for match in rule.regex.finditer(chunk, before, len(chunk) - after):
             span = _accepted(rule, text, match, offset)
+            if span is None and rule.spec.retry_inside:
+                value_start, value_end = match.span(rule.value_group)
+                span = _retry_inside(rule, text, value_start + offset, value_end + offset)
             if span is not None and (span[0], span[1], index) not in found:
                 found[(span[0], span[1], index)] = RuleFinding(
                     rule.spec.entity, span[0], span[1], rule.spec.score, rule.qualified_id
@@ -199,6 +202,23 @@ def _accepted(rule: CompiledRule, text: str, match: object, offset: int) -> tupl
             groups[name] = (group_start + offset, group_end + offset)
     candidate = RuleMatch(text, start + offset, end + offset, match_start + offset, match_end + offset, groups)
     return _apply_checks(rule, candidate)
+
+
+def _retry_inside(rule: CompiledRule, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first match in ``text[start:end]``, starting at a later word, that the rule's checks accept.
+
+    The pattern runs on the slice alone, so ``^`` matches where the slice starts.
+    """
+    while (space := text.find(" ", start, end)) >= 0:
+        start = space + 1
+        match = rule.regex.search(text[start:end])  # a slice: a short copy, not the whole text again
+        if match is None:
+            return None
+        span = _accepted(rule, text, match, start)
+        if span is not None:
+            return span
+        start += match.start(rule.value_group)
+    return None
 
 
 def _apply_checks(rule: CompiledRule, candidate: RuleMatch) -> tuple[int, int] | None:

@@ -4,8 +4,12 @@ A pack is one YAML mapping::
 
     pack: <name>            # free text, shown in listings
     detector: <name>        # registered detector; findings carry ``detector.rule_id``
-    fragments: {name: re}   # optional sub-patterns, used as ``{{name}}``
+    imports: [file.yaml]    # optional fragment files (``fragments: {...}``) beside the pack, shared by packs
+    fragments: {name: re}   # optional sub-patterns, used as ``{{name}}``; a list is an alternation
     rules: [...]            # see ``RuleSpec``
+
+A pattern may be written as a list of pieces, concatenated as written (long patterns stay readable), and a
+fragment as a list of alternatives, joined with ``|``.
 
 Only the shape is checked here. Whether fragments resolve, patterns compile under RE2 and checks exist
 with valid parameters is checked when a ``RuleEngine`` is built (``compiler.compile_pack``); both raise
@@ -25,11 +29,13 @@ __all__ = [
     "DEFAULT_WINDOW",
     "CheckSpec",
     "Examples",
+    "FragmentFile",
     "MatchExample",
     "PackProblem",
     "RulePack",
     "RulePackError",
     "RuleSpec",
+    "load_fragments",
     "load_pack",
     "parse_pack",
 ]
@@ -91,9 +97,17 @@ class RuleSpec(BaseModel):
     pattern: str = Field(min_length=1)
     flags: list[Flag] = Field(default_factory=list)
     checks: list[CheckSpec] = Field(default_factory=list)
+    # When the checks reject a match, search again inside its value from each later word (after a space),
+    # and report the first match there that the checks accept ("Data Analyst, Ruiz and Vega": the firm).
+    retry_inside: bool = False
     examples: Examples = Field(default_factory=Examples)
     description: str | None = None
     source: str | None = None
+
+    @field_validator("pattern", mode="before")
+    @classmethod
+    def _join_pieces(cls, pattern: Any) -> Any:
+        return _joined(pattern, "")
 
     @field_validator("keywords")
     @classmethod
@@ -108,6 +122,26 @@ class RuleSpec(BaseModel):
         if not isinstance(checks, list):
             return checks
         return [_expand_check(item) for item in checks]
+
+
+def _joined(value: Any, separator: str) -> Any:
+    """A list of strings joined with ``separator``; anything else unchanged (the type check follows)."""
+    if isinstance(value, list) and value and all(isinstance(piece, str) for piece in value):
+        return separator.join(value)
+    return value
+
+
+def _join_alternatives(fragments: Any) -> Any:
+    if not isinstance(fragments, dict):
+        return fragments
+    return {name: _joined(body, "|") for name, body in fragments.items()}
+
+
+def _check_fragment_names(fragments: dict[str, str]) -> dict[str, str]:
+    bad = sorted(name for name in fragments if not name.isidentifier() or not name.islower())
+    if bad:
+        raise ValueError(f"fragment names must be lower-case identifiers, got {bad}")
+    return fragments
 
 
 def _expand_check(item: Any) -> Any:
@@ -127,16 +161,27 @@ class RulePack(BaseModel):
 
     pack: str = Field(min_length=1)
     detector: str = Field(pattern=_ID)
+    imports: list[str] = Field(default_factory=list)
     fragments: dict[str, str] = Field(default_factory=dict)
     rules: list[RuleSpec] = Field(min_length=1)
+
+    @field_validator("fragments", mode="before")
+    @classmethod
+    def _fragment_lists(cls, fragments: Any) -> Any:
+        return _join_alternatives(fragments)
 
     @field_validator("fragments")
     @classmethod
     def _fragment_names(cls, fragments: dict[str, str]) -> dict[str, str]:
-        bad = sorted(name for name in fragments if not name.isidentifier() or not name.islower())
+        return _check_fragment_names(fragments)
+
+    @field_validator("imports")
+    @classmethod
+    def _import_names(cls, imports: list[str]) -> list[str]:
+        bad = sorted(name for name in imports if "/" in name or "\\" in name or not name.endswith(".yaml"))
         if bad:
-            raise ValueError(f"fragment names must be lower-case identifiers, got {bad}")
-        return fragments
+            raise ValueError(f"an import is the name of a .yaml file beside the pack, got {bad}")
+        return imports
 
     @model_validator(mode="after")
     def _unique_ids(self) -> RulePack:
@@ -146,6 +191,25 @@ class RulePack(BaseModel):
                 raise ValueError(f"rule id {rule.id!r} is used twice")
             seen.add(rule.id)
         return self
+
+
+class FragmentFile(BaseModel):
+    """A file of fragments that several packs import: ``fragments: {name: re}`` and a description."""
+
+    model_config = _STRICT
+
+    description: str | None = None
+    fragments: dict[str, str] = Field(min_length=1)
+
+    @field_validator("fragments", mode="before")
+    @classmethod
+    def _fragment_lists(cls, fragments: Any) -> Any:
+        return _join_alternatives(fragments)
+
+    @field_validator("fragments")
+    @classmethod
+    def _fragment_names(cls, fragments: dict[str, str]) -> dict[str, str]:
+        return _check_fragment_names(fragments)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,16 +251,44 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def parse_pack(text: str, source: str) -> RulePack:
-    """Parse and validate the YAML ``text`` of a pack; ``source`` names it in errors."""
+def _load_yaml(text: str, source: str) -> Any:
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
+        return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
         raise RulePackError(source, [PackProblem(None, "<yaml>", _yaml_reason(err))]) from None
+
+
+def parse_pack(text: str, source: str, base_dir: str | Path | None = None) -> RulePack:
+    """Parse and validate the YAML ``text`` of a pack; ``source`` names it in errors.
+
+    The pack's ``imports`` are read from ``base_dir``; their fragments come before the pack's own (which may
+    use them). A pack with imports and no ``base_dir``, or a fragment defined twice, is an error.
+    """
+    data = _load_yaml(text, source)
     try:
-        return RulePack.model_validate(data)
+        pack = RulePack.model_validate(data)
     except ValidationError as err:
         raise RulePackError(source, _problems(err, data)) from None
+    if not pack.imports:
+        return pack
+    if base_dir is None:
+        raise RulePackError(source, [PackProblem(None, "imports", "imports need the directory of the pack")])
+    fragments: dict[str, str] = {}
+    for name in pack.imports:
+        fragments.update(load_fragments(Path(base_dir) / name))
+    twice = sorted(set(fragments) & set(pack.fragments))
+    if twice:
+        raise RulePackError(source, [PackProblem(None, "fragments", f"also defined in an import: {twice}")])
+    return pack.model_copy(update={"fragments": fragments | pack.fragments})
+
+
+def load_fragments(path: str | Path) -> dict[str, str]:
+    """The fragments of the fragment file at ``path``, as written (references not expanded)."""
+    data = _load_yaml(Path(path).read_text(encoding="utf-8"), str(path))
+    try:
+        return dict(FragmentFile.model_validate(data).fragments)
+    except ValidationError as err:
+        raise RulePackError(str(path), _problems(err, data)) from None
 
 
 def _yaml_reason(err: yaml.YAMLError) -> str:
@@ -209,7 +301,7 @@ def _yaml_reason(err: yaml.YAMLError) -> str:
 
 def load_pack(path: str | Path) -> RulePack:
     """Read and validate the pack at ``path`` (UTF-8 YAML, shipped with the code)."""
-    return parse_pack(Path(path).read_text(encoding="utf-8"), str(path))
+    return parse_pack(Path(path).read_text(encoding="utf-8"), str(path), Path(path).parent)
 
 
 def _problems(err: ValidationError, data: Any) -> list[PackProblem]:

@@ -268,3 +268,37 @@ def test_windowed_scan_equals_whole_text_scan(text: str) -> None:
 @given(_TEXTS)
 def test_scan_is_deterministic(text: str) -> None:
     assert ENGINE.scan(text) == ENGINE.scan(text) == RuleEngine([parse_pack(PACK, "again")]).scan(text)
+
+
+@register_check("test_capitalised_start")
+def _capitalised_start(match: RuleMatch) -> bool:
+    return match.value[:1].isupper()
+
+
+RETRY_PACK = r"""
+pack: retry-tests
+detector: demo
+rules:
+  - id: firm
+    entity: ORGANIZATION
+    score: 0.7
+    pattern: '(?:^|\()(?P<v>\w+(?: \w+)* & \w+)'
+    checks: [test_capitalised_start]
+    retry_inside: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruiz & Vega", ["Ruiz & Vega"]),
+        # rejected as a whole; on the slice after each space "^" matches again, and "Ruiz & Vega" passes
+        ("(our lawyers Ruiz & Vega)", ["Ruiz & Vega"]),
+        ("(our lawyers ruiz & vega)", []),
+        ("see our lawyers Ruiz & Vega", ["Ruiz & Vega"]),  # "^" at the text start, then the retry
+        ("no firm named here", []),
+    ],
+)
+def test_retry_inside_searches_again_from_each_later_word(text: str, expected: list[str]) -> None:
+    engine = RuleEngine([parse_pack(RETRY_PACK, "retry.yaml")])
+    assert [text[f.start : f.end] for f in engine.scan(text)] == expected

@@ -103,3 +103,41 @@ def test_load_pack_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(RulePackError) as caught:
         load_pack(path)
     assert str(caught.value) == f"{path}: rule 'r1': score: Input should be greater than or equal to 0"
+
+
+def test_pattern_pieces_and_fragment_alternatives_are_joined() -> None:
+    pack = parse_pack(_pack(_rule(pattern=["(?P<v>", "{{w}}", ")"]), fragments={"w": ["cat", "dog", "a|b"]}), "p.yaml")
+    assert (pack.rules[0].pattern, pack.fragments) == ("(?P<v>{{w}})", {"w": "cat|dog|a|b"})
+
+
+def test_imports_put_shared_fragments_before_the_packs_own(tmp_path: Path) -> None:
+    (tmp_path / "shared.fragments.yaml").write_text("fragments:\n  word: '[a-z]+'\n  pair: ['x', 'y']\n")
+    path = tmp_path / "pack.yaml"
+    path.write_text(_pack(_rule(), imports=["shared.fragments.yaml"], fragments={"two": "{{word}} {{word}}"}))
+    assert load_pack(path).fragments == {"word": "[a-z]+", "pair": "x|y", "two": "{{word}} {{word}}"}
+
+
+@pytest.mark.parametrize(
+    ("imports", "fragments", "expected"),
+    [
+        (
+            ["../x.yaml"],
+            {},
+            "imports: Value error, an import is the name of a .yaml file beside the pack, got ['../x.yaml']",
+        ),
+        (["shared.fragments.yaml"], {"word": "w"}, "fragments: also defined in an import: ['word']"),
+    ],
+)
+def test_import_errors(tmp_path: Path, imports: list[str], fragments: dict[str, str], expected: str) -> None:
+    (tmp_path / "shared.fragments.yaml").write_text("fragments:\n  word: '[a-z]+'\n")
+    path = tmp_path / "pack.yaml"
+    path.write_text(_pack(_rule(), imports=imports, fragments=fragments))
+    with pytest.raises(RulePackError) as caught:
+        load_pack(path)
+    assert [str(p) for p in caught.value.problems] == [expected]
+
+
+def test_imports_need_a_directory() -> None:
+    assert _problems(_pack(_rule(), imports=["shared.fragments.yaml"])) == [
+        "imports: imports need the directory of the pack"
+    ]

@@ -1,0 +1,80 @@
+"""The named checks of the account, payment and phone rules, each on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.transforms.detectors.matches import at
+from transforms.detectors.account_checks import (
+    account_name,
+    handle,
+    home_folder,
+    local_phone,
+    luhn,
+    not_value,
+    phone_digits,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("ping @rowan_t today", "rowan_t", True),
+        ("@property\n", "property", False),  # a decorator
+        ("uses @scope/pkg", "scope", False),
+        ("@timer\n", "timer", False),  # a bare @name alone on its line
+        ("@retry(3)", "retry", False),
+    ],
+)
+def test_handle(text: str, value: str, expected: bool) -> None:
+    assert handle(at(text, value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("dave_k", True), ("name.first", False), ("config.yaml", False), ("j.smith2", True), ("id.42", False)],
+)
+def test_account_name(value: str, expected: bool) -> None:
+    assert account_name(at(f"user {value}", value)) is expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("ingrid", True), ("Public", False), ("All Users", False)])
+def test_home_folder(value: str, expected: bool) -> None:
+    assert home_folder(at(f"/home/{value}", value)) is expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [("git", False), ("Git", True), ("deploy", True)])
+def test_not_value_is_case_sensitive(value: str, expected: bool) -> None:
+    assert not_value(at(f"ssh {value}@host", value), values=["git"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("4539 1488 0343 6467", True), ("4539 1488 0343 6468", False), ("1234 5678 901", False)],
+)
+def test_luhn(value: str, expected: bool) -> None:
+    assert luhn(at(f"card {value}", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("call 020 7946 0321", "020 7946 0321", True),
+        ("call 2023-05-04", "2023-05-04", False),  # a date
+        ("order number 55501234", "55501234", False),  # an identifier noun before "number"
+        ("ref INC-20240012", "20240012", False),  # glued to a letter prefix
+        ("Tel-0113 496 0457", "0113 496 0457", True),  # a phone label glued the same way
+        ("call 123456", "123456", False),  # too few digits
+    ],
+)
+def test_phone_digits(text: str, value: str, expected: bool) -> None:
+    assert phone_digits(at(text, value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("on my registered 555 0171", True), ("my order 555 0171", False), ("our best 300 2021", False)],
+)
+def test_local_phone(text: str, expected: bool) -> None:
+    value = text.split(" ", 1)[1][-8:]
+    assert local_phone(at(text, value)) is expected
