@@ -77,9 +77,10 @@ def test_spacy_ner_declares_the_default_label_mapping() -> None:
 def test_the_rules_report_only_declared_types() -> None:
     from transforms.detectors import context, credentials, fields, presidio
 
-    context_types = {r.entity for r in context.RULES} | set(fields.FIELD_ENTITIES.values())
+    context_rules = context.ContextDetector().engine.rules()
+    context_types = {r.entity_type for r in context_rules} | set(fields.FIELD_ENTITIES.values())
     assert context_types == BUILTIN_DETECTORS["context"].entity_types
-    credential_types = {c.entity_type for rule in credentials.RULES for c in rule.captures}
+    credential_types = {r.entity_type for r in credentials.CredentialDetector().engine.rules()}
     assert credential_types == BUILTIN_DETECTORS["credentials"].entity_types
     presidio_types = {
         presidio.NATIONAL_ID if isinstance(rec, presidio.NATIONAL_ID_RECOGNIZERS) else entity

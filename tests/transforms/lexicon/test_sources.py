@@ -32,8 +32,8 @@ def test_every_entry_names_an_existing_file_once() -> None:
     assert "thresholds.yaml" in entries
 
 
-def test_the_data_folder_holds_twenty_one_lists() -> None:
-    assert len(_data_files()) == 21
+def test_the_data_folder_holds_fifty_one_lists() -> None:
+    assert len(_data_files()) == 51
 
 
 def test_every_build_script_named_exists() -> None:
