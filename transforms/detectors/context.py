@@ -18,9 +18,10 @@ import re2
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.fields import find_field_values
-from transforms.detectors.names import load_english_words, load_name_lists, load_surnames, titled_name_word
+from transforms.detectors.names import titled_name_word
 from transforms.detectors.terms import re2_options
 from transforms.lexicon import LEXICON_DATA
+from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.records import Finding
 

@@ -27,29 +27,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
-from pathlib import Path
 
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.ner import chunk_spans
-from transforms.lexicon import LEXICON_DATA
+from transforms.detectors.ner import _TECH_WINDOW, _TECH_ZIPF
+from transforms.detectors.text_shapes import chunk_spans, technical_nearby
+from transforms.lexicon.names import (
+    first_name_ranks,
+    load_capitalised_words,
+    load_english_words,
+    load_name_lists,
+    load_places,
+    load_surnames,
+    load_unlisted_words,
+    surname_rank,
+)
 from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, imperative, is_chat_word, is_ordinary_vocabulary
 from transforms.records import Finding
 
-__all__ = [
-    "NameListDetector",
-    "first_name_ranks",
-    "korean_given_name",
-    "load_acronym_words",
-    "load_capitalised_words",
-    "load_english_words",
-    "load_name_lists",
-    "load_surnames",
-    "load_unlisted_words",
-    "surname_rank",
-    "titled_name_word",
-]
+__all__ = ["NameListDetector", "korean_given_name", "titled_name_word"]
 
 # Words with inner apostrophes and hyphens ("O'Neil", "Al-Sayed"); a possessive "'s" is not part of the name.
 _TOKEN = re.compile(r"[^\W\d_]+(?:(?:['’](?![sS](?![^\W\d_]))|-)[^\W\d_]+)*")
@@ -264,97 +260,9 @@ CUED_MAX_ZIPF = 4.8
 PROPER_LOWER_MAX_ZIPF = 5.0
 
 
-@cache
-def load_name_lists() -> tuple[frozenset[str], dict[str, float]]:
-    """(first names, casefolded; {name: English Zipf frequency}) — loaded once per process."""
-    import names
-    from gender_guesser.detector import Detector as GenderDetector
-
-    first = set(GenderDetector(case_sensitive=False).names)
-    base = Path(names.__file__).parent
-    for f in ("dist.female.first", "dist.male.first"):
-        first |= {line.split()[0].lower() for line in (base / f).read_text().splitlines() if line.strip()}
-    table = LEXICON_DATA / "name_word_frequency.tsv"
-    freq = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        name, zipf = line.split("\t")
-        freq[name] = float(zipf)
-    first = {n for n in first if len(n) >= 2 and n not in TECHNICAL_VOCABULARY}
-    return frozenset(first), freq
-
-
-@cache
-def load_english_words() -> dict[str, float]:
-    """{word: English Zipf frequency} for common English words (Zipf >= 3.0) — loaded once per process."""
-    table = LEXICON_DATA / "english_word_frequency.tsv"
-    out = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
-        word, zipf = line.split("\t")
-        out[word] = float(zipf)
-    return out
-
-
-@cache
-def _data_words(name: str) -> frozenset[str]:
-    """The casefolded words of ``data/<name>`` (one a line; written by ``data/make_capitalised_words.py``)."""
-    return frozenset((LEXICON_DATA / name).read_text(encoding="utf-8").split())
-
-
-def load_capitalised_words() -> frozenset[str]:
-    """Common English words that dictionaries write only capitalised ("emily", "obama"), casefolded."""
-    return _data_words("capitalised_words.txt")
-
-
-def load_acronym_words() -> frozenset[str]:
-    """Common English words that dictionaries write only in capitals ("nasa", "fbi", "bbc"), casefolded."""
-    return _data_words("acronym_words.txt")
-
-
-def load_unlisted_words() -> frozenset[str]:
-    """Common English words that dictionaries do not list in any form ("spotify", "andreas"), casefolded."""
-    return _data_words("unlisted_words.txt")
-
-
-@cache
-def load_surnames() -> dict[str, int]:
-    """{surname: rank} of the US Census 1990 surname list (``names`` package), casefolded, loaded once."""
-    import names
-
-    ranks: dict[str, int] = {}
-    for line in (Path(names.__file__).parent / "dist.all.last").read_text().splitlines():
-        if line.strip():
-            ranks.setdefault(line.split()[0].casefold(), len(ranks) + 1)
-    return ranks
-
-
-def surname_rank(folded: str) -> int:
-    """Rank of a casefolded surname in the census list, with or without its apostrophe ("o'brien" is
-    listed as "obrien"); a large number when it is not listed."""
-    ranks = load_surnames()
-    rank = ranks.get(folded)
-    if rank is None and ("'" in folded or "’" in folded):
-        rank = ranks.get(folded.replace("'", "").replace("’", ""))
-    return _UNLISTED if rank is None else rank
-
-
-_UNLISTED = 1 << 30
 # "O'Brien", "D'Arcy", "O'Sullivan": a one-letter prefix and an apostrophe before a word that is no common
 # English word is a surname, whatever the frequency of the whole ("o'clock" is a word).
 _ELIDED_NAME = re.compile(r"[od]['’]([^\W\d_]{2,})")
-
-
-@cache
-def first_name_ranks() -> dict[str, int]:
-    """{first name: best rank} in the US Census 1990 female and male first-name lists, casefolded."""
-    import names
-
-    ranks: dict[str, int] = {}
-    for f in ("dist.female.first", "dist.male.first"):
-        lines = (Path(names.__file__).parent / f).read_text().splitlines()
-        for rank, line in enumerate((x for x in lines if x.strip()), start=1):
-            name = line.split()[0].casefold()
-            ranks[name] = min(rank, ranks.get(name, rank))
-    return ranks
 
 
 _FIRST_RANK_LIMIT = 1000
@@ -400,11 +308,9 @@ def titled_name_word(word: str, strict: bool = False) -> bool:
     return all(english.get(part, 0.0) < limit for part in folded.split("-")) and english.get(folded, 0.0) < limit
 
 
-@cache
-def _places() -> frozenset[str]:
-    """Towns, cities and regions (``data/place_names.tsv``), casefolded."""
-    table = LEXICON_DATA / "place_names.tsv"
-    return frozenset(line.split("\t")[0].casefold() for line in table.read_text(encoding="utf-8").splitlines())
+def _technical_near(text: str, start: int, end: int) -> bool:
+    """One tool, product or code token near ``start:end``: technical prose."""
+    return technical_nearby(text, start, end, minimum=1, window=_TECH_WINDOW, tool_max_zipf=_TECH_ZIPF)
 
 
 def korean_given_name(folded: str) -> bool:
@@ -495,9 +401,7 @@ class NameListDetector(Detector):
             and folded not in TECHNICAL_VOCABULARY
             and not is_chat_word(folded)
         ):
-            from transforms.detectors.ner import _technical
-
-            if not _technical(text, start, end, minimum=1):
+            if not _technical_near(text, start, end):
                 return True  # "went to tendai's place": a possessive word in no dictionary, no tool near it
         if (
             0 < i < len(tokens) - 1
@@ -536,7 +440,7 @@ class NameListDetector(Detector):
         if (
             _ANAPHORA_AFTER.match(text, end)
             and _SENTENCE_START.search(text, max(0, start - 200), start) is not None
-            and tokens[i][2].casefold() not in _places()
+            and tokens[i][2].casefold() not in load_places()
             and (self._addressable(tokens[i][2].casefold()) or self._rare(tokens[i][2].casefold()))
             and tokens[i][2].casefold() not in _FUNCTION_WORDS | _PRONOUNS | _AUXILIARIES
         ):
@@ -1026,13 +930,11 @@ class NameListDetector(Detector):
             return True
         # With no tool or code nearby, a word in no dictionary and no list of places, after a word that does
         # not introduce tools, products or places ("with", "to", "via", "using"), is a name ("than LeQueen").
-        from transforms.detectors.ner import _technical
-
         return (
             prev not in _TOOL_PREPOSITIONS
-            and word.casefold() not in _places()
+            and word.casefold() not in load_places()
             and word.casefold() not in load_unlisted_words()
-            and not _technical(text, start, end, minimum=1)
+            and not _technical_near(text, start, end)
         )
 
     def _verb_like(self, folded: str) -> bool:

@@ -9,10 +9,11 @@ import pytest
 import spacy
 
 from transforms.config import NlpConfig, PatternConfig
-from transforms.detectors.ner import SpacyNerDetector, chunk_spans
+from transforms.detectors.ner import SpacyNerDetector
 from transforms.detectors.patterns import ConfigPatternDetector
 from transforms.detectors.presidio import PresidioPatternDetector, default_recognizers
 from transforms.detectors.terms import InternalDomainDetector, ProprietaryTermDetector, lower_same_length
+from transforms.detectors.text_shapes import chunk_spans
 
 
 def spans(detector, text: str) -> list[tuple[str, str]]:
