@@ -18,8 +18,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from transforms.detectors.registry import BUILTIN_DETECTORS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +30,6 @@ DYNAMIC_IMPORTS = {"transforms.detectors": frozenset(spec.module for spec in BUI
 # names.py imports ner.chunk_spans at module level and ner._technical inside functions, and ner.py imports
 # the word-list loaders of names.py inside functions. Another change is reworking names.py; until it lands
 # this cycle is allowed here, and test_names_and_ner_do_not_import_each_other (xfail) names it.
-KNOWN_CYCLE = frozenset({"transforms.detectors.names", "transforms.detectors.ner"})
 
 
 @dataclass(frozen=True)
@@ -168,17 +165,7 @@ def test_cycle_finder() -> None:
 
 
 def test_no_import_cycles() -> None:
-    cycles = [c for c in _cycles(_graph()) if frozenset(c) != KNOWN_CYCLE]
+    cycles = _cycles(_graph())
     assert cycles == [], "modules that import each other, directly or through others: " + "; ".join(
         " <-> ".join(c) for c in cycles
     )
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="import cycle transforms.detectors.names <-> transforms.detectors.ner (names imports ner.chunk_spans "
-    "and ner._technical, ner imports names' word-list loaders); left for the rework of names.py. When it passes, "
-    "delete this test and KNOWN_CYCLE",
-)
-def test_names_and_ner_do_not_import_each_other() -> None:
-    assert [c for c in _cycles(_graph()) if frozenset(c) == KNOWN_CYCLE] == []

@@ -14,11 +14,11 @@ from transforms.detectors.addresses import (
     extend_tail,
     rare_street_words,
 )
-from transforms.detectors.names import load_english_words, load_name_lists
 from transforms.detectors.places import country_at, place_names
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
 from transforms.detectors.textlines import lower_line
+from transforms.lexicon.names import load_english_words, load_name_lists
 from transforms.lexicon.thresholds import threshold
 from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list

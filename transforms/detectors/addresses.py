@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re2
 
-from transforms.detectors.names import load_english_words, load_name_lists, load_surnames
 from transforms.detectors.packs import context_fragments
 from transforms.detectors.places import (
     PAREN_AFTER,
@@ -18,6 +17,7 @@ from transforms.detectors.places import (
 )
 from transforms.detectors.terms import re2_options
 from transforms.detectors.textlines import quote_prefix
+from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 

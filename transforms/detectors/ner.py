@@ -10,17 +10,27 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
+from transforms.detectors.text_shapes import chunk_spans, technical_nearby
+from transforms.lexicon.names import (
+    first_name_ranks,
+    load_acronym_words,
+    load_capitalised_words,
+    load_english_words,
+    load_name_lists,
+    load_surnames,
+    load_unlisted_words,
+    surname_rank,
+)
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import (
     EDGE_WORDS,
     TECHNICAL_VOCABULARY,
-    TOOL_WORDS,
     VENDORS,
     imperative,
     is_chat_word,
@@ -29,7 +39,7 @@ from transforms.lexicon.vocabulary import (
 )
 from transforms.records import Finding
 
-__all__ = ["ModelNotInstalled", "SpacyNerDetector", "chunk_spans", "entity_pieces", "load_ner_pipeline"]
+__all__ = ["ModelNotInstalled", "SpacyNerDetector", "entity_pieces", "load_ner_pipeline"]
 
 _BATCH_CHARS = 100_000
 _NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "entity_linker"]
@@ -97,10 +107,6 @@ _STATUTE = re.compile(r"(?:\S+ )+(?:Act|Acts|Regulations|Directive|Convention|Tr
 # An acronym of capitals only ("LKML", "ALB", "DAO"): in technical prose, a term, not an organisation.
 _ACRONYM = re.compile(r"[A-Z]{3,5}s?")
 _TECH_WINDOW = int_threshold("ner_tech_window")
-_TECH_TOKEN = re.compile(r"[A-Za-z][\w.+#:/=()-]*")
-# Code in the text: snake_case, member access, paths, schemes, assignments, calls ("read_csv", "pd.read",
-# "/var/log", "jdbc:", "x=1", "head()").
-_CODE_TOKEN = re.compile(r"[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]{2,}\(|[a-z]/[a-z]|[a-z]:/|[a-z]=[\w\"']|\(\)")
 _TECH_MIN = int_threshold("ner_tech_min")
 # Tool words as common as this in English ("table", "word", "react", "spark") do not make a text technical.
 _TECH_ZIPF = threshold("ner_tech_zipf")
@@ -175,23 +181,13 @@ def _reporter(value: str) -> bool:
 
 
 def _english() -> dict[str, float]:
-    """English Zipf frequencies (``names.load_english_words``, loaded once per process)."""
-    from transforms.detectors.names import load_english_words
-
+    """English Zipf frequencies (``lexicon.names.load_english_words``, loaded once per process)."""
     return load_english_words()
 
 
 def _technical(text: str, start: int, end: int, minimum: int = _TECH_MIN) -> bool:
     """True if at least ``minimum`` programming languages, tools or products appear near ``start:end``."""
-    window = text[max(0, start - _TECH_WINDOW) : start] + " " + text[end : end + _TECH_WINDOW]
-    hits = 0
-    for m in _TECH_TOKEN.finditer(window):
-        word = m.group().rstrip(".:;()").casefold()
-        if (word in TOOL_WORDS and _english().get(word, 0.0) < _TECH_ZIPF) or _CODE_TOKEN.search(word):
-            hits += 1
-            if hits >= minimum:
-                return True
-    return False
+    return technical_nearby(text, start, end, minimum=minimum, window=_TECH_WINDOW, tool_max_zipf=_TECH_ZIPF)
 
 
 class ModelNotInstalled(RuntimeError):
@@ -212,28 +208,6 @@ def load_ner_pipeline(model: str) -> Any:
     if "tok2vec" in nlp.pipe_names and "ner" not in getattr(nlp.get_pipe("tok2vec"), "listening_components", []):
         nlp.remove_pipe("tok2vec")
     return nlp
-
-
-def chunk_spans(length: int, chunk: int, overlap: int) -> Iterator[tuple[int, int, int, int]]:
-    """Yield ``(window_start, window_end, own_start, own_end)`` covering ``[0, length)``.
-
-    Windows are ``chunk`` long and overlap by ``overlap``; the owned ranges tile ``[0, length)``
-    exactly, each starting ``overlap // 2`` inside its window (except at the text's ends).
-    """
-    if length <= chunk:
-        yield (0, length, 0, length)
-        return
-    step = chunk - overlap
-    half = overlap // 2
-    start = 0
-    while True:
-        end = min(start + chunk, length)
-        own_start = 0 if start == 0 else start + half
-        own_end = length if end == length else end - (overlap - half)
-        yield (start, end, own_start, own_end)
-        if end == length:
-            return
-        start += step
 
 
 class SpacyNerDetector(Detector):
@@ -274,13 +248,6 @@ class SpacyNerDetector(Detector):
     def _word_lists(self) -> tuple[dict[str, float], frozenset[str], dict[str, int], frozenset[str]]:
         """English Zipf frequencies, first names, surname ranks and capitalised-only words, loaded once."""
         if self._words is None:
-            from transforms.detectors.names import (
-                load_capitalised_words,
-                load_english_words,
-                load_name_lists,
-                load_surnames,
-            )
-
             self._words = (load_english_words(), load_name_lists()[0], load_surnames(), load_capitalised_words())
         return self._words
 
@@ -301,13 +268,6 @@ class SpacyNerDetector(Detector):
         """A common English word that dictionaries write in lower case: not only capitalised ("Obama"), not an
         acronym ("NASA"), listed in them ("Spotify" is not), not a frequent census surname or first name ("Ford",
         "Grace"), not a first name that is a rare word ("Idris")."""
-        from transforms.detectors.names import (
-            first_name_ranks,
-            load_acronym_words,
-            load_unlisted_words,
-            surname_rank,
-        )
-
         english, first, _, capitalised = self._word_lists()
         folded = word.strip(_EDGE_PUNCT + ".").casefold()
         zipf = english.get(folded, 0.0)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re2
 
-from transforms.detectors.names import load_english_words, load_name_lists, load_surnames
 from transforms.detectors.places import ascii_fold, country_at, place_names
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
+from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.thresholds import int_threshold
 from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list

@@ -12,9 +12,9 @@ from transforms.detectors.addresses import (
     UNIT_WORDS_RE,
     rare_street_words,
 )
-from transforms.detectors.names import load_english_words
 from transforms.detectors.places import country_line_re
 from transforms.detectors.terms import re2_options
+from transforms.lexicon.names import load_english_words
 from transforms.lexicon.wordlists import word_list
 
 NAME_PARTICLES = word_list("context/name_particles.txt")

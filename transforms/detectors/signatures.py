@@ -6,11 +6,11 @@ from collections.abc import Sequence
 
 import re2
 
-from transforms.detectors.names import load_english_words, load_name_lists, load_surnames
 from transforms.detectors.organisations import LEGAL_FORMS
 from transforms.detectors.places import ascii_fold
 from transforms.detectors.terms import re2_options
 from transforms.detectors.textlines import LINE_LEAD, quote_prefix
+from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 

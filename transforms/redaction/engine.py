@@ -130,7 +130,7 @@ class RedactionEngine:
         self._tag_names = known_entity_types(config)
         self._propagator: Propagator | None = None
         if config.entities.propagate:
-            from transforms.detectors.names import load_english_words, load_name_lists
+            from transforms.lexicon.names import load_english_words, load_name_lists
             from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY
 
             first_names, _ = load_name_lists()

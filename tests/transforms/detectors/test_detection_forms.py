@@ -7,9 +7,10 @@ import pytest
 from tests.fakes import FakeNlp
 from transforms.detectors.context import ContextDetector
 from transforms.detectors.fields import field_entity, find_field_values
-from transforms.detectors.names import NameListDetector, load_name_lists
+from transforms.detectors.names import NameListDetector
 from transforms.detectors.ner import entity_pieces
 from transforms.detectors.presidio import _plausible_url
+from transforms.lexicon.names import load_name_lists
 from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 
 CONTEXT = ContextDetector()

@@ -9,7 +9,7 @@ import pytest
 import spacy
 
 from transforms.config import NlpConfig, PatternConfig
-from transforms.detectors.ner import SpacyNerDetector, chunk_spans
+from transforms.detectors.ner import SpacyNerDetector
 from transforms.detectors.patterns import ConfigPatternDetector
 from transforms.detectors.presidio import PresidioPatternDetector, default_recognizers
 from transforms.detectors.terms import InternalDomainDetector, ProprietaryTermDetector, lower_same_length
@@ -195,19 +195,6 @@ def test_presidio_regex_timeout_raises_instead_of_skipping() -> None:
     detector = PresidioPatternDetector([evil], timeout_seconds=0.05)
     with pytest.raises(DetectionTimeout):
         detector.detect(["x" * 5000])
-
-
-@pytest.mark.parametrize(
-    "length, chunk, overlap",
-    [(0, 1000, 100), (999, 1000, 100), (1000, 1000, 100), (1001, 1000, 100), (10_000, 1000, 100), (12_345, 1000, 10)],
-)
-def test_chunk_spans_tile_the_text(length: int, chunk: int, overlap: int) -> None:
-    windows = list(chunk_spans(length, chunk, overlap))
-    assert windows[0][2] == 0 and windows[-1][3] == length
-    for (ws, we, os_, oe), nxt in zip(windows, [*windows[1:], None], strict=False):
-        assert ws <= os_ <= oe <= we and we - ws <= chunk
-        if nxt is not None:
-            assert oe == nxt[2]
 
 
 def _ruler_nlp() -> object:

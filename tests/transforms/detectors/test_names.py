@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.fakes import FakeNlp
-from transforms.detectors.names import NameListDetector, load_name_lists
+from transforms.detectors.names import NameListDetector
+from transforms.lexicon.names import load_name_lists
 
 FIRST, FREQ = load_name_lists()
 DETECTOR = NameListDetector(FIRST, FREQ)

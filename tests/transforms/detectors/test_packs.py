@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-import transforms.detectors.context  # noqa: F401  (registers the checks the context packs name)
+import transforms.detectors.context
 import transforms.detectors.credentials  # noqa: F401  (registers the checks the credential packs name)
 from tests.transforms.detectors.rules.cases import check_example_case, example_cases
 from transforms.detectors.packs import pack_files

@@ -1,5 +1,5 @@
 """Rule packs shipped with scrubline: one YAML file per group of rules, fragment files (``*.fragments.yaml``)
-that several packs import, and the lookups detectors use to find them."""
+that several packs import, the name-cue table (``*.cues.yaml``), and the lookups detectors use to find them."""
 
 from __future__ import annotations
 
@@ -16,8 +16,10 @@ PACKS_DIR = Path(__file__).parent
 
 
 def pack_files(prefix: str = "") -> list[Path]:
-    """The pack files whose names start with ``prefix``, sorted; fragment files are not packs."""
-    return sorted(p for p in PACKS_DIR.glob(f"{prefix}*.yaml") if not p.name.endswith(".fragments.yaml"))
+    """The pack files whose names start with ``prefix``, sorted; fragment and cue files are not rule packs."""
+    return sorted(
+        p for p in PACKS_DIR.glob(f"{prefix}*.yaml") if not p.name.endswith((".fragments.yaml", ".cues.yaml"))
+    )
 
 
 @cache

@@ -1,0 +1,50 @@
+"""Windows over long texts, and technical prose near a span."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.detectors.text_shapes import chunk_spans, technical_nearby
+
+
+@pytest.mark.parametrize(
+    "length, chunk, overlap",
+    [(0, 1000, 100), (999, 1000, 100), (1000, 1000, 100), (1001, 1000, 100), (10_000, 1000, 100), (12_345, 1000, 10)],
+)
+def test_chunk_spans_tile_the_text(length: int, chunk: int, overlap: int) -> None:
+    windows = list(chunk_spans(length, chunk, overlap))
+    assert windows[0][2] == 0 and windows[-1][3] == length
+    for (ws, we, os_, oe), nxt in zip(windows, [*windows[1:], None], strict=False):
+        assert ws <= os_ <= oe <= we and we - ws <= chunk
+        if nxt is not None:
+            assert oe == nxt[2]
+
+
+def test_chunk_spans_exact_windows() -> None:
+    assert list(chunk_spans(25, 10, 4)) == [(0, 10, 0, 8), (6, 16, 8, 14), (12, 22, 14, 20), (18, 25, 20, 25)]
+
+
+def _near(text: str, word: str, minimum: int, window: int = 250) -> bool:
+    start = text.index(word)
+    return technical_nearby(text, start, start + len(word), minimum=minimum, window=window, tool_max_zipf=4.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "minimum", "expected"),
+    [
+        ("we deploy zorblat with kubectl", 1, True),  # a tool word
+        ("zorblat calls read_csv on it", 1, True),  # code: snake_case
+        ("zorblat came for dinner with the family", 1, False),
+        ("we deploy zorblat with kubectl and helm", 3, False),  # two hits, three needed
+        ("kubectl, helm and terraform run zorblat", 3, True),
+        ("zorblat bought a table", 1, False),  # a tool word too common in English ("table") does not count
+    ],
+)
+def test_technical_nearby(text: str, minimum: int, expected: bool) -> None:
+    assert _near(text, "zorblat", minimum) is expected
+
+
+def test_technical_nearby_looks_only_within_the_window() -> None:
+    text = "kubectl " + "x " * 200 + "zorblat"
+    assert _near(text, "zorblat", 1, window=50) is False
+    assert _near(text, "zorblat", 1, window=500) is True

@@ -1,0 +1,58 @@
+"""Shapes of text that several detectors ask about: how a long text is cut into windows, and whether a
+span sits in technical prose (tools, products, code nearby).
+
+Shared by the spaCy NER detector and the name-list detector, so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from transforms.lexicon.names import load_english_words
+from transforms.lexicon.vocabulary import TOOL_WORDS
+
+__all__ = ["chunk_spans", "technical_nearby"]
+
+# A word of technical prose, with the punctuation that joins identifiers ("pd.read_csv()", "c++", "a=b").
+_TECH_TOKEN = re.compile(r"[A-Za-z][\w.+#:/=()-]*")
+# Code in the text: snake_case, member access, paths, schemes, assignments, calls ("read_csv", "pd.read",
+# "/var/log", "jdbc:", "x=1", "head()").
+_CODE_TOKEN = re.compile(r"[a-z0-9]_[a-z0-9]|[a-z]\.[a-z]{2,}\(|[a-z]/[a-z]|[a-z]:/|[a-z]=[\w\"']|\(\)")
+
+
+def chunk_spans(length: int, chunk: int, overlap: int) -> Iterator[tuple[int, int, int, int]]:
+    """Yield ``(window_start, window_end, own_start, own_end)`` covering ``[0, length)``.
+
+    Windows are ``chunk`` long and overlap by ``overlap``; the owned ranges tile ``[0, length)``
+    exactly, each starting ``overlap // 2`` inside its window (except at the text's ends).
+    """
+    if length <= chunk:
+        yield (0, length, 0, length)
+        return
+    step = chunk - overlap
+    half = overlap // 2
+    start = 0
+    while True:
+        end = min(start + chunk, length)
+        own_start = 0 if start == 0 else start + half
+        own_end = length if end == length else end - (overlap - half)
+        yield (start, end, own_start, own_end)
+        if end == length:
+            return
+        start += step
+
+
+def technical_nearby(text: str, start: int, end: int, *, minimum: int, window: int, tool_max_zipf: float) -> bool:
+    """True if at least ``minimum`` tool or product words (rarer in English than ``tool_max_zipf``) or code
+    tokens occur within ``window`` characters before ``start`` or after ``end``."""
+    english = load_english_words()
+    near = text[max(0, start - window) : start] + " " + text[end : end + window]
+    hits = 0
+    for m in _TECH_TOKEN.finditer(near):
+        word = m.group().rstrip(".:;()").casefold()
+        if (word in TOOL_WORDS and english.get(word, 0.0) < tool_max_zipf) or _CODE_TOKEN.search(word):
+            hits += 1
+            if hits >= minimum:
+                return True
+    return False
