@@ -13,7 +13,8 @@ What counts as a word. Text is split on whitespace and each piece loses its lead
 punctuation; pieces that were only punctuation are dropped. So ``Dr . Smith , who`` (the token
 spacing of WNUT-17 and StackOverflowNER) and ``Dr. Smith, who`` are the same four words, and a
 copy whose spacing was tidied, or that was wrapped over lines or into concatenated string
-literals, is still found. Apostrophes separate words (``it's``, WNUT-17's ``it ´ s``), other
+literals, is still found; string escapes (``\\n``, ``\\u00e9``) are read as what they stand for.
+Apostrophes separate words (``it's``, WNUT-17's ``it ´ s``), other
 inner punctuation stays (``10.0.0.1``, ``x@y.org``, ``don't``), so
 addresses, URLs and regex classes are one word each. Words are compared case-folded: the chat
 corpora are typed in any case, and a copy that was lower-cased or title-cased is still a copy.
@@ -30,18 +31,17 @@ well-known addresses and placeholder digits. So:
   letters that is rare in English (Zipf frequency below 4, about once in 100,000 words, in the
   lexicon's ``english_word_frequency.tsv``; a name, a foreign word, a product), or a number of 3
   or more digits that is not generic (a house number, the last digits of a card). The words of
-  the public "Lorem ipsum" filler count as common. A sequence of
-  numbers only ("+33 1 23 45 67 89" split into groups) is identifying when its digits joined
-  are an identifying number, as below;
-* a token with a digit is identifying when it holds 6 or more digits (shorter numbers are
-  years, ports, postcodes, counts, house numbers and versions, which recur by chance; from 6
-  digits on a number is a phone, card, account or ID) or is a 16-character
-  or longer mix of letters and digits (a key), unless it is *generic*: an IP address or network
-  that is not globally routable (loopback, private, documentation and reserved ranges name no
-  one), a version (``1.2.3``), a round number (``25,000``), a run of ascending or descending
-  digits (``12345``), or digits three quarters of which are one digit (``0000``, the
-  ``4111...`` test cards). Full dates are identifying: a date of birth copied from a corpus is
-  exactly the kind of copy this test is for.
+  the public "Lorem ipsum" filler count as common. A sequence of numbers only ("+33 1 23 45 67
+  89" split into groups) is identifying when its digits joined are an identifying number;
+* a token with a digit is identifying when it is a 16-character or longer mix of letters and
+  digits (a key), or a number of 6 or more digits (shorter numbers are years, ports, postcodes,
+  counts, house numbers and versions, which recur by chance; from 6 digits on a number is a
+  phone, card, account or ID), unless it is *generic*: an IP address or network that is not
+  globally routable (loopback, private, documentation and reserved ranges name no one), a
+  version (``1.2.3``), or a number that is round (``25,000``), a run of ascending or descending
+  digits (``12345``) or three quarters one digit (``0000``, the ``4111...`` test cards). Full
+  dates are identifying: a date of birth copied from a corpus is exactly the kind of copy this
+  test is for.
 
 Words and tokens are compared, not whole lines, so the check is one set lookup per word and per
 4-word window, and the whole test takes a few seconds. It is skipped when the corpora are absent.
@@ -81,6 +81,7 @@ FILLER_WORDS = frozenset(
 
 _APOSTROPHE = re.compile(r"['\u2019\u00b4`]")
 _PIECE = re.compile(r"\S+")
+_ESCAPE = re.compile(r"\\(?:[ntr]|u([0-9a-fA-F]{4}))")
 _EDGE_PUNCTUATION = re.compile(r"^[\W_]+|[\W_]+$")
 _WORD_PART = re.compile(r"[^\W\d_]+")
 _VERSION = re.compile(r"v?\d{1,3}(?:\.\d{1,3}){1,2}", re.IGNORECASE)
@@ -140,13 +141,13 @@ def _is_generic(token: str) -> bool:
 
 
 def _is_identifying_token(token: str) -> bool:
-    """A token with a digit that names something: a long number, or a key-like mix of letters and digits."""
+    """A token with a digit that names something: a key-like mix of letters and digits, or a long number."""
     digits = _digits(token)
-    if not digits:
+    if not digits or _is_generic_ip(token) or _VERSION.fullmatch(token) is not None:
         return False
-    long_number = len(digits) >= MIN_TOKEN_DIGITS
-    key_like = len(token) >= MIN_KEY_LENGTH and _WORD_PART.search(token) is not None
-    return (long_number or key_like) and not _is_generic(token)
+    if len(token) >= MIN_KEY_LENGTH and _WORD_PART.search(token) is not None:
+        return True
+    return len(digits) >= MIN_TOKEN_DIGITS and not _is_generic_digits(digits)
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +213,14 @@ def _scanned_files() -> Iterator[Path]:
                 yield path
 
 
+def _unescape(source: str) -> str:
+    """String-literal escapes read as what they stand for: ``\\n``, ``\\t``, ``\\r`` a space, ``\\uXXXX`` its letter.
+
+    Real line breaks are left alone, so line numbers stay those of the file.
+    """
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)) if m.group(1) else " ", source)
+
+
 def _is_lexicon_list(path: Path) -> bool:
     return path.parent == LEXICON_LISTS and path.suffix in {".tsv", ".txt"}
 
@@ -235,7 +244,7 @@ def _copied_runs(words: list[tuple[str, int]]) -> Iterator[tuple[int, int]]:
 def _findings(path: Path) -> Iterator[str]:
     """``path:line: what`` for every copied token and every run of copied words in a file."""
     _, tokens = _corpus_index()
-    text = path.read_text(encoding="utf-8", errors="replace")
+    text = _unescape(path.read_text(encoding="utf-8", errors="replace"))
     rel = path.relative_to(REPO)
     units, offset = (text.splitlines(keepends=True), 0) if _is_lexicon_list(path) else ([text], 0)
     for unit in units:

@@ -86,8 +86,8 @@ _CAP_WORD = r"\p{Lu}[\p{L}'’.-]*"
 # "Apt 4B", "Suite 200", "# 12", "Bldg C": one or two secondary unit designators (USPS Publication 28, C2).
 _UNIT = rf"(?:,?[ \t]+(?:(?:{_UNIT_WORDS_RE})\.?|#)[ \t]*(?:No\.?[ \t]*)?(?:\d[\w-]{{0,6}}|[A-Z]\b)){{0,2}}"
 
-# Street words written after the name, joined to it ("Hauptstraße") or as a word of their own ("Villacher
-# Strasse", "Király u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Latvian,
+# Street words written after the name, joined to it ("Hauptstraße") or as a word of their own ("Grazer
+# Strasse", "Petőfi u."), in German, Dutch, Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Latvian,
 # Lithuanian, Hungarian and Turkish usage.
 _STREET_SUFFIXES = (
     r"straße|strasse|str\.|gasse|weg|platz|allee|ring|damm|ufer|steig|pfad|chaussee|markt|graben|straat|laan|"
@@ -104,7 +104,7 @@ _STREET_WORDS_AFTER = (
 )
 # Hungarian public-space types (közterület jellege), written after the name in lower case.
 _HU_STREET_WORDS = r"utca|u\.|út|útja|tér|tere|körút|krt\.|köz|sor|sétány|rakpart|fasor|lejtő|sugárút"
-# Postcodes written before the town: "10115", "00-950" (PL), "1015 CJ" (NL), "111 22" (SE), "1100-148" (PT).
+# Postcodes written before the town: "04109", "00-950" (PL), "1015 CJ" (NL), "111 22" (SE), "1100-148" (PT).
 _EU_POSTCODE = r"(?:[A-Z]{1,2}-)?(?:\d{2}-\d{3}|\d{4}[ \t]?[A-Z]{2}|\d{3}[ \t]\d{2}|\d{4,5}(?:-\d{3})?)"
 # Street words written before the name: Italian, Spanish, Portuguese ("R." for Rua), Galician, Polish, Romanian,
 # Greek, Russian, and French as Belgium, Switzerland and Luxembourg write it with the number after the name.
@@ -128,7 +128,7 @@ _PHONE_WORDS = (
     r"text[ \t]+(?:me|us)(?:[ \t]+(?:on|at))?|sms|"
     r"answer(?:ing|s)?(?:[ \t]+(?:on|at))|hotline|helpline"
 )
-# Labels written after the number: "416 60 039 office", "+447700677662 mobile", "(37) 788-063-Office".
+# Labels written after the number: "731 45 208 office", "+447700900314 mobile", "(52) 614-907-Office".
 _PHONE_LABELS = r"office|mobile|cell|fax|desk|landline"
 # An extension after the number: "ext. 88", "x88", "extension 88", ", ext 88", "(ext. 88)", "extn: 88", "#88".
 _PHONE_EXT = r"(?:,?[ \t]*\(?(?:[xX]|[eE][xX][tT](?:[nN]|\.)?|[eE]xtension|EXTENSION|#)[ \t]*[:.]?[ \t]*\d{1,6}\)?)?"
@@ -316,7 +316,7 @@ def _organisation_start(text: str, start: int, end: int) -> int:
 
 
 # Legal forms that are not also English words or code ("AS", "AG", "SA", "Co" are): any capitalised name
-# before one of these is a company ("Shepherd Ltd.", "Apple Inc.", "Sonne GmbH").
+# before one of these is a company ("Fairweather Ltd.", "Apple Inc.", "Sonne GmbH").
 _LEGAL_FORMS = frozenset(
     """Ltd Ltd. LLC LLC. LLP Inc Inc. Corp Corp. GmbH PLC plc Pty SpA S.p.A. S.A. S.L. B.V. N.V. K.K. L.L.C.
     SARL S.à.r.l. Oy ApS A/S""".split()
@@ -335,7 +335,7 @@ def _organisation_ok(text: str, start: int, end: int) -> bool:
 
 def _rare_head_ok(text: str, start: int, end: int) -> bool:
     """A name before a sector noun that is also an everyday word ("Agency", "Trust", "Services") must hold a
-    word that is not common English: "Roadify Transit" is a company, "Customer Services" and "Travel Agency"
+    word that is not common English: "Veloria Transit" is a company, "Customer Services" and "Travel Agency"
     are not."""
     words = text[start:end].split()
     if len(words) < 2 or words[0] in _ORG_LEAD_STOP:
@@ -411,7 +411,7 @@ def _named_org_ok(text: str, start: int, end: int) -> bool:
 
 
 def _org_of_person_ok(text: str, start: int, end: int) -> bool:
-    """ "Abby Holloway of Opencounter": the organisation is no common English word and no place the name lists
+    """ "Greta Lindahl of Quillbyte": the organisation is no common English word and no place the name lists
     or the country list know ("of London", "from Texas", "of Counsel")."""
     words = text[start:end].split()
     english = load_english_words()
@@ -657,7 +657,7 @@ _CRED_CUE = r"(?i)\b(?:use|login|log[ \t]+in[ \t]+with|creds?|credentials|accoun
 
 def _rare_name_words(value: str) -> bool:
     """Every word of a street named without a street word is rare in English, no vocabulary and no given name
-    ("214 Pavlou Drandaki", not "8 Pm Tonight" or "100 Euros Total")."""
+    ("218 Vasilou Kastrini", not "8 Pm Tonight" or "100 Euros Total")."""
     english = load_english_words()
     words = [w for w in value.split() if not w[0].isdigit()]
     return all(
@@ -703,7 +703,7 @@ _CROSS_STREET = re2.compile(r"(?:^|[^\p{L}\p{N}_'’.-])(\p{Lu}[\p{L}'’-]+)[ \
 
 
 def _cross_name_ok(word: str) -> bool:
-    """The name of a cross street given before "and": a listed given name or surname ("Hanne and ul. Miła 53")
+    """The name of a cross street given before "and": a listed given name or surname ("Hanne and ul. Różana 19")
     or a word that is neither English nor vocabulary, and no country or town ("Berlin and ...")."""
     folded = word.casefold()
     if is_ordinary_vocabulary(word) or folded in _country_names():
@@ -716,7 +716,7 @@ def _cross_name_ok(word: str) -> bool:
 
 def _intersection_start(text: str, start: int) -> int:
     """Where an address given as an intersection starts: "<name> and <street with number>" takes in the cross
-    street's name before it ("Maarit and Hersnapvej 75")."""
+    street's name before it ("Sigrid and Tranevej 42")."""
     m = _CROSS_STREET.search(text[max(0, start - 40) : start])
     if m is None or not _cross_name_ok(m.group(1)):
         return start
@@ -724,7 +724,7 @@ def _intersection_start(text: str, start: int) -> int:
 
 
 def _bare_intersection_ok(text: str, start: int, end: int) -> bool:
-    """ "Leon and Eyrarodda 66": the cross street's name passes ``_cross_name_ok`` and the street's own name is no
+    """ "Emil and Kvistrøa 28": the cross street's name passes ``_cross_name_ok`` and the street's own name is no
     English word, given name or vocabulary, and the number is no year or version."""
     words = text[start:end].split()
     street, number = words[-2], words[-1]
@@ -890,8 +890,8 @@ RULES: tuple[_Rule, ...] = (
         _street_en_ok,
     ),
     # Street name then a street word or suffix, then the number (Germany, Austria, Switzerland, Benelux, the
-    # Nordics, Finland, Estonia, Hungary, Turkey): "Hauptstraße 12", "Villacher Strasse 89", "Magasinsgatan 7",
-    # "Király u. 15.", "Keizersgracht 123-2", with the postcode and town when they follow.
+    # Nordics, Finland, Estonia, Hungary, Turkey): "Hauptstraße 12", "Grazer Strasse 41", "Storgatan 9",
+    # "Petőfi u. 23.", "Keizersgracht 123-2", with the postcode and town when they follow.
     _Rule(
         "street_suffix",
         "STREET_ADDRESS",
@@ -902,8 +902,8 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:,?{_SP}{_EU_POSTCODE}[ \t]+\p{{Lu}}[\p{{L}}-]+)?{_TAIL})",
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
-    # Hungarian public-space names keep lower-case words ("Árpád fejedelem útja 3.", "Szent István körút 12.",
-    # "hegyalja út 98."), and the house number ends in a full stop (an ordinal).
+    # Hungarian public-space names keep lower-case words ("Rákóczi fejedelem útja 7.", "Szent István körút 12.",
+    # "kiskert út 41."), and the house number ends in a full stop (an ordinal).
     _Rule(
         "street_hu",
         "STREET_ADDRESS",
@@ -913,7 +913,7 @@ RULES: tuple[_Rule, ...] = (
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
     # The street word first, then the name and the number (Italy, Spain, Portugal, Brazil, Poland, Romania,
-    # Greece, Russia): "Via Roma 12", "C/ Mayor 5, 28013 Madrid", "Rua Augusta 120", "ul. Słowicza 10".
+    # Greece, Russia): "Via Roma 12", "C/ Mayor 5, 28013 Madrid", "Rua Augusta 120", "ul. Jaskółcza 6".
     _Rule(
         "street_type_first",
         "STREET_ADDRESS",
@@ -945,7 +945,7 @@ RULES: tuple[_Rule, ...] = (
         0.85,
         rf"\b(?P<v>{_UNIT_PREFIX}(?:\d{{1,5}}-)?\d{{1,4}}(?:[ \t]?(?:bis|ter))?,?[ \t]+"
         rf"(?:(?:rue|Rue|avenue|av\.|boulevard|bd|place|chemin|allée|impasse|quai|route|cours)[ \t]+|"
-        # capitalised street words that are also English only before a French article: "95 Avenue des Tuileries"
+        # capitalised street words that are also English only before a French article: "12 Avenue des Ormes"
         rf"(?:Avenue|Boulevard|Chemin|Allée|Impasse|Quai|Place|Route|Cours)[ \t]+"
         rf"(?:(?:de|des|du|la|le|les)[ \t]+|[dl]['’]))"
         rf"[\p{{L}}'’ -]{{2,40}}?(?:,?[ \t]+\d{{5}}[ \t]+\p{{Lu}}[\p{{L}}-]+|"
@@ -980,7 +980,7 @@ RULES: tuple[_Rule, ...] = (
         rf"quai|route|cours|square|passage|voie){_SP}[\p{{L}}'’ \t\n-]{{2,50}}?,?{_SP}\d{{5}}{_SP}\p{{Lu}}[\p{{L}}-]+"
         rf"(?:[ -]\p{{Lu}}[\p{{L}}-]+)*(?:[ \t]+(?i:cedex)(?:[ \t]+\d{{1,2}})?)?)",
     ),
-    # US military mail: "PSC 3294, Box 9168\nAPO AA 61487", "USNS Bergman\nFPO AP 93757".
+    # US military mail: "PSC 4817, Box 2265\nAPO AE 09355", "USNS Tallman\nFPO AP 96218".
     _Rule(
         "street_military",
         "STREET_ADDRESS",
@@ -989,7 +989,7 @@ RULES: tuple[_Rule, ...] = (
         r"(?:USNS|USNV|USS|USCGC)[ \t]+\p{L}[\p{L}'’-]*(?:[ \t]+\p{L}[\p{L}'’-]*)?)"
         r"(?:[ \t]+|[ \t]*\r?\n[ \t>]*)(?:APO|FPO|DPO)[ \t]+(?:AA|AE|AP)[ \t]+\d{5})\b",
     ),
-    # A street line followed by a flat or suite: "Laukaantie 80\n Apt. 030", "Via Roma 131 Suite 425"; the
+    # A street line followed by a flat or suite: "Kirkkotie 14\n Apt. 052", "Via Garibaldi 58 Suite 310"; the
     # lines after it (town, country and postcode) are taken in by the address-block extension.
     _Rule(
         "street_with_unit",
@@ -1011,7 +1011,7 @@ RULES: tuple[_Rule, ...] = (
         rf"(?:[ \t]*[-–])?[ \t]*\d{{3}}[ \t]?\d{{3}})\b",
     ),
     # A street name and house number after a place cue, in the many countries where no street word is written
-    # ("Dalmatinova 68", "Pod Floriánem 1677"): "the bus station is on ...", "drops you off at ... St.".
+    # ("Trubarjeva 21", "Pod Kaštany 412"): "the bus station is on ...", "drops you off at ... St.".
     _Rule(
         "street_after_place_cue",
         "STREET_ADDRESS",
@@ -1022,7 +1022,7 @@ RULES: tuple[_Rule, ...] = (
         lambda text, start, end: _street_name_ok(text, start, end, type_first=False),
     ),
     # A house number first and a street of rare words without a street word, after a place cue, ending the clause:
-    # "The restaurant is at 9816 214 Pavlou Drandaki", "located at 12 Odos Ermou."
+    # "The restaurant is at 4410 218 Vasilou Kastrini", "located at 12 Odos Ermou."
     _Rule(
         "street_number_first_after_cue",
         "STREET_ADDRESS",
@@ -1033,7 +1033,7 @@ RULES: tuple[_Rule, ...] = (
         lambda text, start, end: _rare_name_words(text[start:end]),
     ),
     # A street without a street word followed by a town whose name holds a particle, as Czech, German, French and
-    # English towns do ("641 Dašická 688, Turkovice u Prelouce", "Frankfurt am Main", "Stratford upon Avon").
+    # English towns do ("12 Hradecká 31, Kostelec nad Orlicí", "Frankfurt am Main", "Stratford upon Avon").
     _Rule(
         "street_before_town_with_particle",
         "STREET_ADDRESS",
@@ -1042,7 +1042,7 @@ RULES: tuple[_Rule, ...] = (
         r"[ \t]+\p{Lu}\p{Ll}+[ \t]+(?:u|v|nad|pod|am|an|im|bei|ob|sur|sous|lès|upon|on)[ \t]+\p{Lu}\p{Ll}+)",
         lambda text, start, end: _rare_name_words(text[start : text.index(",", start, end)]),
     ),
-    # The same in a line written all in lower case: "the bus drops you off at 74678 midtvollen 130 st.".
+    # The same in a line written all in lower case: "get off at 51806 kvernvollen 12 st.".
     _Rule(
         "street_after_place_cue_lower",
         "STREET_ADDRESS",
@@ -1053,8 +1053,8 @@ RULES: tuple[_Rule, ...] = (
         lambda text, start, end: _lower_line(text, start) and _street_name_ok(text, start, end, type_first=False),
     ),
     # A street line written all in lower case, with the town, postcode or country after it on the line:
-    # "2407 kuusitie 6, sé, portugal", "106 rúa olmos 44, belfast, south africa", "12 3911 fourth avenue suite 1
-    # calgary alberta".
+    # "5120 männikkötie 3, braga, portugal", "318 rúa pinos 27, durban, south africa", "52 4807 ninth avenue suite
+    # 310 regina saskatchewan".
     _Rule(
         "street_lower",
         "STREET_ADDRESS",
@@ -1064,7 +1064,7 @@ RULES: tuple[_Rule, ...] = (
         lambda text, start, end: _street_lower_ok(text, start, end),
     ),
     # An intersection of a named cross street and a street with a number, where no street word is written:
-    # "Leon and Eyrarodda 66"; a street the other rules find takes the cross street in through _address_bounds.
+    # "Emil and Kvistrøa 28"; a street the other rules find takes the cross street in through _address_bounds.
     _Rule(
         "street_intersection",
         "STREET_ADDRESS",
@@ -1088,7 +1088,7 @@ RULES: tuple[_Rule, ...] = (
         _corner_ok,
     ),
     # The same in text written all in lower case: a house number on the first street and a street word on the
-    # second ("the corner of lindenallee 77 and minik courts").
+    # second ("the corner of lindenallee 77 and vessberg courts").
     _Rule(
         "street_corner_lower",
         "STREET_ADDRESS",
@@ -1148,7 +1148,7 @@ RULES: tuple[_Rule, ...] = (
         rf"{_PHONE_EXT})\b",
         _digits_ok,
     ),
-    # A local number without its area code after a possessive: "didn't get any message on my registered 555 0143".
+    # A local number without its area code after a possessive: "they texted my registered 555 0143".
     _Rule(
         "phone_local_possessive",
         "PHONE_NUMBER",
@@ -1218,7 +1218,7 @@ RULES: tuple[_Rule, ...] = (
         r"Bros\.)(?:,?[ \t]+(?:Ltd|LLC|LLP|Inc|plc|PLC|GmbH)\b\.?)?)",
         _organisation_ok,
     ),
-    # Firms named after their partners: "Davis, Reynolds and Williamson", "Ernst & Young".
+    # Firms named after their partners: "Parker, Lindqvist and Osei", "Ernst & Young".
     _Rule(
         "organisation_partners",
         "ORGANIZATION",
@@ -1252,7 +1252,7 @@ RULES: tuple[_Rule, ...] = (
         rf"[ \t]+(?P<v>{_NAME}))",
         _person_ok,
     ),
-    # The employer after "I work for", "worked at", "employed by", "joined": "I work for Socrata".
+    # The employer after "I work for", "worked at", "employed by", "joined": "I work for Quillbyte".
     _Rule(
         "organisation_after_cue",
         "ORGANIZATION",
@@ -1274,8 +1274,8 @@ RULES: tuple[_Rule, ...] = (
         r"(?P<v>\p{Lu}[\p{L}0-9&'’.-]*(?:[ \t]+(?:&[ \t]+)?\p{Lu}[\p{L}0-9&'’.-]*){0,3})",
         _employer_ok,
     ),
-    # A name that the sentence says is an organisation: "Persint is a German multinational", "Acme was founded
-    # in 1990", "Xignite is headquartered in", "Weeks-Rivas is a 501(c)3".
+    # A name that the sentence says is an organisation: "Brindlecore is a Danish multinational", "Acme was
+    # founded in 1987", "Quillbyte is headquartered in", "Hartwell-Osei is a 501(c)3".
     _Rule(
         "organisation_defined",
         "ORGANIZATION",
@@ -1287,8 +1287,8 @@ RULES: tuple[_Rule, ...] = (
         r"(?:in|by|on)|(?:based|headquartered)[ \t]+(?:in|at|out[ \t]+of))\b",
         _named_org_ok,
     ),
-    # An organisation named by what it owns: "the Costquest website", "The Propublica office is", "the address
-    # of Solarlist is".
+    # An organisation named by what it owns: "the Veloria website", "The Tidemark office is", "the address
+    # of Brindlecore is".
     _Rule(
         "organisation_owner_cue",
         "ORGANIZATION",
@@ -1304,7 +1304,7 @@ RULES: tuple[_Rule, ...] = (
         rf"(?i:\baddress[ \t]+of)[ \t]+(?P<v>{_ORG_NAME})[ \t]+(?:is|was)\b",
         _named_org_ok,
     ),
-    # A person and the organisation they are with: "Tom Holzman from Predilytics", "Abby Holloway of Opencounter".
+    # A person and the organisation they are with: "Tom Avery from Quillbyte", "Greta Lindahl of Brindlecore".
     _Rule(
         "organisation_of_person",
         "ORGANIZATION",
@@ -1342,7 +1342,7 @@ RULES: tuple[_Rule, ...] = (
         r"plaintiffs?|petitioners?|Crown|prosecution|accused|interveners?)\b)",
         _counsel_ok,
     ),
-    # "Luiza is from Xignite": where someone is from, when that is no place, country or common word.
+    # "Luiza is from Tidemark": where someone is from, when that is no place, country or common word.
     _Rule(
         "organisation_person_is_from",
         "ORGANIZATION",
@@ -1435,7 +1435,7 @@ _ADDRESS_LINE_PATTERN = (
     r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|nan|null|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 _ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
-# The same in an address written all in lower case ("lady frere", "delmas, mp 35739", "apt. 169").
+# The same in an address written all in lower case ("port alfred", "ermelo, mp 2351", "apt. 58").
 _ADDRESS_LINE_LOWER = re2.compile(
     _ADDRESS_LINE_PATTERN.replace(r"[\p{Lu}∆]", r"[\p{L}∆]").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
 )
@@ -1569,7 +1569,7 @@ def _country_line_end(text: str, start: int, lower: bool = False) -> int:
     return end if after in ("", "\n", "\r") or after in "?!.,;) \t" else -1
 
 
-# One word of what may follow a street on its line: a secondary unit ("Suite 636"), a town, a region code, a
+# One word of what may follow a street on its line: a secondary unit ("Suite 210"), a town, a region code, a
 # postcode, a country, "(Greek)".
 _TOWN_PARTICLES = r"u|v|nad|pod|am|an|im|ob|bei|de|del|della|di|da|do|dos|das|du|des|la|le|les|en|sur|upon|y|i"
 _TAIL_TOKEN = (
@@ -1577,7 +1577,7 @@ _TAIL_TOKEN = (
     # Canadian and British postcodes, also when a line break splits them ("M5V\n5B8")
     rf"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z](?:[ \t]?|[ \t]*\r?\n[ \t]*)\d[ABCEGHJ-NPRSTV-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d[A-Z]{{2}}|"
-    # a town's name may hold particles: "Chomutice u Horic", "Frankfurt am Main", "Castelnau de Montmiral"
+    # a town's name may hold particles: "Kostelec nad Orlicí", "Frankfurt am Main", "Castelnau de Montmiral"
     rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?[\p{{Lu}}∆][\p{{L}}∆'’.-]*"
     rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
     # a word in lower case: a placeholder ("nan"), a region code before a postcode, or a word of an address
@@ -1607,18 +1607,18 @@ def _ends_in_country(text: str, end: int) -> bool:
 
 def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = False) -> int:
     """Extend an address over what follows it on its line when that is a town and region or postcode in the
-    way postal services write them, with or without commas: "... BUNDALAGUAH VIC 2000", "... Soloi Cyprus",
+    way postal services write them, with or without commas: "... BUNDALAGUAH VIC 2000", "... Limassol Cyprus",
     "... Springfield IL", "... OULU", "..., Nicosia (Lefkosia)". A capitalised word alone is not enough:
     it must be followed by a region code, a postcode or a country, or be a town in capitals (UPU usage).
     With ``line_start``, ``end`` is the start of the next line of an address block that the sentence goes on
-    after ("SCHEIBBS, NO 14908, and ..."). A missing field's placeholder ("nan") stands for a region, and a
+    after ("TULLN, NO 3430, and ..."). A missing field's placeholder ("nan") stands for a region, and a
     lower-case code after a comma joins only before a postcode ("KNIVSTA, nan 18237"). With ``lower`` (an
     address written all in lower case), lower-case words are towns and countries ("..., belfast, south africa")."""
     english = load_english_words()
     pos = committed = end
     last_word = text[max(0, end - 12) : end].split()[-1:]
     if not line_start and last_word and last_word[0].casefold().rstrip(".") in _UNIT_WORDS | _ROUTE_WORDS:
-        # "62 Rue Gafsa Apt. 981": the unit's number; "12345 State Highway 6": the route's number
+        # "18 Rue Kheireddine Apt. 42": the unit's number; "12345 State Highway 6": the route's number
         m = _UNIT_NUMBER_AFTER.match(text[end : end + 12])
         if m is not None:
             pos = committed = end + m.end()
@@ -1685,7 +1685,7 @@ def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fa
             common = False
         pos, prev = token_end, kind
     if prev == "name" and not common and pos > committed and _LINE_END.match(text[pos : pos + 8]) is not None:
-        # rare words that end the sentence or the line: "... Apt. 209 Montehermoso Cáceres."
+        # rare words that end the sentence or the line: "... Apt. 31 Torrequemada Cáceres."
         committed = pos - 1 if text[pos - 1] == "." else pos
     return committed
 
@@ -1718,7 +1718,7 @@ _ROLE_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ive")
 
 def _company_line_ok(line: str, role_ok: bool = False) -> bool:
     """A signature line that names an employer: a short title-case name that is not ordinary vocabulary, not a
-    person's name and not a job title ("Lawdragon", "Otc Markets", "Weber-Santana")."""
+    person's name and not a job title ("Tidemark", "Veloria Markets", "Hartwell-Osei")."""
     words = line.split()
     if not 1 <= len(words) <= 5 or len(line) > 50 or any(c in line for c in '@:/|()[]{}<>=;,!?"#') or "://" in line:
         return False
@@ -1738,13 +1738,13 @@ def _company_line_ok(line: str, role_ok: bool = False) -> bool:
     english = load_english_words()
     parts = [part for w in words if w not in _LINE_CONNECTORS for part in w.rstrip(".").split("-")]
     if len(parts) >= 2 and all(part[:1].isupper() for part in parts):
-        return True  # "Weber-Santana", "Otc Markets": title-case words that are neither vocabulary nor a role
+        return True  # "Hartwell-Osei", "Veloria Markets": title-case words that are neither vocabulary nor a role
     return any(part.casefold() not in english for part in parts if part.isalpha())
 
 
 def _person_line(line: str, lower: bool = False) -> bool:
     """A line holding a person's name: it starts with a listed given name ("Alma Jensen") or has a middle
-    initial ("Mijail C Adomo", "Ella H. Snider"); with ``lower``, also written in lower case ("leidy t muris")."""
+    initial ("Timur K Abdullaev", "Nadia R. Whitfield"); with ``lower``, also written in lower case ("ilse m varga")."""
     words = line.split()
     if not words or not (words[0][:1].isupper() or (lower and words[0].islower())):
         return False
@@ -1754,7 +1754,7 @@ def _person_line(line: str, lower: bool = False) -> bool:
 
 
 def _title_line(line: str) -> bool:
-    """A job-title line: its last word is a role ("Labor relations director", "Cable line installer")."""
+    """A job-title line: its last word is a role ("Labor relations director", "Forklift truck operator")."""
     words = line.split()
     if not words or len(words) > 6 or any(c.isdigit() for c in line):
         return False
@@ -1772,7 +1772,7 @@ _SITE_WORDS = frozenset(
 def _placed_company_line_ok(line: str) -> bool:
     """A line that stands where a signature puts the employer (under a name and a job title, or under a name in
     a block written in lower case) names it when it is short and no name, title, number or sentence: "Here",
-    "rosales-mcguire", "hubbard, fox and gillespie"."""
+    "lindqvist-osei", "parker, hale and moreno"."""
     words = line.replace(",", " ").split()
     if not 1 <= len(words) <= 5 or len(line) > 50 or any(c in line for c in '@:/|()[]{}<>=;!?"#'):
         return False
@@ -1788,8 +1788,8 @@ def _placed_company_line_ok(line: str) -> bool:
 
 def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """In a signature or letterhead block, the line above the postal address (above a repeated name line) is
-    the organisation: "Jane Roe / Lawdragon / 12 Main St / ...", also after a blank line above a postal block,
-    and any short line between a name with its job title and the address ("Olga Roe / Cable line installer /
+    the organisation: "Jane Roe / Tidemark / 12 Main St / ...", also after a blank line above a postal block,
+    and any short line between a name with its job title and the address ("Olga Roe / Forklift truck operator /
     Here / 12 Main St"), or between a name and the address in a block written in lower case. Returns the
     spans of those lines."""
     out = []
@@ -1820,7 +1820,7 @@ def _signature_organisations(text: str, addresses: Sequence[tuple[int, int]]) ->
                 out.append((s, e))
                 break
             # ">Ana Roe / >X / >Ana Roe / >address": a line between two copies of the name is the employer, even
-            # one that ends like a role ("Public Data Explorer")
+            # one that ends like a role ("Open Data Navigator")
             sandwiched = k >= 1 and len(lines) > k + 1 and lines[k + 1][2] == lines[k - 1][2]
             if not blank and sandwiched and _company_line_ok(line, role_ok=True):
                 out.append((s, e))
@@ -1866,7 +1866,7 @@ _PARTNERS_LINE = re2.compile(
 
 
 def _partnership_line(line: str) -> bool:
-    """A line naming a firm after its partners, in any case: "owens, duran and oneal"."""
+    """A line naming a firm after its partners, in any case: "brown, taylor and walsh"."""
     if _PARTNERS_LINE.fullmatch(line) is None:
         return False
     surnames = load_surnames()
@@ -1876,7 +1876,7 @@ def _partnership_line(line: str) -> bool:
 @cache
 def _country_line_re() -> re2._Regexp:
     """Lines that hold a country as written on an envelope, perhaps after a quoting mark and before a postcode,
-    also when the sentence goes on after it ("Belgium 92060 for this card"); group ``c`` is the country part."""
+    also when the sentence goes on after it ("Belgium 3590 for this card"); group ``c`` is the country part."""
     names: set[str] = set()
     from phonenumbers.geodata.locale import LOCALE_DATA
 
@@ -1894,7 +1894,7 @@ def _country_line_re() -> re2._Regexp:
     )
 
 
-# The last line of a postal block without a country: a postcode alone (" 51971"), or a town, a region after a
+# The last line of a postal block without a country: a postcode alone (" 40217"), or a town, a region after a
 # comma and a postcode ("Humilimont, nan 78618", "Greyfield, CO 80123"), perhaps with the sentence going on.
 _BLOCK_BOTTOM = re2.compile(
     r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
@@ -1904,8 +1904,8 @@ _BLOCK_BOTTOM = re2.compile(
     re2_options(),
 )
 _QUOTE_MARKS = re2.compile(r"[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}", re2_options())
-# The street line of a postal block in the many countries that write no street word: "Kaevu 94",
-# "Serenade Opus 420 Gairbekov Rapids", "4 Kilnworth".
+# The street line of a postal block in the many countries that write no street word: "Tamme 17",
+# "Harbour Crest 77 Lindqvist Falls", "4 Kilnworth".
 _BLOCK_STREET_PATTERN = (
     r"(?:\d{1,6}[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}[ \t]+\d{1,5}[a-zA-Z]?\.?"
     r"(?:[ \t]+(?:(?:van|von|de|der|den|da|di|du|la|le|del)[ \t]+)?\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,?|"
@@ -1913,16 +1913,16 @@ _BLOCK_STREET_PATTERN = (
 )
 _BLOCK_STREET = re2.compile(_BLOCK_STREET_PATTERN, re2_options())
 _BLOCK_STREET_LOWER = re2.compile(_BLOCK_STREET_PATTERN.replace(r"\p{Lu}", r"\p{L}"), re2_options())
-# A secondary unit at the end of a street line ("... 25 Apt. 971").
+# A secondary unit at the end of a street line ("... 14 Apt. 302").
 _UNIT_AT_END = re2.compile(rf"[ \t]+(?i:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}[ \t]*,?[ \t]*$", re2_options())
 # Where a street may start inside a sentence: a building number, or a capitalised word after a lower-case word
-# or a colon ("... it is 5638 Aasa 43", "... address with Serenade Opus 420 Gairbekov Rapids").
+# or a colon ("... it is 2961 Kaselepa 17", "... address with Harbour Crest 77 Lindqvist Falls").
 _STREET_OPENING = re2.compile(r"(?:^|[ \t])(\d{1,6}[ \t]+\p{L}|\p{Lu})", re2_options())
 
 
 def _street_head_ok(street: str) -> bool:
     """The words of a street's name (after a building number, before the house number) are capitalised, name
-    particles or no English words ("Merineitsi põik 87"), not a sentence ("It is in Kaevu 94")."""
+    particles or no English words ("Kaselepa põik 87"), not a sentence ("It is in Tamme 17")."""
     head = street.split()
     if head and head[0][0].isdigit():
         head = head[1:]
@@ -1971,7 +1971,7 @@ def _country_blocks(text: str) -> list[tuple[int, int]]:
     and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090") or a postcode
     ("Kaevu 94 / Tartu / , nan / 50090"). A block that ends in a postcode needs two lines below the street,
     or one that holds a town, a region after a comma and the postcode ("Humilimont, nan 78618"); the street
-    may end a sentence ("... it is 5638 Aasa 43") and the sentence may go on after the block."""
+    may end a sentence ("... it is 2961 Kaselepa 17") and the sentence may go on after the block."""
     out = []
     country, c = _country_line_re(), _BLOCK_BOTTOM.groupindex["c"]
     cc = country.groupindex["c"]
@@ -2012,8 +2012,8 @@ def _country_blocks(text: str) -> list[tuple[int, int]]:
 
 
 def _rare_street_words(line: str) -> bool:
-    """A street line names something: one of its words (or a part of a hyphenated word, "Vana-Viru") is neither
-    common English nor vocabulary, or it holds a street word ("688 rue du centre 320")."""
+    """A street line names something: one of its words (or a part of a hyphenated word, "Vana-Kalamaja") is neither
+    common English nor vocabulary, or it holds a street word ("41 rue des lilas 12")."""
     english = load_english_words()
     words = [part for w in line.split() for part in w.strip(".,'’").split("-")]
     if any(_STREET_WORD.fullmatch(w) is not None or _STREET_WORD.fullmatch(w.capitalize()) is not None for w in words):
@@ -2033,7 +2033,7 @@ def _address_bounds(text: str, start: int, end: int, trim: bool = False) -> tupl
     start = _leading_number(text, _trim_lead(text, start, end) if trim else start)
     start = _intersection_start(text, start)
     if text[end : end + 1] == "." and _HU_NUMBER_END.search(text[max(start, end - 24) : end]) is not None:
-        end += 1  # "Király u. 15.": the Hungarian house number is an ordinal
+        end += 1  # "Petőfi u. 23.": the Hungarian house number is an ordinal
     lower = not any(c.isupper() for c in text[start:end])
     return start, _extend_address(text, _extend_tail(text, end, lower=lower), start=start)
 
@@ -2045,7 +2045,7 @@ _HU_NUMBER_END = re2.compile(
 
 def _trim_lead(text: str, start: int, end: int) -> int:
     """Where a Hungarian street whose match opens with everyday words really starts: after the words of the
-    sentence before it ("enter on hegyalja út 98." starts at "hegyalja", "We visited Kossuth tér 2." at
+    sentence before it ("enter on kiskert út 41." starts at "kiskert", "We visited Kossuth tér 2." at
     "Kossuth"); one word always stays before the street word."""
     english = load_english_words()
     m = _HU_TYPE_AT.search(text[start:end])

@@ -132,7 +132,7 @@ _PERSON_PREDICATE = re.compile(
     r"|[ \t]*,?[ \t]+my[ \t]+(?:brother|sister|bro|sis|friend|hero|idol|boy|girl|guy|dude|king|queen|bestie)\b",
     re.IGNORECASE,
 )
-# A sentence that goes on about "he" or "she": "X continues his streak", "X knew that ... her".
+# A sentence that goes on about "he" or "she": "X keeps his title", "X knew that ... her".
 _ANAPHORA_AFTER = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|his|him|himself|she|her|hers|herself)\b")
 # A person addressed at the end of a sentence: "Where are you , X ?", "Thanks, X!".
 _VOCATIVE_END = re.compile(r"[ \t]*[?!]")
@@ -156,7 +156,7 @@ _SPEECH_VERBS = frozenset(
 _PERSON_VERBS = _SPEECH_VERBS | frozenset(
     "lives lived spent joined went came loves likes knows studied moved married began".split()
 )
-# More verbs after a listed first name in chat ("conor makes millions", "mason gets it", "desi hates it").
+# More verbs after a listed first name in chat ("declan earns millions", "mason gets it", "desi hates it").
 _CHAT_PERSON_VERBS = _PERSON_VERBS | frozenset(
     """makes made gets got does did wants wanted needs hates hated plays played sings sang dances danced cries
     cried laughs laughed smiles smiled looks looked texted called tweeted posted""".split()
@@ -170,7 +170,7 @@ _VOCATIVE_QUESTION = re.compile(
     re.IGNORECASE,
 )
 # A first name in chat this frequent as an English word needs a census rank or a capital-only spelling to be
-# taken as the person addressed ("Grant what if you ...", not "Dude why do you ...").
+# taken as the person addressed ("Grant how would you ...", not "Dude why do you ...").
 _VOCATIVE_MAX_ZIPF = 4.0
 # Before "you" at a line's start, a first name must be rarer than this as a word: "Hope you are well" is no name.
 VOCATIVE_YOU_MAX_ZIPF = 5.0
@@ -532,7 +532,7 @@ class NameListDetector(Detector):
             and self._addressable(folded)
             and (self._english.get(folded, 0.0) < VOCATIVE_YOU_MAX_ZIPF or folded in self._capitalised)
         ):
-            return True  # "sterling you gone too far": a first name addressed at a line's start
+            return True  # "tanner you went too far": a first name addressed at a line's start
         if (
             _ANAPHORA_AFTER.match(text, end)
             and _SENTENCE_START.search(text, max(0, start - 200), start) is not None
@@ -540,7 +540,7 @@ class NameListDetector(Detector):
             and (self._addressable(tokens[i][2].casefold()) or self._rare(tokens[i][2].casefold()))
             and tokens[i][2].casefold() not in _FUNCTION_WORDS | _PRONOUNS | _AUXILIARIES
         ):
-            return True  # "X continues his streak"
+            return True  # "X keeps his title"
         if (
             text[max(0, start - 3) : start].endswith((", ", " ,"))
             and _VOCATIVE_END.match(text, end)
@@ -552,7 +552,7 @@ class NameListDetector(Detector):
             and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
             and self._addressable(tokens[i][2].casefold())
         ):
-            return True  # "mason why do you ...", "Grant what if you ..."
+            return True  # "mason why do you ...", "Grant how would you ..."
         if (
             i + 2 < len(tokens)
             and tokens[i + 1][2] in ("and", "or", "&")
@@ -748,7 +748,7 @@ class NameListDetector(Detector):
                     )
                 ):
                     continue  # a label: "EDIT: solved", "Note: ..."
-                # A word dictionaries write only capitalised is no verb: "Katy that's me" is not "Mark that one".
+                # A word dictionaries write only capitalised is no verb: "Imogen that's us" is not "Mark that one".
                 if (zipf < ALONE_MAX_ZIPF or cued or proper) and not (
                     zipf >= 3.0 and not proper and imperative(text, start, end)
                 ):
@@ -778,7 +778,7 @@ class NameListDetector(Detector):
                         and not is_chat_word(tokens[i - 1][2])
                         and not self._glued(text, tokens[i - 1][0], tokens[i - 1][1])
                     ):
-                        start = tokens[i - 1][0]  # a given name in no list before a listed one: "sitaram katel"
+                        start = tokens[i - 1][0]  # a given name in no list before a listed one: "tashi gurung"
                     k = i + 1
                     if (
                         k + 1 < len(tokens)
@@ -996,7 +996,7 @@ class NameListDetector(Detector):
     def _proper_noun(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         """A rare capitalised word inside a sentence that is a listed surname or not ASCII ("starring Kowalczyk",
         "than early Dvořák") or, outside technical prose, in no dictionary, list of places or list of tools'
-        neighbours ("than LeQueen", not "switched to Buildkite"), or before a verb ("Farai lives", "Chidera
+        neighbours ("than DeVaughn", not "switched to Buildkite"), or before a verb ("Farai lives", "Chidera
         began"), or possessive ("Tendai's"), or after an initial ("T. Mwale"): a name. Runs of capitalised words
         ("Open Data Portal") are left to the organisation rules."""
         start, end = tokens[i][0], tokens[i][1]
@@ -1025,7 +1025,7 @@ class NameListDetector(Detector):
         if word.casefold() in load_surnames() or not word.isascii():
             return True
         # With no tool or code nearby, a word in no dictionary and no list of places, after a word that does
-        # not introduce tools, products or places ("with", "to", "via", "using"), is a name ("than LeQueen").
+        # not introduce tools, products or places ("with", "to", "via", "using"), is a name ("than DeVaughn").
         from transforms.detectors.ner import _technical
 
         return (
@@ -1142,7 +1142,7 @@ class NameListDetector(Detector):
         ("Bring Me Flowers", "Sing To Me"), or every word is a frequent English word written in lower case too,
         the first is not a frequent first name and none after it a frequent surname ("Crown Prince", but not
         "Will Smith", "Maria Costa" or "Grace Park")."""
-        words = [t[2].casefold() for t in toks if len(t[2]) > 1]  # not middle initials ("Juliusz A Kwiatkowski")
+        words = [t[2].casefold() for t in toks if len(t[2]) > 1]  # not middle initials ("Zbigniew T Lewandowski")
         if len(words) == 2 and words[0] in _LEGAL_TERMS and words[1] in ("term", "sittings"):
             return True  # the terms of the English legal year: "Hilary Term", "Trinity Sittings"
         if any(w in _FUNCTION_WORDS for w in words):
@@ -1198,7 +1198,7 @@ class NameListDetector(Detector):
                     last = j  # the particle-like word is the surname itself: "Mai Le", "Minh Do"
                 break
             if style == "title" and len(tok) == 1 and tok.isupper():
-                # A middle initial, with or without its full stop ("Ravil G Yefimov"), even where the letter is
+                # A middle initial, with or without its full stop ("Timur K Abdullaev"), even where the letter is
                 # also vocabulary ("A", "C", "R"): only when a capitalised name word follows on the same line.
                 nxt = tokens[j + 1] if j + 1 < len(tokens) else None
                 if (

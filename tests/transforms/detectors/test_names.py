@@ -80,7 +80,8 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
         ("Ford recalled the trucks", [("Ford", "ORG")], ["Ford"]),
         ("Spotify raised prices again", [("Spotify", "ORG")], ["Spotify"]),
         ("WELCOME TO GENERAL ELECTRIC", [("GENERAL ELECTRIC", "ORG")], ["GENERAL ELECTRIC"]),
-        ("yeah but conor makes more", [("conor", "ORG")], ["conor"]),
+        ("yeah but declan earns more", [("declan", "ORG")], ["declan"]),
+        ("honestly siobhan plays better", [("siobhan", "ORG")], ["siobhan"]),
         ("I work for Super Micro", [("Super Micro", "ORG")], ["Super Micro"]),
     ],
 )
@@ -120,11 +121,12 @@ def test_chat_words(word: str, chat: bool) -> None:
         # A listed first name in lower case, cued by a verb whose object or subject is a person...
         ("i want her to tell ryan that it's over", ["ryan"]),
         ("i asked tanner to film it", ["tanner"]),
-        ("yeah but owen makes more than anyone", ["owen"]),
+        ("yeah but owen earns twice as much", ["owen"]),
         ("and then mason gets the ball", ["mason"]),
         # ...or opening a question to its bearer.
         ("hunter why do you always skip the intro", ["hunter"]),
-        ("Grant what if you swap the tyres first", ["Grant"]),
+        ("Grant how would you fix the brakes", ["Grant"]),
+        ("Grant when can you swap the tyres", ["Grant"]),
         ("dude why do you do this", []),
         ("Just posted a photo of the launch", []),
         ("So what do you think", []),
@@ -152,14 +154,14 @@ def test_names_in_chat(text: str, expected: list[str]) -> None:
     "text, expected",
     [
         # Outside technical prose, a capitalised word in no dictionary or list of places, inside a sentence...
-        ("so much better player than Dravonte , complete package", ["Dravonte"]),
+        ("she plays far better than Dravonte, honestly", ["Dravonte"]),
         ("he looks exactly like Quenfrey from that show", ["Quenfrey"]),
         # ...but not after a word that introduces a tool, product or place, nor a place or known brand.
         ("we switched the builds to Buildkite last month", []),
         ("our cousins moved near Wollongong last year", []),
         ("people keep asking about Spotify lately", []),
         # A very frequent word in capitals inside lower-case text is emphasis, not a name.
-        ("Thank you SO much for posting this", []),
+        ("Thank you SO much for fixing this", []),
         ("thanks DAVID for the help", ["DAVID"]),
     ],
 )
@@ -185,13 +187,15 @@ def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expect
     [
         # What is said only of a person, a sentence that goes on about "he" or "she", a person addressed.
         ("Dravonte is so cute", ["Dravonte"]),
-        ("Skoltan my brother we will miss you", ["Skoltan"]),
-        ("Quenfrey continues his streak as the worst detective", ["Quenfrey"]),
+        ("Skoltan my friend, we all miss you", ["Skoltan"]),
+        ("Skoltan my sister you did it", ["Skoltan"]),
+        ("Quenfrey keeps his title as the funniest cook", ["Quenfrey"]),
+        ("Quenfrey extends his record as the slowest driver", ["Quenfrey"]),
         ("Where are my keys , Summer ?", ["Summer"]),
         ("Lorvey , do you have more stories", ["Lorvey"]),
         # Pronouns, function words and places opening such a sentence stay.
         ("Python is so slow", []),
-        ("You can always depend on him.", []),
+        ("You can always count on him.", []),
         ("My dog was asleep when he heard it", []),
         ("Kettering has his old school in it", []),
     ],
@@ -205,11 +209,12 @@ def test_person_context_in_posts(text: str, expected: list[str]) -> None:
     [
         # An organisation of plain words all in lower case is speech, not a company.
         ("we gon win dis one", [("gon win dis", "ORG")], []),
-        ("i bought a lenovo yoga laptop", [("lenovo yoga", "ORG")], ["lenovo yoga"]),
+        ("i ordered an asus zenbook charger", [("asus zenbook", "ORG")], ["asus zenbook"]),
+        ("my xiaomi redmi died again", [("xiaomi redmi", "ORG")], ["xiaomi redmi"]),
         # The first name spaCy left out of a person's name is taken in when it is only ever a name.
-        ("Thanks for the update Ebenezer Poirot", [("Poirot", "PERSON")], ["Ebenezer Poirot"]),
-        ("Thanks for the update Sherlock Poirot", [("Poirot", "PERSON")], ["Sherlock Poirot"]),
-        ("Thanks for the update Monday Poirot", [("Poirot", "PERSON")], ["Poirot"]),
+        ("Appreciate the quick reply Ebenezer Poirot", [("Poirot", "PERSON")], ["Ebenezer Poirot"]),
+        ("Cheers for sorting it out Bartholomew Poirot", [("Poirot", "PERSON")], ["Bartholomew Poirot"]),
+        ("Appreciate the quick reply Monday Poirot", [("Poirot", "PERSON")], ["Poirot"]),
         ("See Poirot for details", [("Poirot", "PERSON")], ["Poirot"]),
     ],
 )
@@ -243,11 +248,13 @@ def test_chat_export_speakers(text: str, expected: list[str]) -> None:
         ("love you thandiwe", ["thandiwe"]),
         ("omg chukwuemeka you did it", ["chukwuemeka"]),
         ("is ngozi coming tonight?", ["ngozi"]),
-        ("Was mason playing catcher", ["mason"]),
+        ("Was carter batting last night", ["carter"]),
+        ("is hunter driving us home", ["hunter"]),
         ("is kubectl running?", []),
         ("was it working", []),
-        ("Eww you guys are gross", []),
-        ("would love to see you dissect it", []),
+        ("Ugh you people are weird", []),
+        ("would love to watch you explain it", []),
+        ("Yikes you all look tired", []),
     ],
 )
 def test_chat_cues_for_names_of_many_cultures(text: str, expected: list[str]) -> None:
@@ -302,7 +309,8 @@ def test_lower_case_possessives(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("sterling you gone too far", ["sterling"]),
+        ("tanner you went too far", ["tanner"]),
+        ("sterling you took it too far", ["sterling"]),
         ("Grace you are amazing", ["Grace"]),
         ("Hope you are well", []),
         ("Mind you it was late", []),
@@ -315,7 +323,8 @@ def test_first_name_addressed_with_you(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Katy that's me in your video", ["Katy"]),
+        ("Imogen that's us in your photo", ["Imogen"]),
+        ("Priya that was me at the back", ["Priya"]),
         ("Mark that as done", []),
         ("Chase the vendor", []),
     ],
