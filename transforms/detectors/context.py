@@ -1424,15 +1424,15 @@ RULES: tuple[_Rule, ...] = (
 
 
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
-# A region may be one letter, digits or a lower-case placeholder (", Z", ", 32", ", nan": exported data writes
-# "nan" for a missing field). "∆" (the increment sign) stands for the Greek capital delta in some data.
+# A region may be one letter or digits (", Z", ", 32"). "∆" (the increment sign) stands for the Greek capital
+# delta in some data.
 _ADDRESS_LINE_PATTERN = (
     r"^[ \t]*(?:>[ \t]*)*(?:(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
     r"[\p{Lu}∆][\p{L}∆ .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
     r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}∆][\p{L}∆ .'-]{1,40}|"
     # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|nan|null|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+    r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 _ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
 # The same in an address written all in lower case ("port alfred", "ermelo, mp 2351", "apt. 58").
@@ -1580,15 +1580,12 @@ _TAIL_TOKEN = (
     # a town's name may hold particles: "Kostelec nad Orlicí", "Frankfurt am Main", "Castelnau de Montmiral"
     rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?[\p{{Lu}}∆][\p{{L}}∆'’.-]*"
     rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
-    # a word in lower case: a placeholder ("nan"), a region code before a postcode, or a word of an address
-    # written all in lower case
+    # a word in lower case: a region code before a postcode, or a word of an address written all in lower case
     r"\p{Ll}[\p{Ll}∆'’.-]*|"
     r"\(\p{L}[\p{L} .'’-]{1,30}\))"
 )
 _TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
 _TAIL_LINE_START = re2.compile(rf"([ \t]*(?:>[ \t]*)*){_TAIL_TOKEN}", re2_options())
-# What exported data writes for a missing field (pandas, SQL, JavaScript).
-_PLACEHOLDERS = frozenset({"nan", "null"})
 _ROUTE_WORDS = frozenset({"highway", "hwy", "route", "rte", "interstate", "turnpike", "freeway", "expressway"})
 _LINE_END = re2.compile(r"[ \t]*[.!?]?[ \t]*(?:\r?\n|$)", re2_options())
 _UNIT_NUMBER_AFTER = re2.compile(r"\.?[ \t]*#?\d[\w-]{0,6}", re2_options())
@@ -1611,8 +1608,8 @@ def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fa
     "... Springfield IL", "... OULU", "..., Nicosia (Lefkosia)". A capitalised word alone is not enough:
     it must be followed by a region code, a postcode or a country, or be a town in capitals (UPU usage).
     With ``line_start``, ``end`` is the start of the next line of an address block that the sentence goes on
-    after ("TULLN, NO 3430, and ..."). A missing field's placeholder ("nan") stands for a region, and a
-    lower-case code after a comma joins only before a postcode ("KNIVSTA, nan 18237"). With ``lower`` (an
+    after ("TULLN, NO 3430, and ..."). A lower-case code after a comma joins only before a postcode
+    ("SPRINGFIELD, il 62701"). With ``lower`` (an
     address written all in lower case), lower-case words are towns and countries ("..., belfast, south africa")."""
     english = load_english_words()
     pos = committed = end
@@ -1639,8 +1636,6 @@ def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fa
         if country_end > 0:
             kind = "country"
             token_end = country_end
-        elif token.casefold() in _PLACEHOLDERS:
-            kind = "code"
         elif bare_lower and not lower:
             if (
                 len(token) > 3
@@ -1895,10 +1890,10 @@ def _country_line_re() -> re2._Regexp:
 
 
 # The last line of a postal block without a country: a postcode alone (" 40217"), or a town, a region after a
-# comma and a postcode ("Humilimont, nan 78618", "Greyfield, CO 80123"), perhaps with the sentence going on.
+# comma and a postcode ("Greyfield, CO 80123"), perhaps with the sentence going on.
 _BLOCK_BOTTOM = re2.compile(
     r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
-    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3})|[ \t]+(?:nan|null))[ \t]+"
+    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3}))[ \t]+"
     r"(?:\d{4,6}(?:-\d{3,4})?|\d{3}[ \t]\d{2}))"
     r"(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{Ll})",
     re2_options(),
@@ -1969,8 +1964,8 @@ def _block_street_start(line: str) -> int:
 def _country_blocks(text: str) -> list[tuple[int, int]]:
     """International postal blocks: a street line with a house number, then up to four lines of unit, town
     and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090") or a postcode
-    ("Kaevu 94 / Tartu / , nan / 50090"). A block that ends in a postcode needs two lines below the street,
-    or one that holds a town, a region after a comma and the postcode ("Humilimont, nan 78618"); the street
+    ("Kaevu 94 / Tartu / 50090"). A block that ends in a postcode needs two lines below the street, or one
+    that holds a town, a region after a comma and the postcode ("Greyfield, CO 80123"); the street
     may end a sentence ("... it is 2961 Kaselepa 17") and the sentence may go on after the block."""
     out = []
     country, c = _country_line_re(), _BLOCK_BOTTOM.groupindex["c"]
