@@ -1424,20 +1424,19 @@ RULES: tuple[_Rule, ...] = (
 
 
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
-# A region may be one letter or digits (", Z", ", 32"). "∆" (the increment sign) stands for the Greek capital
-# delta in some data.
+# A region may be one letter or digits (", Z", ", 32").
 _ADDRESS_LINE_PATTERN = (
     r"^[ \t]*(?:>[ \t]*)*(?:(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
-    r"[\p{Lu}∆][\p{L}∆ .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
+    r"\p{Lu}[\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
-    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}∆][\p{L}∆ .'-]{1,40}|"
+    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+\p{Lu}[\p{L} .'-]{1,40}|"
     # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+    r",[ \t]*(?:\p{Lu}[\p{L} .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 _ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
 # The same in an address written all in lower case ("port alfred", "ermelo, mp 2351", "apt. 58").
 _ADDRESS_LINE_LOWER = re2.compile(
-    _ADDRESS_LINE_PATTERN.replace(r"[\p{Lu}∆]", r"[\p{L}∆]").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
+    _ADDRESS_LINE_PATTERN.replace(r"\p{Lu}[\p{L}", r"\p{L}[\p{L}").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
 )
 
 
@@ -1578,10 +1577,10 @@ _TAIL_TOKEN = (
     rf"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z](?:[ \t]?|[ \t]*\r?\n[ \t]*)\d[ABCEGHJ-NPRSTV-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d[A-Z]{{2}}|"
     # a town's name may hold particles: "Kostelec nad Orlicí", "Frankfurt am Main", "Castelnau de Montmiral"
-    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?[\p{{Lu}}∆][\p{{L}}∆'’.-]*"
+    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*"
     rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
     # a word in lower case: a region code before a postcode, or a word of an address written all in lower case
-    r"\p{Ll}[\p{Ll}∆'’.-]*|"
+    r"\p{Ll}[\p{Ll}'’.-]*|"
     r"\(\p{L}[\p{L} .'’-]{1,30}\))"
 )
 _TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
@@ -1893,7 +1892,7 @@ def _country_line_re() -> re2._Regexp:
 # comma and a postcode ("Greyfield, CO 80123"), perhaps with the sentence going on.
 _BLOCK_BOTTOM = re2.compile(
     r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
-    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3}))[ \t]+"
+    r"(?P<town>\p{L}[\p{L} .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3}))[ \t]+"
     r"(?:\d{4,6}(?:-\d{3,4})?|\d{3}[ \t]\d{2}))"
     r"(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{Ll})",
     re2_options(),
