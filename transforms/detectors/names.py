@@ -114,9 +114,7 @@ _PERSON_ACTIVITIES = frozenset(
 )
 # A comma and a question or request after a word that opens a line: the word is a person addressed
 # ("Tendai, can you ...", "Farai, please ...").
-_VOCATIVE_AFTER = re.compile(
-    r"[ \t]?,[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE
-)
+_VOCATIVE_AFTER = re.compile(r",[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE)
 # A person named by the department they work in: "X from finance", "X Y from the legal team".
 _FROM_DEPARTMENT = re.compile(
     r"(?:[ \t][^\W\d_]+(?:['’-][^\W\d_]+)*)?[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?(?:finance|accounting|accounts"
@@ -129,13 +127,14 @@ _PERSON_PREDICATE = re.compile(
     r"[ \t]+(?:is|was|['’]s|looks|seems)(?:[ \t]+(?:so|very|really|such|literally|always|just|too|the|a|an|my))*"
     r"[ \t]+(?:cute|obsessed|handsome|gorgeous|pretty|beautiful|sexy|hilarious|funny|talented|adorable|pregnant"
     r"|married|jealous|lovely|sweet|slaying|savage|legend|goat|bae)\b"
-    r"|[ \t]*,?[ \t]+my[ \t]+(?:brother|sister|bro|sis|friend|hero|idol|boy|girl|guy|dude|king|queen|bestie)\b",
+    r"|,?[ \t]+my[ \t]+(?:brother|sister|bro|sis|friend|hero|idol|boy|girl|guy|dude|king|queen|bestie)\b",
     re.IGNORECASE,
 )
 # A sentence that goes on about "he" or "she": "X keeps his title", "X knew that ... her".
 _ANAPHORA_AFTER = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|his|him|himself|she|her|hers|herself)\b")
-# A person addressed at the end of a sentence: "Where are you , X ?", "Thanks, X!".
-_VOCATIVE_END = re.compile(r"[ \t]*[?!]")
+# A person addressed at the end of a sentence: "Where are you, X?", "Thanks, X!"; French typography puts a
+# no-break space before the mark ("Tu viens, X\u202f?").
+_VOCATIVE_END = re.compile("[\u00a0\u202f]?[?!]")
 # Keywords before a lower-case identifier in code ("return conn", "import ada"): not a name.
 _CODE_KEYWORDS = frozenset(
     "return import from def class const let var await yield lambda raise del assert global new typeof self this".split()
@@ -189,8 +188,6 @@ _CHAT_SPEAKER = re.compile(
 _LOG_WORDS = frozenset("info warn warning error debug trace fatal critical notice severe alert emerg".split())
 # Prefixes that are part of a stage name or of a peer's or deity's name: "DJ Khaled", "lil wayne", "Lord Shiva".
 _NAME_PREFIXES = frozenset("lil dj mc lord lady".split())
-# Honorifics written apart from their full stop in tokenised text ("Dr . Mahoney").
-_SPACED_HONORIFICS = frozenset("dr mr mrs ms prof".split())
 # A census surname in lower case after a lower-case first name, frequent as a word but among the most frequent
 # surnames: "martin short", not "maria long".
 LOWER_FREQUENT_SURNAME_MAX_ZIPF = 5.5
@@ -542,11 +539,11 @@ class NameListDetector(Detector):
         ):
             return True  # "X keeps his title"
         if (
-            text[max(0, start - 3) : start].endswith((", ", " ,"))
+            text[max(0, start - 3) : start].endswith(", ")
             and _VOCATIVE_END.match(text, end)
             and self._addressable(tokens[i][2].casefold())
         ):
-            return True  # "Where are you , Summer ?"
+            return True  # "Where are you, Summer?"
         if (
             _VOCATIVE_QUESTION.match(text, end)
             and not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t>")
@@ -829,8 +826,7 @@ class NameListDetector(Detector):
 
     def _with_prefixes(self, text: str, tokens: list[tuple[int, int, str]], found: list[Finding]) -> list[Finding]:
         """Names after a stage-name, peerage or deity prefix ("DJ Khaled", "lil wayne", "Lord Shiva") take the
-        prefix in; a capitalised name word after such a prefix, or after an honorific written apart from its
-        stop ("Dr . Mahoney"), is a name even when no list holds it."""
+        prefix in; a capitalised name word after such a prefix is a name even when no list holds it."""
         index = {t[0]: k for k, t in enumerate(tokens)}
         out = []
         for f in found:
@@ -848,13 +844,11 @@ class NameListDetector(Detector):
         for k in range(len(tokens) - 1):
             folded = tokens[k][2].casefold()
             gap = text[tokens[k][1] : tokens[k + 1][0]]
-            n_start, n_end, n_tok = tokens[k + 1]
+            _, n_end, n_tok = tokens[k + 1]
             if n_end in taken or _style(n_tok) not in ("title", "upper") or not titled_name_word(n_tok):
                 continue
             if folded in _NAME_PREFIXES and gap == " " and _style(tokens[k][2]) != "lower":
                 out.append(Finding("PERSON", tokens[k][0], n_end, self._score, f"{self.name}.prefix"))
-            elif folded in _SPACED_HONORIFICS and gap == " . ":
-                out.append(Finding("PERSON", n_start, n_end, self._score, f"{self.name}.prefix"))
         return out
 
     def _judges(self, text: str, tokens: list[tuple[int, int, str]]) -> list[Finding]:

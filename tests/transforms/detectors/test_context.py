@@ -49,6 +49,8 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("Kind regards,\nHelen Brandt\n", [("PERSON", "Helen Brandt")]),
         ("To: Raj Mehta <raj@example.com>", [("PERSON", "Raj Mehta")]),
         ("Dear Ms Nguyen", [("PERSON", "Ms Nguyen"), ("PERSON", "Nguyen")]),
+        ("Dr. Mahoney still giving life lessons", [("PERSON", "Mahoney")]),
+        ("Prof. Ekwueme wrote back", [("PERSON", "Ekwueme")]),
     ],
 )
 def test_context_rules(text: str, expected: list[tuple[str, str]]) -> None:

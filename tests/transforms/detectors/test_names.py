@@ -59,16 +59,16 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
     "text, ents, expected",
     [
         # Shouted common words and chat words are no organisation or person...
-        ("That was absolutely AMAZING !", [("AMAZING", "ORG")], []),
+        ("That was absolutely AMAZING!", [("AMAZING", "ORG")], []),
         ("Stop giving TERRIBLE advice online", [("TERRIBLE", "ORG")], []),
         ("lol WTF was that", [("WTF", "ORG")], []),
-        ("cool bro , SO WOW", [("SO WOW", "ORG")], []),
+        ("cool bro, SO WOW", [("SO WOW", "ORG")], []),
         ("best ending ever LMAOOO", [("LMAOOO", "PERSON")], []),
         ("YESSS finally", [("YESSS", "PERSON")], []),
         # ...nor is a plain word whose capital only opens a sentence, or an organisation typed in lower case.
         ("Kinda weird how it ended", [("Kinda", "GPE")], []),
         ("Quit whining and ship it", [("Quit", "ORG")], []),
-        ("Super cute video , keep it up", [("Super", "ORG")], []),
+        ("Super cute video, keep it up", [("Super", "ORG")], []),
         ("we gon win this", [("gon", "ORG")], []),
         ("ok imma watch it again", [("imma", "PERSON")], []),
         # Laughter at the edge of a name goes, the name stays.
@@ -76,7 +76,7 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
         ("Ahahah Marisol you legend", [("Ahahah Marisol", "PERSON")], ["Marisol"]),
         # Acronyms, names and brands stay, in capitals, in lower case or opening a sentence.
         ("She joined NASA in 2019", [("NASA", "ORG")], ["NASA"]),
-        ("IS THAT OMARI ? ! !", [("OMARI", "PERSON")], ["OMARI"]),
+        ("IS THAT OMARI?!!", [("OMARI", "PERSON")], ["OMARI"]),
         ("Ford recalled the trucks", [("Ford", "ORG")], ["Ford"]),
         ("Spotify raised prices again", [("Spotify", "ORG")], ["Spotify"]),
         ("WELCOME TO GENERAL ELECTRIC", [("GENERAL ELECTRIC", "ORG")], ["GENERAL ELECTRIC"]),
@@ -135,14 +135,13 @@ def test_chat_words(word: str, chat: bool) -> None:
         ("hahaha martin short was great", ["martin short"]),
         ("thanks maria long time no see", ["maria"]),
         # A word dictionaries write only capitalised or do not list, right after thanks or a greeting.
-        ("thanks obama !", ["obama"]),
+        ("thanks obama!", ["obama"]),
         ("thanks biden", ["biden"]),
         ("thanks google", []),
-        # Stage-name, peerage and deity prefixes are part of the name; an honorific apart from its stop is not.
+        # Stage-name, peerage and deity prefixes are part of the name (honorifics: the context detector).
         ("That moment lil durk gets on the track", ["lil durk"]),
         ("I saw DJ Mustard live", ["DJ Mustard"]),
-        ("jokes about Lord Ganesha ?", ["Lord Ganesha"]),
-        ("Dr . Mahoney still giving life lessons", ["Mahoney"]),
+        ("jokes about Lord Ganesha?", ["Lord Ganesha"]),
         ("the Lord Mayor spoke", []),
     ],
 )
@@ -191,8 +190,9 @@ def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expect
         ("Skoltan my sister you did it", ["Skoltan"]),
         ("Quenfrey keeps his title as the funniest cook", ["Quenfrey"]),
         ("Quenfrey extends his record as the slowest driver", ["Quenfrey"]),
-        ("Where are my keys , Summer ?", ["Summer"]),
-        ("Lorvey , do you have more stories", ["Lorvey"]),
+        ("Where are my keys, Summer?", ["Summer"]),
+        ("On se voit demain, Summer\u00a0?", ["Summer"]),
+        ("Lorvey, do you have more stories", ["Lorvey"]),
         # Pronouns, function words and places opening such a sentence stay.
         ("Python is so slow", []),
         ("You can always count on him.", []),
