@@ -1558,7 +1558,7 @@ def _country_line_end(text: str, start: int, lower: bool = False) -> int:
     end = _country_at(text, start, lower)
     if end < 0:
         return -1
-    m = (_PAREN_AFTER_LOWER if lower else _PAREN_AFTER).match(text[end : end + 40])  # "Cyprus (Greek)"
+    m = (_PAREN_AFTER_LOWER if lower else _PAREN_AFTER).match(text[end : end + 40])  # "Belgium (Belgique)"
     if m is not None:
         end += m.end()
     m = _POSTCODE_AFTER.match(text[end : end + 20])
@@ -1569,7 +1569,7 @@ def _country_line_end(text: str, start: int, lower: bool = False) -> int:
 
 
 # One word of what may follow a street on its line: a secondary unit ("Suite 210"), a town, a region code, a
-# postcode, a country, "(Greek)".
+# postcode, a country, a note in brackets ("(Belgique)").
 _TOWN_PARTICLES = r"u|v|nad|pod|am|an|im|ob|bei|de|del|della|di|da|do|dos|das|du|des|la|le|les|en|sur|upon|y|i"
 _TAIL_TOKEN = (
     rf"((?i:{_UNIT_WORDS_RE})\.?[ \t]*#?[ \t]*\d[\w-]{{0,6}}|\d{{4,6}}(?:-\d{{3,4}})?|"
@@ -1620,7 +1620,7 @@ def _extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fa
             pos = committed = end + m.end()
     prev, common = "", False
     if _PAREN_AFTER.match(text[end : end + 40]) is not None and _ends_in_country(text, end):
-        prev = "country"  # "..., Cyprus (Greek)": the country ended the match, its note follows
+        prev = "country"  # "..., Belgium (Belgique)": the country ended the match, its note follows
     for i in range(8):
         m = (_TAIL_LINE_START if line_start and i == 0 else _TAIL_WORD).match(text[pos : pos + 60])
         if m is None:

@@ -496,7 +496,7 @@ def test_department_names_are_vocabulary(phrase: str) -> None:
         ),
         ("at 5 Wattle Drive Apt. 3 GUNDAGAI NSW 2722 tomorrow", "5 Wattle Drive Apt. 3 GUNDAGAI NSW 2722"),
         ("at 9 Elm Street Greyfield IL today", "9 Elm Street Greyfield IL"),
-        ("at 12 Hill Street Levkara Cyprus (Greek) 4521 now", "12 Hill Street Levkara Cyprus (Greek) 4521"),
+        ("at 12 Hill Street Lefkara Cyprus (Kıbrıs) 4521 now", "12 Hill Street Lefkara Cyprus (Kıbrıs) 4521"),
         ("Ship to: 31 Rue Verte Apt. 44 Vallonbrise.", "31 Rue Verte Apt. 44 Vallonbrise"),
         # An address block: a region after its own comma, a postcode alone, a country after a blank line, a
         # sentence that goes on after the last line, a quoting mark other than ">".
