@@ -211,7 +211,7 @@ def test_generated_identifiers_are_valid() -> None:
 
 def test_dev_corpus_loaders_map_labels(tmp_path: Path) -> None:
     synth = tmp_path / "synth.json"
-    text = "Born 9/25/1945, see http://www.Example.com.br/ for the details, and let us meet on Monday in Oslo"
+    text = "Born 11/3/1952, see http://www.Example.com.br/ for the details, and let us meet on Monday in Oslo"
     rows = [
         {
             "full_text": text,
@@ -223,7 +223,7 @@ def test_dev_corpus_loaders_map_labels(tmp_path: Path) -> None:
                     "end_position": text.index(v) + len(v),
                 }
                 for t, v in (
-                    ("DATE_TIME", "9/25/1945"),
+                    ("DATE_TIME", "11/3/1952"),
                     ("DOMAIN_NAME", "http://www.Example.com.br/"),
                     ("DATE_TIME", "Monday"),
                     ("GPE", "Oslo"),
@@ -234,7 +234,7 @@ def test_dev_corpus_loaders_map_labels(tmp_path: Path) -> None:
     synth.write_text(json.dumps(rows), encoding="utf-8")
     (doc,) = load_synth(synth)
     assert [(s.label, s.value) for s in doc.spans] == [
-        ("DATE_OF_BIRTH", "9/25/1945"),
+        ("DATE_OF_BIRTH", "11/3/1952"),
         ("URL", "http://www.Example.com.br/"),
         ("DATE_TIME", "Monday"),
         ("GPE", "Oslo"),

@@ -99,7 +99,7 @@ _CODE_AFTER = re.compile(r"/[a-z/]|[\\_=(<`]|[.:][A-Za-z0-9/]")
 _CITATION_BEFORE = re.compile(r"(?:\d|\[\d{4}\]|\(\d{4}\))[ \t]+$")
 _CITATION_AFTER = re.compile(r"[ \t]+\d")
 # Reporter words: dotted ("U.S.", "F.3d"), abbreviated ("Supp."), capitals ("UKSC", "FCR"), series ("2d"),
-# or a short word beside capitals ("EWCA Civ"); a street ("6138 Via Roma 131") has none of the first four.
+# or a short word beside capitals ("EWCA Civ"); a street ("2745 Via Garibaldi 58") has none of the first four.
 _REPORTER_WORD = re.compile(r"[A-Z](?:\.[A-Za-z0-9]+)+\.?|[A-Z][a-z]{0,4}\.|[A-Z]{2,6}|\d[a-z]{1,2}\.?")
 _REPORTER_SHORT = re.compile(r"[A-Z][a-z]{1,3}")
 # A statute or treaty ("Data Protection Act", "Working Time Regulations"): a law, not an organisation.
@@ -150,7 +150,7 @@ def _trimmable(word: str) -> bool:
     core = word.strip(_EDGE_PUNCT + '()[]"')
     if not core or core.casefold() in EDGE_WORDS or is_chat_word(core) or not any(c.isalnum() for c in core):
         return True  # "Hi", "Mr", "lol", "hahaha", an emoji
-    # Code-like tokens (x86_64, v2.1.12, beb7) go; plain numbers stay (house numbers, postcodes: "Hoge Wei 32").
+    # Code-like tokens (x86_64, v2.1.12, beb7) go; plain numbers stay (house numbers, postcodes: "Lange Voorhout 14").
     return any(c.isalpha() for c in core) and is_identifier(core)
 
 
@@ -284,7 +284,7 @@ class SpacyNerDetector(Detector):
     def _case_says_nothing(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """An entity whose only evidence would be its letter case, made of plain words (``_plain_word``) or chat
         words: shouted ("AWESOME", "SO WOW", "LMAOO"; several words only with a chat word in the whole entity,
-        so "GENERAL ELECTRIC" stays), or, for an organisation or place, words in lower case ("gon", "dah n dis") or
+        so "GENERAL ELECTRIC" stays), or, for an organisation or place, words in lower case ("gon", "gon win dis") or
         one word opening a sentence ("Quit complaining", "Super video")."""
         words = [w.strip(_EDGE_PUNCT + ".") for w in text[start:end].split()]
         if not words or not all(words) or any(w.casefold() in _LEGAL_FORMS for w in text[start:end].split()):
@@ -304,8 +304,8 @@ class SpacyNerDetector(Detector):
 
     def _given_name_before(self, text: str, start: int) -> int:
         """Start of a person's name that spaCy found without its first word: a capitalised word just before it
-        that dictionaries write only capitalised or that is a listed first name rare as a word ("Sherlock" in
-        "the update Sherlock Holmes"); ``start`` otherwise."""
+        that dictionaries write only capitalised or that is a listed first name rare as a word ("Bartholomew" in
+        "the quick reply Bartholomew Poirot"); ``start`` otherwise."""
         m = _WORD_BEFORE.search(text, max(0, start - 40), start)
         if m is None:
             return start

@@ -217,7 +217,7 @@ NATIONAL_ID_RECOGNIZERS = (
     TrNationalIdRecognizer,
     ZaIdNumberRecognizer,
 )
-# Context words too general to vouch for a number on their own ("id 8001015009087" is any record's id).
+# Context words too general to vouch for a number on their own ("id 8503126123087" is any record's id).
 _WEAK_CONTEXT = frozenset({"id", "identity", "us", "united", "states", "travel", "document", "canada", "ssn"})
 
 

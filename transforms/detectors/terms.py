@@ -1,6 +1,6 @@
 """Dictionary detectors: the organisation's proprietary terms and its internal domains.
 
-Terms are matched whole-word and case-insensitively with one Aho-Corasick automaton, so tens of
+Terms are matched whole-word and case-insensitively with one Aho-Corasick automaton, so many
 thousands of terms cost one pass over the text. Internal domains are matched with RE2 (linear time):
 URLs, e-mail addresses and bare host names under any listed domain.
 """

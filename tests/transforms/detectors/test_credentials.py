@@ -19,7 +19,7 @@ API, PW, PK, USER = "API_KEY", "PASSWORD", "PRIVATE_KEY", "USERNAME"
 # --- fake values ---------------------------------------------------------------------------------
 AWS_ID = "AKIAIOSFODNN7EXAMPLE"
 AWS_STS_ID = "ASIA" + "EXAMPLE2" * 2
-AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
+AWS_SECRET = "q8Vd2LmRt5XwZp0KsNc7/HfJbYe3uGa9iTo+Wr1E"
 GOOGLE_KEY = "AIza" + "SyD" + "x1Y2z3" * 5 + "ab"
 GOCSPX = "GOCSPX-" + "Fk1Fk2Fk3Fk4" * 2 + "Fk5x"
 YA29 = "ya29." + "a0Fake1Token2" * 3

@@ -60,16 +60,16 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
     "text, ents, expected",
     [
         # Shouted common words and chat words are no organisation or person...
-        ("That was absolutely AMAZING !", [("AMAZING", "ORG")], []),
+        ("That was absolutely AMAZING!", [("AMAZING", "ORG")], []),
         ("Stop giving TERRIBLE advice online", [("TERRIBLE", "ORG")], []),
         ("lol WTF was that", [("WTF", "ORG")], []),
-        ("cool bro , SO WOW", [("SO WOW", "ORG")], []),
+        ("cool bro, SO WOW", [("SO WOW", "ORG")], []),
         ("best ending ever LMAOOO", [("LMAOOO", "PERSON")], []),
         ("YESSS finally", [("YESSS", "PERSON")], []),
         # ...nor is a plain word whose capital only opens a sentence, or an organisation typed in lower case.
         ("Kinda weird how it ended", [("Kinda", "GPE")], []),
         ("Quit whining and ship it", [("Quit", "ORG")], []),
-        ("Super cute video , keep it up", [("Super", "ORG")], []),
+        ("Super cute video, keep it up", [("Super", "ORG")], []),
         ("we gon win this", [("gon", "ORG")], []),
         ("ok imma watch it again", [("imma", "PERSON")], []),
         # Laughter at the edge of a name goes, the name stays.
@@ -77,11 +77,12 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
         ("Ahahah Marisol you legend", [("Ahahah Marisol", "PERSON")], ["Marisol"]),
         # Acronyms, names and brands stay, in capitals, in lower case or opening a sentence.
         ("She joined NASA in 2019", [("NASA", "ORG")], ["NASA"]),
-        ("IS THAT OMARI ? ! !", [("OMARI", "PERSON")], ["OMARI"]),
+        ("IS THAT OMARI?!!", [("OMARI", "PERSON")], ["OMARI"]),
         ("Ford recalled the trucks", [("Ford", "ORG")], ["Ford"]),
         ("Spotify raised prices again", [("Spotify", "ORG")], ["Spotify"]),
         ("WELCOME TO GENERAL ELECTRIC", [("GENERAL ELECTRIC", "ORG")], ["GENERAL ELECTRIC"]),
-        ("yeah but conor makes more", [("conor", "ORG")], ["conor"]),
+        ("yeah but declan earns more", [("declan", "ORG")], ["declan"]),
+        ("honestly siobhan plays better", [("siobhan", "ORG")], ["siobhan"]),
         ("I work for Super Micro", [("Super Micro", "ORG")], ["Super Micro"]),
     ],
 )
@@ -121,11 +122,12 @@ def test_chat_words(word: str, chat: bool) -> None:
         # A listed first name in lower case, cued by a verb whose object or subject is a person...
         ("i want her to tell ryan that it's over", ["ryan"]),
         ("i asked tanner to film it", ["tanner"]),
-        ("yeah but owen makes more than anyone", ["owen"]),
+        ("yeah but owen earns twice as much", ["owen"]),
         ("and then mason gets the ball", ["mason"]),
         # ...or opening a question to its bearer.
         ("hunter why do you always skip the intro", ["hunter"]),
-        ("Grant what if you swap the tyres first", ["Grant"]),
+        ("Grant how would you fix the brakes", ["Grant"]),
+        ("Grant when can you swap the tyres", ["Grant"]),
         ("dude why do you do this", []),
         ("Just posted a photo of the launch", []),
         ("So what do you think", []),
@@ -134,14 +136,13 @@ def test_chat_words(word: str, chat: bool) -> None:
         ("hahaha martin short was great", ["martin short"]),
         ("thanks maria long time no see", ["maria"]),
         # A word dictionaries write only capitalised or do not list, right after thanks or a greeting.
-        ("thanks obama !", ["obama"]),
+        ("thanks obama!", ["obama"]),
         ("thanks biden", ["biden"]),
         ("thanks google", []),
-        # Stage-name, peerage and deity prefixes are part of the name; an honorific apart from its stop is not.
+        # Stage-name, peerage and deity prefixes are part of the name (honorifics: the context detector).
         ("That moment lil durk gets on the track", ["lil durk"]),
         ("I saw DJ Mustard live", ["DJ Mustard"]),
-        ("jokes about Lord Ganesha ?", ["Lord Ganesha"]),
-        ("Dr . Mahoney still giving life lessons", ["Mahoney"]),
+        ("jokes about Lord Ganesha?", ["Lord Ganesha"]),
         ("the Lord Mayor spoke", []),
     ],
 )
@@ -153,14 +154,14 @@ def test_names_in_chat(text: str, expected: list[str]) -> None:
     "text, expected",
     [
         # Outside technical prose, a capitalised word in no dictionary or list of places, inside a sentence...
-        ("so much better player than Dravonte , complete package", ["Dravonte"]),
+        ("she plays far better than Dravonte, honestly", ["Dravonte"]),
         ("he looks exactly like Quenfrey from that show", ["Quenfrey"]),
         # ...but not after a word that introduces a tool, product or place, nor a place or known brand.
         ("we switched the builds to Buildkite last month", []),
         ("our cousins moved near Wollongong last year", []),
         ("people keep asking about Spotify lately", []),
         # A very frequent word in capitals inside lower-case text is emphasis, not a name.
-        ("Thank you SO much for posting this", []),
+        ("Thank you SO much for fixing this", []),
         ("thanks DAVID for the help", ["DAVID"]),
     ],
 )
@@ -186,13 +187,16 @@ def test_ner_trims_emoji_and_chat(text: str, ents: list[tuple[str, str]], expect
     [
         # What is said only of a person, a sentence that goes on about "he" or "she", a person addressed.
         ("Dravonte is so cute", ["Dravonte"]),
-        ("Skoltan my brother we will miss you", ["Skoltan"]),
-        ("Quenfrey continues his streak as the worst detective", ["Quenfrey"]),
-        ("Where are my keys , Summer ?", ["Summer"]),
-        ("Lorvey , do you have more stories", ["Lorvey"]),
+        ("Skoltan my friend, we all miss you", ["Skoltan"]),
+        ("Skoltan my sister you did it", ["Skoltan"]),
+        ("Quenfrey keeps his title as the funniest cook", ["Quenfrey"]),
+        ("Quenfrey extends his record as the slowest driver", ["Quenfrey"]),
+        ("Where are my keys, Summer?", ["Summer"]),
+        ("On se voit demain, Summer\u00a0?", ["Summer"]),
+        ("Lorvey, do you have more stories", ["Lorvey"]),
         # Pronouns, function words and places opening such a sentence stay.
         ("Python is so slow", []),
-        ("You can always depend on him.", []),
+        ("You can always count on him.", []),
         ("My dog was asleep when he heard it", []),
         ("Kettering has his old school in it", []),
     ],
@@ -206,11 +210,12 @@ def test_person_context_in_posts(text: str, expected: list[str]) -> None:
     [
         # An organisation of plain words all in lower case is speech, not a company.
         ("we gon win dis one", [("gon win dis", "ORG")], []),
-        ("i bought a lenovo yoga laptop", [("lenovo yoga", "ORG")], ["lenovo yoga"]),
+        ("i ordered an asus zenbook charger", [("asus zenbook", "ORG")], ["asus zenbook"]),
+        ("my xiaomi redmi died again", [("xiaomi redmi", "ORG")], ["xiaomi redmi"]),
         # The first name spaCy left out of a person's name is taken in when it is only ever a name.
-        ("Thanks for the update Ebenezer Poirot", [("Poirot", "PERSON")], ["Ebenezer Poirot"]),
-        ("Thanks for the update Sherlock Poirot", [("Poirot", "PERSON")], ["Sherlock Poirot"]),
-        ("Thanks for the update Monday Poirot", [("Poirot", "PERSON")], ["Poirot"]),
+        ("Appreciate the quick reply Ebenezer Poirot", [("Poirot", "PERSON")], ["Ebenezer Poirot"]),
+        ("Cheers for sorting it out Bartholomew Poirot", [("Poirot", "PERSON")], ["Bartholomew Poirot"]),
+        ("Appreciate the quick reply Monday Poirot", [("Poirot", "PERSON")], ["Poirot"]),
         ("See Poirot for details", [("Poirot", "PERSON")], ["Poirot"]),
     ],
 )
@@ -244,11 +249,13 @@ def test_chat_export_speakers(text: str, expected: list[str]) -> None:
         ("love you thandiwe", ["thandiwe"]),
         ("omg chukwuemeka you did it", ["chukwuemeka"]),
         ("is ngozi coming tonight?", ["ngozi"]),
-        ("Was mason playing catcher", ["mason"]),
+        ("Was carter batting last night", ["carter"]),
+        ("is hunter driving us home", ["hunter"]),
         ("is kubectl running?", []),
         ("was it working", []),
-        ("Eww you guys are gross", []),
-        ("would love to see you dissect it", []),
+        ("Ugh you people are weird", []),
+        ("would love to watch you explain it", []),
+        ("Yikes you all look tired", []),
     ],
 )
 def test_chat_cues_for_names_of_many_cultures(text: str, expected: list[str]) -> None:
@@ -303,7 +310,8 @@ def test_lower_case_possessives(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("sterling you gone too far", ["sterling"]),
+        ("tanner you went too far", ["tanner"]),
+        ("sterling you took it too far", ["sterling"]),
         ("Grace you are amazing", ["Grace"]),
         ("Hope you are well", []),
         ("Mind you it was late", []),
@@ -316,7 +324,8 @@ def test_first_name_addressed_with_you(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Katy that's me in your video", ["Katy"]),
+        ("Imogen that's us in your photo", ["Imogen"]),
+        ("Priya that was me at the back", ["Priya"]),
         ("Mark that as done", []),
         ("Chase the vendor", []),
     ],
