@@ -113,6 +113,11 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("new", metavar="NEW_DIR", help="the later run's output directory")
     diff.add_argument("--json", action="store_true", help="print JSON for machines instead of text")
     diff.add_argument("--examples", type=int, default=5, metavar="N", help="example ids per kind of change (5)")
+    sub.add_parser(
+        "rules",
+        help="list every detection rule: the id its findings carry, entity type, pack file",
+        description="Every rule of the shipped rule packs and every name cue, as the redaction log names them.",
+    )
     check = sub.add_parser("validate-config", help="validate a config file and print its ruleset hash")
     check.add_argument("--config", metavar="FILE", default=None, help="policy YAML (default: configs/default.yaml)")
     return parser
@@ -259,6 +264,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             config, ruleset, _, _ = _resolve(args.config)
             _check_model(config)
             print(f"scrubline: config OK (ruleset {ruleset})")
+            return EXIT_OK
+        if args.command == "rules":
+            from transforms.detectors.listing import list_rules, render_rules
+
+            print(render_rules(list_rules()))
             return EXIT_OK
         if args.command == "diff":
             from transforms.runs.diff import diff_runs, render_diff
