@@ -4,8 +4,8 @@ First and last names: hand-picked from the US Census Bureau's 1990 name frequenc
 (``dist.female.first``, ``dist.male.first``, ``dist.all.last``, as shipped with the ``names`` package),
 for a spread of cultures. Census data is a work of the US federal government and in the public domain
 (17 U.S.C. 105); the ``names`` package that ships it is MIT-licensed, and only the data is used here.
-``tests/transforms/operators/test_surrogates.py`` checks every name against those files. Names that are also common
-English words ("Will", "Hope", "Chin") are left out so a surrogate reads as a name.
+``tests/transforms/operators/surrogates/test_pools.py`` checks every name against those files. Names that
+are also common English words ("Will", "Hope", "Chin") are left out so a surrogate reads as a name.
 
 Place words: ordinary English words and compounds used for street, town and organisation stems.
 
