@@ -37,15 +37,14 @@ UNIT_WORDS = word_list("context/unit_words.txt")
 
 
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
-# A region may be one letter or digits (", Z", ", 32"). "∆" (the increment sign) stands for the Greek capital
-# delta in some data.
+# A region may be one letter or digits (", Z", ", 32").
 _ADDRESS_LINE_PATTERN = (
     r"^[ \t]*(?:>[ \t]*)*(?:(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
-    r"[\p{Lu}∆][\p{L}∆ .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
+    r"\p{Lu}[\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
-    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}∆][\p{L}∆ .'-]{1,40}|"
+    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+\p{Lu}[\p{L} .'-]{1,40}|"
     # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+    r",[ \t]*(?:\p{Lu}[\p{L} .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 
 
@@ -54,7 +53,7 @@ ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
 
 # The same in an address written all in lower case ("lady frere", "delmas, mp 35739", "apt. 169").
 ADDRESS_LINE_LOWER = re2.compile(
-    _ADDRESS_LINE_PATTERN.replace(r"[\p{Lu}∆]", r"[\p{L}∆]").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
+    _ADDRESS_LINE_PATTERN.replace(r"\p{Lu}[\p{L}", r"\p{L}[\p{L}").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
 )
 
 
@@ -121,10 +120,10 @@ _TAIL_TOKEN = (
     rf"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z](?:[ \t]?|[ \t]*\r?\n[ \t]*)\d[ABCEGHJ-NPRSTV-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d[A-Z]{{2}}|"
     # a town's name may hold particles: "Chomutice u Horic", "Frankfurt am Main", "Castelnau de Montmiral"
-    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?[\p{{Lu}}∆][\p{{L}}∆'’.-]*"
+    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*"
     rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
     # a word in lower case: a region code before a postcode, or a word of an address written all in lower case
-    r"\p{Ll}[\p{Ll}∆'’.-]*|"
+    r"\p{Ll}[\p{Ll}'’.-]*|"
     r"\(\p{L}[\p{L} .'’-]{1,30}\))"
 )
 

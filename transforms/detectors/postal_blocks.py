@@ -23,7 +23,7 @@ NAME_PARTICLES = word_list("context/name_particles.txt")
 # comma and a postcode ("Greyfield, CO 80123"), perhaps with the sentence going on.
 _BLOCK_BOTTOM = re2.compile(
     r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
-    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3}))[ \t]+"
+    r"(?P<town>\p{L}[\p{L} .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3}))[ \t]+"
     r"(?:\d{4,6}(?:-\d{3,4})?|\d{3}[ \t]\d{2}))"
     r"(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{Ll})",
     re2_options(),

@@ -182,8 +182,8 @@ def longest_address(text: str) -> str | None:
             "??? 41 rue des tilleuls 12\n??? apt. 3\n??? vellore\n??? belgium 40322",
             "41 rue des tilleuls 12\n??? apt. 3\n??? vellore\n??? belgium 40322",
         ),
-        # "∆" (the increment sign) written for the Greek capital delta.
-        ("to 14 Hill Street\n Apt. 2\n ∆ΑΛΙ\n Cyprus 2540", "14 Hill Street\n Apt. 2\n ∆ΑΛΙ\n Cyprus 2540"),
+        # A town in Greek capitals.
+        ("to 14 Hill Street\n Apt. 2\n ΔΑΛΙ\n Cyprus 2540", "14 Hill Street\n Apt. 2\n ΔΑΛΙ\n Cyprus 2540"),
         # A street name that starts with a letter outside ASCII.
         ("Bréf til Þórsgata 14", "Þórsgata 14"),
         ("στη Λεωφόρος Κηφισίας 44", "Λεωφόρος Κηφισίας 44"),
