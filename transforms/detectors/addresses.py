@@ -43,8 +43,8 @@ _ADDRESS_LINE_PATTERN = (
     r"\p{Lu}[\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
     r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+\p{Lu}[\p{L} .'-]{1,40}|"
-    # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*(?:\p{Lu}[\p{L} .'’-]{0,40}|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+    # A postcode alone on its line.
+    r"(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 
 
@@ -97,7 +97,7 @@ def extend_address(text: str, end: int, max_lines: int = 4, start: int = -1) -> 
         if nxt < 0 or country_line_end(text, start, lower) > 0:
             return extended  # the country is the last line of an address (UPU S42)
         if POSTAL_END.search(line.rstrip(" \t,")) is not None:
-            # after the postcode only a country may follow: "Greyfield\n, CO\n 80123\nThanks" ends at 80123
+            # after the postcode only a country may follow: "Greyfield, CO 80123\nThanks" ends at 80123
             return max(extended, country_line_end(text, _skip_prefix(text, nxt + 1, prefix), lower))
         line_end = nxt
     if lower and extended > end and not POSTAL_END.search(text[end:extended]):
@@ -105,7 +105,7 @@ def extend_address(text: str, end: int, max_lines: int = 4, start: int = -1) -> 
     return extended
 
 
-# The end of a block in lower case: a postcode, perhaps after a region ("\n, ec\n 76634").
+# The end of a block in lower case: a postcode, perhaps after a region ("vellore, ec 40322").
 POSTAL_END = re2.compile(r"\d{4,6}(?:-\d{3,4})?[ \t]*$", re2_options())
 
 
