@@ -110,7 +110,7 @@ POSTAL_END = re2.compile(r"\d{4,6}(?:-\d{3,4})?[ \t]*$", re2_options())
 
 
 # One word of what may follow a street on its line: a secondary unit ("Suite 636"), a town, a region code, a
-# postcode, a country, "(Greek)".
+# postcode, a country, a note in brackets ("(Belgique)").
 _TOWN_PARTICLES = r"u|v|nad|pod|am|an|im|ob|bei|de|del|della|di|da|do|dos|das|du|des|la|le|les|en|sur|upon|y|i"
 
 
@@ -185,7 +185,7 @@ def _tail_start(text: str, end: int, line_start: bool) -> tuple[int, str]:
         if m is not None:
             pos = end + m.end()
     if PAREN_AFTER.match(text[end : end + 40]) is not None and ends_in_country(text, end):
-        return pos, "country"  # "..., Cyprus (Greek)": the country ended the match, its note follows
+        return pos, "country"  # "..., Belgium (Belgique)": the country ended the match, its note follows
     return pos, ""
 
 
