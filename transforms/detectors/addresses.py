@@ -37,15 +37,14 @@ UNIT_WORDS = word_list("context/unit_words.txt")
 
 
 # Lines that continue an address block: unit lines, CITY / Country / postcode lines, also in a quoted reply ("> ").
-# A region may be one letter, digits or a lower-case placeholder (", Z", ", 32", ", nan": exported data writes
-# "nan" for a missing field). "∆" (the increment sign) stands for the Greek capital delta in some data.
+# A region may be one letter or digits (", Z", ", 32").
 _ADDRESS_LINE_PATTERN = (
     r"^[ \t]*(?:>[ \t]*)*(?:(?i:Apt|Apartment|Suite|Ste|Unit|Flat|Floor|Box|PO Box|P\.O\. Box|#)\.?[ \t]*[\w-]+.{0,40}|"
-    r"[\p{Lu}∆][\p{L}∆ .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
+    r"\p{Lu}[\p{L} .'’-]{1,40}(?:[ \t]+\([\p{L} .'’-]{2,30}\))?(?:,[ \t]*(?:\p{L}[\p{L} .'-]{1,29}|\d{1,3}))?"
     r"(?:[ \t]+[A-Z0-9]{2,4}[ \t]?[A-Z0-9]{0,4})?|"
-    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+[\p{Lu}∆][\p{L}∆ .'-]{1,40}|"
-    # A wrapped tail: ", CO" (the region after the town's comma) or a postcode alone on its line.
-    r",[ \t]*(?:[\p{Lu}∆][\p{L}∆ .'’-]{0,40}|nan|null|\d{1,3})|(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
+    r"[\p{Lu}]{1,3}[ \t]+\d{3,6}|\d{4,6}[ \t]+\p{Lu}[\p{L} .'-]{1,40}|"
+    # A postcode alone on its line.
+    r"(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?)[ \t]*,?[ \t]*$"
 )
 
 
@@ -54,7 +53,7 @@ ADDRESS_LINE = re2.compile(_ADDRESS_LINE_PATTERN, re2_options())
 
 # The same in an address written all in lower case ("lady frere", "delmas, mp 35739", "apt. 169").
 ADDRESS_LINE_LOWER = re2.compile(
-    _ADDRESS_LINE_PATTERN.replace(r"[\p{Lu}∆]", r"[\p{L}∆]").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
+    _ADDRESS_LINE_PATTERN.replace(r"\p{Lu}[\p{L}", r"\p{L}[\p{L}").replace("[A-Z0-9]", "[a-z0-9]"), re2_options()
 )
 
 
@@ -98,7 +97,7 @@ def extend_address(text: str, end: int, max_lines: int = 4, start: int = -1) -> 
         if nxt < 0 or country_line_end(text, start, lower) > 0:
             return extended  # the country is the last line of an address (UPU S42)
         if POSTAL_END.search(line.rstrip(" \t,")) is not None:
-            # after the postcode only a country may follow: "Greyfield\n, CO\n 80123\nThanks" ends at 80123
+            # after the postcode only a country may follow: "Greyfield, CO 80123\nThanks" ends at 80123
             return max(extended, country_line_end(text, _skip_prefix(text, nxt + 1, prefix), lower))
         line_end = nxt
     if lower and extended > end and not POSTAL_END.search(text[end:extended]):
@@ -106,12 +105,12 @@ def extend_address(text: str, end: int, max_lines: int = 4, start: int = -1) -> 
     return extended
 
 
-# The end of a block in lower case: a postcode, perhaps after a region ("\n, ec\n 76634").
+# The end of a block in lower case: a postcode, perhaps after a region ("vellore, ec 40322").
 POSTAL_END = re2.compile(r"\d{4,6}(?:-\d{3,4})?[ \t]*$", re2_options())
 
 
 # One word of what may follow a street on its line: a secondary unit ("Suite 636"), a town, a region code, a
-# postcode, a country, "(Greek)".
+# postcode, a country, a note in brackets ("(Belgique)").
 _TOWN_PARTICLES = r"u|v|nad|pod|am|an|im|ob|bei|de|del|della|di|da|do|dos|das|du|des|la|le|les|en|sur|upon|y|i"
 
 
@@ -121,11 +120,10 @@ _TAIL_TOKEN = (
     rf"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z](?:[ \t]?|[ \t]*\r?\n[ \t]*)\d[ABCEGHJ-NPRSTV-Z]\d|"
     rf"[A-Z]{{1,2}}\d[A-Z\d]?(?:[ \t]+|[ \t]*\r?\n[ \t]*)\d[A-Z]{{2}}|"
     # a town's name may hold particles: "Chomutice u Horic", "Frankfurt am Main", "Castelnau de Montmiral"
-    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?[\p{{Lu}}∆][\p{{L}}∆'’.-]*"
+    rf"(?:(?:{_TOWN_PARTICLES})[ \t]+)?\p{{Lu}}[\p{{L}}'’.-]*"
     rf"(?:[ \t]+(?:{_TOWN_PARTICLES})[ \t]+\p{{Lu}}[\p{{L}}'’.-]*)*|"
-    # a word in lower case: a placeholder ("nan"), a region code before a postcode, or a word of an address
-    # written all in lower case
-    r"\p{Ll}[\p{Ll}∆'’.-]*|"
+    # a word in lower case: a region code before a postcode, or a word of an address written all in lower case
+    r"\p{Ll}[\p{Ll}'’.-]*|"
     r"\(\p{L}[\p{L} .'’-]{1,30}\))"
 )
 
@@ -134,10 +132,6 @@ _TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
 
 
 _TAIL_LINE_START = re2.compile(rf"([ \t]*(?:>[ \t]*)*){_TAIL_TOKEN}", re2_options())
-
-
-# What exported data writes for a missing field (pandas, SQL, JavaScript).
-_PLACEHOLDERS = word_list("context/missing_value_placeholders.txt")
 
 
 _ROUTE_WORDS = word_list("context/route_words.txt")
@@ -155,9 +149,9 @@ def extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fal
     "... Springfield IL", "... OULU", "..., Nicosia (Lefkosia)". A capitalised word alone is not enough:
     it must be followed by a region code, a postcode or a country, or be a town in capitals (UPU usage).
     With ``line_start``, ``end`` is the start of the next line of an address block that the sentence goes on
-    after ("KELBINGEN, NO 38211, and ..."). A missing field's placeholder ("nan") stands for a region, and a
-    lower-case code after a comma joins only before a postcode ("KNIVSTA, nan 18237"). With ``lower`` (an
-    address written all in lower case), lower-case words are towns and countries ("..., belfast, south africa")."""
+    after ("KELBINGEN, NO 38211, and ..."). A lower-case code after a comma joins only before a postcode
+    ("SPRINGFIELD, il 62701"). With ``lower`` (an address written all in lower case), lower-case words are towns
+    and countries ("..., belfast, south africa")."""
     pos, prev = _tail_start(text, end, line_start)
     committed, common = pos, False
     for i in range(8):
@@ -191,7 +185,7 @@ def _tail_start(text: str, end: int, line_start: bool) -> tuple[int, str]:
         if m is not None:
             pos = end + m.end()
     if PAREN_AFTER.match(text[end : end + 40]) is not None and ends_in_country(text, end):
-        return pos, "country"  # "..., Cyprus (Greek)": the country ended the match, its note follows
+        return pos, "country"  # "..., Belgium (Belgique)": the country ended the match, its note follows
     return pos, ""
 
 
@@ -219,8 +213,6 @@ def _token_kind(token: str, lead: str, prev: str, lower: bool, line_start: bool)
 
     ``lead`` is what stands between the previous token and this one.
     """
-    if token.casefold() in _PLACEHOLDERS:
-        return "code"
     if token[0].islower() and not any(c.isupper() for c in token) and not lower:
         lcode = len(token) <= 3 and token.isalpha() and "," in lead and prev in ("name", "caps")
         return "lcode" if lcode else None

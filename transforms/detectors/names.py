@@ -494,7 +494,7 @@ class NameListDetector(Detector):
             )
         ):
             return False  # a label: "EDIT: solved", "Note: ..."
-        # A word dictionaries write only capitalised is no verb: "Katy that's me" is not "Mark that one".
+        # A word dictionaries write only capitalised is no verb: "Emily that's her" is not "Mark that one".
         return (zipf < ALONE_MAX_ZIPF or cued or proper) and not (
             zipf >= 3.0 and not proper and imperative(text, start, end)
         )

@@ -76,7 +76,7 @@ def country_line_end(text: str, start: int, lower: bool = False) -> int:
     end = country_at(text, start, lower)
     if end < 0:
         return -1
-    m = (_PAREN_AFTER_LOWER if lower else PAREN_AFTER).match(text[end : end + 40])  # "Cyprus (Greek)"
+    m = (_PAREN_AFTER_LOWER if lower else PAREN_AFTER).match(text[end : end + 40])  # "Belgium (Belgique)"
     if m is not None:
         end += m.end()
     m = _POSTCODE_AFTER.match(text[end : end + 20])

@@ -20,10 +20,10 @@ from transforms.lexicon.wordlists import word_list
 NAME_PARTICLES = word_list("context/name_particles.txt")
 
 # The last line of a postal block without a country: a postcode alone (" 51971"), or a town, a region after a
-# comma and a postcode ("Humilimont, nan 78618", "Greyfield, CO 80123"), perhaps with the sentence going on.
+# comma and a postcode ("Greyfield, CO 80123"), perhaps with the sentence going on.
 _BLOCK_BOTTOM = re2.compile(
     r"(?m)^[ \t]*(?:[^\p{L}\p{N}\s][ \t]*){0,3}(?P<c>(?:[A-Z]{1,2}-)?\d{4,6}(?:-\d{3,4})?|"
-    r"(?P<town>[\p{L}∆][\p{L}∆ .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3})|[ \t]+(?:nan|null))[ \t]+"
+    r"(?P<town>\p{L}[\p{L} .'’-]{0,40})(?:,[ \t]*(?:\p{L}{1,4}|\d{1,3}))[ \t]+"
     r"(?:\d{4,6}(?:-\d{3,4})?|\d{3}[ \t]\d{2}))"
     r"(?:[ \t]*$|[ \t]*[.,;!?]|[ \t]+\p{Ll})",
     re2_options(),
@@ -106,9 +106,9 @@ def _block_street_start(line: str) -> int:
 def country_blocks(text: str) -> list[tuple[int, int]]:
     """International postal blocks: a street line with a house number, then up to four lines of unit, town
     and region, then a line with the country ("Kaevu 94 / Apt. 5 / Tartu / Estonia 50090") or a postcode
-    ("Kaevu 94 / Tartu / , nan / 50090"). A block that ends in a postcode needs two lines below the street,
-    or one that holds a town, a region after a comma and the postcode ("Humilimont, nan 78618"); the street
-    may end a sentence ("... it is 812 Lepa 17") and the sentence may go on after the block."""
+    ("Kaevu 94 / Tartu / 50090"). A block that ends in a postcode needs two lines below the street, or one
+    that holds a town, a region after a comma and the postcode ("Greyfield, CO 80123"); the street may end
+    a sentence ("... it is 812 Lepa 17") and the sentence may go on after the block."""
     out = []
     country, c = country_line_re(), _BLOCK_BOTTOM.groupindex["c"]
     cc = country.groupindex["c"]
