@@ -32,10 +32,6 @@ def test_every_entry_names_an_existing_file_once() -> None:
     assert "thresholds.yaml" in entries
 
 
-def test_the_data_folder_holds_fifty_one_lists() -> None:
-    assert len(_data_files()) == 51
-
-
 def test_every_build_script_named_exists() -> None:
     scripts = set(re.findall(r"transforms/lexicon/data/(make_\w+\.py)", SOURCES))
     assert scripts == {p.name for p in Path(LEXICON_DATA).glob("make_*.py")}
