@@ -54,7 +54,6 @@ from transforms.detectors.name_tokens import (
     tokenize,
     word_style,
 )
-from transforms.detectors.ner import _TECH_WINDOW, _TECH_ZIPF
 from transforms.detectors.text_shapes import chunk_spans, technical_nearby
 from transforms.lexicon.names import (
     first_name_ranks,
@@ -302,7 +301,7 @@ class NameListDetector(Detector):
 
     def technical_near(self, text: str, start: int, end: int) -> bool:
         """One tool, product or code token near ``start:end``: technical prose."""
-        return technical_nearby(text, start, end, minimum=1, window=_TECH_WINDOW, tool_max_zipf=_TECH_ZIPF)
+        return technical_nearby(text, start, end, minimum=1)
 
     def _cue(self, text: str, tokens: list[Token], i: int, found: list[Finding]) -> str | None:
         """The id of the first cue of the pack that says token ``i`` names a person, or None."""

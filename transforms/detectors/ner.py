@@ -106,10 +106,8 @@ _REPORTER_SHORT = re.compile(r"[A-Z][a-z]{1,3}")
 _STATUTE = re.compile(r"(?:\S+ )+(?:Act|Acts|Regulations|Directive|Convention|Treaty|Statute|Ordinance)")
 # An acronym of capitals only ("LKML", "ALB", "DAO"): in technical prose, a term, not an organisation.
 _ACRONYM = re.compile(r"[A-Z]{3,5}s?")
-_TECH_WINDOW = int_threshold("ner_tech_window")
+# Tool words or code tokens near an entity that make the text technical prose (``text_shapes.technical_nearby``).
 _TECH_MIN = int_threshold("ner_tech_min")
-# Tool words as common as this in English ("table", "word", "react", "spark") do not make a text technical.
-_TECH_ZIPF = threshold("ner_tech_zipf")
 # Legal forms spaCy may find alone after a comma ("NORTHSTAR LOGISTICS, INC."): part of a name, never vetoed.
 _LEGAL_FORMS = frozenset(
     "inc inc. ltd ltd. llc llp plc corp corp. co co. limited company gmbh ag sa sons brothers partners".split()
@@ -187,7 +185,7 @@ def _english() -> dict[str, float]:
 
 def _technical(text: str, start: int, end: int, minimum: int = _TECH_MIN) -> bool:
     """True if at least ``minimum`` programming languages, tools or products appear near ``start:end``."""
-    return technical_nearby(text, start, end, minimum=minimum, window=_TECH_WINDOW, tool_max_zipf=_TECH_ZIPF)
+    return technical_nearby(text, start, end, minimum=minimum)
 
 
 class ModelNotInstalled(RuntimeError):
