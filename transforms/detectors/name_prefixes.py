@@ -16,17 +16,15 @@ __all__ = ["with_prefixes"]
 
 # Prefixes that are part of a stage name or of a peer's or deity's name: "DJ Khaled", "lil wayne", "Lord Shiva".
 _NAME_PREFIXES = frozenset("lil dj mc lord lady".split())
-# Honorifics written apart from their full stop in tokenised text ("Dr . Mahoney").
-_SPACED_HONORIFICS = frozenset("dr mr mrs ms prof".split())
 
 
 def with_prefixes(
     text: str, tokens: Sequence[Token], found: Sequence[Finding], score: float, detector: str
 ) -> list[Finding]:
     """``found`` with each name after a stage-name, peerage or deity prefix ("DJ Khaled", "lil wayne", "Lord
-    Shiva") taking the prefix in, in the same order; then a capitalised name word after such a prefix, or
-    after an honorific written apart from its stop ("Dr . Mahoney"), as a name even when no list holds it
-    (``score``, ``detector`` the id the new findings carry)."""
+    Shiva") taking the prefix in, in the same order; then a capitalised name word after such a prefix, with
+    it, as a name even when no list holds it (``score``, ``detector`` the id the new findings carry).
+    Honorifics ("Dr. Okafor") are the context detector's."""
     out = _take_prefixes(text, tokens, found)
     taken = {f.start for f in out} | {f.end for f in out}
     return out + _prefixed_words(text, tokens, taken, score, detector)
@@ -51,17 +49,14 @@ def _take_prefixes(text: str, tokens: Sequence[Token], found: Sequence[Finding])
 
 
 def _prefixed_words(text: str, tokens: Sequence[Token], taken: set[int], score: float, detector: str) -> list[Finding]:
-    """Capitalised name words after a prefix (with it) or a spaced honorific (without it), where no finding
-    starts or ends."""
+    """Capitalised name words after a prefix, with it, where no finding starts or ends."""
     out = []
     for k in range(len(tokens) - 1):
         folded = tokens[k][2].casefold()
         gap = text[tokens[k][1] : tokens[k + 1][0]]
-        n_start, n_end, n_tok = tokens[k + 1]
+        _, n_end, n_tok = tokens[k + 1]
         if n_end in taken or word_style(n_tok) not in ("title", "upper") or not titled_name_word(n_tok):
             continue
         if folded in _NAME_PREFIXES and gap == " " and word_style(tokens[k][2]) != "lower":
             out.append(Finding("PERSON", tokens[k][0], n_end, score, detector))
-        elif folded in _SPACED_HONORIFICS and gap == " . ":
-            out.append(Finding("PERSON", n_start, n_end, score, detector))
     return out
