@@ -245,7 +245,7 @@ class NameWordLists:
     def phrase(self, toks: Sequence[Token]) -> bool:
         """A run of capitalised words that is a title or phrase, not a name: it holds a function word
         ("Bring Me Flowers", "Sing To Me"), or every word is a frequent English word written in lower case too,
-        the first is not a frequent first name and none after it a frequent surname ("Crown Prince", but not
+        the first is not a frequent first name and none after it a frequent surname ("Happy Hour", but not
         "Will Smith", "Maria Costa" or "Grace Park")."""
         words = [t[2].casefold() for t in toks if len(t[2]) > 1]  # not middle initials ("Juliusz A Kwiatkowski")
         if len(words) == 2 and words[0] in LEGAL_TERMS and words[1] in ("term", "sittings"):
