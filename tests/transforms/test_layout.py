@@ -27,10 +27,6 @@ PACKAGES = ("transforms", "pipelines")
 # ``ast`` cannot see; they are dependencies of the ``transforms.detectors`` package all the same.
 DYNAMIC_IMPORTS = {"transforms.detectors": frozenset(spec.module for spec in BUILTIN_DETECTORS.values())}
 
-# names.py imports ner.chunk_spans at module level and ner._technical inside functions, and ner.py imports
-# the word-list loaders of names.py inside functions. Another change is reworking names.py; until it lands
-# this cycle is allowed here, and test_names_and_ner_do_not_import_each_other (xfail) names it.
-
 
 @dataclass(frozen=True)
 class Import:

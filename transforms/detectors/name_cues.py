@@ -90,9 +90,7 @@ _PERSON_ACTIVITIES = frozenset(
 )
 # A comma and a question or request after a word that opens a line: the word is a person addressed
 # ("Tendai, can you ...", "Farai, please ...").
-_VOCATIVE_AFTER = re.compile(
-    r"[ \t]?,[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE
-)
+_VOCATIVE_AFTER = re.compile(r",[ \t]*(?:can|could|would|will|do|did|are|have|please|thanks|thank)\b", re.IGNORECASE)
 # A person named by the department they work in: "X from finance", "X Y from the legal team".
 _FROM_DEPARTMENT = re.compile(
     r"(?:[ \t][^\W\d_]+(?:['’-][^\W\d_]+)*)?[ \t]+(?:from|in|at)[ \t]+(?:the[ \t]+)?(?:finance|accounting|accounts"
@@ -105,13 +103,14 @@ _PERSON_PREDICATE = re.compile(
     r"[ \t]+(?:is|was|['’]s|looks|seems)(?:[ \t]+(?:so|very|really|such|literally|always|just|too|the|a|an|my))*"
     r"[ \t]+(?:cute|obsessed|handsome|gorgeous|pretty|beautiful|sexy|hilarious|funny|talented|adorable|pregnant"
     r"|married|jealous|lovely|sweet|slaying|savage|legend|goat|bae)\b"
-    r"|[ \t]*,?[ \t]+my[ \t]+(?:brother|sister|bro|sis|friend|hero|idol|boy|girl|guy|dude|king|queen|bestie)\b",
+    r"|,?[ \t]+my[ \t]+(?:brother|sister|bro|sis|friend|hero|idol|boy|girl|guy|dude|king|queen|bestie)\b",
     re.IGNORECASE,
 )
 # A sentence that goes on about "he" or "she": "X continues his streak", "X knew that ... her".
 _ANAPHORA_AFTER = re.compile(r"[ \t]+[a-z][^.!?\n]{0,60}?\b(?:he|his|him|himself|she|her|hers|herself)\b")
-# A person addressed at the end of a sentence: "Where are you , X ?", "Thanks, X!".
-_VOCATIVE_END = re.compile(r"[ \t]*[?!]")
+# A person addressed at the end of a sentence: "Where are you, X?", "Thanks, X!"; French typography puts a
+# no-break space before the mark ("Tu viens, X\u202f?").
+_VOCATIVE_END = re.compile("[\u00a0\u202f]?[?!]")
 # Field labels that name people in metadata, minutes and headers ("Attendees: ...", "Maintainer: ...").
 _LABEL_CUES = frozenset(
     """author authors maintainer maintainers contact contacts attendees attendee participants present owner
@@ -367,10 +366,10 @@ def pronoun_after(site: CueSite) -> bool:
 
 @register_cue_check("vocative_end")
 def vocative_end(site: CueSite) -> bool:
-    """An addressable first name after a comma at the end of a question or exclamation ("Ready , x ?")."""
+    """An addressable first name after a comma at the end of a question or exclamation ("Ready, x?")."""
     text, start = site.text, site.start
     return (
-        text[max(0, start - 3) : start].endswith((", ", " ,"))
+        text[max(0, start - 3) : start].endswith(", ")
         and _VOCATIVE_END.match(text, site.end) is not None
         and site.words.addressable(site.folded)
     )

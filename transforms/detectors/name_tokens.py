@@ -7,11 +7,15 @@ Pure functions of the text; no name lists, no thresholds.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 __all__ = [
     "AUXILIARIES",
+    "CODE_KEYWORDS",
+    "DERIVED_WORD",
     "DETERMINERS",
     "FUNCTION_WORDS",
+    "INITIAL_GAPS",
     "PRONOUNS",
     "SENTENCE_START",
     "Token",
@@ -19,6 +23,7 @@ __all__ = [
     "korean_given_name",
     "line_around",
     "opens_line",
+    "opens_question",
     "tokenize",
     "word_style",
 ]
@@ -49,6 +54,14 @@ FUNCTION_WORDS = frozenset(
     """me my mine you your yours we us our him his her hers they them their it its the a an this that these
     those to of in on at for with from by back up down out off over""".split()
 )
+#: Keywords before a lower-case identifier in code ("return conn", "import ada"): not a name.
+CODE_KEYWORDS = frozenset(
+    "return import from def class const let var await yield lambda raise del assert global new typeof self this".split()
+)
+#: Endings of English derived words ("unassigned", "refactoring", "deployment"): a rare word with one is a word.
+DERIVED_WORD = re.compile(r"(?:ed|ing|tion|sion|ment|ness|able|ible|ity|ize|ise|ful|less|ous|ive)$")
+#: What stands between an initial and the next word: "T. Mwale", "K.\nBanda".
+INITIAL_GAPS = frozenset({". ", ".\n", "."})
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
@@ -97,3 +110,13 @@ def line_around(text: str, pos: int) -> str:
     lo, hi = max(0, pos - 200), min(len(text), pos + 200)
     start, end = text.rfind("\n", lo, pos), text.find("\n", pos, hi)
     return text[lo if start < 0 else start + 1 : hi if end < 0 else end]
+
+
+def opens_question(text: str, tokens: Sequence[Token], i: int) -> bool:
+    """ "Can I", "May we", "Will you": token ``i`` is an auxiliary before a subject pronoun, opening a question."""
+    return (
+        i + 1 < len(tokens)
+        and tokens[i + 1][2].casefold() in PRONOUNS
+        and text[tokens[i][1] : tokens[i + 1][0]] == " "
+        and tokens[i][2].casefold() in AUXILIARIES
+    )

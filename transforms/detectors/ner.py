@@ -106,10 +106,8 @@ _REPORTER_SHORT = re.compile(r"[A-Z][a-z]{1,3}")
 _STATUTE = re.compile(r"(?:\S+ )+(?:Act|Acts|Regulations|Directive|Convention|Treaty|Statute|Ordinance)")
 # An acronym of capitals only ("LKML", "ALB", "DAO"): in technical prose, a term, not an organisation.
 _ACRONYM = re.compile(r"[A-Z]{3,5}s?")
-_TECH_WINDOW = int_threshold("ner_tech_window")
+# Tool words or code tokens near an entity that make the text technical prose (``text_shapes.technical_nearby``).
 _TECH_MIN = int_threshold("ner_tech_min")
-# Tool words as common as this in English ("table", "word", "react", "spark") do not make a text technical.
-_TECH_ZIPF = threshold("ner_tech_zipf")
 # Legal forms spaCy may find alone after a comma ("NORTHSTAR LOGISTICS, INC."): part of a name, never vetoed.
 _LEGAL_FORMS = frozenset(
     "inc inc. ltd ltd. llc llp plc corp corp. co co. limited company gmbh ag sa sons brothers partners".split()
@@ -187,7 +185,7 @@ def _english() -> dict[str, float]:
 
 def _technical(text: str, start: int, end: int, minimum: int = _TECH_MIN) -> bool:
     """True if at least ``minimum`` programming languages, tools or products appear near ``start:end``."""
-    return technical_nearby(text, start, end, minimum=minimum, window=_TECH_WINDOW, tool_max_zipf=_TECH_ZIPF)
+    return technical_nearby(text, start, end, minimum=minimum)
 
 
 class ModelNotInstalled(RuntimeError):
@@ -360,44 +358,62 @@ class SpacyNerDetector(Detector):
 
     def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
         """One list of findings per text, in input order; raises rather than skip a text."""
-        pieces: list[tuple[int, int, int, int]] = []  # (text index, window start, own start, own end)
+        pieces, windows = self._windows(texts)
+        results: list[set[Finding]] = [set() for _ in texts]
+        docs = self._nlp.pipe(windows, batch_size=self._batch_size_for(windows))
+        for (i, w_start, own_start, own_end), doc in zip(pieces, docs, strict=True):
+            for ent in doc.ents:
+                offset = w_start + ent.start_char
+                if own_start <= offset < own_end:  # the window that owns the entity's start reports it
+                    results[i].update(self._entity_findings(texts[i], offset, ent))
+        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
+
+    def _windows(self, texts: Sequence[str]) -> tuple[list[tuple[int, int, int, int]], list[str]]:
+        """The overlapping windows of every text, and for each (text index, window start, own start, own end)."""
+        pieces: list[tuple[int, int, int, int]] = []
         windows: list[str] = []
         for i, text in enumerate(texts):
             for w_start, w_end, own_start, own_end in chunk_spans(len(text), self._chunk, self._overlap):
                 pieces.append((i, w_start, own_start, own_end))
                 windows.append(text[w_start:w_end])
-        results: list[set[Finding]] = [set() for _ in texts]
-        # spaCy's memory grows with the characters in one batch, not the number of texts: cap a batch
-        # at about _BATCH_CHARS so a run of full windows costs no more than many short records.
+        return pieces, windows
+
+    def _batch_size_for(self, windows: Sequence[str]) -> int:
+        """The configured batch size, capped so that one batch holds about ``_BATCH_CHARS`` characters."""
+        # spaCy's memory grows with the characters in one batch, not the number of texts: a run of full
+        # windows costs no more than many short records.
         average = sum(map(len, windows)) // max(1, len(windows))
-        batch_size = max(1, min(self._batch_size, _BATCH_CHARS // max(1, average)))
-        for (i, w_start, own_start, own_end), doc in zip(
-            pieces, self._nlp.pipe(windows, batch_size=batch_size), strict=True
-        ):
-            for ent in doc.ents:
-                entity = self._labels.get(ent.label_)
-                if entity is None:
-                    continue
-                text = texts[i]
-                offset = w_start + ent.start_char
-                if not own_start <= offset < own_end:
-                    continue
-                for s, e in entity_pieces(ent.text):
-                    if " " not in ent.text[s:e] and imperative(text, offset + s, offset + e):
-                        continue
-                    if self._label(text, offset + s, offset + e):
-                        continue
-                    if entity == "PERSON" and (
-                        self._common_words(ent.text[s:e]) or _ROLE_NOUN.fullmatch(ent.text[s:e]) is not None
-                    ):
-                        continue
-                    if self._not_a_name(text, offset + s, offset + e, entity, ent.text):
-                        continue
-                    if self._case_says_nothing(text, offset + s, offset + e, entity, ent.text):
-                        continue
-                    begin = self._given_name_before(text, offset + s) if entity == "PERSON" else offset + s
-                    results[i].add(Finding(entity, begin, offset + e, self._score, f"{self.name}.{ent.label_}"))
-        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
+        return max(1, min(self._batch_size, _BATCH_CHARS // max(1, average)))
+
+    def _entity_findings(self, text: str, offset: int, ent: Any) -> list[Finding]:
+        """The findings of one spaCy entity starting at ``offset`` in ``text``: its pieces that are names
+        (``entity_pieces``), a person's taking in a given name just before it; none for an unmapped label."""
+        entity = self._labels.get(ent.label_)
+        if entity is None:
+            return []
+        out = []
+        for s, e in entity_pieces(ent.text):
+            start, end = offset + s, offset + e
+            if self._vetoed(text, start, end, entity, ent.text):
+                continue
+            begin = self._given_name_before(text, start) if entity == "PERSON" else start
+            out.append(Finding(entity, begin, end, self._score, f"{self.name}.{ent.label_}"))
+        return out
+
+    def _vetoed(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
+        """A piece ``text[start:end]`` of the entity ``whole`` that is no name: a one-word imperative, a field
+        label, a person made of common words or a role noun, technical or legal words, or words whose letter
+        case is the only evidence."""
+        value = text[start:end]
+        if " " not in value and imperative(text, start, end):
+            return True
+        if self._label(text, start, end):
+            return True
+        if entity == "PERSON" and (self._common_words(value) or _ROLE_NOUN.fullmatch(value) is not None):
+            return True
+        return self._not_a_name(text, start, end, entity, whole) or self._case_says_nothing(
+            text, start, end, entity, whole
+        )
 
 
 @register_detector("spacy_ner")

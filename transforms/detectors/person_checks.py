@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from transforms.detectors.names import titled_name_word
+from transforms.detectors.name_judges import titled_name_word
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list

@@ -10,9 +10,15 @@ import re
 from collections.abc import Iterator
 
 from transforms.lexicon.names import load_english_words
+from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import TOOL_WORDS
 
-__all__ = ["chunk_spans", "technical_nearby"]
+__all__ = ["TECH_TOOL_MAX_ZIPF", "TECH_WINDOW", "chunk_spans", "technical_nearby"]
+
+#: Characters on each side of a span searched for tool words and code.
+TECH_WINDOW = int_threshold("ner_tech_window")
+#: Tool words at least this frequent in English ("table", "word", "react", "spark") do not make a text technical.
+TECH_TOOL_MAX_ZIPF = threshold("ner_tech_zipf")
 
 # A word of technical prose, with the punctuation that joins identifiers ("pd.read_csv()", "c++", "a=b").
 _TECH_TOKEN = re.compile(r"[A-Za-z][\w.+#:/=()-]*")
@@ -43,7 +49,15 @@ def chunk_spans(length: int, chunk: int, overlap: int) -> Iterator[tuple[int, in
         start += step
 
 
-def technical_nearby(text: str, start: int, end: int, *, minimum: int, window: int, tool_max_zipf: float) -> bool:
+def technical_nearby(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    minimum: int,
+    window: int = TECH_WINDOW,
+    tool_max_zipf: float = TECH_TOOL_MAX_ZIPF,
+) -> bool:
     """True if at least ``minimum`` tool or product words (rarer in English than ``tool_max_zipf``) or code
     tokens occur within ``window`` characters before ``start`` or after ``end``."""
     english = load_english_words()

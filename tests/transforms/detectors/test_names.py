@@ -360,3 +360,29 @@ def test_departments_and_vocabulary_given_names(text: str, expected: list[str]) 
 )
 def test_vocabulary_given_names_in_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, cue, cued",
+    [
+        # People type the mark against the name; French typography puts a no-break space before it.
+        ("Is that you, Summer?", "vocative_end", True),
+        ("Tu viens ce soir, Summer\u202f?", "vocative_end", True),
+        ("Is that you, Summer ?", "vocative_end", False),
+        ("Is that you ,Summer?", "vocative_end", False),
+        # The comma of a request or of "my brother" follows the name directly.
+        ("Zorvanya, could you check the rota", "vocative_request", True),
+        ("Zorvanya , could you check the rota", "vocative_request", False),
+        ("Zorvanya, my sister, never changes", "person_predicate", True),
+        ("Zorvanya , my sister, never changes", "person_predicate", False),
+    ],
+)
+def test_cues_take_typed_spacing_not_tokenised_spacing(text: str, cue: str, cued: bool) -> None:
+    (found,) = DETECTOR.detect([text])
+    assert (f"person_names.{cue}" in {f.detector for f in found}) is cued
+
+
+def test_an_honorific_apart_from_its_stop_is_no_name_prefix() -> None:
+    # Honorifics are the context detector's ("Dr. Okafor"); "Dr . X" is tokenised text, not a name prefix.
+    (found,) = DETECTOR.detect(["Dr . Brightwater spoke"])
+    assert [f for f in found if f.detector == "person_names.prefix"] == []
