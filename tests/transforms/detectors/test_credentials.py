@@ -377,31 +377,47 @@ def test_factory_is_registered() -> None:
     assert isinstance(built, CredentialDetector) and built.name == "credentials"
 
 
+def _seconds(detector: CredentialDetector, text: str) -> float:
+    """The best of two timings of ``detect`` on ``text`` (the smaller is less disturbed by other work)."""
+    best = float("inf")
+    for _ in range(2):
+        started = time.perf_counter()
+        detector.detect([text])
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def _assert_linear(detector: CredentialDetector, unit: str, chars: int) -> None:
+    """Four times the text takes well under sixteen times as long (a quadratic scan would take sixteen).
+
+    A ratio measured in one run, not a time limit: shared CI machines are noisy (speed targets live in
+    ``benchmarks/``)."""
+    small = _seconds(detector, unit * (chars // 4 // len(unit)))
+    large = _seconds(detector, unit * (chars // len(unit)))
+    assert large < 8 * small + 0.5, f"{unit!r}: {small:.2f} s for a quarter, {large:.2f} s for all"
+
+
 def test_two_megabytes_of_a(detector: CredentialDetector) -> None:
-    text = "a" * 2_000_000
-    started = time.perf_counter()
-    assert detector.detect([text]) == [[]]
-    assert time.perf_counter() - started < 20
+    assert detector.detect(["a" * 2_000_000]) == [[]]
+    _assert_linear(detector, "a", 2_000_000)
 
 
 def test_two_megabytes_of_password_assignments(detector: CredentialDetector) -> None:
     unit = "password="
     text = unit * (2_000_000 // len(unit))
-    started = time.perf_counter()
     findings = detector.detect([text])[0]
-    assert time.perf_counter() - started < 20
     # The first assignment's bare value runs to the next whitespace: the rest of the text.
     assert findings == [Finding(PW, len(unit), len(text), 0.8, "credentials.password_assignment")]
+    _assert_linear(detector, unit, 2_000_000)
 
 
 @pytest.mark.parametrize("unit", ["x password:a b ", "x token:ab1 c ", "a://b:c@d ", ";user=a b ", "password=a)"])
 def test_adversarial_repetitions_stay_linear(detector: CredentialDetector, unit: str) -> None:
     # Each of these once made a rule rescan the rest of the line after every match (or would have).
     text = unit * (500_000 // len(unit))
-    started = time.perf_counter()
     for finding in detector.detect([text])[0]:
         assert 0 <= finding.start < finding.end <= len(text)
-    assert time.perf_counter() - started < 10
+    _assert_linear(detector, unit, 500_000)
 
 
 def test_unterminated_private_key_after_two_megabytes(detector: CredentialDetector) -> None:
