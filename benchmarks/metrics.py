@@ -1,7 +1,8 @@
 """Scoring for the detection-quality benchmark: entity families, recall, precision, vocabulary kept.
 
-Every system's entity types are mapped onto the benchmark's label set (``corpus.SENSITIVE_LABELS``,
-called *families* here) by a mapping table; a type that maps to no family scores as ``OTHER``.
+Every system's entity types are mapped onto the benchmark's label set (``FAMILIES``: the generated
+corpus's ``corpus.SENSITIVE_LABELS`` plus ``EXTRA_FAMILIES``) by a mapping table; a type that maps to
+no family scores as ``OTHER``.
 
 Mapping of entity types onto families:
 
@@ -13,8 +14,38 @@ Mapping of entity types onto families:
 | Presidio | ``LOCATION`` | ``STREET_ADDRESS`` |
 | Presidio | ``DATE_TIME`` | ``DATE_OF_BIRTH`` (the only date the label set treats as sensitive) |
 | Presidio | ``EMAIL`` (spaCy label mapping) | ``EMAIL_ADDRESS`` |
-| Presidio | a country's identity number (``UK_NHS``, ``IN_AADHAAR``, ``ES_NIF``, ``PL_PESEL``, ...) | ``NATIONAL_ID`` |
-| both | anything else (``TICKET_ID``, ``CRYPTO``, ``UK_NINO``, ``US_ITIN``, ``NRP``, ``UUID``, ...) | ``OTHER`` |
+| scrubline | ``UK_NINO``, ``US_ITIN`` | ``NATIONAL_ID`` |
+| Presidio | every identifier recognizer's entity, by ``PRESIDIO_ID_FAMILIES`` (below) | its family |
+| both | anything else (``TICKET_ID``, ``NRP``, ``UUID``, ``MAC_ADDRESS``, ...) | ``OTHER`` |
+
+The families are the generated corpus's label set plus the identifier families of issue 14 that
+Presidio ships recognizers for (``EXTRA_FAMILIES``): ``PASSPORT``, ``DRIVER_LICENSE``,
+``VEHICLE_REGISTRATION``, ``TAX_ID`` (tax and VAT numbers that are not a person's national number),
+``HEALTH_ID`` (health-insurance and medical identifiers), ``ACCOUNT_NUMBER`` and ``CRYPTO``.
+``PRESIDIO_ID_FAMILIES`` maps each Presidio entity name (as in its recognizer test tables) onto them:
+
+- ``PHONE_NUMBER``: ``PHONE_NUMBER``, ``PH_MOBILE_NUMBER``, ``TR_PHONE_NUMBER``;
+- ``NATIONAL_ID``: a person's national, social-security or personal tax number: ``UK_NHS``, ``UK_NINO``,
+  ``US_ITIN``, ``CA_SIN``, ``IN_AADHAAR``, ``IN_PAN``, ``IN_VOTER``, ``ES_NIF``, ``ES_NIE``, ``PL_PESEL``,
+  ``SE_PERSONNUMMER``, ``FI_PERSONAL_IDENTITY_CODE``, ``ZA_ID_NUMBER``, ``AU_TFN``, ``AU_MEDICARE``,
+  ``IT_FISCAL_CODE``, ``IT_IDENTITY_CARD``, ``DE_ID_CARD``, ``DE_TAX_ID``, ``DE_SOCIAL_SECURITY``,
+  ``SG_NRIC_FIN``, ``KR_RRN``, ``KR_FRN``, ``TR_NATIONAL_ID``, ``TH_TNIN``, ``NG_NIN``, ``PH_TIN``
+  (``UK_NHS``, ``AU_TFN``, ``AU_MEDICARE`` and ``DE_TAX_ID`` here because scrubline's ``NATIONAL_ID``
+  detector reports them);
+- ``PASSPORT``: ``US_PASSPORT``, ``UK_PASSPORT``, ``DE_PASSPORT``, ``ES_PASSPORT``, ``IT_PASSPORT``,
+  ``IN_PASSPORT``, ``KR_PASSPORT``;
+- ``DRIVER_LICENSE``: ``US_DRIVER_LICENSE``, ``UK_DRIVING_LICENCE``, ``DE_FUEHRERSCHEIN``,
+  ``IT_DRIVER_LICENSE``, ``KR_DRIVER_LICENSE``;
+- ``VEHICLE_REGISTRATION``: ``UK_VEHICLE_REGISTRATION``, ``IN_VEHICLE_REGISTRATION``,
+  ``NG_VEHICLE_REGISTRATION``, ``TR_LICENSE_PLATE``, ``DE_KFZ``;
+- ``TAX_ID``: ``DE_TAX_NUMBER``, ``DE_VAT_ID``, ``IT_VAT_CODE``, ``IN_GSTIN``, ``AU_ABN``, ``KR_BRN``;
+- ``HEALTH_ID``: ``DE_HEALTH_INSURANCE``, ``US_MBI``, ``US_NPI``, ``MEDICAL_LICENSE``, ``DE_LANR``, ``DE_BSNR``;
+- ``ACCOUNT_NUMBER``: ``US_BANK_NUMBER``; ``CRYPTO``, ``IBAN_CODE``, ``CREDIT_CARD``, ``US_SSN``,
+  ``IP_ADDRESS``, ``URL``, ``EMAIL_ADDRESS``, ``PERSON``: themselves;
+- no family (a corpus label keeps its own name and is unscored; a prediction is ``OTHER``):
+  ``DATE_TIME`` (a date is not a date of birth), ``UK_POSTCODE`` and ``DE_PLZ`` (a postcode alone),
+  ``MAC_ADDRESS``, ``ABA_ROUTING_NUMBER`` (a bank's number) and the company registers ``AU_ACN``,
+  ``SG_UEN``, ``SE_ORGANISATIONSNUMMER``, ``DE_HANDELSREGISTER``.
 
 Definitions, per corpus and system:
 
@@ -28,7 +59,13 @@ Definitions, per corpus and system:
   overlaps only entities whose labels the corpus leaves unscored (for example WNUT ``product``), and
   wrong otherwise. precision = correct / (correct + wrong); a family's precision is computed over
   the merged spans whose type maps to it.
-- **vocabulary kept**: the share of ``KEEP`` spans with no character inside any predicted span.
+- **vocabulary kept**: the share of vocabulary spans (``KEEP``, or the labels a corpus's ``LabelScheme``
+  names as vocabulary, reported per label) with no character inside any predicted span.
+- **negatives kept clean** (recognizer test tables): the share of texts that must not fire a given
+  recognizer on which the system reports no span of that recognizer's family anywhere in the text.
+- Which labels of a corpus are scored, which are vocabulary and which are context (unscored) is the
+  corpus's ``LabelScheme``; a scored label may accept several families as type-correct (a
+  detect-secrets ``SECRET`` is found as ``API_KEY``, ``PASSWORD`` or ``PRIVATE_KEY``).
 - **overall** recall is over all labelled sensitive entities of the corpus; overall precision over all
   merged predicted spans, including ``OTHER`` ones.
 """
@@ -38,35 +75,103 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from benchmarks.corpus import KEEP, SENSITIVE_LABELS, LabelledDoc
+from benchmarks.corpus import KEEP, SENSITIVE_LABELS, LabelledDoc, Span
 
 __all__ = [
+    "DEFAULT_SCHEME",
+    "EXTRA_FAMILIES",
+    "FAMILIES",
     "OTHER",
+    "PRESIDIO_ID_FAMILIES",
     "PRESIDIO_TYPE_MAP",
     "SCRUBLINE_TYPE_MAP",
+    "SECRET_FAMILIES",
     "Counts",
+    "KeepCounts",
+    "LabelScheme",
+    "NegativeCounts",
+    "NegativeText",
     "Prediction",
     "SystemScore",
     "family_mapper",
     "merge_predictions",
+    "score_negatives",
     "score_system",
 ]
 
 OTHER = "OTHER"
-_FAMILIES = frozenset(SENSITIVE_LABELS)
+EXTRA_FAMILIES: tuple[str, ...] = (
+    "PASSPORT",
+    "DRIVER_LICENSE",
+    "VEHICLE_REGISTRATION",
+    "TAX_ID",
+    "HEALTH_ID",
+    "ACCOUNT_NUMBER",
+    "CRYPTO",
+)
+FAMILIES: tuple[str, ...] = (*SENSITIVE_LABELS, *EXTRA_FAMILIES)
+_FAMILIES = frozenset(FAMILIES)
+SECRET_FAMILIES = frozenset({"API_KEY", "PASSWORD", "PRIVATE_KEY"})
 
-SCRUBLINE_TYPE_MAP: Mapping[str, str] = {"LOCATION": "STREET_ADDRESS", "INTERNAL_URL": "INTERNAL_HOST"}
-# Presidio's national identity recognizers, one entity type per country; scrubline reports them as NATIONAL_ID.
-_PRESIDIO_NATIONAL_IDS = (
-    "UK_NHS IN_AADHAAR ES_NIF ES_NIE PL_PESEL SE_PERSONNUMMER ZA_ID_NUMBER AU_TFN AU_MEDICARE IT_FISCAL_CODE "
-    "FI_PERSONAL_IDENTITY_CODE SG_NRIC_FIN KR_RRN TR_NATIONAL_ID TH_TNIN NG_NIN DE_TAX_ID IN_PAN"
-).split()
+SCRUBLINE_TYPE_MAP: Mapping[str, str] = {
+    "LOCATION": "STREET_ADDRESS",
+    "INTERNAL_URL": "INTERNAL_HOST",
+    "UK_NINO": "NATIONAL_ID",
+    "US_ITIN": "NATIONAL_ID",
+}
+
+
+def _names(family: str, names: str) -> dict[str, str]:
+    return dict.fromkeys(names.split(), family)
+
+
+# Presidio's entity names (its recognizers' and its recognizer test tables') onto families; see the module doc.
+PRESIDIO_ID_FAMILIES: Mapping[str, str] = {
+    **_names("PHONE_NUMBER", "PH_MOBILE_NUMBER TR_PHONE_NUMBER"),
+    **_names(
+        "NATIONAL_ID",
+        "UK_NHS UK_NINO US_ITIN CA_SIN IN_AADHAAR IN_PAN IN_VOTER ES_NIF ES_NIE PL_PESEL SE_PERSONNUMMER "
+        "FI_PERSONAL_IDENTITY_CODE ZA_ID_NUMBER AU_TFN AU_MEDICARE IT_FISCAL_CODE IT_IDENTITY_CARD DE_ID_CARD "
+        "DE_TAX_ID DE_SOCIAL_SECURITY SG_NRIC_FIN KR_RRN KR_FRN TR_NATIONAL_ID TH_TNIN NG_NIN PH_TIN",
+    ),
+    **_names("PASSPORT", "US_PASSPORT UK_PASSPORT DE_PASSPORT ES_PASSPORT IT_PASSPORT IN_PASSPORT KR_PASSPORT"),
+    **_names(
+        "DRIVER_LICENSE", "US_DRIVER_LICENSE UK_DRIVING_LICENCE DE_FUEHRERSCHEIN IT_DRIVER_LICENSE KR_DRIVER_LICENSE"
+    ),
+    **_names(
+        "VEHICLE_REGISTRATION",
+        "UK_VEHICLE_REGISTRATION IN_VEHICLE_REGISTRATION NG_VEHICLE_REGISTRATION TR_LICENSE_PLATE DE_KFZ",
+    ),
+    **_names("TAX_ID", "DE_TAX_NUMBER DE_VAT_ID IT_VAT_CODE IN_GSTIN AU_ABN KR_BRN"),
+    **_names("HEALTH_ID", "DE_HEALTH_INSURANCE US_MBI US_NPI MEDICAL_LICENSE DE_LANR DE_BSNR"),
+    **_names("ACCOUNT_NUMBER", "US_BANK_NUMBER"),
+}
 PRESIDIO_TYPE_MAP: Mapping[str, str] = {
-    **dict.fromkeys(_PRESIDIO_NATIONAL_IDS, "NATIONAL_ID"),
+    **PRESIDIO_ID_FAMILIES,
     "LOCATION": "STREET_ADDRESS",
     "DATE_TIME": "DATE_OF_BIRTH",
     "EMAIL": "EMAIL_ADDRESS",
 }
+
+
+@dataclass(frozen=True)
+class LabelScheme:
+    """How a corpus's labels count: scored, vocabulary to keep, or context (every other label).
+
+    ``scored`` maps a label to the families whose predictions make a hit on it type-correct.
+    """
+
+    scored: Mapping[str, frozenset[str]]
+    keep: frozenset[str] = frozenset({KEEP})
+
+    def extended(
+        self, scored: Mapping[str, frozenset[str]] | None = None, keep: frozenset[str] | None = None
+    ) -> LabelScheme:
+        """This scheme with more (or overriding) scored labels, and the given vocabulary labels if any."""
+        return LabelScheme({**self.scored, **(scored or {})}, self.keep if keep is None else keep)
+
+
+DEFAULT_SCHEME = LabelScheme({f: frozenset({f}) for f in FAMILIES})
 
 
 @dataclass(frozen=True)
@@ -77,6 +182,16 @@ class Prediction:
     end: int
     entity_type: str
     score: float = 1.0
+
+
+@dataclass(frozen=True)
+class NegativeText:
+    """A text on which a recognizer (``target``) must not fire: no finding of a ``forbidden`` family."""
+
+    doc_id: str
+    text: str
+    target: str
+    forbidden: frozenset[str]
 
 
 def family_mapper(type_map: Mapping[str, str]) -> Callable[[str], str]:
@@ -95,7 +210,7 @@ class Counts:
 
     n: int = 0  # labelled entities
     caught: int = 0  # every non-whitespace character inside a predicted span of any type
-    caught_typed: int = 0  # ... inside predicted spans whose type maps to the entity's family
+    caught_typed: int = 0  # ... inside predicted spans whose type maps to a family the label accepts
     predicted: int = 0  # merged predicted spans of this family that count for precision
     correct: int = 0  # ... of which overlap a labelled sensitive entity
     neutral: int = 0  # merged spans that overlap only unscored labels (left out of precision)
@@ -127,19 +242,57 @@ class Counts:
 
 
 @dataclass
+class KeepCounts:
+    """Vocabulary spans of one label, and how many of them no predicted span touched."""
+
+    n: int = 0
+    kept: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.kept / self.n if self.n else None
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        return {"n": self.n, "kept": self.kept, "kept_share": self.rate}
+
+
+@dataclass
+class NegativeCounts:
+    """Negative texts of one recognizer, and how many the system left without a forbidden finding."""
+
+    n: int = 0
+    clean: int = 0
+    skipped: int = 0  # texts the system returned no result for
+
+    @property
+    def rate(self) -> float | None:
+        return self.clean / self.n if self.n else None
+
+    def as_dict(self) -> dict[str, float | int | None]:
+        return {"n": self.n, "clean": self.clean, "clean_share": self.rate, "skipped": self.skipped}
+
+
+@dataclass
 class SystemScore:
     """All tallies of one system on one corpus."""
 
     families: dict[str, Counts] = field(default_factory=dict)
     unscored: dict[str, Counts] = field(default_factory=dict)
     overall: Counts = field(default_factory=Counts)
-    keep_n: int = 0
-    keep_kept: int = 0
+    vocabulary: dict[str, KeepCounts] = field(default_factory=dict)  # vocabulary label -> counts
     docs: int = 0
     skipped_docs: int = 0  # documents the system returned no result for (scrubline quarantine)
     missed: dict[str, list[str]] = field(default_factory=dict)  # family -> a few missed values
     false_positives: dict[str, list[str]] = field(default_factory=dict)  # family -> a few wrong spans
     lost_vocabulary: list[str] = field(default_factory=list)
+
+    @property
+    def keep_n(self) -> int:
+        return sum(c.n for c in self.vocabulary.values())
+
+    @property
+    def keep_kept(self) -> int:
+        return sum(c.kept for c in self.vocabulary.values())
 
     @property
     def keep_rate(self) -> float | None:
@@ -152,7 +305,12 @@ class SystemScore:
             "overall": self.overall.as_dict(),
             "families": {k: v.as_dict() for k, v in sorted(self.families.items())},
             "unscored": {k: v.as_dict() for k, v in sorted(self.unscored.items())},
-            "vocabulary": {"n": self.keep_n, "kept": self.keep_kept, "kept_share": self.keep_rate},
+            "vocabulary": {
+                "n": self.keep_n,
+                "kept": self.keep_kept,
+                "kept_share": self.keep_rate,
+                "labels": {k: v.as_dict() for k, v in sorted(self.vocabulary.items())},
+            },
             "examples": {
                 "missed": self.missed,
                 "false_positives": self.false_positives,
@@ -199,11 +357,13 @@ def score_system(
     predictions: Sequence[Sequence[Prediction] | None],
     family_of: Callable[[str], str],
     examples: int = 5,
+    scheme: LabelScheme = DEFAULT_SCHEME,
 ) -> SystemScore:
     """Score one system's predictions (one list per document, ``None`` = no result) against the labels.
 
-    Labels in ``SENSITIVE_LABELS`` are scored per family, ``KEEP`` labels count for vocabulary kept,
-    and any other label is reported under its own name as unscored (recall only, precision-neutral).
+    Labels the scheme scores are tallied per label, its vocabulary labels count for vocabulary kept
+    (per label), and any other label is reported under its own name as unscored (recall only,
+    precision-neutral).
     """
     if len(docs) != len(predictions):
         raise ValueError("one prediction list per document is required")
@@ -212,11 +372,25 @@ def score_system(
         if preds is None:
             result.skipped_docs += 1
             continue
-        _score_doc(doc, preds, family_of, result, examples)
+        _score_doc(doc, preds, family_of, result, examples, scheme)
     for counts in result.families.values():
         for attr in ("n", "caught", "caught_typed", "predicted", "correct", "neutral"):
             setattr(result.overall, attr, getattr(result.overall, attr) + getattr(counts, attr))
     return result
+
+
+def _masks(
+    preds: Sequence[Prediction], size: int, family_of: Callable[[str], str]
+) -> tuple[bytearray, dict[str, bytearray]]:
+    any_mask = bytearray(size)
+    typed_masks: dict[str, bytearray] = {}
+    for p in preds:
+        start, end = max(0, p.start), min(size, p.end)
+        if start >= end:
+            continue
+        _mark(any_mask, start, end)
+        _mark(typed_masks.setdefault(family_of(p.entity_type), bytearray(size)), start, end)
+    return any_mask, typed_masks
 
 
 def _score_doc(
@@ -225,45 +399,54 @@ def _score_doc(
     family_of: Callable[[str], str],
     result: SystemScore,
     examples: int,
+    scheme: LabelScheme,
 ) -> None:
     text = doc.text
     size = len(text)
-    any_mask = bytearray(size)
-    typed_masks: dict[str, bytearray] = {}
-    for p in preds:
-        start, end = max(0, p.start), min(size, p.end)
-        if start >= end:
-            continue
-        _mark(any_mask, start, end)
-        fam = family_of(p.entity_type)
-        _mark(typed_masks.setdefault(fam, bytearray(size)), start, end)
-
+    any_mask, typed_masks = _masks(preds, size, family_of)
     sensitive = bytearray(size)
     unscored = bytearray(size)
     for span in doc.spans:
-        chars = [i for i in range(span.start, span.end) if not text[i].isspace()]
-        if span.label == KEEP:
-            result.keep_n += 1
-            if any(any_mask[span.start : span.end]):
-                if len(result.lost_vocabulary) < examples * 4 and span.value not in result.lost_vocabulary:
-                    result.lost_vocabulary.append(span.value)
-            else:
-                result.keep_kept += 1
+        if span.label in scheme.keep:
+            _score_keep(span, any_mask, result, examples)
             continue
-        scored = span.label in _FAMILIES
-        bucket = result.families if scored else result.unscored
+        chars = [i for i in range(span.start, span.end) if not text[i].isspace()]
+        accepted = scheme.scored.get(span.label)
+        bucket = result.families if accepted is not None else result.unscored
         counts = bucket.setdefault(span.label, Counts())
         counts.n += 1
         for i in chars:
-            (sensitive if scored else unscored)[i] = 1
+            (sensitive if accepted is not None else unscored)[i] = 1
         if all(any_mask[i] for i in chars):
             counts.caught += 1
-        elif scored:
+        elif accepted is not None:
             _add_example(result.missed, span.label, span.value, examples)
-        typed = typed_masks.get(span.label)
-        if typed is not None and all(typed[i] for i in chars):
+        typed = [typed_masks[f] for f in sorted(accepted or {span.label}) if f in typed_masks]
+        if typed and all(any(m[i] for m in typed) for i in chars):
             counts.caught_typed += 1
+    _score_precision(text, preds, family_of, result, examples, sensitive, unscored)
 
+
+def _score_keep(span: Span, any_mask: bytearray, result: SystemScore, examples: int) -> None:
+    counts = result.vocabulary.setdefault(span.label, KeepCounts())
+    counts.n += 1
+    if any(any_mask[span.start : span.end]):
+        if len(result.lost_vocabulary) < examples * 4 and span.value not in result.lost_vocabulary:
+            result.lost_vocabulary.append(span.value)
+    else:
+        counts.kept += 1
+
+
+def _score_precision(
+    text: str,
+    preds: Sequence[Prediction],
+    family_of: Callable[[str], str],
+    result: SystemScore,
+    examples: int,
+    sensitive: bytearray,
+    unscored: bytearray,
+) -> None:
+    size = len(text)
     for p in merge_predictions(preds):
         start, end = max(0, p.start), min(size, p.end)
         if start >= end or not text[start:end].strip():
@@ -278,3 +461,27 @@ def _score_doc(
         else:
             counts.predicted += 1
             _add_example(result.false_positives, fam, text[start:end], examples)
+
+
+def score_negatives(
+    negatives: Sequence[NegativeText],
+    predictions: Sequence[Sequence[Prediction] | None],
+    family_of: Callable[[str], str],
+) -> dict[str, NegativeCounts]:
+    """Per target recognizer: how many of its negative texts got no finding of a forbidden family.
+
+    A finding is forbidden when its type's family, or the type itself (for a target with no family),
+    is in the text's ``forbidden`` set. Texts without a result (``None``) are counted as skipped.
+    """
+    if len(negatives) != len(predictions):
+        raise ValueError("one prediction list per negative text is required")
+    result: dict[str, NegativeCounts] = {}
+    for neg, preds in zip(negatives, predictions, strict=True):
+        counts = result.setdefault(neg.target, NegativeCounts())
+        if preds is None:
+            counts.skipped += 1
+            continue
+        counts.n += 1
+        if not any(family_of(p.entity_type) in neg.forbidden or p.entity_type in neg.forbidden for p in preds):
+            counts.clean += 1
+    return result

@@ -15,6 +15,7 @@ import pytest
 from benchmarks.corpus import KEEP, SENSITIVE_LABELS, LabelledDoc, Span, generate, iban_is_valid, luhn_is_valid
 from benchmarks.devsets import load_synth, load_wnut
 from benchmarks.metrics import (
+    FAMILIES,
     OTHER,
     PRESIDIO_TYPE_MAP,
     SCRUBLINE_TYPE_MAP,
@@ -127,8 +128,13 @@ def test_type_mapping() -> None:
     assert scrubline("LOCATION") == presidio("LOCATION") == "STREET_ADDRESS"
     assert presidio("DATE_TIME") == "DATE_OF_BIRTH"
     assert scrubline("DATE_TIME") == OTHER
-    assert scrubline("TICKET_ID") == presidio("UUID") == presidio("US_DRIVER_LICENSE") == OTHER
-    assert all(scrubline(label) == presidio(label) == label for label in SENSITIVE_LABELS)
+    assert scrubline("TICKET_ID") == presidio("UUID") == presidio("MAC_ADDRESS") == OTHER
+    assert scrubline("UK_NINO") == presidio("UK_NINO") == presidio("ES_NIF") == "NATIONAL_ID"
+    assert presidio("US_DRIVER_LICENSE") == presidio("UK_DRIVING_LICENCE") == "DRIVER_LICENSE"
+    assert presidio("TR_LICENSE_PLATE") == "VEHICLE_REGISTRATION"
+    assert presidio("PH_MOBILE_NUMBER") == "PHONE_NUMBER"
+    assert scrubline("CRYPTO") == presidio("CRYPTO") == "CRYPTO"
+    assert all(scrubline(label) == presidio(label) == label for label in FAMILIES)
 
 
 def test_report_from_a_fake_system() -> None:
