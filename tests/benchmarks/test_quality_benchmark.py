@@ -1,6 +1,7 @@
 """The detection-quality benchmark: its scoring on hand-made spans, its corpus generator and loaders.
 
-No trained model is needed: the systems under test here are fake functions.
+No trained model is needed: the systems under test here are fake functions, and the corpora are written
+here (the one test that reads ``../shared/data`` is skipped when it is absent).
 """
 
 from __future__ import annotations
@@ -13,18 +14,32 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import KEEP, SENSITIVE_LABELS, LabelledDoc, Span, generate, iban_is_valid, luhn_is_valid
-from benchmarks.devsets import load_synth, load_wnut
+from benchmarks.devsets import (
+    SO_VOCABULARY,
+    Headline,
+    load_jsonl,
+    load_presidio_tests,
+    load_secrets_tests,
+    load_synth,
+    load_wnut,
+    stride_sample,
+)
 from benchmarks.metrics import (
+    DEFAULT_SCHEME,
     FAMILIES,
     OTHER,
     PRESIDIO_TYPE_MAP,
     SCRUBLINE_TYPE_MAP,
+    SECRET_FAMILIES,
+    NegativeText,
     Prediction,
     family_mapper,
     merge_predictions,
+    score_negatives,
     score_system,
 )
-from benchmarks.quality import Corpus, System, render_markdown, run_benchmark
+from benchmarks.quality import CORPUS_NAMES, DEFAULT_SHARED, Corpus, System, load_corpora, run_benchmark
+from benchmarks.quality_report import render_markdown
 
 
 def _doc(doc_id: str, text: str, *labels: tuple[str, str]) -> LabelledDoc:
@@ -258,3 +273,236 @@ def test_dev_corpus_loaders_map_labels(tmp_path: Path) -> None:
     wnut.write_text(json.dumps(line) + "\n\n", encoding="utf-8")
     (doc,) = load_wnut(wnut)
     assert [s.label for s in doc.spans] == ["PERSON", "ORGANIZATION", "product"]
+
+
+# ----------------------------------------------------------------------------------------------
+# Development corpora: loaders, label schemes, negatives, corpus selection and the per-target report.
+
+
+def _row(doc_id: str, text: str, *labels: tuple[str, str], **extra: str) -> dict:
+    """A corpus row in the shared-data JSONL shape, labels given as (value, label)."""
+    spans = []
+    for value, label in labels:
+        start = text.index(value)
+        spans.append({"start": start, "end": start + len(value), "label": label, "text": value})
+    return {"doc_id": doc_id, "text": text, "spans": spans, **extra}
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+TABLE_ROWS = [
+    _row("p1", "mi documento es 87654321X", ("87654321X", "ES_NIF"), target="ES_NIF", polarity="positive"),
+    _row("p2", "passport no. M00000001", ("M00000001", "KR_PASSPORT"), target="KR_PASSPORT", polarity="positive"),
+    _row("p3", "deliver to ZZ9 9ZZ please", ("ZZ9 9ZZ", "UK_POSTCODE"), target="UK_POSTCODE", polarity="positive"),
+    _row("n1", "account XX00 0000 closed", target="IBAN_CODE", polarity="negative"),
+    _row("n2", "zz:zz:zz", target="MAC_ADDRESS", polarity="negative"),
+]
+
+
+def test_stride_sample_is_even_and_deterministic() -> None:
+    items = list(range(10))
+    assert stride_sample(items, 4) == [0, 2, 5, 7]
+    assert stride_sample(items, None) == items
+    assert stride_sample(items, 20) == items
+
+
+def test_presidio_tests_loader_maps_names_and_splits_negatives(tmp_path: Path) -> None:
+    loaded = load_presidio_tests(_write_jsonl(tmp_path / "t.jsonl", TABLE_ROWS))
+    assert [(d.doc_id, d.kind) for d in loaded.docs] == [("p1", "ES_NIF"), ("p2", "KR_PASSPORT"), ("p3", "UK_POSTCODE")]
+    assert [[(s.label, s.value) for s in d.spans] for d in loaded.docs] == [
+        [("NATIONAL_ID", "87654321X")],
+        [("PASSPORT", "M00000001")],
+        [("UK_POSTCODE", "ZZ9 9ZZ")],  # no family: kept under its own name, unscored
+    ]
+    assert [(n.doc_id, n.target, n.forbidden) for n in loaded.negatives] == [
+        ("n1", "IBAN_CODE", frozenset({"IBAN_CODE"})),
+        ("n2", "MAC_ADDRESS", frozenset({"MAC_ADDRESS"})),
+    ]
+
+
+def test_secrets_loader_forbids_every_secret_family_on_negatives(tmp_path: Path) -> None:
+    rows = [
+        _row(
+            "s1",
+            "api_token = 'Zq81fakeTok3n'",
+            ("Zq81fakeTok3n", "SECRET"),
+            target="KeywordDetector",
+            polarity="positive",
+        ),
+        _row(
+            "s2", "host 203.0.113.9 up", ("203.0.113.9", "IP_ADDRESS"), target="IPPublicDetector", polarity="positive"
+        ),
+        _row("s3", "password = ${DB_PASS}", target="KeywordDetector", polarity="negative"),
+    ]
+    loaded = load_secrets_tests(_write_jsonl(tmp_path / "s.jsonl", rows))
+    assert [(d.kind, [s.label for s in d.spans]) for d in loaded.docs] == [
+        ("KeywordDetector", ["SECRET"]),
+        ("IPPublicDetector", ["IP_ADDRESS"]),
+    ]
+    assert [(n.target, n.forbidden) for n in loaded.negatives] == [("KeywordDetector", SECRET_FAMILIES)]
+
+
+def test_jsonl_loader_maps_labels_and_checks_offsets(tmp_path: Path) -> None:
+    path = _write_jsonl(
+        tmp_path / "so.jsonl",
+        [_row("q1", "asked by jdoe99 about numpy", ("jdoe99", "User_Name"), ("numpy", "Library"))],
+    )
+    (doc,) = load_jsonl(path, {"User_Name": "USERNAME"}, "so")
+    assert (doc.kind, [(s.label, s.value) for s in doc.spans]) == ("so", [("USERNAME", "jdoe99"), ("Library", "numpy")])
+    bad = _row("q2", "asked by jdoe99", ("jdoe99", "User_Name"))
+    bad["spans"][0]["start"] += 1
+    with pytest.raises(ValueError, match="does not match the text"):
+        load_jsonl(_write_jsonl(tmp_path / "bad.jsonl", [bad]), {}, "so")
+
+
+def test_scheme_accepts_several_families_and_counts_vocabulary_per_label() -> None:
+    secret = _doc(
+        "k", "token = q8ZfakeTokenValue9; pw: hunter22x", ("q8ZfakeTokenValue9", "SECRET"), ("hunter22x", "SECRET")
+    )
+    post = _doc(
+        "q",
+        "asked by jdoe99 about numpy 1.26 on Ubuntu, see fetch_rows.cfg",
+        ("jdoe99", "USERNAME"),
+        ("numpy", "Library"),
+        ("1.26", "Version"),
+        ("Ubuntu", "Operating_System"),
+        ("fetch_rows.cfg", "File_Name"),
+    )
+    scheme = DEFAULT_SCHEME.extended(
+        {"SECRET": SECRET_FAMILIES, "USERNAME": frozenset({"USERNAME", "PERSON"})},
+        keep=frozenset({"Library", "Version", "Operating_System"}),
+    )
+    preds = [
+        [_at(secret, "q8ZfakeTokenValue9", "API_KEY"), _at(secret, "hunter22x", "ORGANIZATION")],
+        [_at(post, "jdoe99", "PERSON"), _at(post, "Ubuntu", "ORGANIZATION"), _at(post, "fetch_rows.cfg", "URL")],
+    ]
+    score = score_system([secret, post], preds, family_mapper(SCRUBLINE_TYPE_MAP), scheme=scheme)
+    found = score.families["SECRET"]
+    assert (found.n, found.caught, found.caught_typed) == (2, 2, 1)
+    user = score.families["USERNAME"]
+    assert (user.n, user.caught, user.caught_typed) == (1, 1, 1)
+    assert {k: (c.n, c.kept) for k, c in score.vocabulary.items()} == {
+        "Library": (1, 1),
+        "Version": (1, 1),
+        "Operating_System": (1, 0),
+    }
+    assert (score.keep_n, score.keep_kept) == (3, 2)
+    assert score.lost_vocabulary == ["Ubuntu"]
+    assert (score.unscored["File_Name"].n, score.unscored["File_Name"].caught) == (1, 1)
+    org = score.families["ORGANIZATION"]
+    assert (org.predicted, org.correct) == (2, 1)  # a secret hit counts; lost vocabulary is wrong
+    assert score.families["URL"].neutral == 1  # only context under it
+    assert score.false_positives == {"ORGANIZATION": ["Ubuntu"]}
+
+
+def test_negatives_count_forbidden_families_and_raw_types() -> None:
+    negatives = [
+        NegativeText("n1", "aaaa", "IBAN_CODE", frozenset({"IBAN_CODE"})),
+        NegativeText("n2", "bbbb", "IBAN_CODE", frozenset({"IBAN_CODE"})),
+        NegativeText("n3", "cccc", "UK_POSTCODE", frozenset({"UK_POSTCODE"})),
+        NegativeText("n4", "dddd", "UK_POSTCODE", frozenset({"UK_POSTCODE"})),
+    ]
+    preds = [
+        [Prediction(0, 4, "IBAN_CODE")],
+        [Prediction(0, 4, "PHONE_NUMBER")],
+        [Prediction(0, 2, "UK_POSTCODE")],
+        None,
+    ]
+    result = score_negatives(negatives, preds, family_mapper(PRESIDIO_TYPE_MAP))
+    assert {t: (c.n, c.clean, c.skipped) for t, c in result.items()} == {
+        "IBAN_CODE": (2, 1, 0),
+        "UK_POSTCODE": (1, 0, 1),  # a type with no family still counts by its own name
+    }
+    assert result["IBAN_CODE"].rate == 0.5
+
+
+def test_load_corpora_orders_selects_limits_and_skips_missing(tmp_path: Path) -> None:
+    shared = tmp_path / "data"
+    _write_jsonl(shared / "presidio_recognizer_tests" / "presidio_tests.jsonl", TABLE_ROWS)
+    so_rows = [_row(f"q{i}", f"post {i} by user{i}", (f"user{i}", "User_Name")) for i in range(4)]
+    _write_jsonl(shared / "stackoverflow_ner_train" / "so_train.jsonl", so_rows)
+    corpora = load_corpora(CORPUS_NAMES, n_docs=5, seed=3, shared=shared)
+    assert [c.name for c in corpora] == list(CORPUS_NAMES)
+    assert corpora[-1].name == "generated" and len(corpora[-1].docs) == 5
+    present = {c.name for c in corpora if not c.skipped}
+    assert present == {"presidio_recognizer_tests", "stackoverflow_ner_train", "generated"}
+    assert all("not found" in c.skipped for c in corpora if c.name not in present)
+    tables = corpora[0]
+    assert (len(tables.docs), len(tables.negatives), tables.by_kind) == (3, 2, True)
+    limited = load_corpora(["stackoverflow_ner_train", "presidio_recognizer_tests"], 5, 3, shared, limit=2)
+    assert [c.name for c in limited] == ["presidio_recognizer_tests", "stackoverflow_ner_train"]
+    assert [d.doc_id for d in limited[0].docs] == ["p1", "p2"]  # evenly spaced: 0 and 3 // 2
+    assert [n.doc_id for n in limited[0].negatives] == ["n1", "n2"]
+    assert [d.doc_id for d in limited[1].docs] == ["q0", "q2"]
+    assert limited[1].docs[0].spans[0].label == "USERNAME"
+    absent = load_corpora(CORPUS_NAMES, 2, 3, tmp_path / "nowhere")
+    assert [c.name for c in absent if not c.skipped] == ["generated"]
+
+
+def test_report_breaks_test_tables_down_per_target() -> None:
+    nif = _doc("d1", "doc id 87654321X here", ("87654321X", "NATIONAL_ID"))
+    passport = _doc("d2", "passport M00000001", ("M00000001", "PASSPORT"))
+    nif = LabelledDoc(nif.doc_id, "ES_NIF", nif.text, nif.spans)
+    passport = LabelledDoc(passport.doc_id, "KR_PASSPORT", passport.text, passport.spans)
+    negatives = [
+        NegativeText("n1", "nothing 0000", "ES_NIF", frozenset({"NATIONAL_ID"})),
+        NegativeText("n2", "nope 1111", "KR_PASSPORT", frozenset({"PASSPORT"})),
+    ]
+    by_text = {
+        nif.text: [_at(nif, "87654321X", "NATIONAL_ID")],
+        passport.text: [_at(passport, "M00000001", "ORGANIZATION")],
+        "nothing 0000": [Prediction(8, 12, "NATIONAL_ID")],
+        "nope 1111": [],
+    }
+    corpus = Corpus(
+        "tables",
+        [nif, passport],
+        "hand-made",
+        negatives=negatives,
+        by_kind=True,
+        headlines=(
+            Headline("values redacted", "recall"),
+            Headline("as their type", "typed_recall"),
+            Headline("negatives clean", "clean"),
+        ),
+    )
+    system = System(
+        "fake",
+        lambda texts: [by_text[t] for t in texts],
+        family_mapper(PRESIDIO_TYPE_MAP),
+        reportable=frozenset({"NATIONAL_ID", "ORGANIZATION"}),
+    )
+    results = run_benchmark([corpus], [system], log=lambda message: None)
+    meta = {"command": "test", "date": "today", "wall_seconds": 1.0, "cpus": 1, "versions": {"python": "3"}}
+    report = render_markdown([corpus], [system], results, meta)
+    assert "| tables | values redacted | 2 | 1.000 |" in report
+    assert "| tables | as their type | 2 | 0.500 |" in report
+    assert "| tables | negatives clean | 2 | 0.000 (of 1) |" in report  # PASSPORT: no type, not counted
+    assert "| NATIONAL_ID | 1 | 1.000 | 1.000 (1) | 1.000 |" in report
+    assert "| PASSPORT | 1 | 1.000 | — | no type |" in report
+    assert "| ES_NIF | NATIONAL_ID | 1 | 1.000 | 1.000 | 1 | 0.000 |" in report
+    assert "| KR_PASSPORT | PASSPORT | 1 | 1.000 | no type | 1 | no type |" in report
+
+
+@pytest.mark.skipif(not DEFAULT_SHARED.is_dir(), reason=f"development corpora not found at {DEFAULT_SHARED}")
+def test_shared_corpora_load_and_every_label_has_a_role() -> None:
+    corpora = {c.name: c for c in load_corpora(CORPUS_NAMES[:-1], 1, 1, DEFAULT_SHARED, full=True)}
+    assert not [c.name for c in corpora.values() if c.skipped]
+    sizes = {name: (len(c.docs), len(c.negatives)) for name, c in corpora.items()}
+    assert sizes["presidio_recognizer_tests"] == (884, 589)
+    assert sizes["detect_secrets_tests"] == (245, 125)
+    assert sizes["stackoverflow_ner_train"] == (741, 0)
+    assert sizes["resumes_train"] == (310, 0)
+    presidio_unscored = {"DATE_TIME", "UK_POSTCODE", "DE_PLZ", "MAC_ADDRESS", "ABA_ROUTING_NUMBER"}
+    presidio_unscored |= {"AU_ACN", "SG_UEN", "SE_ORGANISATIONSNUMMER", "DE_HANDELSREGISTER"}
+    so_context = {"Code_Block", "Output_Block", "Value", "File_Name", "Website", "Organization"}
+    tables = corpora["presidio_recognizer_tests"]
+    unscored = {s.label for d in tables.docs for s in d.spans} - set(FAMILIES)
+    assert unscored <= presidio_unscored  # every other Presidio name is mapped onto a family
+    so = corpora["stackoverflow_ner_train"]
+    labels = {s.label for d in so.docs for s in d.spans}
+    assert labels - SO_VOCABULARY - {"USERNAME"} <= so_context
