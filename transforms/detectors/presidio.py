@@ -19,42 +19,39 @@ import regex
 import tldextract
 from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
-    AuMedicareRecognizer,
-    AuTfnRecognizer,
     CreditCardRecognizer,
     CryptoRecognizer,
-    DeTaxIdRecognizer,
     EmailRecognizer,
-    EsNieRecognizer,
-    EsNifRecognizer,
-    FiPersonalIdentityCodeRecognizer,
     IbanRecognizer,
-    InAadhaarRecognizer,
     IpRecognizer,
-    ItFiscalCodeRecognizer,
-    KrRrnRecognizer,
-    NgNinRecognizer,
-    NhsRecognizer,
     PhoneRecognizer,
-    PlPeselRecognizer,
-    SePersonnummerRecognizer,
-    SgFinRecognizer,
-    ThTninRecognizer,
-    TrNationalIdRecognizer,
     UkNinoRecognizer,
     UrlRecognizer,
     UsItinRecognizer,
     UsSsnRecognizer,
-    ZaIdNumberRecognizer,
 )
 
 from transforms.config import ScrublineConfig
 from transforms.detectors.base import DetectionTimeout, Detector, register_detector
 from transforms.detectors.context import IDENTIFIER_NOUNS
+from transforms.detectors.presidio_ids import (
+    GATED_FAMILIES,
+    NATIONAL_ID,
+    NATIONAL_ID_RECOGNIZERS,
+    ContextGate,
+    gated_entity_type,
+)
 from transforms.lexicon.thresholds import threshold
 from transforms.records import Finding
 
-__all__ = ["OfflineEmailRecognizer", "PresidioPatternDetector", "default_recognizers"]
+__all__ = [
+    "NATIONAL_ID",
+    "NATIONAL_ID_RECOGNIZERS",
+    "OfflineEmailRecognizer",
+    "PresidioPatternDetector",
+    "default_recognizers",
+    "reported_entity_type",
+]
 
 # The public-suffix list shipped inside tldextract; suffix_list_urls=() means it never goes online.
 _OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -191,47 +188,24 @@ class CaseInsensitiveIbanRecognizer(IbanRecognizer):
         return super().validate_result(pattern_text.upper())
 
 
-# National identity and tax numbers of other countries, each with its check digit or checksum (Verhoeff for
-# Aadhaar, mod 11 for the NHS number, Luhn for personnummer and the South African ID, ...); the NRIC has no
-# checksum but a strict shape (India's PAN is left out: its case-insensitive pattern costs more than all the
-# others together and it has no checksum). All are reported as NATIONAL_ID (the recognizer is in the log's
-# detector name), and only after one of the recognizer's own context words ("Aadhaar", "PESEL", "NHS
-# number") within 60 characters before or 30 after: a checksum alone passes about one random number in ten.
-NATIONAL_ID = "NATIONAL_ID"
-NATIONAL_ID_RECOGNIZERS = (
-    AuMedicareRecognizer,
-    AuTfnRecognizer,
-    DeTaxIdRecognizer,
-    EsNieRecognizer,
-    EsNifRecognizer,
-    FiPersonalIdentityCodeRecognizer,
-    InAadhaarRecognizer,
-    ItFiscalCodeRecognizer,
-    KrRrnRecognizer,
-    NgNinRecognizer,
-    NhsRecognizer,
-    PlPeselRecognizer,
-    SePersonnummerRecognizer,
-    SgFinRecognizer,
-    ThTninRecognizer,
-    TrNationalIdRecognizer,
-    ZaIdNumberRecognizer,
-)
-# Context words too general to vouch for a number on their own ("id 8503126123087" is any record's id).
-_WEAK_CONTEXT = frozenset({"id", "identity", "us", "united", "states", "travel", "document", "canada", "ssn"})
+# Identity, tax, VAT, health-insurance, passport, driving-licence, vehicle-registration and bank account numbers
+# of many countries (presidio_ids.GATED_FAMILIES), each with its check digit where it has one (Verhoeff for
+# Aadhaar, mod 11 for the NHS number, Luhn for personnummer, ...), reported as scrubline's NATIONAL_ID,
+# PASSPORT, DRIVER_LICENSE, VEHICLE_REGISTRATION, ACCOUNT_NUMBER or ID (the recognizer is in the log's detector
+# name), and only after one of the recognizer's own context words ("Aadhaar", "Reisepass", "number plate")
+# within 60 characters before or 30 after: a checksum alone passes about one random number in ten.
 
 
-def _context_pattern(recognizers: Sequence[EntityRecognizer]) -> regex.Pattern:
-    """Any of the recognizers' own context words, as a whole word in any letter case."""
-    words = {w.casefold() for rec in recognizers for w in rec.context or []} - _WEAK_CONTEXT
-    alternation = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return regex.compile(r"(?<![\w])(?:" + alternation + r")(?![\w])", regex.IGNORECASE)
+def reported_entity_type(rec: EntityRecognizer) -> str:
+    """The entity type scrubline reports ``rec``'s findings as: its family's for a gated recognizer, else
+    Presidio's own."""
+    return gated_entity_type(rec) or rec.supported_entities[0]
 
 
 def default_recognizers() -> list[EntityRecognizer]:
     """The Presidio recognizers scrubline runs, in a fixed order."""
     return [
-        *(cls() for cls in NATIONAL_ID_RECOGNIZERS),
+        *(cls() for family in GATED_FAMILIES.values() for cls in family),
         CreditCardRecognizer(),
         CryptoRecognizer(),
         OfflineEmailRecognizer(),
@@ -306,19 +280,19 @@ class PresidioPatternDetector(Detector):
     """Runs Presidio pattern recognizers with a hard per-text regex time budget (fails closed)."""
 
     name = "presidio"
-    #: What ``default_recognizers`` report, every national ID as NATIONAL_ID.
+    #: What ``default_recognizers`` report, each gated one under its family's type (``reported_entity_type``).
     entity_types = frozenset(
-        "CREDIT_CARD CRYPTO EMAIL_ADDRESS IBAN_CODE IP_ADDRESS NATIONAL_ID PHONE_NUMBER UK_NINO URL US_ITIN "
-        "US_SSN".split()
+        "ACCOUNT_NUMBER CREDIT_CARD CRYPTO DRIVER_LICENSE EMAIL_ADDRESS IBAN_CODE ID IP_ADDRESS NATIONAL_ID "
+        "PASSPORT PHONE_NUMBER UK_NINO URL US_ITIN US_SSN VEHICLE_REGISTRATION".split()
     )
 
     def __init__(self, recognizers: Sequence[EntityRecognizer], timeout_seconds: float) -> None:
         self._pattern_recognizers: list[tuple[PatternRecognizer, list[tuple[str, float, regex.Pattern]]]] = []
         self._other: list[EntityRecognizer] = []
-        national = [rec for rec in recognizers if isinstance(rec, NATIONAL_ID_RECOGNIZERS)]
-        self._context: dict[str, regex.Pattern] = {rec.name: _context_pattern([rec]) for rec in national}
-        # One pass that says whether any national ID's name occurs at all: most texts skip those recognizers.
-        self._any_context = _context_pattern(national) if national else None
+        gated = [rec for rec in recognizers if gated_entity_type(rec) is not None]
+        self._gated_type: dict[str, str] = {rec.name: reported_entity_type(rec) for rec in gated}
+        # One pass finds every gated recognizer's context words: most texts name no document at all.
+        self._gate = ContextGate(gated)
         for rec in recognizers:
             if isinstance(rec, PatternRecognizer):
                 flags = rec.global_regex_flags or 0
@@ -334,10 +308,11 @@ class PresidioPatternDetector(Detector):
 
     def _detect_one(self, text: str) -> list[Finding]:
         found: set[Finding] = set()
-        national = self._names_a_national_id(text)
+        hits = self._gate.hits(text)
         for rec, patterns in self._pattern_recognizers:
-            if not national and rec.name in self._context:
-                continue  # no national ID's name anywhere in the text: none of them can be reported
+            if rec.name in self._gated_type:
+                found.update(self._gated_findings(rec, patterns, text, hits.get(rec.name)))
+                continue
             for _pattern_name, score, compiled in patterns:
                 found.update(self._pattern_findings(rec, score, compiled, text))
         for rec in self._other:
@@ -346,37 +321,52 @@ class PresidioPatternDetector(Detector):
                     found.add(Finding(res.entity_type, res.start, res.end, float(res.score), f"{self.name}.{rec.name}"))
         return sorted(found, key=_finding_key)
 
-    def _names_a_national_id(self, text: str) -> bool:
-        """Whether any national ID recognizer's context word occurs in ``text``; raises DetectionTimeout."""
-        if self._any_context is None:
-            return False
-        try:
-            return self._any_context.search(text, timeout=self._timeout) is not None
-        except TimeoutError:
-            raise DetectionTimeout(f"{self.name}.national_id_context") from None
+    def _gated_findings(
+        self,
+        rec: PatternRecognizer,
+        patterns: Sequence[tuple[str, float, regex.Pattern]],
+        text: str,
+        hits: Sequence[tuple[int, int]] | None,
+    ) -> Iterator[Finding]:
+        """A gated recognizer's findings: its patterns run only near its own context words, and a match
+        counts only with one of them within reach, at no less than ``_NATIONAL_ID_SCORE``."""
+        if not hits:
+            return
+        kind = self._gated_type[rec.name]
+        for window in ContextGate.windows(hits, len(text)):
+            for _pattern_name, score, compiled in patterns:
+                for finding in self._pattern_findings(rec, score, compiled, text, window, hits):
+                    yield Finding(
+                        kind, finding.start, finding.end, max(finding.score, _NATIONAL_ID_SCORE), finding.detector
+                    )
 
     def _pattern_findings(
-        self, rec: PatternRecognizer, score: float, compiled: regex.Pattern, text: str
+        self,
+        rec: PatternRecognizer,
+        score: float,
+        compiled: regex.Pattern,
+        text: str,
+        window: tuple[int, int] | None = None,
+        hits: Sequence[tuple[int, int]] = (),
     ) -> Iterator[Finding]:
-        """Every match of one pattern that the recognizer's checks (and a national ID's context) accept."""
+        """Every match of one pattern (within ``window``, if given) that the recognizer's checks accept, and
+        for a gated recognizer that one of its context words (``hits``) vouches for."""
         entity = rec.supported_entities[0]
-        context = self._context.get(rec.name)
-        pos = 0
-        while pos <= len(text):
+        pos, endpos = window or (0, len(text))
+        while pos <= endpos:
             try:
-                match = compiled.search(text, pos, timeout=self._timeout)
+                match = compiled.search(text, pos, endpos, timeout=self._timeout)
             except TimeoutError:
                 raise DetectionTimeout(f"{self.name}.{rec.name}") from None
             if match is None:
                 return
             start, end = match.span()
             result_score = self._score(rec, score, text, start, end)
-            if context is not None and result_score > EntityRecognizer.MIN_SCORE:
-                result_score = _context_score(context, text, start, end, result_score)
+            if window is not None and not ContextGate.vouches(hits, start, end):
+                result_score = EntityRecognizer.MIN_SCORE
             if result_score > EntityRecognizer.MIN_SCORE:
                 s, e = (start, end) if entity != "URL" else _strip_quotes(text, start, end)
-                kind = NATIONAL_ID if context is not None else entity
-                yield Finding(kind, s, e, float(result_score), f"{self.name}.{rec.name}")
+                yield Finding(entity, s, e, float(result_score), f"{self.name}.{rec.name}")
                 pos = max(end, start + 1)
             else:
                 # A candidate that fails validation may hide a valid one starting inside it
@@ -401,17 +391,8 @@ class PresidioPatternDetector(Detector):
         return score
 
 
-# A national ID found next to its own name ("PESEL 44051401359") is as certain as a checksum says.
+# A number found next to its own name ("PESEL 44051401359") is as certain as a checksum says.
 _NATIONAL_ID_SCORE = threshold("presidio_national_id_score")
-
-
-def _context_score(context: regex.Pattern, text: str, start: int, end: int, score: float) -> float:
-    """A national ID's score: rejected (MIN_SCORE) unless one of its context words is within 60 characters
-    before or 30 after, and then at least ``_NATIONAL_ID_SCORE``."""
-    window = text[max(0, start - 60) : start] + " " + text[end : end + 30]
-    if context.search(window) is None:
-        return EntityRecognizer.MIN_SCORE
-    return max(score, _NATIONAL_ID_SCORE)
 
 
 # Addresses that name no one: well-known public DNS resolvers (Google, Cloudflare, Quad9, OpenDNS).

@@ -78,7 +78,8 @@ _SPECS = (
         "presidio",
         "transforms.detectors.presidio",
         _types(
-            "CREDIT_CARD CRYPTO EMAIL_ADDRESS IBAN_CODE IP_ADDRESS NATIONAL_ID PHONE_NUMBER UK_NINO URL US_ITIN US_SSN"
+            "ACCOUNT_NUMBER CREDIT_CARD CRYPTO DRIVER_LICENSE EMAIL_ADDRESS IBAN_CODE ID IP_ADDRESS NATIONAL_ID "
+            "PASSPORT PHONE_NUMBER UK_NINO URL US_ITIN US_SSN VEHICLE_REGISTRATION"
         ),
     ),
     DetectorSpec("credentials", "transforms.detectors.credentials", _types("API_KEY PASSWORD PRIVATE_KEY USERNAME")),

@@ -82,11 +82,7 @@ def test_the_rules_report_only_declared_types() -> None:
     assert context_types == BUILTIN_DETECTORS["context"].entity_types
     credential_types = {r.entity_type for r in credentials.CredentialDetector().engine.rules()}
     assert credential_types == BUILTIN_DETECTORS["credentials"].entity_types
-    presidio_types = {
-        presidio.NATIONAL_ID if isinstance(rec, presidio.NATIONAL_ID_RECOGNIZERS) else entity
-        for rec in presidio.default_recognizers()
-        for entity in rec.supported_entities
-    }
+    presidio_types = {presidio.reported_entity_type(rec) for rec in presidio.default_recognizers()}
     assert presidio_types == BUILTIN_DETECTORS["presidio"].entity_types
 
 
