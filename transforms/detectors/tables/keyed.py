@@ -3,7 +3,8 @@
 ``"dob": "1990-01-02"``, ``{"user": {"email": "a@x.io"}}``, ``- first_name: Ada``, ``birth_date=02.01.1990``,
 ``'Passwort' => 'x'``. The key is matched at any depth (the leaf key sits right before its value, so an
 object's nesting and arrays of objects need no parsing); only a leaf value is taken: a quoted string,
-or an unquoted word, number or line. A quoted key (JSON) is a field name as certain as a table header, so
+or an unquoted word, number or line (up to a double quote, where a one-line object's next
+key begins). A quoted key (JSON) is a field name as certain as a table header, so
 its value only has to pass the table checks; after a bare key (YAML, INI, a label in prose) the value
 must also have its type's usual shape (``values.value_span`` with ``strict``). The generic "name" keys
 need a value of two words or more in any case: a bare ``name: Build`` is a step or a package.
@@ -27,7 +28,7 @@ Found = tuple[str, int, int]
 _KEY_VALUE = re2.compile(
     rf"(?im)(?:^|[\s{{,;(\[])(?P<q>[\"']?)(?P<k>{key_pattern()})[\"']?[ \t]*(?::|=>|=)[ \t]*"
     rf"(?:\"(?P<dq>(?:[^\"\\\n]|\\.){{1,{MAX_VALUE_CHARS}}})\"|'(?P<sq>[^'\n]{{1,{MAX_VALUE_CHARS}}})'|"
-    rf"(?P<v>[^\"'\s{{\[][^\n]{{0,{MAX_VALUE_CHARS}}}))",
+    rf"(?P<v>[^\"'\s{{\[][^\n\"]{{0,{MAX_VALUE_CHARS}}}))",
     re2_options(),
 )
 _UNQUOTED_TAIL = " \t\r,;}]"

@@ -36,6 +36,7 @@ _DATE = re2.compile(
     rf"\d{{1,2}}[- ]{_MONTH}[- ](?:\d{{4}}|\d{{2}})|(?:19|20)\d{{6}})\b",
     re2_options(),
 )
+_ISO_DATETIME = re2.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re2_options())
 _PERSON = re2.compile(
     r"\p{Lu}[\p{L}'’.-]*(?:,?[ \t]+(?:\p{Lu}[\p{L}'’.-]*|(?:van|von|de|da|del|der|di|le|la|bin|al|ben))){0,4}",
     re2_options(),
@@ -70,6 +71,8 @@ def _whole(ok: object, value: str) -> tuple[int, int] | None:
 
 
 def _date(value: str, strict: bool) -> tuple[int, int] | None:
+    if _ISO_DATETIME.fullmatch(value):  # a spreadsheet's date cell ("1990-01-02T00:00:00")
+        return 0, len(value)
     m = _DATE.match(value)
     return (0, m.end()) if m else None
 
