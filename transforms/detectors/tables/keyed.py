@@ -27,8 +27,8 @@ Found = tuple[str, int, int]
 
 _KEY_VALUE = re2.compile(
     rf"(?im)(?:^|[\s{{,;(\[])(?P<q>[\"']?)(?P<k>{key_pattern()})[\"']?[ \t]*(?::|=>|=)[ \t]*"
-    rf"(?:\"(?P<dq>(?:[^\"\\\n]|\\.){{1,{MAX_VALUE_CHARS}}})\"|'(?P<sq>[^'\n]{{1,{MAX_VALUE_CHARS}}})'|"
-    rf"(?P<v>[^\"'\s{{\[][^\n\"]{{0,{MAX_VALUE_CHARS}}}))",
+    # An unquoted value is capped, so a long line's later keys are matched too; a quoted one ends at its quote.
+    rf"(?:\"(?P<dq>(?:[^\"\\\n]|\\.)+)\"|'(?P<sq>[^'\n]+)'|(?P<v>[^\"'\s{{\[][^\n\"]{{0,{MAX_VALUE_CHARS}}}))",
     re2_options(),
 )
 _UNQUOTED_TAIL = " \t\r,;}]"

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -80,6 +81,7 @@ PEOPLE_TYPES = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def field_kind(name: str) -> FieldKind | None:
     """What the values of a field so named are, or None for a field that names no personal data."""
     return _KINDS.get(normal(name))

@@ -51,3 +51,9 @@ def values(text: str) -> list[tuple[str, str]]:
 )
 def test_keyed_values(text: str, expected: list[tuple[str, str]]) -> None:
     assert values(text) == expected
+
+
+def test_a_long_line_keeps_its_later_keys() -> None:
+    # An unquoted value is read up to MAX_VALUE_CHARS, so a key further on the same line is still found.
+    text = "Ort: " + "Utrecht und Umgebung " * 20 + "E-Mail: ilse@example.de"
+    assert values(text) == [("EMAIL_ADDRESS", "ilse@example.de")]
