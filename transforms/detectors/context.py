@@ -5,9 +5,9 @@ street addresses and postcodes, phone numbers after a phone word, and names afte
 The rules are data (``packs/context_*.yaml``), run by one ``RuleEngine``: one keyword pass per text, each
 rule's RE2 pattern (linear time) only where its keywords occur, its named checks on every match. A finding
 covers the rule's value group ``v``, as its checks trimmed or extended it. Three procedural steps follow
-the rules: field values (``fields``), postal blocks (``postal_blocks``) and the organisation line of a
-signature block (``signatures``). Rules are deliberately conservative where a wrong hit destroys ordinary
-text.
+the rules: values of named fields in tables, dumps and keyed text (``tables``), postal blocks
+(``postal_blocks``) and the organisation line of a signature block (``signatures``). Rules are
+deliberately conservative where a wrong hit destroys ordinary text.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from transforms.detectors import account_checks, address_checks, organisations, 
 from transforms.detectors.account_checks import IDENTIFIER_NOUNS
 from transforms.detectors.addresses import address_bounds, leading_number
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.fields import find_field_values
 from transforms.detectors.packs import pack_files
 from transforms.detectors.postal_blocks import country_blocks
 from transforms.detectors.rules import RuleEngine, RuleFinding, RuleMatch, register_check
 from transforms.detectors.signatures import signature_organisations
+from transforms.detectors.tables import find_field_values
 from transforms.detectors.terms import re2_options
 from transforms.records import Finding
 
@@ -68,8 +68,8 @@ class ContextDetector(Detector):
 
     name = "context"
     entity_types = frozenset(
-        "ACCOUNT_NUMBER CREDIT_CARD DATE_OF_BIRTH ORGANIZATION PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS "
-        "USERNAME".split()
+        "ACCOUNT_NUMBER CREDIT_CARD DATE_OF_BIRTH DRIVER_LICENSE EMAIL_ADDRESS IBAN_CODE ID IP_ADDRESS NATIONAL_ID "
+        "ORGANIZATION PASSPORT PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS USERNAME".split()
     )
 
     def __init__(self, packs: Sequence[str | Path] | None = None) -> None:

@@ -87,7 +87,8 @@ _SPECS = (
         "context",
         "transforms.detectors.context",
         _types(
-            "ACCOUNT_NUMBER CREDIT_CARD DATE_OF_BIRTH ORGANIZATION PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS USERNAME"
+            "ACCOUNT_NUMBER CREDIT_CARD DATE_OF_BIRTH DRIVER_LICENSE EMAIL_ADDRESS IBAN_CODE ID IP_ADDRESS NATIONAL_ID "
+            "ORGANIZATION PASSPORT PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS USERNAME"
         ),
     ),
     DetectorSpec("person_names", "transforms.detectors.names", _types("PERSON")),

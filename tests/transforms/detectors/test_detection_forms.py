@@ -6,7 +6,6 @@ import pytest
 
 from tests.fakes import FakeNlp
 from transforms.detectors.context import ContextDetector
-from transforms.detectors.fields import field_entity, find_field_values
 from transforms.detectors.names import NameListDetector
 from transforms.detectors.ner import entity_pieces
 from transforms.detectors.presidio import _plausible_url
@@ -20,86 +19,6 @@ NAMES = NameListDetector(*load_name_lists())
 def context(text: str, entity: str) -> list[str]:
     (found,) = CONTEXT.detect([text])
     return [text[f.start : f.end] for f in found if f.entity_type == entity]
-
-
-def fields(text: str) -> list[tuple[str, str]]:
-    return [(entity, text[s:e]) for entity, s, e in find_field_values(text)]
-
-
-SQL_DUMP = """CREATE TABLE `customers` (
-  `id` int NOT NULL AUTO_INCREMENT,
-  `first_name` varchar(64),
-  `last_name` varchar(64),
-  `dob` date,
-  `address` text,
-  PRIMARY KEY (`id`)
-) ENGINE=InnoDB;
-
-INSERT INTO `customers` VALUES (1,'Kamau','Wambui','1975-03-12','12 Oak Street, Austin, TX 78701'),
-(2,'Do-yun','O''Neil','1980-01-02',NULL);
-INSERT INTO users (id, username, pw) VALUES (1,'kelechi_a','x'),(2,'jack10','y');
-INSERT INTO orders VALUES (1,'2024-01-02','Ada');
-"""
-
-
-def test_sql_values_take_their_column_names_from_create_table_or_the_insert() -> None:
-    assert fields(SQL_DUMP) == [
-        ("PERSON", "Kamau"),
-        ("PERSON", "Wambui"),
-        ("DATE_OF_BIRTH", "1975-03-12"),
-        ("STREET_ADDRESS", "12 Oak Street, Austin, TX 78701"),
-        ("PERSON", "Do-yun"),
-        ("PERSON", "O''Neil"),
-        ("DATE_OF_BIRTH", "1980-01-02"),
-        ("USERNAME", "kelechi_a"),
-        ("USERNAME", "jack10"),
-    ]
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        (
-            'name,email,company,role,signed_up\n"Kelechi Balogun",k@x.io,"Summit Media Inc.",QA Lead,2024-01-02\n',
-            [("PERSON", "Kelechi Balogun"), ("ORGANIZATION", "Summit Media Inc.")],
-        ),
-        ("user\tdate_of_birth\njdoe\t02/01/1990\n", [("USERNAME", "jdoe"), ("DATE_OF_BIRTH", "02/01/1990")]),
-        (
-            "id;Surname;Employer\n7;Nowak;Kestrel Retail\n\nnot;a;row\n",
-            [("PERSON", "Nowak"), ("ORGANIZATION", "Kestrel Retail")],
-        ),
-        ("name,role\nci,build\n", []),  # lower case and single words in a "name" column are not people
-    ],
-)
-def test_delimited_exports_map_values_to_their_header(text: str, expected: list[tuple[str, str]]) -> None:
-    assert fields(text) == expected
-
-
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ('{"first_name": "Ada", "dob": "1990-01-02"}', [("PERSON", "Ada"), ("DATE_OF_BIRTH", "1990-01-02")]),
-        ("birth_date=02.01.1990\n", [("DATE_OF_BIRTH", "02.01.1990")]),
-        ("Home address: 100 Kings Road, Bristol BS8 5RW\n", [("STREET_ADDRESS", "100 Kings Road, Bristol BS8 5RW")]),
-        ('"name": "orders-web"\n- name: Install dependencies\nname: Build', []),
-        ("Employer: Aldergate Health\n", [("ORGANIZATION", "Aldergate Health")]),
-    ],
-)
-def test_key_value_fields(text: str, expected: list[tuple[str, str]]) -> None:
-    assert fields(text) == expected
-
-
-@pytest.mark.parametrize(
-    "field, entity",
-    [
-        ("first_name", "PERSON"),
-        ("Date Of Birth", "DATE_OF_BIRTH"),
-        ("`dob`", "DATE_OF_BIRTH"),
-        ("user-name", "USERNAME"),
-    ],
-)
-def test_field_names_are_normalised(field: str, entity: str) -> None:
-    assert field_entity(field) == entity
 
 
 @pytest.mark.parametrize(

@@ -75,10 +75,10 @@ def test_spacy_ner_declares_the_default_label_mapping() -> None:
 
 
 def test_the_rules_report_only_declared_types() -> None:
-    from transforms.detectors import context, credentials, fields, presidio
+    from transforms.detectors import context, credentials, presidio, tables
 
     context_rules = context.ContextDetector().engine.rules()
-    context_types = {r.entity_type for r in context_rules} | set(fields.FIELD_ENTITIES.values())
+    context_types = {r.entity_type for r in context_rules} | set(tables.FIELD_ENTITIES.values())
     assert context_types == BUILTIN_DETECTORS["context"].entity_types
     credential_types = {r.entity_type for r in credentials.CredentialDetector().engine.rules()}
     assert credential_types == BUILTIN_DETECTORS["credentials"].entity_types
