@@ -34,7 +34,7 @@ __all__ = ["birth_date", "label_identifier", "label_password", "label_username",
 
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
 _TRAILING = ".,;:?!)]}>\"'”’»"
-_USERNAME = re2.compile(r"@?[\p{L}\p{N}_][\p{L}\p{N}_.@\\-]{0,63}", re2_options())
+_USERNAME = re2.compile(r"@?[\p{L}\p{N}_][\p{L}\p{N}_.@\\-]{1,63}", re2_options())
 _GROUP = re2.compile(r"[A-Za-z0-9][A-Za-z0-9/.\-_#:]*", re2_options())
 _SHORT_CODE = re2.compile(r"[A-Z0-9][A-Z0-9\-]{0,4}", re2_options())
 _DIGITS = re2.compile(r"(\d{1,4})[./\-](\d{1,2})[./\-](\d{2,4})", re2_options())
@@ -107,7 +107,7 @@ def label_username(match: RuleMatch) -> CheckResult:
     value = match.text[start:end]
     if (not quoted and _bare_after_space(match)) or not _USERNAME.fullmatch(value):
         return False
-    if is_placeholder(value) or value.casefold() in _labels() or value.isdigit() and len(value) < 3:
+    if is_placeholder(value) or value.casefold() in _labels() or (value.isdigit() and len(value) < 3):
         return False
     plain = value.isalpha()
     if plain and (_common_word(value) or (value[0].isupper() and value[1:].islower())):
@@ -147,7 +147,12 @@ def label_identifier(match: RuleMatch, *, min_chars: int, max_chars: int, min_di
 
 @cache
 def _months() -> dict[str, int]:
-    return {name.casefold(): int(n) for names in phrase_tree("month_names.yaml").values() for n, ns in names.items() for name in ns}
+    return {
+        name.casefold(): int(n)
+        for names in phrase_tree("month_names.yaml").values()
+        for n, ns in names.items()
+        for name in ns
+    }
 
 
 def month_number(word: str) -> int | None:

@@ -19,8 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import transforms.detectors.credential_checks  # noqa: F401  (registers the checks the packs name)
-import transforms.detectors.label_checks  # noqa: F401
+import transforms.detectors.credential_checks
+import transforms.detectors.label_checks  # noqa: F401  (registers the checks the packs name)
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.packs import pack_files
 from transforms.detectors.rules import RuleEngine

@@ -11,8 +11,8 @@ A pack is one YAML mapping::
 
 A ``lexicon`` entry defines the fragment ``name`` as an alternation of the list's phrases, and a rule keyword
 written ``{{name}}`` stands for the phrases' keywords (``rules.phrases``), so adding a label is an edit
-to the lexicon alone. A pattern may be written as a list of pieces, concatenated as written (long patterns stay readable), and a
-fragment as a list of alternatives, joined with ``|``.
+to the lexicon alone. A pattern may be written as a list of pieces, concatenated as written (long patterns
+stay readable), and a fragment as a list of alternatives, joined with ``|``.
 
 Only the shape is checked here. Whether fragments resolve, patterns compile under RE2 and checks exist
 with valid parameters is checked when a ``RuleEngine`` is built (``compiler.compile_pack``); both raise
