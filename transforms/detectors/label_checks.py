@@ -33,7 +33,7 @@ from transforms.lexicon.wordlists import word_list
 __all__ = ["birth_date", "label_identifier", "label_password", "label_username", "month_number"]
 
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
-_TRAILING = ".,;:?!)]}>\"'”’»"
+_TRAILING = ".,;:?)]}>\"'”’»"
 _USERNAME = re2.compile(r"@?[\p{L}\p{N}_][\p{L}\p{N}_.@\\-]{1,63}", re2_options())
 _GROUP = re2.compile(r"[A-Za-z0-9][A-Za-z0-9/.\-_#:]*", re2_options())
 _SHORT_CODE = re2.compile(r"[A-Z0-9][A-Z0-9\-]{0,4}", re2_options())
@@ -49,7 +49,7 @@ def _strip(match: RuleMatch) -> tuple[int, int, bool]:
     if len(value) >= 2 and _QUOTES.get(value[0]) == value[-1]:
         return start + 1, end - 1, True
     core = value.rstrip(_TRAILING)
-    if len(core) < len(value) and core[-1:].isdigit() and value[len(core)] in "?!":
+    if len(core) < len(value) and core[-1:].isdigit() and value[len(core)] == "?":
         core = value[: len(core) + 1]
     return start, start + len(core), False
 
@@ -136,7 +136,10 @@ def _identifier_end(text: str, start: int, end: int) -> int:
 @register_check("label_identifier")
 def label_identifier(match: RuleMatch, *, min_chars: int, max_chars: int, min_digits: int) -> CheckResult:
     """An identifier after its label: groups of letters and digits (``KR-4471``, ``88 201 7734``, ``4411/09``)
-    with at least ``min_digits`` digits, ``min_chars``..``max_chars`` characters in all."""
+    with at least ``min_digits`` digits, ``min_chars``..``max_chars`` characters in all. A value glued to its
+    label (empty ``sep``) must follow a sign (``#4471``), not a letter."""
+    if match.group("sep") == "" and match.text[match.start - 1 : match.start].isalnum():
+        return False  # glued to a label that ends in a letter: part of a longer word
     start, end, _ = _strip(match)
     end = _identifier_end(match.text, start, end)
     value = match.text[start:end]

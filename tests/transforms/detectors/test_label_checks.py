@@ -100,3 +100,10 @@ def test_birth_date(value: str, ok: bool) -> None:
 
 def test_month_number_reads_every_language() -> None:
     assert [month_number(w) for w in ("Jan.", "märz", "kwietnia", "août", "dez", "nope")] == [1, 3, 4, 8, 12, None]
+
+
+def test_label_identifier_glued_to_a_letter_is_no_value() -> None:
+    glued = _match("NISK2009", "K2009", sep="")
+    assert label_identifier(glued, min_chars=3, max_chars=40, min_digits=1) is False
+    after_sign = _match("order #5581", "5581", sep="")
+    assert _value(label_identifier(after_sign, min_chars=3, max_chars=40, min_digits=1), "order #5581") == "5581"
