@@ -117,9 +117,10 @@ def label_username(match: RuleMatch) -> CheckResult:
 
 def _identifier_end(text: str, start: int, end: int) -> int:
     """The end of the identifier that starts at ``start``: its groups up to the first that is no part of it."""
-    position, last = start, start
-    while position < end:
-        group = _GROUP.match(text, position, end)
+    value = text[start:end]  # a short slice: re2 encodes the whole string it is given on every call
+    position, last = 0, 0
+    while position < len(value):
+        group = _GROUP.match(value, position)
         if group is None:
             break
         token = group.group().rstrip(".:-/#")
@@ -127,10 +128,10 @@ def _identifier_end(text: str, start: int, end: int) -> int:
             break
         last = position + len(token)
         position = group.end()
-        if text[position : position + 1] != " " or position + 1 >= end:
+        if value[position : position + 1] != " " or position + 1 >= len(value):
             break
         position += 1
-    return last
+    return start + last
 
 
 @register_check("label_identifier")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from transforms.detectors.labels import LabelledValueDetector
@@ -49,3 +51,14 @@ def test_ordinary_text_gives_nothing(detector: LabelledValueDetector) -> None:
 
 def test_declares_the_registry_types() -> None:
     assert LabelledValueDetector.entity_types == BUILTIN_DETECTORS["labelled_values"].entity_types
+
+
+@pytest.mark.parametrize(
+    "unit", ["password: ", "customer no ", "nif no ", "pw is x ", "docker login -u a ", "dob: 1.1.1 "]
+)
+def test_adversarial_repetitions_stay_linear(detector: LabelledValueDetector, unit: str) -> None:
+    # Half a megabyte of one label repeated: every keyword hit, every match rejected by its check.
+    text = unit * (500_000 // len(unit))
+    started = time.perf_counter()
+    assert detector.detect([text]) == [[]]
+    assert time.perf_counter() - started < 10
