@@ -91,6 +91,11 @@ _SPECS = (
             "ORGANIZATION PASSPORT PASSWORD PERSON PHONE_NUMBER STREET_ADDRESS USERNAME"
         ),
     ),
+    DetectorSpec(
+        "labelled_values",
+        "transforms.detectors.labels",
+        _types("API_KEY DATE_OF_BIRTH DRIVER_LICENSE ID NATIONAL_ID PASSPORT PASSWORD USERNAME VEHICLE_REGISTRATION"),
+    ),
     DetectorSpec("person_names", "transforms.detectors.names", _types("PERSON")),
     DetectorSpec("proprietary_terms", "transforms.detectors.terms", frozenset(), "proprietary.terms", _term_types),
     DetectorSpec("internal_domains", "transforms.detectors.terms", _types("EMAIL_ADDRESS INTERNAL_HOST INTERNAL_URL")),

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 import transforms.detectors.context
-import transforms.detectors.credentials  # noqa: F401  (registers the checks the credential packs name)
+import transforms.detectors.credentials
+import transforms.detectors.labels  # noqa: F401  (registers the checks the labels packs name)
 from tests.transforms.detectors.rules.cases import check_example_case, example_cases
 from transforms.detectors.packs import pack_files
 from transforms.detectors.rules import RuleEngine

@@ -82,6 +82,10 @@ def test_the_rules_report_only_declared_types() -> None:
     assert context_types == BUILTIN_DETECTORS["context"].entity_types
     credential_types = {r.entity_type for r in credentials.CredentialDetector().engine.rules()}
     assert credential_types == BUILTIN_DETECTORS["credentials"].entity_types
+    from transforms.detectors import labels
+
+    label_types = {r.entity_type for r in labels.LabelledValueDetector().engine.rules()}
+    assert label_types == BUILTIN_DETECTORS["labelled_values"].entity_types
     presidio_types = {presidio.reported_entity_type(rec) for rec in presidio.default_recognizers()}
     assert presidio_types == BUILTIN_DETECTORS["presidio"].entity_types
 

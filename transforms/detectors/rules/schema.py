@@ -5,11 +5,14 @@ A pack is one YAML mapping::
     pack: <name>            # free text, shown in listings
     detector: <name>        # registered detector; findings carry ``detector.rule_id``
     imports: [file.yaml]    # optional fragment files (``fragments: {...}``) beside the pack, shared by packs
+    lexicon: {name: ref}    # optional phrase lists of transforms/lexicon (``labels.yaml#password``) as fragments
     fragments: {name: re}   # optional sub-patterns, used as ``{{name}}``; a list is an alternation
     rules: [...]            # see ``RuleSpec``
 
-A pattern may be written as a list of pieces, concatenated as written (long patterns stay readable), and a
-fragment as a list of alternatives, joined with ``|``.
+A ``lexicon`` entry defines the fragment ``name`` as an alternation of the list's phrases, and a rule keyword
+written ``{{name}}`` stands for the phrases' keywords (``rules.phrases``), so adding a label is an edit
+to the lexicon alone. A pattern may be written as a list of pieces, concatenated as written (long patterns
+stay readable), and a fragment as a list of alternatives, joined with ``|``.
 
 Only the shape is checked here. Whether fragments resolve, patterns compile under RE2 and checks exist
 with valid parameters is checked when a ``RuleEngine`` is built (``compiler.compile_pack``); both raise
@@ -24,6 +27,9 @@ from typing import Any, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from transforms.detectors.rules.phrases import phrase_fragment, phrase_keywords
+from transforms.lexicon.phrases import phrase_list
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -162,6 +168,7 @@ class RulePack(BaseModel):
     pack: str = Field(min_length=1)
     detector: str = Field(pattern=_ID)
     imports: list[str] = Field(default_factory=list)
+    lexicon: dict[str, str] = Field(default_factory=dict)
     fragments: dict[str, str] = Field(default_factory=dict)
     rules: list[RuleSpec] = Field(min_length=1)
 
@@ -266,7 +273,7 @@ def parse_pack(text: str, source: str, base_dir: str | Path | None = None) -> Ru
     """
     data = _load_yaml(text, source)
     try:
-        pack = RulePack.model_validate(data)
+        pack = _with_lexicon(RulePack.model_validate(data), source)
     except ValidationError as err:
         raise RulePackError(source, _problems(err, data)) from None
     if not pack.imports:
@@ -280,6 +287,33 @@ def parse_pack(text: str, source: str, base_dir: str | Path | None = None) -> Ru
     if twice:
         raise RulePackError(source, [PackProblem(None, "fragments", f"also defined in an import: {twice}")])
     return pack.model_copy(update={"fragments": fragments | pack.fragments})
+
+
+def _with_lexicon(pack: RulePack, source: str) -> RulePack:
+    """``pack`` with its ``lexicon`` phrase lists added to its fragments and ``{{name}}`` keywords expanded."""
+    if not pack.lexicon:
+        return pack
+    twice = sorted(set(pack.lexicon) & set(pack.fragments))
+    if twice:
+        raise RulePackError(source, [PackProblem(None, "lexicon", f"also defined as fragments: {twice}")])
+    lists: dict[str, tuple[str, ...]] = {}
+    for name, reference in pack.lexicon.items():
+        try:
+            lists[name] = phrase_list(reference)
+        except (OSError, ValueError) as err:
+            raise RulePackError(source, [PackProblem(None, f"lexicon.{name}", str(err))]) from None
+    fragments = {name: phrase_fragment(phrases) for name, phrases in lists.items()}
+    rules = [_expand_keywords(rule, lists) for rule in pack.rules]
+    return pack.model_copy(update={"fragments": fragments | pack.fragments, "rules": rules})
+
+
+def _expand_keywords(rule: RuleSpec, lists: dict[str, tuple[str, ...]]) -> RuleSpec:
+    """``rule`` with each keyword ``{{name}}`` of a lexicon list replaced by that list's keywords."""
+    keywords: list[str] = []
+    for keyword in rule.keywords:
+        name = keyword.strip()[2:-2].strip() if keyword.strip().startswith("{{") else None
+        keywords.extend(phrase_keywords(lists[name]) if name in lists else [keyword])
+    return rule.model_copy(update={"keywords": list(dict.fromkeys(keywords))})
 
 
 def load_fragments(path: str | Path) -> dict[str, str]:

@@ -141,3 +141,22 @@ def test_imports_need_a_directory() -> None:
     assert _problems(_pack(_rule(), imports=["shared.fragments.yaml"])) == [
         "imports: imports need the directory of the pack"
     ]
+
+
+def test_lexicon_lists_become_fragments_and_keywords() -> None:
+    rule = _rule(keywords=["{{label}}", "extra"], pattern="(?:{{label}}):(?P<v>\\w+)")
+    pack = parse_pack(_pack(rule, lexicon={"label": "labels.yaml#passport"}), "p.yaml")
+    assert "reisepass" in pack.rules[0].keywords and pack.rules[0].keywords[-1] == "extra"
+    assert "(?i:passport)" in pack.fragments["label"]
+
+
+@pytest.mark.parametrize(
+    ("lexicon", "fragments", "expected"),
+    [
+        ({"label": "labels.yaml#nothing"}, {}, "lexicon.label: labels.yaml#nothing: no key 'nothing'"),
+        ({"label": "labels.yaml#passport"}, {"label": "x"}, "lexicon: also defined as fragments: ['label']"),
+    ],
+)
+def test_lexicon_errors(lexicon: dict[str, str], fragments: dict[str, str], expected: str) -> None:
+    problems = _problems(_pack(_rule(), lexicon=lexicon, fragments=fragments))
+    assert len(problems) == 1 and problems[0].startswith(expected)

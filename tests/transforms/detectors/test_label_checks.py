@@ -1,0 +1,109 @@
+"""The labelled-value checks, each on the value span a rule would hand it."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.detectors.label_checks import (
+    birth_date,
+    label_identifier,
+    label_password,
+    label_username,
+    month_number,
+)
+from transforms.detectors.rules import RuleMatch
+
+
+def _match(text: str, value: str, sep: str | None = ": ") -> RuleMatch:
+    start = text.index(value)
+    groups = {} if sep is None else {"sep": (start - len(sep), start)}
+    return RuleMatch(text, start, start + len(value), 0, len(text), groups)
+
+
+def _value(result: object, text: str) -> str | None:
+    return text[result[0] : result[1]] if isinstance(result, tuple) else None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("pw: Tr0ub4dor9.", "Tr0ub4dor9.", "Tr0ub4dor9"),
+        ("pw: hunter22!", "hunter22!", "hunter22!"),
+        ("pw: 'Quiet Lake 7'", "'Quiet Lake 7'", None),  # a space: not one literal
+        ("PIN: 4417", "4417", "4417"),
+        ("pw: ********", "********", None),
+        ("pw: ${DB_PASS}", "${DB_PASS}", None),
+        ("pw: os.environ['X']", "os.environ['X']", None),
+        ("pw: Sommer", "Sommer", None),
+        ("pw: username", "username", None),
+    ],
+)
+def test_label_password(text: str, value: str, expected: str | None) -> None:
+    assert _value(label_password(_match(text, value), min_chars=4, max_chars=64), text) == expected
+
+
+def test_label_password_needs_quotes_after_blanks_alone() -> None:
+    text = "password Xk29fLq"
+    assert label_password(_match(text, "Xk29fLq", sep=" "), min_chars=4, max_chars=64) is False
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("jdoe", "jdoe"),
+        ("k.okafor", "k.okafor"),
+        ("root", "root"),
+        ("required", None),
+        ("Alle", None),
+        ("<name>", None),
+    ],
+)
+def test_label_username(value: str, expected: str | None) -> None:
+    text = f"user: {value}"
+    assert _value(label_username(_match(text, value)), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("no. KR-4471 of 2020", "KR-4471 of 2020", "KR-4471"),
+        ("NI: QQ 12 34 56 C", "QQ 12 34 56 C", "QQ 12 34 56 C"),
+        ("no. X8812230 issued", "X8812230 issued", "X8812230"),
+        ("no. 7", "7", None),
+        ("no. unknown", "unknown", None),
+    ],
+)
+def test_label_identifier(text: str, value: str, expected: str | None) -> None:
+    result = label_identifier(_match(text, value), min_chars=3, max_chars=40, min_digits=1)
+    assert _value(result, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        ("03.04.1979", True),
+        ("12/31/1980", True),
+        ("1975-02-28", True),
+        ("31/02/1980", False),
+        ("01.01.2399", False),
+        ("3. März 1981", True),
+        ("12 maja 1990", True),
+        ("5 de mayo de 1992", True),
+        ("March 9, 1988", True),
+        ("40 March 1988", False),
+    ],
+)
+def test_birth_date(value: str, ok: bool) -> None:
+    text = f"dob: {value}"
+    assert (_value(birth_date(_match(text, value)), text) == value) is ok
+
+
+def test_month_number_reads_every_language() -> None:
+    assert [month_number(w) for w in ("Jan.", "märz", "kwietnia", "août", "dez", "nope")] == [1, 3, 4, 8, 12, None]
+
+
+def test_label_identifier_glued_to_a_letter_is_no_value() -> None:
+    glued = _match("NISK2009", "K2009", sep="")
+    assert label_identifier(glued, min_chars=3, max_chars=40, min_digits=1) is False
+    after_sign = _match("order #5581", "5581", sep="")
+    assert _value(label_identifier(after_sign, min_chars=3, max_chars=40, min_digits=1), "order #5581") == "5581"

@@ -1,0 +1,207 @@
+"""Named checks of the labelled-value packs (``packs/labels_*.yaml``): is the value after a label a value.
+
+Each check strips what surrounds the value (a pair of quotes or backticks, trailing sentence
+punctuation) and returns the value's span, or rejects the match:
+
+* ``label_password``: a literal, not a placeholder, mask, template or code reference, with at least two
+  character classes (a capital only at the start does not count) or all digits (a PIN);
+* ``label_username``: one token, not a common English word unless it is an account name such as
+  ``root``, not a label itself;
+* ``label_identifier``: space-separated groups of letters and digits, read while each group has a digit or
+  is a short capitalised code, with enough digits and a bounded length;
+* ``birth_date``: a date that parses (day, month, plausible year), in digits or with a month name in any
+  language of ``lexicon/data/month_names.yaml``.
+
+A value separated from its label by blanks only (``password `x```) must be quoted, except where the rule
+allows a bare one (``bare_after_space``): identifiers and dates carry their own shape.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+import re2
+
+from transforms.detectors.credential_checks import is_code_reference, is_placeholder
+from transforms.detectors.rules import CheckResult, RuleMatch, register_check
+from transforms.detectors.terms import re2_options
+from transforms.lexicon.names import load_english_words
+from transforms.lexicon.phrases import phrase_list, phrase_tree
+from transforms.lexicon.wordlists import word_list
+
+__all__ = ["birth_date", "label_identifier", "label_password", "label_username", "month_number"]
+
+_QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
+_TRAILING = ".,;:?)]}>\"'”’»"
+_USERNAME = re2.compile(r"@?[\p{L}\p{N}_][\p{L}\p{N}_.@\\-]{1,63}", re2_options())
+_GROUP = re2.compile(r"[A-Za-z0-9][A-Za-z0-9/.\-_#:]*", re2_options())
+_SHORT_CODE = re2.compile(r"[A-Z0-9][A-Z0-9\-]{0,4}", re2_options())
+_DIGITS = re2.compile(r"(\d{1,4})[./\-](\d{1,2})[./\-](\d{2,4})", re2_options())
+_WORDS = re2.compile(r"\d+|\p{L}+", re2_options())
+_YEARS = (1900, date.today().year)
+
+
+def _strip(match: RuleMatch) -> tuple[int, int, bool]:
+    """The value span without a surrounding pair of quotes (and whether it had them) or trailing punctuation."""
+    start, end = match.start, match.end
+    value = match.text[start:end]
+    if len(value) >= 2 and _QUOTES.get(value[0]) == value[-1]:
+        return start + 1, end - 1, True
+    core = value.rstrip(_TRAILING)
+    if len(core) < len(value) and core[-1:].isdigit() and value[len(core)] == "?":
+        core = value[: len(core) + 1]
+    return start, start + len(core), False
+
+
+def _bare_after_space(match: RuleMatch) -> bool:
+    """The label and the value are separated by blanks only (no ``:``, ``=``, connector word)."""
+    separator = match.group("sep")
+    return separator is not None and not separator.strip() and "\t" not in separator and "  " not in separator
+
+
+def _classes(value: str) -> int:
+    body = value[1:] if value[:1].isupper() else value
+    kinds = (
+        any(c.islower() for c in value),
+        any(c.isupper() for c in body),
+        any(c.isdigit() for c in value),
+        any(not c.isalnum() for c in value),
+    )
+    return sum(kinds)
+
+
+@register_check("label_password")
+def label_password(match: RuleMatch, *, min_chars: int, max_chars: int, min_classes: int = 2) -> CheckResult:
+    """A password after its label: a literal of ``min_chars``..``max_chars`` characters with ``min_classes``
+    character classes (lower, upper, digit, symbol), or all digits; never a placeholder, mask, template or
+    (unquoted) code, never a label itself."""
+    start, end, quoted = _strip(match)
+    value = match.text[start:end]
+    if (not quoted and _bare_after_space(match)) or is_placeholder(match.value):
+        return False
+    if not min_chars <= len(value) <= max_chars or is_placeholder(value) or any(c.isspace() for c in value):
+        return False
+    if not quoted and is_code_reference(value):
+        return False
+    if value.casefold() in _labels():
+        return False
+    return (start, end) if value.isdigit() or _classes(value) >= min_classes else False
+
+
+@cache
+def _labels() -> frozenset[str]:
+    return frozenset(p.casefold() for p in phrase_list("labels.yaml"))
+
+
+def _common_word(value: str) -> bool:
+    folded = value.casefold()
+    return folded in load_english_words() and folded not in word_list("service_accounts.txt")
+
+
+@register_check("label_username")
+def label_username(match: RuleMatch) -> CheckResult:
+    """A user name after its label: one token, not a placeholder, a label or a common English word (unless it
+    is an account name such as ``root``); a capitalised word must have a digit or a separator in it."""
+    start, end, quoted = _strip(match)
+    value = match.text[start:end]
+    if (not quoted and _bare_after_space(match)) or not _USERNAME.fullmatch(value):
+        return False
+    if is_placeholder(value) or value.casefold() in _labels() or (value.isdigit() and len(value) < 3):
+        return False
+    plain = value.isalpha()
+    if plain and (_common_word(value) or (value[0].isupper() and value[1:].islower())):
+        return False
+    return start, end
+
+
+def _identifier_end(text: str, start: int, end: int) -> int:
+    """The end of the identifier that starts at ``start``: its groups up to the first that is no part of it."""
+    value = text[start:end]  # a short slice: re2 encodes the whole string it is given on every call
+    position, last = 0, 0
+    while position < len(value):
+        group = _GROUP.match(value, position)
+        if group is None:
+            break
+        token = group.group().rstrip(".:-/#")
+        if not token or not (any(c.isdigit() for c in token) or _SHORT_CODE.fullmatch(token)):
+            break
+        last = position + len(token)
+        position = group.end()
+        if value[position : position + 1] != " " or position + 1 >= len(value):
+            break
+        position += 1
+    return start + last
+
+
+@register_check("label_identifier")
+def label_identifier(match: RuleMatch, *, min_chars: int, max_chars: int, min_digits: int) -> CheckResult:
+    """An identifier after its label: groups of letters and digits (``KR-4471``, ``88 201 7734``, ``4411/09``)
+    with at least ``min_digits`` digits, ``min_chars``..``max_chars`` characters in all. A value glued to its
+    label (empty ``sep``) must follow a sign (``#4471``), not a letter."""
+    if match.group("sep") == "" and match.text[match.start - 1 : match.start].isalnum():
+        return False  # glued to a label that ends in a letter: part of a longer word
+    start, end, _ = _strip(match)
+    end = _identifier_end(match.text, start, end)
+    value = match.text[start:end]
+    if not min_chars <= len(value) <= max_chars or sum(c.isdigit() for c in value) < min_digits:
+        return False
+    return start, end
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {
+        name.casefold(): int(n)
+        for names in phrase_tree("month_names.yaml").values()
+        for n, ns in names.items()
+        for name in ns
+    }
+
+
+def month_number(word: str) -> int | None:
+    """The month (1..12) a month name or abbreviation of any listed language stands for, or None."""
+    return _months().get(word.casefold().rstrip("."))
+
+
+def _plausible(day: int, month: int, year: int) -> bool:
+    if year < 100:
+        year += 1900 if year > date.today().year % 100 else 2000
+    if not _YEARS[0] <= year <= _YEARS[1]:
+        return False
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _digit_date_ok(value: str) -> bool:
+    parts = _DIGITS.fullmatch(value)
+    if parts is None:
+        return False
+    a, b, c = (int(p) for p in parts.groups())
+    if len(parts.group(1)) == 4:
+        return _plausible(c, b, a)
+    if len(parts.group(1)) == 3:
+        return False
+    return _plausible(a, b, c) or _plausible(b, a, c)
+
+
+def _word_date_ok(value: str) -> bool:
+    numbers = [int(t) for t in _WORDS.findall(value) if t.isdigit()]
+    months = [m for t in _WORDS.findall(value) if not t.isdigit() and (m := month_number(t)) is not None]
+    if len(numbers) != 2 or len(months) != 1:
+        return False
+    day, year = sorted(numbers)
+    return _plausible(day, months[0], year) and year >= 1000
+
+
+@register_check("birth_date")
+def birth_date(match: RuleMatch) -> CheckResult:
+    """A date of birth: digits (d/m/y, m/d/y, y-m-d with ``/ . -``) or a day, a month name and a year, that
+    is a real calendar date between 1900 and this year."""
+    start, end, _ = _strip(match)
+    value = match.text[start:end].rstrip(".,")
+    end = start + len(value)
+    return (start, end) if _digit_date_ok(value) or _word_date_ok(value) else False
