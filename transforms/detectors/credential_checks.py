@@ -33,6 +33,7 @@ __all__ = [
     "password_value",
     "prose_password",
     "secret_value",
+    "token_characters",
     "unquote",
 ]
 
@@ -67,6 +68,7 @@ _FORMAT_FIELD = _compile(
     r"[A-Za-z_][A-Za-z0-9_.]*(?:\[[^\]]*\]|\([^)]*\))*(?:\.[A-Za-z_][A-Za-z0-9_]*(?:\([^)]*\))*)*"
     r"(?:![rsa])?(?::[A-Za-z0-9<>^=+\-.,%#]*)?|[0-9]*"
 )
+_TOKEN = _compile(r"[A-Za-z0-9+/=_\-.~]+")
 _DOTTED = _compile(r"([A-Za-z_$][A-Za-z0-9_$]*)(?:\.[A-Za-z_$][A-Za-z0-9_$]*)+")
 _IDENTIFIER = _compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 _PATH = _compile(r"(?:/|\./|\.\./|~/|[A-Za-z]:\\).*")
@@ -85,8 +87,11 @@ _WORKING_DIRECTORY_KEYS = ("PWD", "OLDPWD")
 _PROSE_TRAILING = ".,;:?)\"'”’"
 
 # The value groups of the assignment and SQL patterns, in pattern order; at most one takes part in a match.
-_FORMS = ("line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "edq", "dq", "sq", "bq", "brace", "semi", "bare")
-_QUOTED_FORMS = frozenset({"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", "nsq"})
+_FORMS = (
+    "line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "fdq", "fsq", "sdq", "ssq",
+    "edq", "dq", "sq", "bq", "brace", "semi", "bare",
+)  # fmt: skip
+_QUOTED_FORMS = frozenset({"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", "nsq", "fdq", "fsq", "sdq", "ssq"})
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -277,6 +282,16 @@ def unquote(match: RuleMatch) -> CheckResult:
 def looks_random(match: RuleMatch, *, min_chars: int, min_bits: float) -> bool:
     """Keep values with letters and digits, or of ``min_chars``+ characters, ``min_bits``+ entropy, not words."""
     return _random_enough(match.value, min_chars, min_bits)
+
+
+@register_check("token_characters")
+def token_characters(match: RuleMatch, *, min_bits: float) -> bool:
+    """Keep values made of token characters only (letters, digits, ``+/=_-.~``) with both letters and digits
+    and at least ``min_bits`` of entropy per character: ids and words joined by separators fail."""
+    value = match.value
+    if not _TOKEN.fullmatch(value) or not _has_letters_and_digits(value):
+        return False
+    return shannon_entropy(value) >= min_bits
 
 
 @register_check("password_value")

@@ -83,6 +83,7 @@ _SPECS = (
         ),
     ),
     DetectorSpec("credentials", "transforms.detectors.credentials", _types("API_KEY PASSWORD PRIVATE_KEY USERNAME")),
+    DetectorSpec("provider_tokens", "transforms.detectors.provider_tokens", _types("API_KEY PRIVATE_KEY")),
     DetectorSpec(
         "context",
         "transforms.detectors.context",

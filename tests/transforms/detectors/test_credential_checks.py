@@ -76,6 +76,11 @@ VALUE_CASES = [
     ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "QmZxYwVuTsRqPoNm", False),  # letters only: a word
     ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "abababababababababab", False),
     ("looks_random", {"min_chars": 16, "min_bits": 3.0}, "next-page-cursor-value", False),
+    ("token_characters", {"min_bits": 3.0}, "Vq7Lm2Xr9Tb4Kw1z", True),
+    ("token_characters", {"min_bits": 3.0}, "Zq+Xr/Wp=9_k-v.~", True),
+    ("token_characters", {"min_bits": 3.0}, "user:1234:profile", False),  # ":" is no token character
+    ("token_characters", {"min_bits": 3.0}, "created_at_descending", False),  # no digit
+    ("token_characters", {"min_bits": 3.0}, "aaaa1111aaaa1111", False),  # 1 bit per character
 ]
 
 

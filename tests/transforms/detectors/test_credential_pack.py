@@ -28,6 +28,7 @@ LOG_IDS = {
     "google_oauth_client_secret",
     "huggingface_token",
     "jwt",
+    "key_assignment",
     "mailgun_key",
     "netrc",
     "npm_token",

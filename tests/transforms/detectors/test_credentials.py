@@ -322,6 +322,20 @@ def _pairs(text: str, findings: list[Finding]) -> list[tuple[str, str]]:
     return [(f.entity_type, text[f.start : f.end]) for f in findings]
 
 
+POSITIVE += [
+    # a label and its value in every syntax (issue 14): each value below is invented here
+    ('MAPS_KEY = "Wd4rNq8zKt2vLp6x"', [(API, "Wd4rNq8zKt2vLp6x")]),
+    ("access_token: 'Hs5mYq1wPz7cRv3b'", [(API, "Hs5mYq1wPz7cRv3b")]),
+    ('$opts["apiKey"] => "Jt8nCv2xQm6pLw4z",', [(API, "Jt8nCv2xQm6pLw4z")]),
+    ("    'secret_key' => 'Ry3kFb7nWq1tZm9d',", [(API, "Ry3kFb7nWq1tZm9d")]),
+    ('webhook = os.getenv("HOOK_TOKEN", "Gc6vNx2rLq8mTz4k")', [(API, "Gc6vNx2rLq8mTz4k")]),
+    ("pw = ENV.fetch('SMTP_PASSWORD', 'Quill9#Ferry')", [(PW, "Quill9#Ferry")]),
+    ("<pwd>Marble4!Dune</pwd>", [(PW, "Marble4!Dune")]),
+    ("DB_PASSWD:=Kx27fWq9", [(PW, "Kx27fWq9")]),
+    ('client.setPassword("Lantern8$Reef");', [(PW, "Lantern8$Reef")]),
+]
+
+
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
 def test_positive(detector: CredentialDetector, text: str, expected: list[tuple[str, str]]) -> None:
     findings = detector.detect([text])[0]
