@@ -226,7 +226,14 @@ DEVSETS: tuple[DevSet, ...] = (
         "presidio_recognizer_tests",
         Path("presidio_recognizer_tests") / "presidio_tests.jsonl",
         load_presidio_tests,
-        DEFAULT_SCHEME,
+        # scrubline reports tax, VAT and health-insurance numbers as NATIONAL_ID (one operator for every
+        # government number), so that type is the right one for those families too.
+        DEFAULT_SCHEME.extended(
+            {
+                "TAX_ID": frozenset({"TAX_ID", "NATIONAL_ID"}),
+                "HEALTH_ID": frozenset({"HEALTH_ID", "NATIONAL_ID", "ID"}),
+            }
+        ),
         "structured identifiers of many countries (Presidio's recognizer test tables): positive values "
         "redacted, and negative texts left without the recognizer's type",
         (

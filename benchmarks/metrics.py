@@ -21,7 +21,8 @@ Mapping of entity types onto families:
 The families are the generated corpus's label set plus the identifier families of issue 14 that
 Presidio ships recognizers for (``EXTRA_FAMILIES``): ``PASSPORT``, ``DRIVER_LICENSE``,
 ``VEHICLE_REGISTRATION``, ``TAX_ID`` (tax and VAT numbers that are not a person's national number),
-``HEALTH_ID`` (health-insurance and medical identifiers), ``ACCOUNT_NUMBER`` and ``CRYPTO``.
+``HEALTH_ID`` (health-insurance and medical identifiers), ``ACCOUNT_NUMBER``, ``CRYPTO`` and ``ID`` (a generic
+record identifier: customer, contract, case, employee numbers).
 ``PRESIDIO_ID_FAMILIES`` maps each Presidio entity name (as in its recognizer test tables) onto them:
 
 - ``PHONE_NUMBER``: ``PHONE_NUMBER``, ``PH_MOBILE_NUMBER``, ``TR_PHONE_NUMBER``;
@@ -108,6 +109,7 @@ EXTRA_FAMILIES: tuple[str, ...] = (
     "HEALTH_ID",
     "ACCOUNT_NUMBER",
     "CRYPTO",
+    "ID",
 )
 FAMILIES: tuple[str, ...] = (*SENSITIVE_LABELS, *EXTRA_FAMILIES)
 _FAMILIES = frozenset(FAMILIES)
