@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from transforms.output.schemas import REDACTION_TYPE
 from transforms.output.shards import OutputFile, publish_text, shard_name, shard_of, sort_key, write_shard
 from transforms.records import Redaction
 from transforms.redaction.log import RedactionLog
@@ -21,18 +22,7 @@ SCHEMA = pa.schema(
         pa.field("reason", pa.string(), nullable=True),
     ]
 )
-REDACTION = pa.struct(
-    [
-        pa.field("entity_type", pa.string(), nullable=False),
-        pa.field("start", pa.int64(), nullable=False),
-        pa.field("end", pa.int64(), nullable=False),
-        pa.field("out_start", pa.int64(), nullable=False),
-        pa.field("out_end", pa.int64(), nullable=False),
-        pa.field("detector", pa.string(), nullable=False),
-        pa.field("score", pa.float64(), nullable=False),
-        pa.field("operator", pa.string(), nullable=False),
-    ]
-)
+REDACTION = REDACTION_TYPE  # the redaction log's struct, as records carry it
 LOGGED = pa.schema(
     [
         pa.field("id", pa.string(), nullable=False),
