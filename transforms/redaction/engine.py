@@ -29,7 +29,7 @@ from transforms.records import (
     document_fields,
 )
 from transforms.redaction.log import RedactionLog, RedactionLogBuilder
-from transforms.redaction.normalize import NormalizedText, normalize
+from transforms.redaction.normalize import NormalizedText, joined_view, normalize
 from transforms.redaction.propagate import Propagator
 from transforms.redaction.resolve import resolve_overlaps
 
@@ -168,14 +168,7 @@ class RedactionEngine:
             texts.extend(fields)
         started = self._clock()
         normalized = [normalize(t) for t in texts]
-        norm_texts = [n.text for n in normalized]
-        per_text: list[list[Finding]] = [[] for _ in texts]
-        for detector in self._detectors:
-            results = detector.detect(norm_texts)
-            if len(results) != len(texts):
-                raise RuntimeError("detector returned a result count that does not match its input")
-            for found, extra in zip(per_text, results, strict=True):
-                found.extend(extra)
+        per_text = self._detect(normalized)
         budget = self._budget + self._budget_per_char * sum(len(t) for t in texts)
         if self._clock() - started > budget:
             # Over budget: a single document is quarantined; a batch is redone one by one so only
@@ -193,6 +186,21 @@ class RedactionEngine:
             out[i] = self._apply(doc, texts[cursor : cursor + n], field_findings)
             cursor += n
         return out  # type: ignore[return-value]
+
+    def _detect(self, normalized: list[NormalizedText]) -> list[list[Finding]]:
+        """Every detector's findings per normalised text, in its offsets; joined views included."""
+        views = [(i, view) for i, n in enumerate(normalized) if (view := joined_view(n)) is not None]
+        batch = [n.text for n in normalized] + [view.text for _, view in views]
+        per_text: list[list[Finding]] = [[] for _ in batch]
+        for detector in self._detectors:
+            results = detector.detect(batch)
+            if len(results) != len(batch):
+                raise RuntimeError("detector returned a result count that does not match its input")
+            for found, extra in zip(per_text, results, strict=True):
+                found.extend(extra)
+        for (i, view), found in zip(views, per_text[len(normalized) :], strict=True):
+            per_text[i].extend(view.to_normalized(found))
+        return per_text[: len(normalized)]
 
     def _to_original(self, norm: NormalizedText, findings: list[Finding]) -> list[Finding]:
         """Apply policy filters on the normalised text, then map surviving findings to the original."""

@@ -1,33 +1,60 @@
 """See through evasions before detection, and map findings back to the original text.
 
-Detectors run on a normalised copy of each text: zero-width and bidi control characters removed,
-compatibility forms folded (full-width digits and letters, non-breaking and other exotic spaces) and
-obfuscated e-mail punctuation ("name [at] domain (dot) com") written plainly. Every finding on the
-copy is mapped back to the exact original span it came from, so offsets, replacements and the
-redaction log always refer to the original text. Pure ASCII text without obfuscations is returned
-as-is at almost no cost.
+Detectors run on a normalised copy of each text, built by Unicode category rather than from a list:
+
+- removed (seen through): format characters (category Cf: zero-width, bidi controls, soft hyphen,
+  word joiner, tag characters U+E0000-E007F), control characters (Cc, NUL included) other than tab,
+  newline and carriage return, variation selectors, and the blank letters (braille blank U+2800, the
+  Hangul fillers U+115F, U+1160, U+3164, U+FFA0); combining marks (Mn, Me) on an ASCII base;
+- written as a newline: the other line and page breaks (VT, FF, NEL U+0085, U+2028, U+2029);
+- folded: every decimal digit (category Nd, any script) to its ASCII digit, every space separator
+  (Zs) to a space, compatibility forms (full-width, mathematical) to ASCII by NFKC, and obfuscated
+  e-mail punctuation ("name [at] domain (dot) com") written plainly.
+
+Every finding on the copy is mapped back to the exact original span it came from, so offsets,
+replacements and the redaction log always refer to the original text. Pure ASCII text without
+controls or obfuscations is returned as-is at almost no cost.
+
+``joined_view`` gives detectors a second look where one view cannot show a value whole: digit groups
+separated by ``.``, ``/``, ``_``, ``-`` or a space (at least one of the first three), as in
+``4111.1111.1111.1111``, and text on both sides of a line break that stands inside a word, as in
+``AKIA<U+2028>...``. Only findings that span such a join are taken from it.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
+import functools
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["NormalizedText", "normalize"]
+from transforms.records import Finding
 
-_INVISIBLE = frozenset(
-    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b\u200c\u200d\u200e\u200f"
-    "\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+__all__ = ["JoinedView", "NormalizedText", "joined_view", "normalize"]
+
+# Marks that never carry meaning for detection, stripped whatever their base: combining grapheme
+# joiner, Khmer inherent vowels, Mongolian variation selectors, variation selectors 1-256.
+_STRIPPED_MARKS = frozenset(
+    "\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
 )
+# Letters and symbols that render as blank space and exist to look like nothing.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+# Line and page breaks other than \n and \r: a newline in the normalised text (see joined_view).
+_LINE_BREAKS = frozenset("\x0b\x0c\x85\u2028\u2029")
+_MARK = None  # _fold's answer for a combining mark: removed on an ASCII base, kept otherwise
 # Obfuscated "@" and "." in e-mail addresses: "[at]", "(at)", "{dot}", " at " and " dot " between words.
 _OBFUSCATED = re.compile(
     r"(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|(?<=\w)\s+at\s+(?=[\w-]+(?:\s*[\[\(\{<]?\s*dot\s*[\]\)\}>]?\s*\w+)+))"
     r"|(?P<dot>\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|(?<=\w)\s+dot\s+(?=\w))",
     re.IGNORECASE,
 )
-_NEEDS_WORK = re.compile(r"[^\x00-\x7f]|[\[\(\{<]\s*(?:at|dot)|\sat\s|\sdot\s", re.IGNORECASE)
+_SPECIAL = re.compile(r"[^\t\n\r\x20-\x7e]")
+_NEEDS_WORK = re.compile(r"[^\t\n\r\x20-\x7e]|[\[\(\{<]\s*(?:at|dot)|\sat\s|\sdot\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,6 +69,8 @@ class NormalizedText:
     orig_starts: tuple[int, ...] = ()
     orig_ends: tuple[int, ...] = ()
     identity: tuple[bool, ...] = ()
+    # Positions in ``text`` of the newlines written for line breaks other than \n and \r.
+    breaks: tuple[int, ...] = ()
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span that the normalised span ``[start, end)`` was made from."""
@@ -56,26 +85,43 @@ class NormalizedText:
         return self.orig_starts[i] if is_start else self.orig_ends[i]
 
 
-def _fold(c: str) -> str:
-    if c in _INVISIBLE:
+@functools.lru_cache(maxsize=16384)
+def _fold(c: str) -> str | None:
+    """What ``c`` becomes in the normalised text; ``_MARK`` for a combining mark (depends on its base)."""
+    if c in _LINE_BREAKS:
+        return "\n"
+    if c in _BLANK_LETTERS or c in _STRIPPED_MARKS:
         return ""
-    if unicodedata.category(c) == "Zs":
+    category = unicodedata.category(c)
+    if category in ("Cc", "Cf"):
+        return ""
+    if category in ("Mn", "Me"):
+        return _MARK
+    if category == "Zs":
         return " "
+    if category == "Nd":
+        return str(unicodedata.decimal(c))
     folded = unicodedata.normalize("NFKC", c)
     return folded if folded.isascii() else c
 
 
-def normalize(text: str) -> NormalizedText:
-    """Normalise ``text`` for detection; ``to_original`` maps spans back exactly."""
-    if not _NEEDS_WORK.search(text):
-        return NormalizedText(text)
-    # Pass 1: per-character folding, as segments (norm_text_piece, orig_start, orig_end, identity).
+def _fold_characters(text: str) -> list[tuple[str, int, int, bool]]:
+    """Per-character folding, as segments (norm_text_piece, orig_start, orig_end, identity)."""
     pieces: list[tuple[str, int, int, bool]] = []
     last = 0
-    for m in re.finditer(r"[^\x00-\x7f]", text):
+    base_is_ascii = True  # whether the last character that is not a mark is (or folded to) ASCII
+    seen = -1  # index of the last character visited here (ASCII ones in between are not visited)
+    for m in _SPECIAL.finditer(text):
         i = m.start()
         c = text[i]
+        if seen != i - 1:
+            base_is_ascii = True
+        seen = i
         folded = _fold(c)
+        if folded is _MARK:
+            folded = "" if base_is_ascii else c
+        elif folded:
+            base_is_ascii = folded.isascii()
         if folded == c:
             continue
         if i > last:
@@ -84,7 +130,14 @@ def normalize(text: str) -> NormalizedText:
         last = i + 1
     if last < len(text):
         pieces.append((text[last:], last, len(text), True))
-    first = _assemble(pieces)
+    return pieces
+
+
+def normalize(text: str) -> NormalizedText:
+    """Normalise ``text`` for detection; ``to_original`` maps spans back exactly."""
+    if not _NEEDS_WORK.search(text):
+        return NormalizedText(text)
+    first = _assemble(_fold_characters(text))
     # Pass 2: obfuscated e-mail punctuation on the folded text.
     second: list[tuple[str, int, int, bool]] = []
     cursor = 0
@@ -96,7 +149,15 @@ def normalize(text: str) -> NormalizedText:
         cursor = m.end()
     if cursor < len(first.text):
         second.extend(_slice(first, cursor, len(first.text)))
-    return _assemble(second)
+    result = _assemble(second)
+    breaks = tuple(
+        n_start
+        for n_start, o_start, o_end, same in zip(
+            result.norm_starts, result.orig_starts, result.orig_ends, result.identity, strict=True
+        )
+        if not same and result.text[n_start] == "\n" and text[o_start:o_end] in _LINE_BREAKS
+    )
+    return dataclasses.replace(result, breaks=breaks) if breaks else result
 
 
 def _slice(nt: NormalizedText, start: int, end: int) -> list[tuple[str, int, int, bool]]:
@@ -117,6 +178,7 @@ def _slice(nt: NormalizedText, start: int, end: int) -> list[tuple[str, int, int
 
 
 def _assemble(pieces: list[tuple[str, int, int, bool]]) -> NormalizedText:
+    """The normalised text made of ``pieces`` (text, original start, original end, identity)."""
     parts: list[str] = []
     ns: list[int] = []
     ne: list[int] = []
@@ -137,3 +199,99 @@ def _assemble(pieces: list[tuple[str, int, int, bool]]) -> NormalizedText:
         oe.append(o_end)
         ident.append(is_identity)
     return NormalizedText("".join(parts), tuple(ns), tuple(ne), tuple(os_), tuple(oe), tuple(ident))
+
+
+# Groups of digits (and capitals, for IBANs) with one separator between them; see _is_number_run.
+_GROUP_RUN = re.compile(r"(?<![0-9A-Za-z])\+?[0-9A-Z]{1,6}(?:[ ._/-][0-9A-Z]{2,6}){2,}(?![0-9A-Za-z])")
+_GROUP_SEPARATORS = frozenset(" ._/-")
+_IPV4_SHAPE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_MIN_RUN_DIGITS = 9  # fewer is a date, a version or a short code, not a card, phone, IBAN or SSN
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 48, 16  # the keywords some detectors need stay in the window
+
+
+@dataclass(frozen=True)
+class JoinedView:
+    """A second text for detection: windows of a normalised text with joins made, mapped back to it."""
+
+    view: NormalizedText  # its ``to_original`` maps into the normalised text
+    joins: tuple[int, ...]  # positions in ``view.text`` where a separator or break was removed
+    window_starts: tuple[int, ...]  # where each window starts in ``view.text`` (windows are apart)
+
+    @property
+    def text(self) -> str:
+        """The text to run detectors on."""
+        return self.view.text
+
+    def to_normalized(self, findings: Sequence[Finding]) -> list[Finding]:
+        """The findings that span a join, in the normalised text's offsets; the others are dropped
+        (whatever lies within one group, the normalised text shows as well)."""
+        out = []
+        for f in findings:
+            j = bisect.bisect_right(self.joins, f.start)
+            if j == len(self.joins) or self.joins[j] >= f.end:
+                continue
+            if bisect.bisect_right(self.window_starts, f.start) != bisect.bisect_right(self.window_starts, f.end - 1):
+                continue
+            start, end = self.view.to_original(f.start, f.end)
+            out.append(Finding(f.entity_type, start, end, f.score, f.detector))
+        return out
+
+
+def _is_number_run(run: str) -> bool:
+    digits = sum(ch.isdigit() for ch in run)
+    alnum = sum(ch.isalnum() for ch in run)
+    return (
+        digits >= _MIN_RUN_DIGITS
+        and 2 * digits >= alnum
+        and any(ch in "._/" for ch in run)
+        and not _IPV4_SHAPE.fullmatch(run)
+    )
+
+
+def _removals(norm: NormalizedText) -> list[tuple[int, int, list[int]]]:
+    """(window start, window end, positions to remove) for every place a join is needed."""
+    text = norm.text
+    found: list[tuple[int, int, list[int]]] = []
+    for m in _GROUP_RUN.finditer(text):
+        if _is_number_run(m.group()):
+            seps = [i for i in range(m.start(), m.end()) if text[i] in _GROUP_SEPARATORS]
+            found.append((max(0, m.start() - _CONTEXT_BEFORE), min(len(text), m.end() + _CONTEXT_AFTER), seps))
+    for p in norm.breaks:
+        if 0 < p < len(text) - 1 and not text[p - 1].isspace() and not text[p + 1].isspace():
+            found.append((max(0, p - _CONTEXT_BEFORE), min(len(text), p + _CONTEXT_BEFORE), [p]))
+    found.sort()
+    merged: list[tuple[int, int, list[int]]] = []
+    for start, end, seps in found:
+        if merged and start <= merged[-1][1]:
+            last = merged[-1]
+            merged[-1] = (last[0], max(last[1], end), sorted({*last[2], *seps}))
+        else:
+            merged.append((start, end, seps))
+    return merged
+
+
+def joined_view(norm: NormalizedText) -> JoinedView | None:
+    """The joined view of a normalised text, or None when nothing in it needs joining."""
+    windows = _removals(norm)
+    if not windows:
+        return None
+    pieces: list[tuple[str, int, int, bool]] = []
+    joins: list[int] = []
+    window_starts: list[int] = []
+    length = 0
+    text = norm.text
+    for start, end, removed in windows:
+        if pieces:
+            pieces.append(("\n\n", start, start, False))
+            length += 2
+        window_starts.append(length)
+        cursor = start
+        for r in removed:
+            pieces.append((text[cursor:r], cursor, r, True))
+            pieces.append(("", r, r + 1, False))
+            length += r - cursor
+            joins.append(length)
+            cursor = r + 1
+        pieces.append((text[cursor:end], cursor, end, True))
+        length += end - cursor
+    return JoinedView(_assemble(pieces), tuple(joins), tuple(window_starts))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from transforms.config import PatternConfig
 from transforms.records import Document, document_fields
-from transforms.redaction.normalize import normalize
+from transforms.redaction.normalize import joined_view, normalize
 from transforms.runs.reprocess import ReusePlan
 
 if TYPE_CHECKING:
@@ -53,9 +53,11 @@ class Prescanner:
         if not (self._detectors or self._allow):
             return False
         # The engine detects on normalised text; so must the pre-scan, or it could miss what detection finds.
-        normalized = [normalize(t).text for t in fields]
+        norms = [normalize(t) for t in fields]
+        normalized = [n.text for n in norms]
+        views = [view.text for n in norms if (view := joined_view(n)) is not None]
         if self._allow:
             folded = [t.casefold() for t in normalized]
             if any(word in t for t in folded for word in self._allow):
                 return True
-        return any(any(found) for detector in self._detectors for found in detector.detect(normalized))
+        return any(any(found) for detector in self._detectors for found in detector.detect(normalized + views))

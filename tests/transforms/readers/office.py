@@ -107,8 +107,7 @@ Referee: Helen Castellano"""
 HTML_TEXT = """\
 Team page of Helen Castellano
 Team
-Lead: Helen Castellano,
-helen.castellano@example.com
+Lead: Helen Castellano, helen.castellano@example.com
 Phone: (212) 555-0199"""
 
 MSG_TEXT = """\

@@ -43,7 +43,9 @@ def _run_text(el: Any, out: list[str], *, deleted: bool) -> None:
         elif tag == _W_TAB:
             out.append("\t")
         elif tag in (_W_BR, _W_CR):
-            out.append("\n")
+            # A line break inside a paragraph (Shift+Enter) splits no value: a space, like the line
+            # wrap it asks for; a page or column break ends a line.
+            out.append("\n" if child.get(_W + "type") in ("page", "column") else " ")
         elif tag == _W_NOBREAKHYPHEN:
             out.append("-")
         else:

@@ -45,3 +45,22 @@ def test_external_entities_are_never_resolved(tmp_path: Path) -> None:
     change = with_external_entity(secret, lambda b: b.replace(b"Performance review", b"Performance &xxe; review"))
     data = rezip(fixture("review.docx"), "word/document.xml", change)
     assert docx_text(data, LIMITS) == DOCX_TEXT.replace("Performance review", "Performance  review")
+
+
+def test_a_line_break_inside_a_paragraph_does_not_split_a_value() -> None:
+    import io
+
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("card ")
+    for i, group in enumerate(["4111", "1111", "1111", "1111"]):
+        run = paragraph.add_run(group)
+        if i < 3:
+            run.add_break()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    paragraph.add_run("next page")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    assert docx_text(buffer.getvalue(), LIMITS).endswith("\n\ncard 4111 1111 1111 1111\nnext page")

@@ -55,7 +55,7 @@ def test_eml_headers_plain_and_html_parts(tmp_path: Path) -> None:
         "\n"
         "Hi Ann,\nthe code is 4242."  # the newline before a MIME boundary belongs to the boundary
         "\n\n"
-        "Hi\nAnn\n,\nthe code is 4242."
+        "Hi Ann,\nthe code is 4242."
     )
     cfg = InputConfig(keep_fields=["lang"])
     assert read(f, cfg) == [file_doc("mail/msg.eml", text, EML, (("lang", None),))]
@@ -84,3 +84,10 @@ def test_headers_come_in_a_fixed_order_and_others_are_dropped() -> None:
 
 def test_a_message_without_headers_or_text_parts_is_empty() -> None:
     assert eml_text(b"Content-Type: image/png\n\niVBORw0KGgo=\n", LIMITS) == ""
+
+
+def test_eml_html_part_keeps_inline_values_whole(tmp_path: Path) -> None:
+    html = "<p>card <b>4111</b> <b>1111</b> <b>1111</b> <b>1111</b>, mail <span>jane</span>@example.com</p>"
+    data = f"Subject: s\nContent-Type: text/html; charset=utf-8\n\n{html}\n".encode()
+    f = put(tmp_path, "h.eml", data)
+    assert read(f) == [file_doc("h.eml", "Subject: s\n\ncard 4111 1111 1111 1111, mail jane@example.com", data)]
