@@ -209,7 +209,8 @@ GATED_FAMILIES: Mapping[str, tuple[type[EntityRecognizer], ...]] = MappingProxyT
 # Context words too general to vouch for a number on their own: "id 8503126123087" is any record's id, "check",
 # "account" (an "Account Manager" above a phone number), "bank" ("Bank Street"), "member", "policy", "vehicle",
 # "car", "document", "license" (of software) and "pass" occur next to numbers in every kind of text; "ein" and
-# "nas" are a German article and a file server, "epic" a backlog item, "sin" a function and "pi" a constant. What remains of a recognizer's words names its document.
+# "nas" are a German article and a file server, "epic" a backlog item, "sin" a function and "pi" a constant.
+# What remains of a recognizer's words names its document.
 WEAK_CONTEXT = frozenset(
     """id identity us united states travel document canada ssn
     check save debit account bank member subscriber insurance policy provider taxonomy billing tax payer individual
