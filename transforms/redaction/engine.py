@@ -30,6 +30,7 @@ from transforms.records import (
 )
 from transforms.redaction.log import RedactionLog, RedactionLogBuilder
 from transforms.redaction.normalize import NormalizedText, normalize
+from transforms.redaction.paths import SENTENCE_DETECTORS, path_views, trim_view_finding
 from transforms.redaction.propagate import Propagator
 from transforms.redaction.resolve import resolve_overlaps
 
@@ -158,6 +159,7 @@ class RedactionEngine:
     def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
         out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
         texts: list[str] = []
+        sources: list[int] = []
         field_counts = [0] * len(docs)
         for i, doc in enumerate(docs):
             if len(doc.text) > self._max_chars:
@@ -165,18 +167,25 @@ class RedactionEngine:
                 continue
             fields = document_fields(doc)
             field_counts[i] = len(fields)
+            sources.append(len(texts) + 1)
             texts.extend(fields)
         started = self._clock()
         normalized = [normalize(t) for t in texts]
+        # A source is also detected through its path views (same length as the normalised source).
+        views = [(i, view) for i in sources for view in path_views(normalized[i].text)]
         norm_texts = [n.text for n in normalized]
-        per_text: list[list[Finding]] = [[] for _ in texts]
+        detect_texts = norm_texts + [view for _, view in views]
+        per_text: list[list[Finding]] = [[] for _ in detect_texts]
         for detector in self._detectors:
-            results = detector.detect(norm_texts)
-            if len(results) != len(texts):
+            inputs = norm_texts if detector.name in SENTENCE_DETECTORS else detect_texts
+            results = detector.detect(inputs)
+            if len(results) != len(inputs):
                 raise RuntimeError("detector returned a result count that does not match its input")
-            for found, extra in zip(per_text, results, strict=True):
+            for found, extra in zip(per_text, results, strict=False):
                 found.extend(extra)
-        budget = self._budget + self._budget_per_char * sum(len(t) for t in texts)
+        for (i, view), found in zip(views, per_text[len(texts) :], strict=True):
+            per_text[i].extend(self._from_view(view, found))
+        budget = self._budget + self._budget_per_char * sum(len(t) for t in detect_texts)
         if self._clock() - started > budget:
             # Over budget: a single document is quarantined; a batch is redone one by one so only
             # the slow documents are charged.
@@ -193,6 +202,11 @@ class RedactionEngine:
             out[i] = self._apply(doc, texts[cursor : cursor + n], field_findings)
             cursor += n
         return out  # type: ignore[return-value]
+
+    def _from_view(self, view: str, findings: list[Finding]) -> list[Finding]:
+        """Findings on a path view that policy keeps, trimmed; their spans are spans of the source."""
+        trimmed = (trim_view_finding(view, f) for f in findings)
+        return [f for f in trimmed if f is not None and self._keep(view, f)]
 
     def _to_original(self, norm: NormalizedText, findings: list[Finding]) -> list[Finding]:
         """Apply policy filters on the normalised text, then map surviving findings to the original."""
