@@ -30,6 +30,7 @@ from transforms.records import (
 )
 from transforms.redaction.log import RedactionLog, RedactionLogBuilder
 from transforms.redaction.normalize import NormalizedText, joined_view, normalize
+from transforms.redaction.paths import SENTENCE_DETECTORS, path_views, trim_view_finding
 from transforms.redaction.propagate import Propagator
 from transforms.redaction.resolve import resolve_overlaps
 
@@ -158,6 +159,7 @@ class RedactionEngine:
     def _redact_batch(self, docs: Sequence[Document]) -> list[RedactedDocument | QuarantineRecord]:
         out: list[RedactedDocument | QuarantineRecord | None] = [None] * len(docs)
         texts: list[str] = []
+        sources: list[int] = []
         field_counts = [0] * len(docs)
         for i, doc in enumerate(docs):
             if len(doc.text) > self._max_chars:
@@ -165,11 +167,12 @@ class RedactionEngine:
                 continue
             fields = document_fields(doc)
             field_counts[i] = len(fields)
+            sources.append(len(texts) + 1)
             texts.extend(fields)
         started = self._clock()
         normalized = [normalize(t) for t in texts]
-        per_text = self._detect(normalized)
-        budget = self._budget + self._budget_per_char * sum(len(t) for t in texts)
+        per_text, detected_chars = self._detect(normalized, sources)
+        budget = self._budget + self._budget_per_char * detected_chars
         if self._clock() - started > budget:
             # Over budget: a single document is quarantined; a batch is redone one by one so only
             # the slow documents are charged.
@@ -187,20 +190,36 @@ class RedactionEngine:
             cursor += n
         return out  # type: ignore[return-value]
 
-    def _detect(self, normalized: list[NormalizedText]) -> list[list[Finding]]:
-        """Every detector's findings per normalised text, in its offsets; joined views included."""
-        views = [(i, view) for i, n in enumerate(normalized) if (view := joined_view(n)) is not None]
-        batch = [n.text for n in normalized] + [view.text for _, view in views]
-        per_text: list[list[Finding]] = [[] for _ in batch]
+    def _detect(self, normalized: list[NormalizedText], sources: list[int]) -> tuple[list[list[Finding]], int]:
+        """Every detector's findings per normalised text, in its offsets, and the characters detection read.
+
+        Besides the texts, detectors read each text's joined view (digit groups and values split by a
+        separator or a break, joined) and each source's path views (a file name's words apart); spaCy's
+        NER reads no path view. Findings on the views are mapped back onto their text.
+        """
+        joined = [(i, view) for i, n in enumerate(normalized) if (view := joined_view(n)) is not None]
+        paths = [(i, view) for i in sources for view in path_views(normalized[i].text)]
+        base = [n.text for n in normalized] + [view.text for _, view in joined]
+        every = base + [view for _, view in paths]
+        per_text: list[list[Finding]] = [[] for _ in every]
         for detector in self._detectors:
-            results = detector.detect(batch)
-            if len(results) != len(batch):
+            inputs = base if detector.name in SENTENCE_DETECTORS else every
+            results = detector.detect(inputs)
+            if len(results) != len(inputs):
                 raise RuntimeError("detector returned a result count that does not match its input")
-            for found, extra in zip(per_text, results, strict=True):
+            for found, extra in zip(per_text, results, strict=False):
                 found.extend(extra)
-        for (i, view), found in zip(views, per_text[len(normalized) :], strict=True):
-            per_text[i].extend(view.to_normalized(found))
-        return per_text[: len(normalized)]
+        count = len(normalized)
+        for (i, joined_text), found in zip(joined, per_text[count : len(base)], strict=True):
+            per_text[i].extend(joined_text.to_normalized(found))
+        for (i, path_view), found in zip(paths, per_text[len(base) :], strict=True):
+            per_text[i].extend(self._from_view(path_view, found))
+        return per_text[:count], sum(len(t) for t in every)
+
+    def _from_view(self, view: str, findings: list[Finding]) -> list[Finding]:
+        """Findings on a path view that policy keeps, trimmed; their spans are spans of the source."""
+        trimmed = (trim_view_finding(view, f) for f in findings)
+        return [f for f in trimmed if f is not None and self._keep(view, f)]
 
     def _to_original(self, norm: NormalizedText, findings: list[Finding]) -> list[Finding]:
         """Apply policy filters on the normalised text, then map surviving findings to the original."""

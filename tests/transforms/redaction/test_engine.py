@@ -139,3 +139,38 @@ def test_quarantine_never_carries_text_or_message() -> None:
     d = doc("1", "BOOM Ada Lovelace 555-0101", source="people/ada_lovelace.txt")
     (out,) = engine([WordDetector(WORDS, explode_on="BOOM", exc=lambda m: ValueError("Ada Lovelace"))]).redact([d])
     assert "Ada" not in repr(out) and "lovelace" not in repr(out).lower()
+
+
+class SpacedNameDetector(Detector):
+    """Finds "Tove Amundsen" only with a space between the words; records every text it was given."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen: list[str] = []
+
+    def detect(self, texts: Sequence[str]) -> list[list[Finding]]:
+        self.seen.extend(texts)
+        out = []
+        for text in texts:
+            start = text.find("Tove Amundsen")
+            out.append([] if start < 0 else [Finding("PERSON", start, start + 13, 0.9, f"{self.name}.full")])
+        return out
+
+
+def test_source_is_also_detected_through_its_path_views() -> None:
+    names, ner = SpacedNameDetector("person_names"), SpacedNameDetector("spacy_ner")
+    d = doc("1", "Payslip attached.", source="hr/Tove_Amundsen/payslip.pdf")
+    (out,) = engine([names, ner]).redact([d])
+    assert out.source == "hr/<PERSON>/payslip.pdf"
+    assert out.text == "Payslip attached."
+    assert out.entity_counts == (("PERSON", 1),)
+    assert out.rules == (("person_names.full", "PERSON"),)
+    # The path view ran through the name lists, never through statistical NER.
+    assert names.seen == ["Payslip attached.", "hr/Tove_Amundsen/payslip.pdf", "hr Tove Amundsen payslip    "]
+    assert ner.seen == ["Payslip attached.", "hr/Tove_Amundsen/payslip.pdf"]
+
+
+def test_allow_list_applies_to_findings_in_path_views() -> None:
+    names = SpacedNameDetector("person_names")
+    (out,) = engine([names], allow=["tove amundsen"]).redact([doc("1", "x", source="Tove_Amundsen_notes.md")])
+    assert out.source == "Tove_Amundsen_notes.md"

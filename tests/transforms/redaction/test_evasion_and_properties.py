@@ -78,7 +78,13 @@ finding_st = st.builds(
     st.integers(1, 12),
     st.sampled_from([0.5, 0.9]),
 )
-text_st = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cf", "Zs")), min_size=0, max_size=60)
+# Characters normalisation removes (format and control characters, combining marks) shift the detectors'
+# offsets; their mapping back is property-tested in test_normalize_categories.py, so here the text keeps its length.
+text_st = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cf", "Cc", "Mn", "Me", "Zs")),
+    min_size=0,
+    max_size=60,
+)
 
 
 def _engine_for(findings: Sequence[Finding]) -> RedactionEngine:
