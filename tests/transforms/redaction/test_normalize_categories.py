@@ -28,7 +28,7 @@ VALUES = {
     "card": ("card ", ["4111", "1111", "1111", "1111"], " ok", "CREDIT_CARD"),
     "email": ("mail ", ["jane", ".roe@exa", "mple.com"], " now", "EMAIL_ADDRESS"),
     "aws_key": ("key ", ["AKIAZQ3D", "RJ7WBX5M", "PLTE"], " here", "API_KEY"),
-    "phone": ("call ", ["+1 415", "555", "0132"], " today", "PHONE_NUMBER"),
+    "phone": ("call ", ["+1 312", "555", "0147"], " today", "PHONE_NUMBER"),
     "iban": ("pay to ", ["GB82", "WEST", "1234", "5698", "7654", "32"], " thanks", "IBAN_CODE"),
 }
 # Between pieces for these, a space or hyphen would already be seen as one value; the insertion
