@@ -12,6 +12,7 @@ from transforms.detectors.addresses import (
     address_bounds,
     cross_name_ok,
     extend_tail,
+    looks_like_address,
     rare_street_words,
 )
 from transforms.detectors.places import country_at, place_names
@@ -83,7 +84,9 @@ def _address_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     letters = sum(c.isalpha() for c in value)
     starts_like_address = value[:1].isdigit() or value[:1].isupper()
-    return starts_like_address and letters >= 3 and "@" not in value and "://" not in value
+    return (
+        starts_like_address and letters >= 3 and "@" not in value and "://" not in value and looks_like_address(value)
+    )
 
 
 def _vocabulary_lead(text: str, start: int, end: int) -> bool:

@@ -138,6 +138,17 @@ def test_rare_street_words(value: str, expected: bool) -> None:
         ("me@example.org 12", False),
         ("at home 12", False),
         ("https://x.io/2", False),
+        ("42 Kowhai, Taupo 3330", True),  # a house number and a name
+        ("Rynek Główny 12, Kraków", True),  # words, then the number
+        ("Quinta do Lago 12", True),
+        ("42 kowhai st, taupo", True),  # lower case with a street word
+        ("Ground floor, 2 Quayside Walk", True),
+        ("PSC 802 Box 74, APO AE 09499", True),
+        ("12 of them arrived", False),  # a count, not a house number
+        ("3 customers in Berlin", False),
+        ("Version 2 is live", False),  # vocabulary before the number
+        ("Paris depuis 3 ans", False),  # a lower-case word before the number
+        ("41.173.96.26 blocked", False),
     ],
 )
 def test_address_like(value: str, expected: bool) -> None:
