@@ -57,13 +57,13 @@ def _street_en_ok(text: str, start: int, end: int) -> bool:
     if before and before[-1].casefold() in _RANKING_WORDS:
         return False  # "Top 10 Park Avenue restaurants": a ranking, not a house number
     if _YEAR_COLUMN.search(text[start:end]) is not None:
-        return False  # "2013    Spring Garden Place": a year in a CV's date column, not a house number
+        return False  # "2014    Harrow Mill Court": a year in a CV's date column, not a house number
     words = text[start:end].split()
     if words[-1].rstrip(".").casefold() not in _TECH_STREET_TYPES or extend_tail(text, end) != end:
         return True
     named = [w.strip(",.") for w in words[:-1] if not any(c.isdigit() for c in w)]
     if any(len(w) > 2 and w.isupper() for w in named) and not all(w.isupper() for w in words):
-        return False  # "4 NEW Full Life Key": capitals beside capitalised words are a heading, not a name
+        return False  # "7 HOT Summer Bonus Key": capitals beside capitalised words are a heading, not a name
     english = load_english_words()
     return not named or not all(
         english.get(w.casefold(), 0.0) >= COMMON_STREET_WORD_ZIPF or is_ordinary_vocabulary(w) for w in named
@@ -214,7 +214,7 @@ def address_bounds_check(match: RuleMatch, *, trim_lead: bool = False) -> tuple[
 
 @register_check("no_year_column")
 def no_year_column(match: RuleMatch) -> bool:
-    """The value holds no year followed by a column gap ("Texas  1991  1998  Therapist": a CV's dates)."""
+    """The value holds no year followed by a column gap ("Ohio  2004  2009  Case Manager": a CV's dates)."""
     return _YEAR_COLUMN.search(match.value) is None
 
 

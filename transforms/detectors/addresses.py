@@ -325,7 +325,7 @@ def looks_like_address(value: str) -> bool:
         return True
     if _NUMBER_THEN_NAME.match(value) is not None or _POSTCODE_IN.search(value) is not None:
         return True
-    if lower and value[:1].isdigit():  # "389 167 king alexander": numbers, then words that name something
+    if lower and value[:1].isdigit():  # "14 3 kowhai tarn": numbers, then words that name something
         return rare_street_words(" ".join(w for w in words if not w[:1].isdigit()))
     named = _NAME_THEN_NUMBER.match(value)
     return named is not None and rare_street_words(named.group(1))
