@@ -12,6 +12,7 @@ from transforms.detectors.addresses import (
     address_bounds,
     cross_name_ok,
     extend_tail,
+    looks_like_address,
     rare_street_words,
 )
 from transforms.detectors.places import country_at, place_names
@@ -55,14 +56,22 @@ def _street_en_ok(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 8) : start].split()
     if before and before[-1].casefold() in _RANKING_WORDS:
         return False  # "Top 10 Park Avenue restaurants": a ranking, not a house number
+    if _YEAR_COLUMN.search(text[start:end]) is not None:
+        return False  # "2014    Harrow Mill Court": a year in a CV's date column, not a house number
     words = text[start:end].split()
     if words[-1].rstrip(".").casefold() not in _TECH_STREET_TYPES or extend_tail(text, end) != end:
         return True
     named = [w.strip(",.") for w in words[:-1] if not any(c.isdigit() for c in w)]
+    if any(len(w) > 2 and w.isupper() for w in named) and not all(w.isupper() for w in words):
+        return False  # "7 HOT Summer Bonus Key": capitals beside capitalised words are a heading, not a name
     english = load_english_words()
     return not named or not all(
         english.get(w.casefold(), 0.0) >= COMMON_STREET_WORD_ZIPF or is_ordinary_vocabulary(w) for w in named
     )
+
+
+# A year followed by a column gap (two blanks or a tab): the date column of a CV or a table.
+_YEAR_COLUMN = re2.compile(r"\b(?:19|20)\d\d(?:[ ]{2,}|\t)", re2_options())
 
 
 COMMON_STREET_WORD_ZIPF = threshold("context_common_street_word_zipf")
@@ -75,7 +84,9 @@ def _address_ok(text: str, start: int, end: int) -> bool:
     value = text[start:end]
     letters = sum(c.isalpha() for c in value)
     starts_like_address = value[:1].isdigit() or value[:1].isupper()
-    return starts_like_address and letters >= 3 and "@" not in value and "://" not in value
+    return (
+        starts_like_address and letters >= 3 and "@" not in value and "://" not in value and looks_like_address(value)
+    )
 
 
 def _vocabulary_lead(text: str, start: int, end: int) -> bool:
@@ -199,6 +210,12 @@ def address_bounds_check(match: RuleMatch, *, trim_lead: bool = False) -> tuple[
     """The address's full extent (``addresses.address_bounds``); ``trim_lead`` drops sentence words before
     a Hungarian street."""
     return address_bounds(match.text, match.start, match.end, trim=trim_lead)
+
+
+@register_check("no_year_column")
+def no_year_column(match: RuleMatch) -> bool:
+    """The value holds no year followed by a column gap ("Ohio  2004  2009  Case Manager": a CV's dates)."""
+    return _YEAR_COLUMN.search(match.value) is None
 
 
 @register_check("street_en")

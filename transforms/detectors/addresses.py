@@ -294,6 +294,43 @@ def rare_street_words(line: str) -> bool:
     )
 
 
+# The shapes a labelled address value starts with: a house number and a name ("42 Kowhai", "5th Avenue"),
+# words and a house number ("Rynek Główny 12", "Avenida Paulista, 1578", "PSC 802"), or holds a postcode.
+_NUMBER_THEN_NAME = re2.compile(
+    r"\d{1,6}[A-Za-z]?(?:[ \t]*[-/][ \t]*\d{1,5}[A-Za-z]?)?,?[ \t]+"
+    r"(?:\d{1,6}[ \t]+)?(?:\p{Lu}|\d{1,3}(?:st|nd|rd|th)\b)",
+    re2_options(),
+)
+_NAME_THEN_NUMBER = re2.compile(
+    rf"((?:\p{{Lu}}[\p{{L}}'’.-]*,?[ \t]+)(?:(?:{PARTICLES_RE})[ \t]+|\p{{Lu}}[\p{{L}}'’.-]*,?[ \t]+){{0,4}})"
+    r"(?:No\.?[ \t]*)?\d",
+    re2_options(),
+)
+_POSTCODE_IN = re2.compile(
+    r"\b[A-Z]{1,2}\d[A-Z\d]?[ \t]+\d[A-Z]{2}\b|\b[A-Z]{2}[ \t]+\d{5}\b|(?:^|[ \t,])\d{4,5}[ \t]+\p{Lu}", re2_options()
+)
+
+
+def looks_like_address(value: str) -> bool:
+    """A value after an address label or cue is shaped like an address, not arbitrary text: it holds a street
+    word and a number, starts with a house number and a name, or with rare words and a number, or holds a
+    postcode ("3 customers in Berlin", "Version 2 is live" and "12 of them" are not)."""
+    if not any(c.isdigit() for c in value):
+        return False
+    lower = not any(c.isupper() for c in value)
+    words = [w.strip(".,;:()") for w in value.split()]
+    if any(STREET_TYPE_WORD.fullmatch(w) is not None or STREET_WORD.fullmatch(w) is not None for w in words):
+        return True
+    if lower and any(w not in NOT_IN_NAMES and STREET_TYPE_WORD.fullmatch(w.capitalize()) is not None for w in words):
+        return True
+    if _NUMBER_THEN_NAME.match(value) is not None or _POSTCODE_IN.search(value) is not None:
+        return True
+    if lower and value[:1].isdigit():  # "14 3 kowhai tarn": numbers, then words that name something
+        return rare_street_words(" ".join(w for w in words if not w[:1].isdigit()))
+    named = _NAME_THEN_NUMBER.match(value)
+    return named is not None and rare_street_words(named.group(1))
+
+
 _CROSS_STREET = re2.compile(r"(?:^|[^\p{L}\p{N}_'’.-])(\p{Lu}[\p{L}'’-]+)[ \t]+(?:and|&)[ \t]+$", re2_options())
 
 

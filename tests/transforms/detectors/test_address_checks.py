@@ -11,6 +11,7 @@ from transforms.detectors.address_checks import (
     bare_intersection,
     lower_case_line,
     no_vocabulary_lead,
+    no_year_column,
     not_http_status,
     rare_name_words,
     rare_street_words_check,
@@ -29,6 +30,13 @@ from transforms.detectors.address_checks import (
         ("We run 3 API Gateway stages", "3 API Gateway", False),  # a count before a technical noun
         ("the best 5 Park Avenue hotels", "5 Park Avenue", False),  # a ranking
         ("at 15 Maple Street", "15 Maple Street", True),  # not a technical street word
+        ("2011    Harrow Mill Court", "2011    Harrow Mill Court", False),  # a CV's year column
+        ("at 2011 Harrow Mill Court", "2011 Harrow Mill Court", True),
+        ("Step 3 Tests Pass", "3 Tests Pass", False),  # an everyday street type after common words
+        ("at 3 Larkspur Pass", "3 Larkspur Pass", True),
+        ("2 MEGA Deal Bonus Key", "2 MEGA Deal Bonus Key", False),  # capitals beside capitalised words
+        ("at 2 FOXHOLLOW Key", "2 FOXHOLLOW Key", False),
+        ("at 12 Sandpiper Key, Naples, FL 34102", "12 Sandpiper Key", True),  # guarded word, a tail follows
     ],
 )
 def test_street_en(text: str, value: str, expected: bool) -> None:
@@ -47,6 +55,14 @@ def test_street_en(text: str, value: str, expected: bool) -> None:
 )
 def test_street_name(text: str, value: str, type_first: bool, expected: bool) -> None:
     assert street_name(at(text, value), type_first=type_first) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Lindenhof 3, 1012 AB Amsterdam", True), ("Ohio  2004  2009  Case Manager", False), ("Ye 1\t2016\tAward", False)],
+)
+def test_no_year_column(value: str, expected: bool) -> None:
+    assert no_year_column(at(value, value)) is expected
 
 
 @pytest.mark.parametrize(
@@ -122,6 +138,17 @@ def test_rare_street_words(value: str, expected: bool) -> None:
         ("me@example.org 12", False),
         ("at home 12", False),
         ("https://x.io/2", False),
+        ("42 Kowhai, Taupo 3330", True),  # a house number and a name
+        ("Rynek Główny 12, Kraków", True),  # words, then the number
+        ("Quinta do Lago 12", True),
+        ("42 kowhai st, taupo", True),  # lower case with a street word
+        ("Ground floor, 2 Quayside Walk", True),
+        ("PSC 802 Box 74, APO AE 09499", True),
+        ("12 of them arrived", False),  # a count, not a house number
+        ("3 customers in Berlin", False),
+        ("Version 2 is live", False),  # vocabulary before the number
+        ("Paris depuis 3 ans", False),  # a lower-case word before the number
+        ("10.20.30.40 blocked", False),
     ],
 )
 def test_address_like(value: str, expected: bool) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["phrase_fragment", "phrase_keywords", "phrase_pattern"]
+__all__ = ["phrase_fragment", "phrase_keywords", "phrase_pattern", "word_fragment"]
 
 _WORD_SPLIT = re.compile(r"[ \t\-]+")
 _APOSTROPHES = "'’"
@@ -64,3 +64,13 @@ def phrase_keywords(phrases: tuple[str, ...] | list[str]) -> list[str]:
         pieces = [p for p in re.split(f"[ \t\\-{_APOSTROPHES}]+", phrase.strip()) if p]
         keywords.add(max(pieces, key=lambda p: (len(p), p)).casefold())
     return sorted(keywords)
+
+
+def word_fragment(words: frozenset[str] | list[str]) -> str:
+    """An alternation of ``words`` matched exactly as written (case included), longest first.
+
+    The fragment of a ``.txt`` word list (``street_types/``): its entries are literal spellings ("St",
+    "Ave", "Cul-de-sac"), so a capital or a hyphen in an entry means that capital or hyphen.
+    """
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w) for w in ordered)

@@ -5,14 +5,18 @@ A pack is one YAML mapping::
     pack: <name>            # free text, shown in listings
     detector: <name>        # registered detector; findings carry ``detector.rule_id``
     imports: [file.yaml]    # optional fragment files (``fragments: {...}``) beside the pack, shared by packs
-    lexicon: {name: ref}    # optional phrase lists of transforms/lexicon (``labels.yaml#password``) as fragments
+    lexicon: {name: ref}    # optional lists of transforms/lexicon as fragments: phrase lists
+                            # (``labels.yaml#password``), a word list (``context/x.txt``) or a folder of
+                            # word lists (``street_types/``)
     fragments: {name: re}   # optional sub-patterns, used as ``{{name}}``; a list is an alternation
     rules: [...]            # see ``RuleSpec``
 
 A ``lexicon`` entry defines the fragment ``name`` as an alternation of the list's phrases, and a rule keyword
 written ``{{name}}`` stands for the phrases' keywords (``rules.phrases``), so adding a label is an edit
-to the lexicon alone. A pattern may be written as a list of pieces, concatenated as written (long patterns
-stay readable), and a fragment as a list of alternatives, joined with ``|``.
+to the lexicon alone. The entries of a ``.txt`` word list (or of every list in a folder) are matched
+exactly as written (``rules.phrases.word_fragment``), and ``{{name}}`` stands for them case-folded.
+A pattern may be written as a list of pieces, concatenated as written (long patterns stay readable),
+and a fragment as a list of alternatives, joined with ``|``.
 
 Only the shape is checked here. Whether fragments resolve, patterns compile under RE2 and checks exist
 with valid parameters is checked when a ``RuleEngine`` is built (``compiler.compile_pack``); both raise
@@ -28,8 +32,9 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from transforms.detectors.rules.phrases import phrase_fragment, phrase_keywords
+from transforms.detectors.rules.phrases import phrase_fragment, phrase_keywords, word_fragment
 from transforms.lexicon.phrases import phrase_list
+from transforms.lexicon.wordlists import word_list, word_lists
 
 __all__ = [
     "DEFAULT_WINDOW",
@@ -297,14 +302,26 @@ def _with_lexicon(pack: RulePack, source: str) -> RulePack:
     if twice:
         raise RulePackError(source, [PackProblem(None, "lexicon", f"also defined as fragments: {twice}")])
     lists: dict[str, tuple[str, ...]] = {}
+    fragments: dict[str, str] = {}
     for name, reference in pack.lexicon.items():
         try:
-            lists[name] = phrase_list(reference)
+            lists[name], fragments[name] = _lexicon_fragment(reference)
         except (OSError, ValueError) as err:
             raise RulePackError(source, [PackProblem(None, f"lexicon.{name}", str(err))]) from None
-    fragments = {name: phrase_fragment(phrases) for name, phrases in lists.items()}
     rules = [_expand_keywords(rule, lists) for rule in pack.rules]
     return pack.model_copy(update={"fragments": fragments | pack.fragments, "rules": rules})
+
+
+def _lexicon_fragment(reference: str) -> tuple[tuple[str, ...], str]:
+    """The keywords' source and the fragment of one ``lexicon`` reference: a word list (``.txt``), a folder
+    of word lists (``name/``) or a phrase list (``file.yaml#key``)."""
+    if reference.endswith("/") or reference.endswith(".txt"):
+        words = word_lists(reference.rstrip("/")) if reference.endswith("/") else word_list(reference)
+        if not words:
+            raise ValueError(f"{reference}: no entries")
+        return tuple(sorted({w.casefold() for w in words})), word_fragment(words)
+    phrases = phrase_list(reference)
+    return phrases, phrase_fragment(phrases)
 
 
 def _expand_keywords(rule: RuleSpec, lists: dict[str, tuple[str, ...]]) -> RuleSpec:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import re2
 
+from transforms.detectors.addresses import looks_like_address
 from transforms.detectors.tables.lexicon import FieldKind
 from transforms.detectors.terms import re2_options
 from transforms.lexicon.vocabulary import is_ordinary_vocabulary
@@ -89,7 +90,7 @@ def _username(value: str, strict: bool) -> tuple[int, int] | None:
 
 def _address(value: str, strict: bool) -> tuple[int, int] | None:
     ok = any(c.isalpha() for c in value) and "@" not in value and "://" not in value
-    return _whole(ok and (not strict or any(c.isdigit() for c in value)), value)
+    return _whole(ok and (not strict or looks_like_address(value)), value)
 
 
 def _organization(value: str, strict: bool) -> tuple[int, int] | None:

@@ -150,9 +150,24 @@ def test_lexicon_lists_become_fragments_and_keywords() -> None:
     assert "(?i:passport)" in pack.fragments["label"]
 
 
+def test_word_list_folders_are_matched_as_written() -> None:
+    rule = _rule(keywords=["{{street_types}}"], pattern="\\d+ \\w+ (?:{{street_types}})")
+    pack = parse_pack(_pack(rule, lexicon={"street_types": "street_types/"}), "p.yaml")
+    alternatives = pack.fragments["street_types"].split("|")
+    assert {"Street", "St", "Wynd", "Cul\\-de\\-sac", "Stravenue"} <= set(alternatives)
+    assert alternatives.index("Stravenue") < alternatives.index("Street") < alternatives.index("St")
+    assert {"street", "sac", "wynd"} <= set(pack.rules[0].keywords)
+
+
+def test_a_single_word_list_is_a_fragment() -> None:
+    pack = parse_pack(_pack(_rule(), lexicon={"units": "context/unit_words.txt"}), "p.yaml")
+    assert "apt" in pack.fragments["units"].split("|")
+
+
 @pytest.mark.parametrize(
     ("lexicon", "fragments", "expected"),
     [
+        ({"label": "street_types_absent/"}, {}, "lexicon.label: no word lists in street_types_absent"),
         ({"label": "labels.yaml#nothing"}, {}, "lexicon.label: labels.yaml#nothing: no key 'nothing'"),
         ({"label": "labels.yaml#passport"}, {"label": "x"}, "lexicon: also defined as fragments: ['label']"),
     ],
