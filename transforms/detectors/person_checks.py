@@ -8,6 +8,7 @@ from functools import cache
 import re2
 
 from transforms.detectors.name_judges import titled_name_word
+from transforms.detectors.name_tokens import FUNCTION_WORDS, PRONOUNS
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.rules.phrases import phrase_fragment
 from transforms.detectors.terms import re2_options
@@ -184,6 +185,8 @@ def signoff_name(match: RuleMatch) -> bool:
     ("Mo", "Will": after a sign-off a name even when also a word) or name words."""
     value = match.value
     folded = value.replace(".", "").replace(" ", "").casefold()
+    if folded in FUNCTION_WORDS or folded in PRONOUNS:
+        return False  # "Thank You", "Thanks, SO"
     if _initials(value.replace(" ", "")):
         return folded not in load_acronym_words() and folded not in TEAM_ABBREVIATIONS
     if folded in NOT_IN_NAMES or folded in TEAM_ABBREVIATIONS or is_common_word_phrase(value):
