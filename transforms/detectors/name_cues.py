@@ -25,6 +25,7 @@ from transforms.detectors.name_tokens import (
     word_style,
 )
 from transforms.lexicon.names import load_places
+from transforms.lexicon.phrases import phrase_list
 from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, is_chat_word
 from transforms.records import Finding
 
@@ -116,7 +117,15 @@ _LABEL_CUES = frozenset(
     """author authors maintainer maintainers contact contacts attendees attendee participants present owner
     assignee reporter reviewer reviewers by cc to from signed interviewer interviewee speaker speakers""".split()
 )
-_LABEL_GAPS = frozenset({": ", ":  ", ":\t", ":"})
+_LABEL_GAPS = frozenset({": ", ":  ", ":\t", ":", " : "})
+# The attendance and mail-header labels of eight languages, one word each ("Teilnehmer", "Aanwezig", "Obecni"):
+# they name people after them, and are no speakers themselves.
+_FIELD_LABELS = frozenset(
+    label.casefold()
+    for reference in ("people_fields.yaml#attendance", "people_fields.yaml#mail_headers")
+    for label in phrase_list(reference)
+    if " " not in label and len(label) >= 3
+)
 # Verbs of speech and thought that follow a person ("Tendai prefers email", "Chinonso said").
 _SPEECH_VERBS = frozenset(
     """said says wrote writes asked asks replied replies told tells thinks thought prefers preferred reports
@@ -274,7 +283,7 @@ def speaker_label(site: CueSite) -> bool:
     if not _SPEAKER_AFTER.match(site.text, site.end) or not opens_line(site.text, site.start):
         return False
     folded, words = site.folded, site.words
-    if folded not in words.first_names and _AGENT_NOUN.search(site.word) is not None:
+    if folded in _FIELD_LABELS or (folded not in words.first_names and _AGENT_NOUN.search(site.word) is not None):
         return False
     return (
         words.english.get(folded, 0.0) < words.common_word_zipf
@@ -418,7 +427,7 @@ def list_of_names(site: CueSite) -> bool:
 @register_cue_check("field_label")
 def field_label(site: CueSite) -> bool:
     """The value of a field that names people ("Attendees: x", "Reviewer: x")."""
-    return site.gap_before in _LABEL_GAPS and site.prev in _LABEL_CUES
+    return site.gap_before in _LABEL_GAPS and (site.prev in _LABEL_CUES or site.prev in _FIELD_LABELS)
 
 
 @register_cue_check("next_in_list")

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+import re2
+
 from transforms.detectors.name_judges import titled_name_word
+from transforms.detectors.name_tokens import FUNCTION_WORDS, PRONOUNS
 from transforms.detectors.rules import RuleMatch, register_check
+from transforms.detectors.rules.phrases import phrase_fragment
+from transforms.detectors.terms import re2_options
+from transforms.lexicon.names import load_acronym_words, load_english_words, load_name_lists, surname_rank
+from transforms.lexicon.phrases import phrase_list
+from transforms.lexicon.thresholds import int_threshold
 from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 
@@ -85,3 +96,109 @@ def case_party(match: RuleMatch) -> bool:
 def counsel(match: RuleMatch) -> bool:
     """Initials and a surname that is a name word."""
     return _counsel_ok(match.text, match.start, match.end)
+
+
+# What may follow one name of a header or attendance list: a quote, an address, a department or company in
+# brackets, then the next separator, a conjunction, a dash before a role, or the line's end.
+_LIST_ITEM_END = re.compile(
+    r"""\.?[ \t]*["'”]?[ \t]*(?:<[^<>\n]{0,160}>|\([^()\n]{0,48}\)|\[[^\[\]\n]{0,48}\])?[ \t]*"""
+    r"(?:[;,&/]|[-–—][ \t]|(?i:and|und|et|y|e|en|i|oraz)[ \t]|\r?\n|\Z)"
+)
+_MAX_LABEL_LINE = 2000
+TEAM_ABBREVIATIONS = word_list("context/team_abbreviations.txt")
+_LONE_SURNAME_RANK = int_threshold("names_titled_surname_rank")
+
+
+@cache
+def _field_label(fields: str) -> re2._Regexp:
+    """A line's start up to the colon of a label of the phrase list ``fields`` (``people_fields.yaml#...``);
+    quote marks of a reply (``> ``) may come first."""
+    return re2.compile(rf"^[ \t>]*(?:{phrase_fragment(phrase_list(fields))})[ \t]*:", re2_options())
+
+
+def _initials(word: str) -> bool:
+    """One to three capitals, perhaps with full stops ("KO", "T.J.", "M.")."""
+    letters = word.replace(".", "")
+    return 1 <= len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
+def _person_words_ok(value: str) -> bool:
+    """Each word of ``value`` that is no initial is a name word (a surname, a first name or no common English
+    word, never an office or technical vocabulary), and there is one; no function word, no business phrase."""
+    words = [w for w in value.replace(",", " ").split() if w.casefold() not in NAME_PARTICLES]
+    names = [w for w in words if not _initials(w)]
+    if not names or any(w.casefold().strip(".") in NOT_IN_NAMES for w in names):
+        return False
+    if is_ordinary_vocabulary(value) or is_common_word_phrase(value.replace(",", " ")):
+        return False
+    if len(names) == 1 and not _lone_name_word(names[0]):
+        return False
+    return all(titled_name_word(w, strict=True) for w in names)
+
+
+def _lone_name_word(word: str) -> bool:
+    """A name word that may stand alone: a listed first name, a frequent surname, or no English word at all
+    ("Okonjo"); an English word that is rare enough to pass as a surname beside a given name ("Deploy",
+    "Bot") is not enough alone."""
+    folded = word.casefold().strip(".")
+    return (
+        folded in load_name_lists()[0]
+        or surname_rank(folded) <= _LONE_SURNAME_RANK
+        or folded not in load_english_words()
+    )
+
+
+def _has_given_name(value: str) -> bool:
+    """One word of ``value`` that is no initial is a listed first name."""
+    first = load_name_lists()[0]
+    return any(w.casefold().strip(".") in first for w in value.replace(",", " ").split() if not _initials(w))
+
+
+@register_check("with_given_name")
+def with_given_name(match: RuleMatch) -> bool:
+    """One word of the value is a listed first name ("Lotte", "Benedikt"): where a line's shape alone says
+    little ("Daily Standup 09:30"), a given name says it is a person."""
+    return _has_given_name(match.value)
+
+
+@register_check("person_words")
+def person_words(match: RuleMatch) -> bool:
+    """Every word but initials is a name word: no office, function word, business phrase or tool name."""
+    return _person_words_ok(match.value)
+
+
+@register_check("field_list_item")
+def field_list_item(match: RuleMatch, *, fields: str) -> bool:
+    """The value is one item of a list after a label of ``fields`` (a phrase list such as
+    ``people_fields.yaml#mail_headers``) that opens its line, and the item ends there: a separator, a
+    conjunction or the line's end follows, perhaps after an address or a bracketed department."""
+    text, start = match.text, match.start
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > _MAX_LABEL_LINE or not _field_label(fields).search(text[line_start:start]):
+        return False
+    return _LIST_ITEM_END.match(text, match.end) is not None
+
+
+@register_check("signoff_name")
+def signoff_name(match: RuleMatch) -> bool:
+    """A sign-off's initials ("JR", "T.K.") that are no acronym or team, or a name: a listed first name
+    ("Mo", "Will": after a sign-off a name even when also a word) or name words."""
+    value = match.value
+    folded = value.replace(".", "").replace(" ", "").casefold()
+    if folded in FUNCTION_WORDS or folded in PRONOUNS:
+        return False  # "Thank You", "Thanks, SO"
+    if _initials(value.replace(" ", "")):
+        return folded not in load_acronym_words() and folded not in TEAM_ABBREVIATIONS
+    if folded in NOT_IN_NAMES or folded in TEAM_ABBREVIATIONS or is_common_word_phrase(value):
+        return False
+    return (" " not in value and folded in load_name_lists()[0]) or _person_words_ok(value)
+
+
+@register_check("name_handle")
+def name_handle(match: RuleMatch) -> bool:
+    """A chat handle made of a person's names ("given.surname"): two or three parts, the first a listed first
+    name, each a name word."""
+    parts = re.split(r"[._]", match.value)
+    if not 2 <= len(parts) <= 3 or parts[0] not in load_name_lists()[0]:
+        return False
+    return all(len(p) >= 2 and titled_name_word(p, strict=True) for p in parts)

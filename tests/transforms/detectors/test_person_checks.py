@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.detectors.matches import at
-from transforms.detectors.person_checks import case_party, counsel, person_name, titled_person
+from transforms.detectors.person_checks import (
+    case_party,
+    counsel,
+    field_list_item,
+    name_handle,
+    person_name,
+    person_words,
+    signoff_name,
+    titled_person,
+    with_given_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,3 +51,63 @@ def test_case_party(value: str, expected: bool) -> None:
 @pytest.mark.parametrize(("value", "expected"), [("T R Vellacott", True), ("A Plan", False), ("I Smith", False)])
 def test_counsel(value: str, expected: bool) -> None:
     assert counsel(at(f"{value} QC", value)) is expected
+
+
+_HEADERS = "people_fields.yaml#mail_headers"
+_ATTENDANCE = "people_fields.yaml#attendance"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "fields", "expected"),
+    [
+        ("To: Haverkamp, Ingrid; Moravec, Tomas", "Moravec, Tomas", _HEADERS, True),
+        ('> Cc: "Brennagh, Ruairi" <rb@example.org>', "Brennagh, Ruairi", _HEADERS, True),
+        ("Von: Overbeck, Jannik (Vertrieb)\n", "Overbeck, Jannik", _HEADERS, True),
+        ("Subject: Haverkamp, Ingrid", "Haverkamp, Ingrid", _HEADERS, False),  # no address field
+        ("To: Haverkamp, Ingrid about the plan", "Haverkamp, Ingrid", _HEADERS, False),  # the item goes on
+        ("Aanwezig: Femke Dijkhuizen en Joost Verbeek", "Femke Dijkhuizen", _ATTENDANCE, True),
+        ("Attendees: A. Holloway, B. Reinholt", "B. Reinholt", _ATTENDANCE, True),
+        ("Attendees: A. Holloway, B. Reinholt", "B. Reinholt", _HEADERS, False),
+    ],
+)
+def test_field_list_item(text: str, value: str, fields: str, expected: bool) -> None:
+    assert field_list_item(at(text, value), fields=fields) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("Haverkamp, Ingrid", True),
+        ("Adeyemi, KO", True),  # initials beside a name word
+        ("Okonjo", True),  # no English word: a surname alone
+        ("Deploy", False),  # an English word alone is no name
+        ("Sales Team", False),
+        ("All Staff", False),
+        ("KO", False),  # initials alone
+    ],
+)
+def test_person_words(value: str, expected: bool) -> None:
+    assert person_words(at(f"To: {value}", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("JR", True), ("T.B.", True), ("Mo", True), ("Will", True), ("HR", False), ("OK", False), ("Everyone", False)],
+)
+def test_signoff_name(value: str, expected: bool) -> None:
+    assert signoff_name(at(f"Thanks, {value}", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("tobias.wendland", True), ("mirela_dragomir", True), ("deploy.bot", False), ("tobias", False)],
+)
+def test_name_handle(value: str, expected: bool) -> None:
+    assert name_handle(at(f"{value}  10:42 AM", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("Achterberg, Lotte", True), ("Benedikt", True), ("Daily Standup", False)]
+)
+def test_with_given_name(value: str, expected: bool) -> None:
+    assert with_given_name(at(f"{value}  10:42", value)) is expected
