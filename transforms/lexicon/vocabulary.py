@@ -176,6 +176,8 @@ _DEGREE_STOPS = frozenset(
     "universidad universidade università universiteit uniwersytet hochschule".split()
 )
 _DEGREE_SEPARATORS = frozenset(",;:()[]|—–")
+# An initial and the word it abbreviates with, written apart: "B. Tech", "M. Sc" ("B.Tech", "M.Sc").
+_INITIAL_SPACE = re.compile(r"(?<![^\s(])([A-Z])\.[ \t]+(?=[A-Z][a-z]{1,4}\b)")
 
 
 def _degree_word(word: str) -> bool:
@@ -195,7 +197,7 @@ def is_degree_phrase(text: str) -> bool:
     Engineering", "MBA", "Post Graduate Diploma in Design", "Licenciatura en Derecho". An institution after it
     ("... from X", "... University") makes it no degree phrase; a two-letter abbreviation without dots ("MA",
     "MS", also state codes) counts only before its subject ("MS in Statistics")."""
-    words = text.split()
+    words = _INITIAL_SPACE.sub(r"\1.", text).split()
     i = 0
     while i < len(words) and words[i].casefold() in _DEGREE_QUALIFIERS:
         i += 1
