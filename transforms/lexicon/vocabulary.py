@@ -155,7 +155,7 @@ def is_tool_name(text: str) -> bool:
     words = [w for w in (w.strip(_PUNCT).casefold() for w in text.split()) if w]
     return (
         bool(words)
-        and any(w in TOOL_WORDS for w in words)
+        and any(w in TOOL_WORDS and w not in _VENDOR_SET for w in words)
         and all(w in TECHNICAL_VOCABULARY or w in _VENDOR_SET or is_identifier(w) for w in words)
     )
 
