@@ -355,10 +355,7 @@ class SpacyNerDetector(Detector):
         single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
         if _technical_acronym(value, entity, whole) and _technical(text, start, end):
             return True
-        # A CamelCase organisation or place needs less technical prose around it than a person, whose handles
-        # ("JaneDoeTV") sit beside links in chats.
-        camel_min = _TECH_MIN if entity == "PERSON" else _TECH_MIN - 1
-        if camel and self._camel_code(words) and _technical(text, start, end, minimum=camel_min):
+        if camel and self._camel_code(words) and _technical(text, start, end):
             return True
         if not single_org or not _technical(text, start, end):
             return False
