@@ -355,7 +355,9 @@ class SpacyNerDetector(Detector):
         single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
         if _technical_acronym(value, entity, whole) and _technical(text, start, end):
             return True
-        if camel and self._camel_code(words) and _technical(text, start, end):
+        # Two tool words or code tokens, not counting links, make a CamelCase word code ("DataTable"); a handle
+        # beside chat links ("JaneDoeTV https://...") stays.
+        if camel and self._camel_code(words) and technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False):
             return True
         if not single_org or not _technical(text, start, end):
             return False

@@ -57,14 +57,18 @@ def technical_nearby(
     minimum: int,
     window: int = TECH_WINDOW,
     tool_max_zipf: float = TECH_TOOL_MAX_ZIPF,
+    links: bool = True,
 ) -> bool:
     """True if at least ``minimum`` tool or product words (rarer in English than ``tool_max_zipf``) or code
-    tokens occur within ``window`` characters before ``start`` or after ``end``."""
+    tokens occur within ``window`` characters before ``start`` or after ``end``; links ("https://...") count
+    as code only if ``links``."""
     english = load_english_words()
     near = text[max(0, start - window) : start] + " " + text[end : end + window]
     hits = 0
     for m in _TECH_TOKEN.finditer(near):
         word = m.group().rstrip(".:;()").casefold()
+        if not links and ("://" in word or word.startswith("www.")):
+            continue
         if (word in TOOL_WORDS and english.get(word, 0.0) < tool_max_zipf) or _CODE_TOKEN.search(word):
             hits += 1
             if hits >= minimum:

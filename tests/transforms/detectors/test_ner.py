@@ -39,8 +39,10 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
         # In technical prose, an acronym that names no country or town is a term; a country's is not.
         ("Configure the PLC with Python, then deploy with Docker and Kubernetes", [("PLC", "GPE")], []),
         ("Our USA team deploys with Python, Docker and Kubernetes", [("USA", "GPE")], ["USA"]),
-        # A CamelCase identifier with three tool words near it is code (fewer: a handle beside links in a chat).
-        ("Bind the grid to a DataTable in C#, Python or SQL", [("DataTable", "ORG")], []),
+        # A CamelCase identifier with two tool words or code tokens near it is code; links do not count, so a
+        # handle beside links in a chat stays.
+        ("Bind the grid to a DataTable in C# or Python", [("DataTable", "ORG")], []),
+        ("lol follow GlowByMira https://t.co/x1 https://t.co/x2", [("GlowByMira", "ORG")], ["GlowByMira"]),
         ("Bind the grid to a DataTable tonight", [("DataTable", "ORG")], ["DataTable"]),
         ("Paul McCartney wrote it in Python", [("Paul McCartney", "PERSON")], ["Paul McCartney"]),
     ],

@@ -66,3 +66,10 @@ def test_technical_nearby_looks_only_within_the_window() -> None:
 def test_in_tool_list(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert in_tool_list(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize("links, expected", [(True, True), (False, False)])
+def test_technical_nearby_may_leave_links_out(links: bool, expected: bool) -> None:
+    text = "see https://t.co/abc and https://t.co/def then Zorblax"
+    start = text.index("Zorblax")
+    assert technical_nearby(text, start, start + 7, minimum=2, links=links) is expected
