@@ -16,7 +16,8 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.text_shapes import chunk_spans, technical_nearby
+from transforms.detectors.places import country_names, place_names
+from transforms.detectors.text_shapes import chunk_spans, in_tool_list, technical_nearby
 from transforms.lexicon.names import (
     first_name_ranks,
     load_acronym_words,
@@ -32,6 +33,7 @@ from transforms.lexicon.vocabulary import (
     EDGE_WORDS,
     TECHNICAL_VOCABULARY,
     VENDORS,
+    degree_field_before,
     imperative,
     is_chat_word,
     is_identifier,
@@ -176,6 +178,18 @@ def _reporter(value: str) -> bool:
         _REPORTER_SHORT.fullmatch(w) is not None and _english().get(w.casefold(), 0.0) < _COMMON_ORG_ZIPF for w in words
     ]
     return len(words) <= 4 and any(marked) and all(m or s for m, s in zip(marked, short, strict=True))
+
+
+def _technical_acronym(value: str, entity: str, whole: str) -> bool:
+    """A one-word acronym found as a place or organisation that names no country or town ("SCADA", "JVM"):
+    in technical prose, a term."""
+    return (
+        entity in ("LOCATION", "ORGANIZATION")
+        and len(whole.split()) == 1
+        and _ACRONYM.fullmatch(value) is not None
+        and value.casefold() not in country_names()
+        and value.casefold() not in place_names()
+    )
 
 
 def _english() -> dict[str, float]:
@@ -324,7 +338,7 @@ class SpacyNerDetector(Detector):
         statute, and in technical prose (``_technical``) identifiers and product names with inner capitals
         and a single common word or an acronym as an organisation."""
         value = text[start:end]
-        if _in_code(text, start, end):
+        if _in_code(text, start, end) or degree_field_before(text, start) or in_tool_list(text, start, end):
             return True
         if (
             _reporter(value)
@@ -339,13 +353,20 @@ class SpacyNerDetector(Detector):
         words = value.split()
         camel = _INNER_CAPITAL.search(value) is not None
         single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
-        if not (camel or single_org) or not _technical(text, start, end):
+        if _technical_acronym(value, entity, whole) and _technical(text, start, end):
+            return True
+        # Two tool words or code tokens, not counting links, make a CamelCase word code ("DataTable"); a handle
+        # beside chat links ("JaneDoeTV https://...") stays.
+        if camel and self._camel_code(words) and technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False):
+            return True
+        if not single_org or not _technical(text, start, end):
             return False
-        if camel:
-            code = [self._code_word(w) for w in words]
-            if any(code) and all(c or is_ordinary_vocabulary(w) for c, w in zip(code, words, strict=True)):
-                return True
-        return single_org and (_ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF))
+        return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
+
+    def _camel_code(self, words: list[str]) -> bool:
+        """Words of which one is code with an inner capital and the rest code or ordinary vocabulary."""
+        code = [self._code_word(w) for w in words]
+        return any(code) and all(c or is_ordinary_vocabulary(w) for c, w in zip(code, words, strict=True))
 
     def _code_word(self, word: str) -> bool:
         """A word with an inner capital that is not a name's: "StrictMode", "SELinux", not "McDonald"."""

@@ -42,6 +42,7 @@ from transforms.detectors.presidio_ids import (
     gated_entity_type,
 )
 from transforms.lexicon.thresholds import threshold
+from transforms.lexicon.vocabulary import is_degree_phrase
 from transforms.records import Finding
 
 __all__ = [
@@ -271,6 +272,8 @@ def _plausible_url(text: str, start: int, end: int) -> bool:
         return True
     if end < len(text) and text[end] == "(":  # os.getenv( -> a call, not a host
         return False
+    if is_degree_phrase(value):
+        return False  # "B.Tech", "B.Com", "M.Sc": a degree, not a host under .tech, .com or .sc
     if value.split(".", 1)[0].lower() in _GIT_CONFIG_SECTIONS and value.count(".") == 1:
         return False  # "git config user.name", "core.editor": a setting, not a host under .name or .email
     return value.rsplit(".", 1)[-1].lower() not in _FILE_EXTENSION_TLDS

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 from transforms.lexicon.names import load_english_words
 from transforms.lexicon.thresholds import int_threshold, threshold
-from transforms.lexicon.vocabulary import TOOL_WORDS
+from transforms.lexicon.vocabulary import TOOL_WORDS, is_tool_name
 
-__all__ = ["TECH_TOOL_MAX_ZIPF", "TECH_WINDOW", "chunk_spans", "technical_nearby"]
+__all__ = ["TECH_TOOL_MAX_ZIPF", "TECH_WINDOW", "chunk_spans", "in_tool_list", "technical_nearby"]
 
 #: Characters on each side of a span searched for tool words and code.
 TECH_WINDOW = int_threshold("ner_tech_window")
@@ -57,16 +57,48 @@ def technical_nearby(
     minimum: int,
     window: int = TECH_WINDOW,
     tool_max_zipf: float = TECH_TOOL_MAX_ZIPF,
+    links: bool = True,
 ) -> bool:
     """True if at least ``minimum`` tool or product words (rarer in English than ``tool_max_zipf``) or code
-    tokens occur within ``window`` characters before ``start`` or after ``end``."""
+    tokens occur within ``window`` characters before ``start`` or after ``end``; links ("https://...") count
+    as code only if ``links``."""
     english = load_english_words()
     near = text[max(0, start - window) : start] + " " + text[end : end + window]
     hits = 0
     for m in _TECH_TOKEN.finditer(near):
         word = m.group().rstrip(".:;()").casefold()
+        if not links and ("://" in word or word.startswith("www.")):
+            continue
         if (word in TOOL_WORDS and english.get(word, 0.0) < tool_max_zipf) or _CODE_TOKEN.search(word):
             hits += 1
             if hits >= minimum:
                 return True
     return False
+
+
+# What separates the items of a list on one line: commas, semicolons, bars, bullets, slashes, "&", "and", "or".
+_ITEM_SEPARATOR = re.compile(r"[,;|•·/]|\s&\s|\s(?:and|or)\s")
+# A note after an item that is no part of it: "(2 years)", "(AWS)", "[advanced]".
+_ITEM_NOTE = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+# The end of the text before a list item: nothing, a separator or a list lead ("Tools:", "•", "-").
+_ITEM_BEFORE = re.compile(r"(?:^|[,;|•·/:*>&-]|\s(?:and|or))\s*$")
+# The start of the text after a list item: nothing, a separator or a full stop.
+_ITEM_AFTER = re.compile(r"\s*(?:$|[,;|•·/.&]|(?:and|or)\s)")
+# A list lead at the start of an item: "Tools: ", "• ", "- ".
+_ITEM_LEAD = re.compile(r"^.*[:•·*>]\s*|^\s*-\s*")
+_LIST_REACH = 200
+
+
+def in_tool_list(text: str, start: int, end: int, minimum: int = 2) -> bool:
+    """True if ``start:end`` is an item of a list on one line ("Tableau, Power BI, SPSS", "Linux / Windows")
+    of which at least ``minimum`` other items are tool or product names (``vocabulary.is_tool_name``): an
+    item of a skills or tools list is a tool too."""
+    line_start = max(text.rfind("\n", 0, start) + 1, start - _LIST_REACH)
+    line_end = text.find("\n", end)
+    line_end = min(len(text) if line_end < 0 else line_end, end + _LIST_REACH)
+    before = _ITEM_NOTE.sub(" ", text[line_start:start])
+    after = _ITEM_NOTE.sub(" ", text[end:line_end])
+    if _ITEM_BEFORE.search(before) is None or _ITEM_AFTER.match(after) is None:
+        return False
+    items = _ITEM_SEPARATOR.split(before)[:-1] + _ITEM_SEPARATOR.split(after)[1:]
+    return sum(is_tool_name(_ITEM_LEAD.sub("", item)) for item in items) >= minimum

@@ -19,11 +19,14 @@ __all__ = [
     "TECHNICAL_VOCABULARY",
     "TOOL_WORDS",
     "VENDORS",
+    "degree_field_before",
     "imperative",
     "is_chat_word",
     "is_common_word_phrase",
+    "is_degree_phrase",
     "is_identifier",
     "is_ordinary_vocabulary",
+    "is_tool_name",
 ]
 
 # Each list is a file of ``data/vocabulary/`` whose first line says what it holds (sources: ``SOURCES.md``).
@@ -92,9 +95,10 @@ def is_identifier(word: str) -> bool:
 
 
 def is_ordinary_vocabulary(entity_text: str) -> bool:
-    """True if the text is a listed word or phrase, or made only of listed words, identifiers and punctuation."""
+    """True if the text is a listed word or phrase, made only of listed words, identifiers and punctuation,
+    or a degree phrase (``is_degree_phrase``)."""
     folded = " ".join(entity_text.casefold().split())
-    if not folded or folded in TECHNICAL_VOCABULARY:
+    if not folded or folded in TECHNICAL_VOCABULARY or is_degree_phrase(entity_text):
         return True
     words = [w for w in (w.strip(_PUNCT) for w in folded.split()) if w]
     if (
@@ -105,7 +109,15 @@ def is_ordinary_vocabulary(entity_text: str) -> bool:
         return False
     # A vendor's name before product words is a product ("Microsoft Teams", "Google Cloud"); alone, a company.
     vendor_ok = len(words) > 1 and not all(w in _VENDOR_SET for w in words)
-    return all(w in TECHNICAL_VOCABULARY or is_identifier(w) or (vendor_ok and w in _VENDOR_SET) for w in words)
+    return all(
+        w in TECHNICAL_VOCABULARY or is_identifier(w) or (vendor_ok and w in _VENDOR_SET) or _spelled_degree(w)
+        for w in words
+    )
+
+
+def _spelled_degree(word: str) -> bool:
+    """A degree word spelled out ("diploma", "certified"), not an abbreviation that is also a word."""
+    return len(word) > 4 and word in _DEGREES
 
 
 # After a capitalised word at the start of a sentence, these make it an imperative verb:
@@ -135,3 +147,79 @@ def is_common_word_phrase(text: str) -> bool:
     and company names do not count, so "I work for Microsoft" keeps its employer."""
     words = [w.strip(_PUNCT).casefold() for w in text.split()]
     return all(not w or w in _COMMON_AND_TIME or is_identifier(w) for w in words)
+
+
+def is_tool_name(text: str) -> bool:
+    """A software name: one or more words, each a listed vocabulary word, a vendor or an identifier, with at
+    least one listed language, tool or product ("Power BI", "Microsoft Excel", "Python 3")."""
+    words = [w for w in (w.strip(_PUNCT).casefold() for w in text.split()) if w]
+    return (
+        bool(words)
+        and any(w in TOOL_WORDS and w not in _VENDOR_SET for w in words)
+        and all(w in TECHNICAL_VOCABULARY or w in _VENDOR_SET or is_identifier(w) for w in words)
+    )
+
+
+# Degree words ("bachelor", "diploma", "licenciatura") and abbreviations without their dots ("btech", "msc").
+_DEGREES = word_list("vocabulary/degrees.txt")
+# Words that may stand before a degree word: "Post Graduate Diploma", "Executive MBA", "Integrated M.Tech".
+_DEGREE_QUALIFIERS = frozenset(
+    "post graduate postgraduate undergraduate executive integrated advanced dual joint honours hons higher "
+    "national professional online".split()
+)
+# Words that join a degree to its subject, in the languages of ``degrees.txt``: "Bachelor of Science in
+# Physics", "Licenciatura en Derecho", "Master em Gestão", "Laurea in Fisica", "Diplom im Fach", "magister z ...".
+_DEGREE_JOINERS = frozenset("of in en em di de der im w z".split())
+# Words that end a degree phrase: the institution that awarded it follows ("Diploma in Design from ...").
+_DEGREE_STOPS = frozenset(
+    "from at von bei à chez na presso por university college institute school academy universität université "
+    "universidad universidade università universiteit uniwersytet hochschule".split()
+)
+_DEGREE_SEPARATORS = frozenset(",;:()[]|—–")
+# An initial and the word it abbreviates with, written apart: "B. Tech", "M. Sc" ("B.Tech", "M.Sc").
+_INITIAL_SPACE = re.compile(r"(?<![^\s(])([A-Z])\.[ \t]+(?=[A-Z][a-z]{1,4}\b)")
+
+
+def _degree_word(word: str) -> bool:
+    """A degree word: spelled out ("Bachelor", "diploma"), or an abbreviation written with dots or capitals
+    ("B.Tech", "M.Sc.", "MBA", "PhD"), never a short everyday word in lower or title case ("be", "Me")."""
+    core = word.strip(_PUNCT.replace("'", ""))
+    key = core.replace(".", "").replace("’", "'").casefold()
+    if key not in _DEGREES:
+        return False
+    if len(key) > 4 or "." in core:
+        return True
+    return sum(c.isupper() for c in core) >= 2
+
+
+def is_degree_phrase(text: str) -> bool:
+    """True for a degree or diploma and its subject: "Bachelor of Science in Physics", "B.Tech in Civil
+    Engineering", "MBA", "Post Graduate Diploma in Design", "Licenciatura en Derecho". An institution after it
+    ("... from X", "... University") makes it no degree phrase; a two-letter abbreviation without dots ("MA",
+    "MS", also state codes) counts only before its subject ("MS in Statistics")."""
+    words = _INITIAL_SPACE.sub(r"\1.", text).split()
+    i = 0
+    while i < len(words) and words[i].casefold() in _DEGREE_QUALIFIERS:
+        i += 1
+    if i == len(words) or not _degree_word(words[i]) or len(words) - i > 12:
+        return False
+    head, rest = words[i], words[i + 1 :]
+    if len(head.strip(_PUNCT)) <= 2 and (not rest or rest[0].casefold() not in _DEGREE_JOINERS):
+        return False
+    return not any(w.strip(_PUNCT).casefold() in _DEGREE_STOPS or w[-1:] in _DEGREE_SEPARATORS for w in rest)
+
+
+def degree_field_before(text: str, start: int) -> bool:
+    """True if a degree phrase on the same line leads up to ``start``, so that what starts there is its subject:
+    "Diploma in |Computer Applications", "Bachelor of Technology in |Civil Engineering"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    words = text[max(line_start, start - 80) : start].split()
+    if not words or words[-1].casefold() not in _DEGREE_JOINERS:
+        return False
+    for i in range(len(words) - 2, max(-1, len(words) - 8), -1):
+        word = words[i]
+        if word.strip(_PUNCT).casefold() in _DEGREE_STOPS or word[-1:] in _DEGREE_SEPARATORS:
+            return False
+        if _degree_word(word):
+            return True
+    return False

@@ -165,6 +165,10 @@ def test_name_list_skips_code_hashes_and_imperatives(text: str, expected: list[s
         ("see https://api.github.com/users/jdoe", 4, 37, True),
         ("profile: linkedin.com/in/adalovelace", 9, 36, True),
         ("mail me at ada.dev please", 11, 18, True),
+        # A degree abbreviation written with dots is no host under .tech or .com.
+        ("B.Tech in Civil Engineering", 0, 6, False),
+        ("EDUCATION: B.Com, 2012", 11, 16, False),
+        ("studied for a B.com at night", 14, 19, False),
     ],
 )
 def test_url_plausibility(text: str, start: int, end: int, plausible: bool) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.detectors.text_shapes import chunk_spans, technical_nearby
+from transforms.detectors.text_shapes import chunk_spans, in_tool_list, technical_nearby
 
 
 @pytest.mark.parametrize(
@@ -48,3 +48,28 @@ def test_technical_nearby_looks_only_within_the_window() -> None:
     text = "kubectl " + "x " * 200 + "zorblat"
     assert _near(text, "zorblat", 1, window=50) is False
     assert _near(text, "zorblat", 1, window=500) is True
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Skills: Tableau, Zorblax, Power BI, Python", "Zorblax", True),
+        ("• Zorblax (2 years), Excel (3 years), Jira", "Zorblax", True),
+        ("Linux / Zorblax / Windows", "Zorblax", True),
+        ("Python, Excel and Zorblax.", "Zorblax", True),
+        ("We met Alice Moss, Bob Lark and Cleo Fenn", "Bob Lark", False),
+        ("I use Zorblax and Python", "Zorblax", False),  # one tool is no list of tools
+        ("Zorblax wrote Python and Java code", "Zorblax", False),  # not an item
+        ("Python, Excel\nZorblax, Quibbit", "Zorblax", False),  # the list is on another line
+    ],
+)
+def test_in_tool_list(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert in_tool_list(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize("links, expected", [(True, True), (False, False)])
+def test_technical_nearby_may_leave_links_out(links: bool, expected: bool) -> None:
+    text = "see https://t.co/abc and https://t.co/def then Zorblax"
+    start = text.index("Zorblax")
+    assert technical_nearby(text, start, start + 7, minimum=2, links=links) is expected

@@ -11,19 +11,23 @@ from transforms.lexicon.vocabulary import (
     TECHNICAL_VOCABULARY,
     TOOL_WORDS,
     VENDORS,
+    degree_field_before,
     is_chat_word,
     is_common_word_phrase,
+    is_degree_phrase,
     is_ordinary_vocabulary,
+    is_tool_name,
 )
 
 VOCABULARY_FILES = sorted((LEXICON_DATA / "vocabulary").glob("*.txt"))
 
 
-def test_the_vocabulary_folder_holds_the_fifteen_lists() -> None:
+def test_the_vocabulary_folder_holds_the_sixteen_lists() -> None:
     assert [p.name for p in VOCABULARY_FILES] == [
         "business_words.txt",
         "calendar.txt",
         "chat.txt",
+        "degrees.txt",
         "departments.txt",
         "dev_tools.txt",
         "genres_banking.txt",
@@ -60,8 +64,8 @@ def test_the_sets_have_their_known_sizes() -> None:
     assert sizes == {
         "CHAT_WORDS": 92,
         "EDGE_WORDS": 88,
-        "TECHNICAL_VOCABULARY": 1349,
-        "TOOL_WORDS": 637,
+        "TECHNICAL_VOCABULARY": 1368,
+        "TOOL_WORDS": 648,
         "VENDORS": 6,
     }
 
@@ -133,3 +137,77 @@ def test_is_common_word_phrase(text: str, expected: bool) -> None:
 @pytest.mark.parametrize("word, expected", [("lol", True), ("Hahaha", True), ("comedy", False), ("Emily", False)])
 def test_is_chat_word(word: str, expected: bool) -> None:
     assert is_chat_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bachelor of Science in Marine Biology", True),
+        ("BACHELOR OF ENGINEERING", True),
+        ("Post Graduate Diploma in Textile Design", True),
+        ("B.Tech in Civil Engineering", True),
+        ("B. Tech", True),
+        ("M.Sc.", True),
+        ("MBA", True),
+        ("PhD in Linguistics", True),
+        ("Master's in Public Policy", True),
+        ("MS in Statistics", True),
+        ("Licenciatura en Derecho", True),
+        ("Diplom im Fach Physik", True),
+        ("Laurea in Fisica", True),
+        ("Mestrado em Gestão", True),
+        ("Licencjat z informatyki", True),
+        ("MS", False),  # a state code or an honorific alone
+        ("Me and Be", False),
+        ("Diploma in Design from Quillmere Academy", False),
+        ("Bachelor of Arts, Wendmoor University", False),
+        ("Doctor Who", False),
+        ("Tamsin Okoro", False),
+    ],
+)
+def test_degree_phrases(text: str, expected: bool) -> None:
+    assert is_degree_phrase(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Diploma in Quantum Tailoring", "Quantum", True),
+        ("EDUCATION\nB.Tech in Orbital Mechanics", "Orbital", True),
+        ("Bachelor of Science in Marine Biology", "Marine", True),
+        ("Licenciatura en Ciencias del Mar", "Ciencias", True),
+        ("Diploma in Design, Quillmere Academy", "Quillmere", False),
+        ("Diploma\nin Design", "Design", False),  # another line
+        ("She lives in Lisbon", "Lisbon", False),
+    ],
+)
+def test_degree_field_before(text: str, word: str, expected: bool) -> None:
+    assert degree_field_before(text, text.index(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Power BI", True),
+        ("Microsoft Excel", True),
+        ("Python 3", True),
+        ("SPSS", True),
+        ("Microsoft", False),
+        ("Tamsin Okoro", False),
+        ("marketing", False),
+    ],
+)
+def test_tool_names(text: str, expected: bool) -> None:
+    assert is_tool_name(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Microsoft Certified Professional Developer", True),
+        ("Certified Jane Doe", False),
+        ("Bachelor of Commerce", True),
+    ],
+)
+def test_certifications_and_degrees_are_ordinary_vocabulary(text: str, expected: bool) -> None:
+    assert is_ordinary_vocabulary(text) is expected

@@ -1,0 +1,51 @@
+"""spaCy NER detector vetoes for vocabulary: degrees and their subjects, tool lists, acronyms and identifiers
+in technical prose (with a fake model, so no trained model is needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fakes import FakeNlp
+from transforms.config import NlpConfig
+from transforms.detectors.ner import SpacyNerDetector
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORGANIZATION", "GPE": "LOCATION"}
+
+
+def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
+    (found,) = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels=LABELS)).detect([text])
+    return [text[f.start : f.end] for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # A degree phrase, whole or its subject alone, is vocabulary...
+        ("EDUCATION\nBachelor of Science in Marine Biology\n", [("Bachelor of Science", "ORG")], []),
+        ("She holds a Diploma in Quantum Tailoring.", [("Quantum Tailoring", "ORG")], []),
+        ("M.Tech in Orbital Mechanics, 2019", [("Orbital Mechanics", "ORG")], []),
+        ("Licenciatura en Ciencias del Mar", [("Ciencias del Mar", "ORG")], []),
+        ("MBA, 2015", [("MBA", "ORG")], []),
+        # ...but the institution after it, or a person, is not.
+        ("Diploma in Design from Quillmere Academy", [("Quillmere Academy", "ORG")], ["Quillmere Academy"]),
+        ("Bachelor of Arts, Wendmoor University", [("Wendmoor University", "ORG")], ["Wendmoor University"]),
+        ("Ask Tamsin Okoro about it", [("Tamsin Okoro", "PERSON")], ["Tamsin Okoro"]),
+        # An item of a list of tools is a tool.
+        ("Skills: Zorblax, Python, Power BI, Excel", [("Zorblax", "ORG")], []),
+        ("• Excel (3 years), Quibbit (1 year), Tableau (2 years)", [("Quibbit", "PERSON")], []),
+        ("Linux / Windows / Frobnix", [("Frobnix", "GPE")], []),
+        ("We met Hana Sato, Piotr Nowak and Ines Duarte", [("Piotr Nowak", "PERSON")], ["Piotr Nowak"]),
+        ("I worked at Zorblax and then with Python", [("Zorblax", "ORG")], ["Zorblax"]),
+        # In technical prose, an acronym that names no country or town is a term; a country's is not.
+        ("Configure the PLC with Python, then deploy with Docker and Kubernetes", [("PLC", "GPE")], []),
+        ("Our USA team deploys with Python, Docker and Kubernetes", [("USA", "GPE")], ["USA"]),
+        # A CamelCase identifier with two tool words or code tokens near it is code; links do not count, so a
+        # handle beside links in a chat stays.
+        ("Bind the grid to a DataTable in C# or Python", [("DataTable", "ORG")], []),
+        ("lol follow GlowByMira https://t.co/x1 https://t.co/x2", [("GlowByMira", "ORG")], ["GlowByMira"]),
+        ("Bind the grid to a DataTable tonight", [("DataTable", "ORG")], ["DataTable"]),
+        ("Paul McCartney wrote it in Python", [("Paul McCartney", "PERSON")], ["Paul McCartney"]),
+    ],
+)
+def test_vocabulary_is_no_entity(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
+    assert ner(text, ents) == expected
