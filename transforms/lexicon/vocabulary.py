@@ -167,8 +167,8 @@ _DEGREE_QUALIFIERS = frozenset(
     "post graduate postgraduate undergraduate executive integrated advanced dual joint honours hons higher "
     "national professional online".split()
 )
-# Words that join a degree to its subject, in the languages of ``degrees.txt``: "Bachelor of Science in
-# Physics", "Licenciatura en Derecho", "Master em Gestão", "Laurea in Fisica", "Diplom im Fach", "magister z ...".
+# Words that join a degree to its subject, in the languages of ``degrees.txt``: "Bachelor of Music in
+# Composition", "Licenciatura en Derecho", "Master em Gestão", "Laurea in Fisica", "Diplom im Fach", "magister z ...".
 _DEGREE_JOINERS = frozenset("of in en em di de der im w z".split())
 # Words that end a degree phrase: the institution that awarded it follows ("Diploma in Design from ...").
 _DEGREE_STOPS = frozenset(
@@ -193,8 +193,8 @@ def _degree_word(word: str) -> bool:
 
 
 def is_degree_phrase(text: str) -> bool:
-    """True for a degree or diploma and its subject: "Bachelor of Science in Physics", "B.Tech in Civil
-    Engineering", "MBA", "Post Graduate Diploma in Design", "Licenciatura en Derecho". An institution after it
+    """True for a degree or diploma and its subject: "Bachelor of Music in Composition", "B.Tech in Civil
+    Engineering", "MBA", "Postgraduate Diploma in Design", "Licenciatura en Derecho". An institution after it
     ("... from X", "... University") makes it no degree phrase; a two-letter abbreviation without dots ("MA",
     "MS", also state codes) counts only before its subject ("MS in Statistics")."""
     words = _INITIAL_SPACE.sub(r"\1.", text).split()
@@ -211,7 +211,7 @@ def is_degree_phrase(text: str) -> bool:
 
 def degree_field_before(text: str, start: int) -> bool:
     """True if a degree phrase on the same line leads up to ``start``, so that what starts there is its subject:
-    "Diploma in |Computer Applications", "Bachelor of Technology in |Civil Engineering"."""
+    "Diploma in |Marine Surveying", "Bachelor of Music in |Composition"."""
     line_start = text.rfind("\n", 0, start) + 1
     words = text[max(line_start, start - 80) : start].split()
     if not words or words[-1].casefold() not in _DEGREE_JOINERS:
