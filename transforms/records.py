@@ -8,7 +8,8 @@ record has left the detection step: ``Redaction`` holds offsets and types only.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
 
@@ -22,6 +23,8 @@ __all__ = [
     "Redaction",
     "content_sha256",
     "document_fields",
+    "metadata_parts",
+    "rebuild_metadata",
     "sha256_hex",
 ]
 
@@ -97,8 +100,91 @@ class Document:
 
 
 def document_fields(doc: Document) -> list[str]:
-    """Every text of a document that detection runs over, in order: text, source, non-null metadata."""
-    return [doc.text, doc.source, *(v for _, v in doc.metadata if v is not None)]
+    """Every text of a document that detection runs over, in order: text, source, then the
+    ``metadata_parts`` of each non-null kept metadata value."""
+    return [doc.text, doc.source, *(p for _, v in doc.metadata if v is not None for p in metadata_parts(v))]
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _structured(value: str) -> list[object] | dict[str, object] | None:
+    """The JSON list or object a kept value renders (sorted keys, as the readers write it), else None."""
+    if not value.startswith(("[", "{")):
+        return None
+    try:
+        node = json.loads(value)
+    except ValueError:
+        return None
+    if not isinstance(node, (list, dict)) or json.dumps(node, sort_keys=True, ensure_ascii=False) != value:
+        return None
+    return node
+
+
+def _leaves(node: object) -> Iterator[str]:
+    """Every key, string and number of a JSON value, in rendered order (keys sorted)."""
+    if isinstance(node, list):
+        for item in node:
+            yield from _leaves(item)
+    elif isinstance(node, dict):
+        for key in sorted(node):
+            yield key
+            yield from _leaves(node[key])
+    elif isinstance(node, str):
+        yield node
+    elif isinstance(node, (int, float)) and not isinstance(node, bool):
+        yield _dumps(node)
+
+
+def _rebuild(node: object, cleaned: Iterator[str]) -> str:
+    """``node`` rendered as the readers render it, each leaf taken from ``cleaned`` (in ``_leaves`` order);
+    a number that redaction left unchanged stays a number, a changed one becomes a string."""
+    if isinstance(node, list):
+        return "[" + ", ".join(_rebuild(item, cleaned) for item in node) + "]"
+    if isinstance(node, dict):
+        # Pairs, not a dict: two keys redacted to the same tag must both stay.
+        items = [f"{_dumps(next(cleaned))}: {_rebuild(node[key], cleaned)}" for key in sorted(node)]
+        return "{" + ", ".join(items) + "}"
+    if isinstance(node, str):
+        return _dumps(next(cleaned))
+    if isinstance(node, (int, float)) and not isinstance(node, bool):
+        text, new = _dumps(node), next(cleaned)
+        return text if new == text else _dumps(new)
+    return _dumps(node)
+
+
+def metadata_parts(value: str) -> list[str]:
+    """The texts detection reads in one kept metadata value, in order.
+
+    A value that is a JSON list or object as the readers render one (sorted keys) gives every key,
+    string and number in it, each alone, so every element of a list is detected on its own and
+    JSON escapes hide nothing; any other value is one text, itself.
+    """
+    node = _structured(value)
+    return [value] if node is None else list(_leaves(node))
+
+
+def rebuild_metadata(
+    metadata: tuple[tuple[str, str | None], ...], parts: Sequence[str]
+) -> tuple[tuple[str, str | None], ...]:
+    """The kept metadata with every value rebuilt from its cleaned ``metadata_parts`` (all values' parts,
+    in order, as ``document_fields`` lists them after text and source). Raises ``ValueError`` when
+    ``parts`` does not hold exactly that many texts."""
+    cleaned = iter(parts)
+    out: list[tuple[str, str | None]] = []
+    try:
+        for name, value in metadata:
+            if value is None:
+                out.append((name, None))
+                continue
+            node = _structured(value)
+            out.append((name, next(cleaned) if node is None else _rebuild(node, cleaned)))
+    except StopIteration:
+        raise ValueError("fewer cleaned metadata parts than the metadata holds") from None
+    if next(cleaned, None) is not None:
+        raise ValueError("more cleaned metadata parts than the metadata holds")
+    return tuple(out)
 
 
 def content_sha256(doc: Document) -> str:

@@ -8,6 +8,7 @@ import logging
 import os
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 import yaml
@@ -110,6 +111,40 @@ def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture
         assert hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest() == entry["sha256"]
     printed = capsys.readouterr().out
     assert "written 3, quarantined 1" in printed and "EMAIL_ADDRESS=1" in printed
+
+
+def test_binary_and_list_metadata_are_redacted_whole(tmp_path: Path) -> None:
+    src = tmp_path / "uploads"
+    src.mkdir()
+    names = ["Olwen Brackley", "Ruairi Tansey", "Ysolde Merrow", "Casimir Oddny"]
+    pq.write_table(
+        pa.table(
+            {
+                "id": pa.array(["p1", "p2"]),
+                "text": pa.array(["Nothing here.", "Nothing here."]),
+                "author": pa.array(["Björn Tallqvist".encode(), b"\xc3\x28"], pa.binary()),
+                "people": pa.array([names, None], pa.list_(pa.string())),
+            }
+        ),
+        src / "rows.parquet",
+    )
+    mails = ["olwen.b@example.org", "r.tansey@example.net", "ymerrow@example.com"]
+    line = {"id": "j1", "text": "Nothing here.", "people": [*names[::-1], *mails]}
+    (src / "rows.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    cfg = write_config(
+        tmp_path,
+        detectors=[*NO_NER["detectors"], "person_names"],
+        input={"keep_fields": ["author", "people"]},
+    )
+    assert main(["run", "--input", str(src), "--output", str(out), "--config", cfg]) == 0
+    assert [(r["id"], r["author"], r["people"]) for r in read_rows(out, "records")] == [
+        ("j1", None, '["<PERSON>", "<PERSON>", "<PERSON>", "<PERSON>", ' + ", ".join(['"<EMAIL_ADDRESS>"'] * 3) + "]"),
+        ("p1", "<PERSON>", '["<PERSON>", "<PERSON>", "<PERSON>", "<PERSON>"]'),
+    ]
+    assert [(r["id"], r["reason"], r["error_class"]) for r in read_rows(out, "quarantine")] == [
+        ("p2", "decode_error", "UnicodeDecodeError")
+    ]
 
 
 def test_rerun_refuses_then_overwrite_replaces_everything(tmp_path: Path) -> None:

@@ -37,7 +37,20 @@ def encodable(s: str) -> bool:
     return True
 
 
+def _decoded(value: Any) -> Any:
+    """``value`` with every bytes value in it decoded as UTF-8 (strict: raises ``UnicodeDecodeError``)."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8")
+    if isinstance(value, dict):
+        return {k: _decoded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_decoded(v) for v in value]
+    return value
+
+
 def _render(value: Any) -> str | None:
+    """A string as is, bytes as their UTF-8 text, another value as sorted JSON (bytes in it decoded)."""
+    value = _decoded(value)
     if value is None:
         return None
     if isinstance(value, str):
@@ -99,9 +112,12 @@ def _record_text(obj: dict[str, Any], cfg: InputConfig, limits: LimitsConfig) ->
 
 
 def _kept_metadata(obj: dict[str, Any], cfg: InputConfig) -> Metadata:
-    """Every kept field, sorted by name: a string as is, another value as sorted JSON, absent as None."""
+    """Every kept field, sorted by name: a string as is, bytes as UTF-8 text, another value as sorted JSON,
+    absent as None. Bytes that are not UTF-8 (anywhere in the value) are ``DECODE_ERROR``."""
     try:
         return tuple((name, _render(obj.get(name))) for name in sorted(set(cfg.keep_fields)))
+    except UnicodeDecodeError:
+        raise _Refused(QuarantineReason.DECODE_ERROR, "UnicodeDecodeError") from None
     except (TypeError, ValueError) as exc:
         raise _Refused(QuarantineReason.INVALID_RECORD, type(exc).__name__) from None
 

@@ -27,6 +27,7 @@ from transforms.records import (
     RedactedDocument,
     content_sha256,
     document_fields,
+    rebuild_metadata,
 )
 from transforms.redaction.log import RedactionLog, RedactionLogBuilder
 from transforms.redaction.normalize import NormalizedText, joined_view, normalize
@@ -258,13 +259,11 @@ class RedactionEngine:
             cleaned.append(new_text)
             if n == 0:
                 text_redactions = redactions
-        values = iter(cleaned[2:])
-        metadata = tuple((k, None if v is None else next(values)) for k, v in doc.metadata)
         return RedactedDocument(
             id=doc.id,
             text=cleaned[0],
             source=cleaned[1],
-            metadata=metadata,
+            metadata=rebuild_metadata(doc.metadata, cleaned[2:]),
             redactions=text_redactions,
             entity_counts=tuple(sorted(counts.items())),
             source_ref=doc.source_ref,

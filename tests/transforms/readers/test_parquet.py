@@ -56,7 +56,7 @@ def test_parquet_rows_with_kept_fields_of_other_types(tmp_path: Path) -> None:
             source="rows.parquet#row0",
             metadata=(
                 ("absent", None),
-                ("blob", "\"b'ab'\""),
+                ("blob", "ab"),
                 ("created", '"2024-01-02"'),
                 ("lang", "en"),
                 ("meta", '{"k": 1}'),
@@ -69,6 +69,25 @@ def test_parquet_rows_with_kept_fields_of_other_types(tmp_path: Path) -> None:
         ),
         qrec("rows.parquet", INVALID, "MissingText", suffix="#row1", record_id="2", raw=row1),
         qrec("rows.parquet", INVALID, "MissingId", suffix="#row2", raw=row2),
+    ]
+
+
+def test_binary_kept_values_are_read_as_utf8_text(tmp_path: Path) -> None:
+    table = pa.table(
+        {
+            "id": pa.array(["b1", "b2", "b3"]),
+            "text": pa.array(["t", "t", "t"]),
+            "author": pa.array(["Björn Tallqvist".encode(), b"\xff\xfeBj", None], pa.binary()),
+            "owners": pa.array([["Åsa Lindqvær".encode(), b"x"], None, [b"ok", b"\xc3"]], pa.list_(pa.binary())),
+        }
+    )
+    pq.write_table(table, tmp_path / "bin.parquet")
+    f = InputFile(0, str(tmp_path), str(tmp_path / "bin.parquet"), "bin.parquet")
+    out = read(f, InputConfig(keep_fields=["author", "owners"]))
+    assert [r.metadata if isinstance(r, Document) else (r.id, r.reason, r.error_class) for r in out] == [
+        (("author", "Björn Tallqvist"), ("owners", '["Åsa Lindqvær", "x"]')),
+        ("b2", DECODE, "UnicodeDecodeError"),
+        ("b3", DECODE, "UnicodeDecodeError"),
     ]
 
 

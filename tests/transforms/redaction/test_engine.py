@@ -174,3 +174,23 @@ def test_allow_list_applies_to_findings_in_path_views() -> None:
     names = SpacedNameDetector("person_names")
     (out,) = engine([names], allow=["tove amundsen"]).redact([doc("1", "x", source="Tove_Amundsen_notes.md")])
     assert out.source == "Tove_Amundsen_notes.md"
+
+
+def test_structured_metadata_is_detected_leaf_by_leaf_and_rebuilt_as_json() -> None:
+    words = {"Ada": ("PERSON", 0.9), "Cleo": ("PERSON", 0.9), "2125550123": ("PHONE_NUMBER", 0.9)}
+    meta = (
+        ("contacts", '{"Ada": {"phone": 2125550123, "rank": 2}, "Cleo": ["Ada", "x", true, null]}'),
+        ("lang", "en"),
+        ("tags", "[]"),
+    )
+    d = doc("1", "nothing", metadata=meta)
+    (out,) = engine([WordDetector(words)]).redact([d])
+    assert out.metadata == (
+        (
+            "contacts",
+            '{"<PERSON>": {"phone": "<PHONE_NUMBER>", "rank": 2}, "<PERSON>": ["<PERSON>", "x", true, null]}',
+        ),
+        ("lang", "en"),
+        ("tags", "[]"),
+    )
+    assert out.entity_counts == (("PERSON", 3), ("PHONE_NUMBER", 1))
