@@ -13,7 +13,6 @@ import importlib.util
 import json
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,10 +23,11 @@ from transforms.logsafety import describe_failure, install_log_safety
 from transforms.output.manifest import MANIFEST_NAME, component_versions
 from transforms.readers.inputs import InputError, expand_inputs
 from transforms.runs.diff import RunDiffError
+from transforms.runs.folder import OutputFolderError, check_separate, prepare_output
 from transforms.runs.previous import PreviousRunError, load_previous_run
-from transforms.runs.report import REPORT_NAME, write_report
+from transforms.runs.report import write_report
 from transforms.runs.reprocess import plan_reuse
-from transforms.runs.stats import DEFAULT_PROGRESS_SECONDS, RUN_STATS_NAME
+from transforms.runs.stats import DEFAULT_PROGRESS_SECONDS
 
 if TYPE_CHECKING:
     from pipelines.pipeline import PreviousRun
@@ -38,7 +38,6 @@ EXIT_OK = 0
 EXIT_PIPELINE = 1
 EXIT_USAGE = 2
 EXIT_QUARANTINE = 3
-_OUTPUT_ENTRIES = ("records", "quarantine", "fingerprints", MANIFEST_NAME, RUN_STATS_NAME, REPORT_NAME)
 
 
 class UsageError(Exception):
@@ -80,7 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument(
         "--overwrite",
         action="store_true",
-        help="replace an earlier run in DIR (records/, quarantine/, manifest.json, run_stats.json, report.html)",
+        help="replace an earlier scrubline run in DIR (records/, quarantine/, fingerprints/, manifest.json, "
+        "run_stats.json, report.html); refused if DIR holds anything else",
     )
     run.add_argument(
         "--log-level",
@@ -136,22 +136,6 @@ def _check_model(config: ScrublineConfig) -> None:
         raise UsageError(f"spaCy model {model!r} (nlp.model) is not installed; scrubline never downloads models")
 
 
-def _prepare_output(output: Path, overwrite: bool) -> None:
-    if output.exists() and not output.is_dir():
-        raise UsageError("--output exists and is not a directory")
-    present = [name for name in _OUTPUT_ENTRIES if (output / name).exists()]
-    if present and not overwrite:
-        raise UsageError("--output already holds a scrubline run; pass --overwrite to replace it")
-    # Unpublish first: remove the manifest before any shard, so no reader sees a half-replaced run.
-    for name in sorted(_OUTPUT_ENTRIES, key=lambda n: n != MANIFEST_NAME):
-        path = output / name
-        if path.is_dir():
-            shutil.rmtree(path)
-        elif path.exists():
-            path.unlink()
-    output.mkdir(parents=True, exist_ok=True)
-
-
 def _previous_run(
     directory: str, output: Path, config: ScrublineConfig, versions: dict[str, str], key_ids: dict[str, str]
 ) -> PreviousRun:
@@ -198,8 +182,9 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     _check_model(config)
     files = expand_inputs(args.input)
     output = Path(args.output).resolve()
+    check_separate(args.input, output)
     previous = _previous_run(args.previous, output, config, versions, key_ids) if args.previous else None
-    _prepare_output(output, args.overwrite)
+    prepare_output(output, overwrite=args.overwrite)
     options = make_options(beam_args)
     input_bytes = sum(_size(f.path) for f in files)
     run = RunSpec(
@@ -277,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(json.dumps(result, indent=2, sort_keys=True) if args.json else render_diff(result))
             return EXIT_OK
         return _run(args, rest)
-    except (ConfigError, InputError, UsageError, PreviousRunError, RunDiffError) as exc:
+    except (ConfigError, InputError, UsageError, OutputFolderError, PreviousRunError, RunDiffError) as exc:
         print(f"scrubline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 
