@@ -19,11 +19,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from transforms.detectors.name_cues import CUE_CHECKS, CueCheck, CueSite
-from transforms.detectors.rules.schema import Examples, PackProblem, RulePackError
+from transforms.detectors.rules.schema import Examples, PackProblem, RulePackError, load_strict_yaml
 
 __all__ = ["NAME_CUE_PACK", "CueTable", "NameCue", "NameCuePack", "load_name_cues", "parse_name_cues"]
 
@@ -86,27 +85,9 @@ def _all_of(checks: tuple[CueCheck, ...]) -> CueCheck:
     return lambda site: all(check(site) for check in checks)
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe loader that rejects a key given twice in one mapping (PyYAML keeps the last silently)."""
-
-
-def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-    keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
-    twice = sorted({str(k) for k in keys if keys.count(k) > 1})
-    if twice:
-        raise yaml.constructor.ConstructorError(None, None, f"duplicate keys {twice}", node.start_mark)
-    return loader.construct_mapping(node, deep=deep)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
 def parse_name_cues(text: str, source: str) -> CueTable:
     """Parse, validate and bind the YAML ``text`` of a cue pack; ``source`` names it in errors."""
-    try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
-    except yaml.YAMLError as err:
-        raise RulePackError(source, [PackProblem(None, "<yaml>", type(err).__name__)]) from None
+    data = load_strict_yaml(text, source)
     try:
         pack = NameCuePack.model_validate(data)
     except ValidationError as err:

@@ -30,7 +30,7 @@ def test_valid_pack_binds_checks_in_order() -> None:
         (_pack(_CUE % ("a", "PERSON", "")), "t: rule 'a': checks: List should have at least 1 item"),
         (_pack(_CUE % ("a", "PERSON", "field_label"), extra="colour: red\n"), "t: colour: Extra inputs"),
         (_pack(_CUE % ("a", "PERSON", "field_label"), _CUE % ("a", "PERSON", "field_label")), "cue ids used twice"),
-        ("pack: p\npack: q\ndetector: x\ncues: []\n", "t: <yaml>: ConstructorError"),
+        ("pack: p\npack: q\ndetector: x\ncues: []\n", "t: <yaml>: duplicate keys ['pack'] at line 1, column 1"),
         (_pack(_CUE % ("Bad-Id", "PERSON", "field_label")), "t: rule 'Bad-Id': id: String should match"),
     ],
 )

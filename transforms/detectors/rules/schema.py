@@ -48,6 +48,7 @@ __all__ = [
     "RuleSpec",
     "load_fragments",
     "load_pack",
+    "load_strict_yaml",
     "parse_pack",
 ]
 
@@ -263,7 +264,8 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def _load_yaml(text: str, source: str) -> Any:
+def load_strict_yaml(text: str, source: str) -> Any:
+    """Parse YAML ``text`` safely, refusing a key given twice; a fault raises ``RulePackError`` naming ``source``."""
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)  # a SafeLoader subclass
     except yaml.YAMLError as err:
@@ -276,7 +278,7 @@ def parse_pack(text: str, source: str, base_dir: str | Path | None = None) -> Ru
     The pack's ``imports`` are read from ``base_dir``; their fragments come before the pack's own (which may
     use them). A pack with imports and no ``base_dir``, or a fragment defined twice, is an error.
     """
-    data = _load_yaml(text, source)
+    data = load_strict_yaml(text, source)
     try:
         pack = _with_lexicon(RulePack.model_validate(data), source)
     except ValidationError as err:
@@ -335,7 +337,7 @@ def _expand_keywords(rule: RuleSpec, lists: dict[str, tuple[str, ...]]) -> RuleS
 
 def load_fragments(path: str | Path) -> dict[str, str]:
     """The fragments of the fragment file at ``path``, as written (references not expanded)."""
-    data = _load_yaml(Path(path).read_text(encoding="utf-8"), str(path))
+    data = load_strict_yaml(Path(path).read_text(encoding="utf-8"), str(path))
     try:
         return dict(FragmentFile.model_validate(data).fragments)
     except ValidationError as err:
