@@ -59,6 +59,8 @@ _PLACEHOLDER = _compile(
     r"|<[^<>]*>"  # <password>, <YOUR_TOKEN>, and our own <PASSWORD> tags
     r"|\[[A-Za-z _\-]*\]"  # [REDACTED]
     r"|[*xX•·#?._\-]+"  # masks
+    # partly masked: a few characters shown before or after the mask ("AKIAxxxxxxxx", "sk-****", "****1234")
+    r"|[^\s]{0,12}?(?:[xX]{4,}|[*•·]{3,})|(?:[xX]{4,}|[*•·]{3,})[^\s]{0,6}"
     r"|[:@][A-Za-z_][A-Za-z0-9_]*"  # SQL named parameters
 )
 # Code on the right-hand side: a call or subscript (getenv(...), os.environ[...], ENV.fetch(...)).

@@ -44,6 +44,12 @@ VALUE_CASES = [
     ("not_placeholder", {}, " none ", False),
     ("not_placeholder", {}, "n/a", False),
     ("not_placeholder", {}, "${DB_PASSWORD}", False),
+    # partly masked values show a few characters before or after the mask: no secret is left in them
+    ("not_placeholder", {}, "QZ7xxxxxxx", False),
+    ("not_placeholder", {}, "rk-live-****", False),
+    ("not_placeholder", {}, "••••••9921", False),
+    ("not_placeholder", {}, "Vexhall92xxx", True),  # three x: a real value may end so
+    ("not_placeholder", {}, "Trellis*Moon", True),
     ("not_placeholder", {}, "$TOKEN", False),
     ("not_placeholder", {}, "{{ vault_token }}", False),
     ("not_placeholder", {}, "%(password)s", False),
