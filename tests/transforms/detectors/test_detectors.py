@@ -156,7 +156,7 @@ def test_ibans_in_either_case(text: str, expected: list[str]) -> None:
     [
         ("Aadhaar: 4991 1866 5246", ["4991 1866 5246"]),
         ("PESEL 44051401359", ["44051401359"]),
-        ("DNI 12345678Z", ["12345678Z"]),
+        ("DNI 47382915V", ["47382915V"]),
         ("NIE X1234567L", ["X1234567L"]),
         ("codice fiscale RSSMRA85T10A562S", ["RSSMRA85T10A562S"]),
         ("henkilötunnus 230874-215A", ["230874-215A"]),

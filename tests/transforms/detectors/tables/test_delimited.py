@@ -53,8 +53,8 @@ def values(text: str) -> list[tuple[str, str]]:
             [("PERSON", "Élodie"), ("PERSON", "Marchetti"), ("PHONE_NUMBER", "+33 4 72 00 11 22")],
         ),
         (
-            "apellido|nombre|DNI\nRuiz|Lucía|12345678Z\n",
-            [("PERSON", "Ruiz"), ("PERSON", "Lucía"), ("NATIONAL_ID", "12345678Z")],
+            "apellido|nombre|DNI\nRuiz|Lucía|47382915V\n",
+            [("PERSON", "Ruiz"), ("PERSON", "Lucía"), ("NATIONAL_ID", "47382915V")],
         ),
         # Portuguese, Italian, Dutch and Polish headers.
         (
