@@ -9,15 +9,13 @@ import re2
 
 from transforms.detectors.terms import re2_options
 from transforms.detectors.textlines import LINE_LEAD
-from transforms.lexicon import LEXICON_DATA
+from transforms.lexicon.names import load_places
 from transforms.lexicon.wordlists import word_list
 
 
-@cache
 def place_names() -> frozenset[str]:
     """Towns, cities and regions (``data/place_names.tsv``, from phonenumbers' geocoding data), casefolded."""
-    path = LEXICON_DATA / "place_names.tsv"
-    return frozenset(path.read_text(encoding="utf-8").splitlines())
+    return load_places()
 
 
 _COUNTRY_ALIASES = word_list("context/country_aliases.txt")
