@@ -72,13 +72,15 @@ def _classes(value: str) -> int:
 
 
 @register_check("label_password")
-def label_password(match: RuleMatch, *, min_chars: int, max_chars: int, min_classes: int = 2) -> CheckResult:
+def label_password(
+    match: RuleMatch, *, min_chars: int, max_chars: int, min_classes: int = 2, allow_bare: bool = False
+) -> CheckResult:
     """A password after its label: a literal of ``min_chars``..``max_chars`` characters with ``min_classes``
     character classes (lower, upper, digit, symbol), or all digits; never a placeholder, mask, template or
-    (unquoted) code, never a label itself."""
+    (unquoted) code, never a label itself. Only with ``allow_bare`` may a blank alone separate label and value."""
     start, end, quoted = _strip(match)
     value = match.text[start:end]
-    if (not quoted and _bare_after_space(match)) or is_placeholder(match.value):
+    if (not quoted and not allow_bare and _bare_after_space(match)) or is_placeholder(match.value):
         return False
     if not min_chars <= len(value) <= max_chars or is_placeholder(value) or any(c.isspace() for c in value):
         return False
