@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from pipelines.cli import main
+from transforms.readers.inputs import InputFile, file_record_id
 from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
 NO_NER = {
@@ -73,7 +74,7 @@ def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture
     records = read_rows(out, "records")
     manifest = json.loads((out / "manifest.json").read_text())
     ruleset = manifest["ruleset"]
-    note_id = "f-" + hashlib.sha256(b"mail/note.md").hexdigest()[:32]
+    note_id = file_record_id(InputFile(0, str(src), str(src / "mail/note.md"), "mail/note.md"))
     assert [(r["id"], r["text"], r["source"], r["language"], r["ruleset"]) for r in records] == sorted(
         [
             (note_id, "Nothing to see.\n", "mail/note.md", None, ruleset),
