@@ -8,9 +8,10 @@ whole traceback, messages included, into the message of the exception the launch
 ``describe_failure`` turns an exception (or such a folded text) into one line of exception class
 names, scrubline's transform names and code locations (file, line, function): code, not data.
 ``install_log_safety`` adds a filter to the root logger's handlers that rewrites every log record
-carrying an exception, and every ERROR record from Beam, into that line. The CLI installs it in the launcher;
-scrubline's DoFns install it in each worker process from ``setup``, where it also wraps ``sys.stderr``
-so the traceback Beam's worker prints there is rewritten the same way.
+carrying an exception, and every ERROR record from Beam or the root logger (through which the
+PortableRunner relays a Flink or Spark job's errors), into that line. The CLI installs it in the
+launcher; scrubline's DoFns install it in each worker process from ``setup``, where it also wraps
+``sys.stderr`` so the traceback Beam's worker prints there is rewritten the same way.
 """
 
 from __future__ import annotations
@@ -61,11 +62,16 @@ def describe_failure(exc: BaseException | None = None, text: str = "") -> str:
 
 
 class SafeFailureFilter(logging.Filter):
-    """Rewrites records that carry an exception, and ERROR records from Beam, to ``describe_failure``."""
+    """Rewrites records that carry an exception, and ERROR records from Beam or the root logger, to
+    ``describe_failure``."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Always keep the record (True); rewrite it first if it could quote input."""
-        beam_error = record.levelno >= logging.ERROR and record.name.startswith("apache_beam")
+        # The PortableRunner (Flink, Spark) relays job messages, a worker's traceback included, through
+        # the root logger.
+        beam_error = record.levelno >= logging.ERROR and (
+            record.name == "root" or record.name.startswith("apache_beam")
+        )
         if record.exc_info or beam_error:
             exc = record.exc_info[1] if record.exc_info else None
             try:
