@@ -57,21 +57,6 @@ def test_filter_rewrites_records_with_exceptions_and_beam_errors() -> None:
     assert SafeFailureFilter().filter(plain) and plain.getMessage() == "worker 7: 12 records"
 
 
-def test_filter_rewrites_job_messages_relayed_through_the_root_logger() -> None:
-    # How the PortableRunner's launcher logs a Flink or Spark job's error: root logger, "%s", the text.
-    relayed = (
-        "java.lang.RuntimeException: Error received from SDK harness for instruction 17: Traceback (most recent"
-        ' call last):\n  File "/srv/app/transforms/io.py", line 88, in _write\n'
-        f"KeyError: \"{SECRET} [while running 'WriteRecords/WriteShard']\""
-    )
-    record = logging.LogRecord("root", logging.ERROR, "f", 1, "%s", (relayed,), None)
-    assert SafeFailureFilter().filter(record)
-    assert record.getMessage() == (
-        "failure (RuntimeException <- KeyError) while running 'WriteRecords/WriteShard'; last frames: io.py:88 in"
-        " _write [message withheld: it may quote a record]"
-    )
-
-
 @pytest.mark.slow
 def test_worker_processes_print_and_log_no_exception_message(tmp_path: Path) -> None:
     src = make_inputs(tmp_path)
