@@ -179,7 +179,8 @@ class SafeFailureFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         """Always keep the record (True); rewrite it first if it could quote input."""
         relayed = _relayed_by_beam(record)
-        from_beam = relayed or record.name.startswith("apache_beam")
+        # The root logger too: a portable launcher (Flink, Spark) re-logs a worker's traceback through it.
+        from_beam = relayed or record.name == "root" or record.name.startswith("apache_beam")
         if record.exc_info or (record.levelno >= logging.ERROR and from_beam):
             record.msg = "failure " + describe_failure(*_exception_and_text(record))
             record.msg += " [message withheld: it may quote a record]"

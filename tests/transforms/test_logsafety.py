@@ -84,6 +84,21 @@ def test_filter_withholds_a_badly_formatted_message_and_its_exc_text() -> None:
     assert (record.args, record.exc_info, record.exc_text, record.stack_info) == ((), None, None, None)
 
 
+def test_filter_rewrites_job_messages_relayed_through_the_root_logger() -> None:
+    # How the PortableRunner's launcher logs a Flink or Spark job's error: root logger, "%s", the text.
+    relayed = (
+        "java.lang.RuntimeException: Error received from SDK harness for instruction 17: Traceback (most recent"
+        ' call last):\n  File "/srv/app/transforms/io.py", line 88, in _write\n'
+        f"KeyError: \"{SECRET} [while running 'WriteRecords/WriteShard']\""
+    )
+    record = logging.LogRecord("root", logging.ERROR, "f", 1, "%s", (relayed,), None)
+    assert SafeFailureFilter().filter(record)
+    assert record.getMessage() == (
+        "failure (RuntimeException <- KeyError) while running 'WriteRecords/WriteShard'; last frames: io.py:88 in"
+        " _write [message withheld: it may quote a record]"
+    )
+
+
 def test_filter_leaves_other_records_alone() -> None:
     for name, level in (("scrubline", logging.ERROR), ("apache_beam.io", logging.WARNING)):
         record = logging.LogRecord(name, level, "f", 1, "stage %s done", ("3",), None)
