@@ -5,17 +5,32 @@ network when none is installed. scrubline never reaches the network at run time,
 DirectRunner (the default) we run Beam's FnApiRunner directly: the same in-process / multi-process
 engine the DirectRunner falls back to, honouring ``--direct_num_workers`` and ``--direct_running_mode``.
 Any other ``--runner`` (Dataflow, Flink, Spark, PortableRunner) is passed through unchanged.
+
+``ScrublineOptions`` declares scrubline's own options (``--input``, ``--output``, ``--config``...) as
+Beam options, so a Flex Template, an orchestrator or code building ``PipelineOptions`` passes them
+like any other; ``make_options`` leaves their values out of the job's options (paths are data, and
+every SDK worker logs its options at start-up; workers get everything they need inside the job).
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Sequence
 
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 from apache_beam.runners.runner import PipelineRunner
 
-__all__ = ["BALANCE_MAX_INPUT_BYTES", "LOCAL_RUNNER_NAMES", "balance_workers", "make_options", "make_runner"]
+from pipelines.arguments import add_run_arguments
+
+__all__ = [
+    "BALANCE_MAX_INPUT_BYTES",
+    "LOCAL_RUNNER_NAMES",
+    "ScrublineOptions",
+    "balance_workers",
+    "make_options",
+    "make_runner",
+]
 
 LOCAL_RUNNER_NAMES = frozenset({None, "DirectRunner", "direct", "FnApiRunner"})
 # Up to this much input, a local run with several workers gives each worker one bin of equal work
@@ -24,8 +39,20 @@ LOCAL_RUNNER_NAMES = frozenset({None, "DirectRunner", "direct", "FnApiRunner"})
 BALANCE_MAX_INPUT_BYTES = 256 * 1024 * 1024
 
 
+class ScrublineOptions(PipelineOptions):
+    """scrubline's own options as Beam options: ``--input`` (repeatable), ``--output``, ``--config``,
+    ``--overwrite``, ``--previous``, ``--progress_seconds``, ``--log_level``
+    (``pipelines.arguments.add_run_arguments``). None is required here, because Beam parses every options
+    class for every job; ``scrubline run`` checks that ``--input`` and ``--output`` are given."""
+
+    @classmethod
+    def _add_argparse_args(cls, parser: argparse.ArgumentParser) -> None:
+        add_run_arguments(parser, required=False)
+
+
 def make_options(beam_args: Sequence[str]) -> PipelineOptions:
-    """PipelineOptions from the arguments scrubline's own parser did not consume."""
+    """The job's PipelineOptions: the arguments scrubline's own parser did not consume, so scrubline's
+    options keep their defaults there (no input or output path travels with the job)."""
     return PipelineOptions(list(beam_args))
 
 
