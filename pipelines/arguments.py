@@ -3,8 +3,8 @@
 ``add_run_arguments`` fills both the ``run`` sub-command's parser (``pipelines.cli``, where ``--input``
 and ``--output`` are required) and ``ScrublineOptions._add_argparse_args`` (``pipelines.options``,
 where nothing is required: Beam parses every options class for every job, including on workers).
-Each option takes its Beam spelling (``--progress_seconds``) and the command line's
-(``--progress-seconds``). Beam-free, so ``scrubline validate-config`` does not import Beam.
+Each option takes the command line's spelling (``--progress-seconds``) and Beam's
+(``--progress_seconds``, unlisted). Beam-free, so ``scrubline validate-config`` does not import Beam.
 """
 
 from __future__ import annotations
@@ -50,24 +50,23 @@ def add_run_arguments(parser: argparse.ArgumentParser, *, required: bool) -> Non
         help="replace an earlier scrubline run in DIR (records/, quarantine/, fingerprints/, manifest.json, "
         "run_stats.json, report.html); refused if DIR holds anything else",
     )
+    levels = ["DEBUG", "INFO", "WARNING", "ERROR"]
     parser.add_argument(
-        "--log-level",
-        "--log_level",
-        dest="log_level",
-        default="WARNING",
-        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-        help="log level (logs carry ids, counts and types only)",
+        "--log-level", default="WARNING", choices=levels, help="log level (logs carry ids, counts and types only)"
     )
     parser.add_argument(
         "--progress-seconds",
-        "--progress_seconds",
-        dest="progress_seconds",
         type=seconds,
         default=DEFAULT_PROGRESS_SECONDS,
         metavar="S",
         help="each worker logs records processed, rates and quarantined so far every S seconds; 0: never "
         f"(default {DEFAULT_PROGRESS_SECONDS:g})",
     )
+    # Beam's spellings, as launchers write every option (--progress_seconds=60): separate, unlisted
+    # arguments with the same destination, so usage and error messages keep the command line's names.
+    hide = argparse.SUPPRESS
+    parser.add_argument("--log_level", dest="log_level", choices=levels, default=hide, help=hide)
+    parser.add_argument("--progress_seconds", dest="progress_seconds", type=seconds, default=hide, help=hide)
     parser.add_argument(
         "--previous",
         metavar="DIR",
