@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
+from pipelines.arguments import add_run_arguments
+from transforms.config import ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
 from transforms.logsafety import describe_failure, install_log_safety
 from transforms.output.manifest import MANIFEST_NAME, component_versions
 from transforms.readers.inputs import InputError, expand_inputs
@@ -27,7 +28,6 @@ from transforms.runs.folder import OutputFolderError, check_separate, prepare_ou
 from transforms.runs.previous import PreviousRunError, load_previous_run
 from transforms.runs.report import write_report
 from transforms.runs.reprocess import plan_reuse
-from transforms.runs.stats import DEFAULT_PROGRESS_SECONDS
 
 if TYPE_CHECKING:
     from pipelines.pipeline import PreviousRun
@@ -62,47 +62,7 @@ def _parser() -> argparse.ArgumentParser:
             "--direct_num_workers 2 --direct_running_mode multi_processing, or Dataflow/Flink/Spark flags."
         ),
     )
-    run.add_argument(
-        "--input",
-        action="append",
-        required=True,
-        metavar="PATH",
-        help="file, directory or glob to read; repeat for several inputs",
-    )
-    run.add_argument("--output", required=True, metavar="DIR", help="output directory")
-    run.add_argument(
-        "--config",
-        metavar="FILE",
-        default=None,
-        help=f"policy YAML (default: {DEFAULT_CONFIG_PATH.relative_to(DEFAULT_CONFIG_PATH.parents[1])})",
-    )
-    run.add_argument(
-        "--overwrite",
-        action="store_true",
-        help="replace an earlier scrubline run in DIR (records/, quarantine/, fingerprints/, manifest.json, "
-        "run_stats.json, report.html); refused if DIR holds anything else",
-    )
-    run.add_argument(
-        "--log-level",
-        default="WARNING",
-        choices=["DEBUG", "INFO", "WARNING", "ERROR"],
-        help="log level (logs carry ids, counts and types only)",
-    )
-    run.add_argument(
-        "--progress-seconds",
-        type=_seconds,
-        default=DEFAULT_PROGRESS_SECONDS,
-        metavar="S",
-        help="each worker logs records processed, rates and quarantined so far every S seconds; 0: never "
-        f"(default {DEFAULT_PROGRESS_SECONDS:g})",
-    )
-    run.add_argument(
-        "--previous",
-        metavar="DIR",
-        default=None,
-        help="an earlier published run: records whose content is unchanged and that the rule change cannot "
-        "affect are carried over from it instead of detected again (same output as a full rerun)",
-    )
+    add_run_arguments(run, required=True)
     diff = sub.add_parser(
         "diff",
         help="what changed between two runs",
@@ -121,13 +81,6 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("validate-config", help="validate a config file and print its ruleset hash")
     check.add_argument("--config", metavar="FILE", default=None, help="policy YAML (default: configs/default.yaml)")
     return parser
-
-
-def _seconds(value: str) -> float:
-    seconds = float(value)
-    if not seconds >= 0:
-        raise argparse.ArgumentTypeError(f"must be a number of seconds >= 0, got {value!r}")
-    return seconds
 
 
 def _check_model(config: ScrublineConfig) -> None:

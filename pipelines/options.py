@@ -11,10 +11,15 @@ runner that cannot start here (an unknown name, a Beam extra that is not install
 endpoint, options the runner rejects) is a ``RunnerError`` whose message says what to install or pass.
 Those messages are readable because nothing but options and package names exists at that point;
 every failure after it is reported by ``transforms.logsafety`` (classes and code locations only).
+``ScrublineOptions`` declares scrubline's own options (``--input``, ``--output``, ``--config``...) as
+Beam options, so a Flex Template, an orchestrator or code building ``PipelineOptions`` passes them
+like any other; ``make_options`` leaves their values out of the job's options (paths are data, and
+every SDK worker logs its options at start-up; workers get everything they need inside the job).
 """
 
 from __future__ import annotations
 
+import argparse
 import importlib
 import os
 from collections.abc import Sequence
@@ -23,10 +28,13 @@ import apache_beam as beam
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, PortableOptions, StandardOptions
 from apache_beam.runners.runner import PipelineRunner, create_runner
 
+from pipelines.arguments import add_run_arguments
+
 __all__ = [
     "BALANCE_MAX_INPUT_BYTES",
     "LOCAL_RUNNER_NAMES",
     "RunnerError",
+    "ScrublineOptions",
     "balance_workers",
     "check_runner",
     "make_options",
@@ -51,8 +59,20 @@ class RunnerError(Exception):
     """
 
 
+class ScrublineOptions(PipelineOptions):
+    """scrubline's own options as Beam options: ``--input`` (repeatable), ``--output``, ``--config``,
+    ``--overwrite``, ``--previous``, ``--progress_seconds``, ``--log_level``
+    (``pipelines.arguments.add_run_arguments``). None is required here, because Beam parses every options
+    class for every job; ``scrubline run`` checks that ``--input`` and ``--output`` are given."""
+
+    @classmethod
+    def _add_argparse_args(cls, parser: argparse.ArgumentParser) -> None:
+        add_run_arguments(parser, required=False)
+
+
 def make_options(beam_args: Sequence[str]) -> PipelineOptions:
-    """PipelineOptions from the arguments scrubline's own parser did not consume."""
+    """The job's PipelineOptions: the arguments scrubline's own parser did not consume, so scrubline's
+    options keep their defaults there (no input or output path travels with the job)."""
     return PipelineOptions(list(beam_args))
 
 

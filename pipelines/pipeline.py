@@ -8,16 +8,17 @@ from transforms.beam.carryover import CARRIED, REDO, CarryOver
 from transforms.beam.io import DOCUMENTS, EXCLUDED, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.publish import PublishManifest, SplitDuplicateIds, tally
 from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats
+from transforms.beam.schema import RecordsSchema
 from transforms.logsafety import safe_step
 from transforms.output.schemas import (
     FINGERPRINT_SCHEMA,
     QUARANTINE_SCHEMA,
     excluded_fingerprint,
+    fit_metadata,
     quarantine_fingerprint,
     quarantine_row,
     record_fingerprint,
     record_row,
-    records_schema,
 )
 from transforms.runs.spec import PreviousRun, RunSpec
 
@@ -47,9 +48,11 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     unique = all_redacted | "DuplicateIds" >> SplitDuplicateIds()
     quarantine = (read[QUARANTINE], redacted[QUARANTINE], unique[QUARANTINE]) | "AllQuarantine" >> beam.Flatten()
 
-    records_table = records_schema(cfg.input.keep_fields)
+    # One schema for every shard: kept columns typed by the join of all records' types (side input).
+    records_table = beam.pvalue.AsSingleton(unique["unique"] | "RecordsSchema" >> RecordsSchema(cfg.input.keep_fields))
     files = (
         unique["unique"]
+        | "FitMetadata" >> beam.Map(fit_metadata, records_table)
         | "WriteRecords" >> WriteShards(out, "records", shards, records_table, lambda d: record_row(d, ruleset)),
         quarantine | "WriteQuarantine" >> WriteShards(out, "quarantine", shards, QUARANTINE_SCHEMA, quarantine_row),
         (

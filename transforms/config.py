@@ -78,6 +78,9 @@ class ExcludeRule(_Strict):
     values: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
 
 
+PartitionType = Literal["string", "int64", "double", "bool", "date", "timestamp"]
+
+
 class InputConfig(_Strict):
     """How JSONL and Parquet rows map onto records, and which records are excluded."""
 
@@ -85,6 +88,8 @@ class InputConfig(_Strict):
     text_fields: list[str] = Field(default_factory=lambda: ["text"], min_length=1)
     keep_fields: list[str] = Field(default_factory=list)
     exclude: list[ExcludeRule] = Field(default_factory=list)
+    # The type of a Hive-style partition key (``key=value`` in an input path) kept as a column; string if absent.
+    partition_types: dict[str, PartitionType] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _fields_disjoint(self) -> InputConfig:
@@ -92,6 +97,9 @@ class InputConfig(_Strict):
         clash = sorted(set(self.keep_fields) & (reserved | set(self.text_fields) | {self.id_field}))
         if clash:
             raise ValueError(f"keep_fields may not name {clash}: those columns are reserved or already mapped")
+        unkept = sorted(set(self.partition_types) - set(self.keep_fields))
+        if unkept:
+            raise ValueError(f"partition_types names {unkept}, which keep_fields does not list")
         return self
 
 

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from enum import Enum
+
+from transforms.metadata import (
+    Metadata,
+    MetadataTypes,
+    metadata_entries,
+    metadata_json,
+    rebuild_value,
+    string_parts,
+    value_parts,
+)
 
 __all__ = [
     "DERIVED_ID_MARK",
@@ -126,7 +136,8 @@ class Document:
 
     ``source`` says where it came from (relative path, plus a line or row number for batch files);
     it is itself data and is redacted before it is written. ``metadata`` holds the configured
-    ``keep_fields`` as sorted ``(name, value)`` pairs, values already rendered as strings.
+    ``keep_fields`` as sorted ``(name, value)`` pairs, values of their own type (``transforms.metadata``);
+    ``metadata_types`` names the Arrow type of each value that is not a string or null.
     ``input_sha256``/``size_bytes`` describe the raw bytes the record was decoded from.
     ``source_ref`` is the opaque form of ``source`` (path fingerprint plus line or row)
     that the quarantine uses, because a file name is data too.
@@ -135,100 +146,45 @@ class Document:
     id: str
     text: str
     source: str
-    metadata: tuple[tuple[str, str | None], ...] = ()
+    metadata: Metadata = ()
     input_sha256: str = ""
     size_bytes: int = 0
     source_ref: str = ""
+    metadata_types: MetadataTypes = ()
 
     __reduce__ = _packed_reduce
 
 
 def document_fields(doc: Document) -> list[str]:
     """Every text of a document that detection runs over, in order: text, source, then the
-    ``metadata_parts`` of each non-null kept metadata value."""
-    return [doc.text, doc.source, *(p for _, v in doc.metadata if v is not None for p in metadata_parts(v))]
-
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _structured(value: str) -> list[object] | dict[str, object] | None:
-    """The JSON list or object a kept value renders (sorted keys, as the readers write it), else None."""
-    if not value.startswith(("[", "{")):
-        return None
-    try:
-        node = json.loads(value)
-    except ValueError:
-        return None
-    if not isinstance(node, (list, dict)) or json.dumps(node, sort_keys=True, ensure_ascii=False) != value:
-        return None
-    return node
-
-
-def _leaves(node: object) -> Iterator[str]:
-    """Every key, string and number of a JSON value, in rendered order (keys sorted)."""
-    if isinstance(node, list):
-        for item in node:
-            yield from _leaves(item)
-    elif isinstance(node, dict):
-        for key in sorted(node):
-            yield key
-            yield from _leaves(node[key])
-    elif isinstance(node, str):
-        yield node
-    elif isinstance(node, (int, float)) and not isinstance(node, bool):
-        yield _dumps(node)
-
-
-def _rebuild(node: object, cleaned: Iterator[str]) -> str:
-    """``node`` rendered as the readers render it, each leaf taken from ``cleaned`` (in ``_leaves`` order);
-    a number that redaction left unchanged stays a number, a changed one becomes a string."""
-    if isinstance(node, list):
-        return "[" + ", ".join(_rebuild(item, cleaned) for item in node) + "]"
-    if isinstance(node, dict):
-        # Pairs, not a dict: two keys redacted to the same tag must both stay.
-        items = [f"{_dumps(next(cleaned))}: {_rebuild(node[key], cleaned)}" for key in sorted(node)]
-        return "{" + ", ".join(items) + "}"
-    if isinstance(node, str):
-        return _dumps(next(cleaned))
-    if isinstance(node, (int, float)) and not isinstance(node, bool):
-        text, new = _dumps(node), next(cleaned)
-        return text if new == text else _dumps(new)
-    return _dumps(node)
+    ``value_parts`` of each kept metadata value (strings, map keys and numbers inside it)."""
+    parts = (p for _, v, t in metadata_entries(doc.metadata, doc.metadata_types) for p in value_parts(v, t))
+    return [doc.text, doc.source, *parts]
 
 
 def metadata_parts(value: str) -> list[str]:
-    """The texts detection reads in one kept metadata value, in order.
+    """The texts detection reads in one kept string value, in order.
 
     A value that is a JSON list or object as the readers render one (sorted keys) gives every key,
     string and number in it, each alone, so every element of a list is detected on its own and
     JSON escapes hide nothing; any other value is one text, itself.
     """
-    node = _structured(value)
-    return [value] if node is None else list(_leaves(node))
+    return string_parts(value)
 
 
-def rebuild_metadata(
-    metadata: tuple[tuple[str, str | None], ...], parts: Sequence[str]
-) -> tuple[tuple[str, str | None], ...]:
-    """The kept metadata with every value rebuilt from its cleaned ``metadata_parts`` (all values' parts,
-    in order, as ``document_fields`` lists them after text and source). Raises ``ValueError`` when
+def rebuild_metadata(metadata: Metadata, parts: Sequence[str], types: MetadataTypes = ()) -> Metadata:
+    """The kept metadata with every value rebuilt from its cleaned parts (all values' parts, in order,
+    as ``document_fields`` lists them after text and source): strings take their cleaned text, a number
+    a detector changed becomes None (``transforms.metadata.rebuild_value``). Raises ``ValueError`` when
     ``parts`` does not hold exactly that many texts."""
     cleaned = iter(parts)
-    out: list[tuple[str, str | None]] = []
     try:
-        for name, value in metadata:
-            if value is None:
-                out.append((name, None))
-                continue
-            node = _structured(value)
-            out.append((name, next(cleaned) if node is None else _rebuild(node, cleaned)))
+        out = tuple((name, rebuild_value(v, t, cleaned)) for name, v, t in metadata_entries(metadata, types))
     except StopIteration:
         raise ValueError("fewer cleaned metadata parts than the metadata holds") from None
     if next(cleaned, None) is not None:
         raise ValueError("more cleaned metadata parts than the metadata holds")
-    return tuple(out)
+    return out
 
 
 def content_sha256(doc: Document) -> str:
@@ -242,8 +198,15 @@ def content_sha256(doc: Document) -> str:
         data = part.encode("utf-8", "surrogatepass")
         h.update(len(data).to_bytes(8, "big"))
         h.update(data)
+    declared = dict(doc.metadata_types)
     for name, value in doc.metadata:
-        for part in (name, "\x00" if value is None else "\x01" + value):
+        if name in declared:  # typed: its type and JSON; a string or None hashes as it always did
+            encoded = "\x02" + json.dumps(
+                metadata_json(((name, value),), ((name, declared[name]),)), ensure_ascii=False
+            )
+        else:
+            encoded = "\x00" if value is None else "\x01" + value
+        for part in (name, encoded):
             data = part.encode("utf-8", "surrogatepass")
             h.update(len(data).to_bytes(8, "big"))
             h.update(data)
@@ -305,7 +268,7 @@ class RedactedDocument:
     id: str
     text: str
     source: str
-    metadata: tuple[tuple[str, str | None], ...]
+    metadata: Metadata
     # A ``RedactionLog`` (compact) from the engine; any sequence of ``Redaction`` is accepted.
     redactions: Sequence[Redaction]
     # Entity counts over all fields (text, source, metadata), for the manifest.
@@ -318,6 +281,8 @@ class RedactedDocument:
     # policy filters in any field: what a later run needs to tell whether a rule change can affect it.
     content_sha256: str = ""
     rules: tuple[tuple[str, str], ...] = ()
+    # The Arrow types of the kept values that are not strings or null, as on the Document.
+    metadata_types: MetadataTypes = ()
 
     __reduce__ = _packed_reduce
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import logging
@@ -116,7 +117,7 @@ def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "written 3, quarantined 1" in printed and "EMAIL_ADDRESS=1" in printed
 
 
-def test_binary_and_list_metadata_are_redacted_whole(tmp_path: Path) -> None:
+def test_binary_and_list_metadata_are_redacted_element_by_element(tmp_path: Path) -> None:
     src = tmp_path / "uploads"
     src.mkdir()
     names = ["Olwen Brackley", "Ruairi Tansey", "Ysolde Merrow", "Casimir Oddny"]
@@ -142,12 +143,101 @@ def test_binary_and_list_metadata_are_redacted_whole(tmp_path: Path) -> None:
     )
     assert main(["run", "--input", str(src), "--output", str(out), "--config", cfg]) == 0
     assert [(r["id"], r["author"], r["people"]) for r in read_rows(out, "records")] == [
-        ("j1", None, '["<PERSON>", "<PERSON>", "<PERSON>", "<PERSON>", ' + ", ".join(['"<EMAIL_ADDRESS>"'] * 3) + "]"),
-        ("p1", "<PERSON>", '["<PERSON>", "<PERSON>", "<PERSON>", "<PERSON>"]'),
+        ("j1", None, [*["<PERSON>"] * 4, *["<EMAIL_ADDRESS>"] * 3]),
+        ("p1", "<PERSON>", ["<PERSON>"] * 4),
     ]
+    for shard in sorted((out / "records").glob("*.parquet")):  # every shard, the empty one too
+        schema = pq.read_schema(shard)
+        assert (schema.field("author").type, schema.field("people").type) == (pa.string(), pa.list_(pa.string()))
     assert [(r["id"], r["reason"], r["error_class"]) for r in read_rows(out, "quarantine")] == [
         ("p2", "decode_error", "UnicodeDecodeError")
     ]
+
+
+def _typed_inputs(tmp_path: Path) -> list[str]:
+    src = tmp_path / "uploads"
+    for day in ("day=2024-05-06", "day=2024-05-07"):
+        (src / day).mkdir(parents=True)
+    info = pa.struct([("who", pa.string()), ("phone", pa.int64())])
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["a"],
+                "text": ["t"],
+                "n": pa.array([1], pa.int32()),
+                "at": pa.array([datetime.datetime(2024, 1, 1, 10)], pa.timestamp("ms")),
+                "tags": pa.array([["Bluefin", "ok"]], pa.list_(pa.string())),
+            }
+        ),
+        src / "day=2024-05-06" / "a.parquet",
+    )
+    pq.write_table(
+        pa.table(
+            {
+                "id": ["b"],
+                "text": ["t"],
+                "n": pa.array([2**40], pa.int64()),
+                "at": pa.array([datetime.datetime(2024, 1, 2, 11, 0, 0, 5)], pa.timestamp("us")),
+                "info": pa.array([{"who": "ping ada@example.com", "phone": 4111111111111111}], info),
+            }
+        ),
+        src / "day=2024-05-07" / "b.parquet",
+    )
+    lines = [
+        {"id": "j1", "text": "t", "n": 3, "tags": ["x", "Bluefin"], "flag": True, "code": 5},
+        {"id": "j2", "text": "t", "code": "A5"},
+    ]
+    (src / "c.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    return [str(src / "day=*" / "*.parquet"), str(src / "c.jsonl")]
+
+
+def test_kept_metadata_keeps_its_type_across_files_and_shards(tmp_path: Path) -> None:
+    inputs = _typed_inputs(tmp_path)
+    keep = {"keep_fields": ["tags", "n", "info", "flag", "day", "code", "at"], "partition_types": {"day": "date"}}
+    cfg = write_config(tmp_path, input=keep, output={"num_shards": 3})
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["run", "--output", str(a), "--config", cfg, *(x for i in inputs for x in ("--input", i))]) == 0
+    assert main(["run", "--output", str(b), "--config", cfg, *(x for i in inputs[::-1] for x in ("--input", i))]) == 0
+    expected_types = {
+        "at": pa.timestamp("us"),  # ms and us: the finer unit
+        "code": pa.string(),  # an int in one record, a string in another: text
+        "day": pa.date32(),  # a partition key typed by input.partition_types
+        "flag": pa.bool_(),
+        "info": pa.struct([("who", pa.string()), ("phone", pa.int64())]),
+        "n": pa.int64(),  # int32 and int64 (and JSON numbers): int64
+        "tags": pa.list_(pa.string()),
+    }
+    shards = sorted((a / "records").glob("*.parquet"))
+    assert len(shards) == 3
+    for shard in shards:
+        schema = pq.read_schema(shard)
+        assert {name: schema.field(name).type for name in expected_types} == expected_types
+        assert (shard.read_bytes(), shard.name) == ((b / "records" / shard.name).read_bytes(), shard.name)
+    rows = {r["id"]: {k: r[k] for k in expected_types} for r in read_rows(a, "records")}
+    assert rows == {
+        "a": {
+            "at": datetime.datetime(2024, 1, 1, 10),
+            "code": None,
+            "day": datetime.date(2024, 5, 6),
+            "flag": None,
+            "info": None,
+            "n": 1,
+            "tags": ["<CODENAME>", "ok"],
+        },
+        "b": {
+            "at": datetime.datetime(2024, 1, 2, 11, 0, 0, 5),
+            "code": None,
+            "day": datetime.date(2024, 5, 7),
+            "flag": None,
+            "info": {"who": "ping <EMAIL_ADDRESS>", "phone": None},  # a card number cannot hold a tag
+            "n": 2**40,
+            "tags": None,
+        },
+        "j1": {"at": None, "code": "5", "day": None, "flag": True, "info": None, "n": 3, "tags": ["x", "<CODENAME>"]},
+        "j2": {"at": None, "code": "A5", "day": None, "flag": None, "info": None, "n": None, "tags": None},
+    }
+    manifest = json.loads((a / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["counts"]["entities"] == {"CODENAME": 2, "CREDIT_CARD": 1, "EMAIL_ADDRESS": 1}
 
 
 def test_rerun_refuses_then_overwrite_replaces_everything(tmp_path: Path) -> None:

@@ -181,6 +181,27 @@ def test_same_rules_carry_everything_over_and_detect_only_new_or_changed(
     assert reuse["changes"] == [] and (reuse["redetected"], reuse["carried_over"]) == (3, 11)
 
 
+def test_typed_metadata_is_carried_over_only_as_it_was_written(tmp_path: Path) -> None:
+    def write(name: str, rows: list[dict[str, Any]]) -> Path:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "m.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+        return tmp_path / name
+
+    rows = [
+        {"id": "m1", "text": "a", "n": 1},
+        {"id": "m2", "text": "b", "n": 2},
+        {"id": "m4", "text": "d"},
+        {"id": "m5", "text": "e", "tags": ["Bluefin", "x"]},
+        {"id": "m3", "text": "c", "n": 2.5},  # last, so the other lines keep their numbers (their source)
+    ]
+    cfg = _changed(input={"keep_fields": ["n", "tags"]})
+    base = _run(tmp_path, "base", cfg, write("before", rows))
+    # Without m3 the column is int64 again: m1 and m2 were written as 1.0 and 2.0 in a double column,
+    # so their earlier rows are not what a full rerun writes and they are detected again.
+    _, reuse = run_both_ways(tmp_path, cfg, write("after", [r for r in rows if r["id"] != "m3"]), base)
+    assert (reuse["redetected"], reuse["carried_over"]) == (2, 2)
+
+
 @pytest.mark.parametrize(
     "cfg, reason",
     [

@@ -26,6 +26,8 @@ def test_default_config_is_valid_and_hash_is_stable() -> None:
         ({"patterns": [{"entity": "lower", "regex": "a"}]}, "patterns.0.entity"),
         ({"limits": {"max_quarantine_ratio": 2}}, "limits.max_quarantine_ratio"),
         ({"input": {"keep_fields": ["text"]}}, "keep_fields may not name ['text']"),
+        ({"input": {"partition_types": {"day": "date"}}}, "partition_types names ['day'], which keep_fields"),
+        ({"input": {"keep_fields": ["day"], "partition_types": {"day": "datetime"}}}, "input.partition_types.day"),
         ({"proprietary": {"internal_domains": ["not a domain"]}}, "proprietary.internal_domains.0"),
         ([1, 2], "top level must be a mapping"),
     ],

@@ -16,11 +16,12 @@ import apache_beam as beam
 from apache_beam.metrics import Metrics
 
 from transforms.logsafety import safe_step
+from transforms.output.schemas import output_sha256
 from transforms.records import Document, RedactedDocument, Redaction, content_sha256
 from transforms.runs.prescan import Prescanner
 from transforms.runs.reprocess import ReusePlan
 
-__all__ = ["CARRIED", "REDO", "CarryOver", "read_fingerprints", "read_record_rows"]
+__all__ = ["CARRIED", "REDO", "CarryOver", "read_fingerprints", "read_record_rows", "reproduces"]
 
 CARRIED = "carried"
 REDO = "redo"
@@ -74,7 +75,15 @@ def carried_document(doc: Document, fingerprint: dict[str, Any], row: dict[str, 
         size_bytes=doc.size_bytes,
         content_sha256=fingerprint["content_sha256"],
         rules=tuple((r["detector"], r["entity_type"]) for r in fingerprint["rules"]),
+        metadata_types=doc.metadata_types,
     )
+
+
+def reproduces(carried: RedactedDocument, fingerprint: dict[str, Any]) -> bool:
+    """Whether a carried record is exactly the earlier output. The records shard holds kept values in
+    their column's joined type (an int of one file in a ``double`` or ``string`` column when another
+    file disagreed), so a typed record is carried only if its output fingerprint still matches."""
+    return not carried.metadata_types or output_sha256(carried) == fingerprint["output_sha256"]
 
 
 class _DecideFn(beam.DoFn):
@@ -97,6 +106,7 @@ class _DecideFn(beam.DoFn):
             rules = [(r["detector"], r["entity_type"]) for r in fp["rules"]]
             if fp["content_sha256"] == content_sha256(doc) and not self._prescanner.affected(doc, rules):
                 carried = carried_document(doc, fp, rows[0])
+                carried = carried if reproduces(carried, fp) else None
         if carried is not None:
             self._carried.inc()
             yield beam.pvalue.TaggedOutput(CARRIED, carried)

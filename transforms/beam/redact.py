@@ -108,6 +108,16 @@ class _RedactBatchFn(beam.DoFn):
         self._progress = handle.progress
         self._redacted = Metrics.counter("scrubline", "records_redacted")
         self._quarantined = Metrics.counter("scrubline", "records_quarantined")
+        self._entities: dict[str, Any] = {}
+
+    def _count_entities(self, doc: RedactedDocument) -> None:
+        """``scrubline/entities_<TYPE>``: entities replaced in all fields of the records redacted (types
+        and counts only, so a runner's UI shows what is being found while the job runs)."""
+        for entity_type, n in doc.entity_counts:
+            counter = self._entities.get(entity_type)
+            if counter is None:
+                counter = self._entities[entity_type] = Metrics.counter("scrubline", f"entities_{entity_type}")
+            counter.inc(n)
 
     @safe_step
     def process(self, batch: list[Document]) -> Iterable[Any]:
@@ -128,6 +138,7 @@ class _RedactBatchFn(beam.DoFn):
                 yield beam.pvalue.TaggedOutput(QUARANTINE, out)
             else:
                 self._redacted.inc()
+                self._count_entities(out)
                 yield out
         self._progress.finish(token, quarantined)
 

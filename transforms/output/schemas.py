@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pyarrow as pa
 
+from transforms.metadata import NULL, fit_value, metadata_entries, metadata_json, output_type
 from transforms.records import Excluded, QuarantineRecord, RedactedDocument
 from transforms.redaction.log import RedactionLog
 
@@ -16,6 +18,8 @@ __all__ = [
     "QUARANTINE_SCHEMA",
     "REDACTION_TYPE",
     "excluded_fingerprint",
+    "fit_metadata",
+    "metadata_types_of",
     "output_sha256",
     "quarantine_fingerprint",
     "quarantine_row",
@@ -95,14 +99,19 @@ FINGERPRINT_SCHEMA = pa.schema(
 )
 
 
-def records_schema(keep_fields: Sequence[str]) -> pa.Schema:
-    """``id, text, source``, one nullable string column per kept field (sorted), ``ruleset, redactions``."""
+def records_schema(keep_fields: Sequence[str], types: Mapping[str, pa.DataType] | None = None) -> pa.Schema:
+    """``id, text, source``, one nullable column per kept field (sorted by name), ``ruleset, redactions``.
+
+    A kept column has the type ``types`` gives it (the join of every record's type, ``unify_types``),
+    with ``null`` parts as ``string`` (``output_type``); a field ``types`` does not name is ``string``.
+    """
+    types = types or {}
     return pa.schema(
         [
             pa.field("id", pa.string(), nullable=False),
             pa.field("text", pa.string(), nullable=False),
             pa.field("source", pa.string(), nullable=False),
-            *(pa.field(name, pa.string(), nullable=True) for name in sorted(keep_fields)),
+            *(pa.field(name, output_type(types.get(name, NULL)), nullable=True) for name in sorted(set(keep_fields))),
             pa.field("ruleset", pa.string(), nullable=False),
             pa.field("redactions", pa.list_(pa.field("item", REDACTION_TYPE, nullable=False)), nullable=False),
         ]
@@ -121,6 +130,19 @@ def record_row(doc: RedactedDocument, ruleset: str) -> dict[str, object]:
     return row
 
 
+def metadata_types_of(doc: RedactedDocument) -> list[tuple[str, pa.DataType]]:
+    """``(name, type)`` of every kept value of a record (``null`` for a None without a declared type):
+    what ``unify_types`` joins over all records to give each kept column its type."""
+    return [(name, t) for name, _, t in metadata_entries(doc.metadata, doc.metadata_types)]
+
+
+def fit_metadata(doc: RedactedDocument, schema: pa.Schema) -> RedactedDocument:
+    """``doc`` with every kept value converted to its column's type in ``schema`` (``fit_value``)."""
+    fitted = tuple((name, fit_value(value, schema.field(name).type)) for name, value in doc.metadata)
+    types = tuple((name, schema.field(name).type) for name, _ in doc.metadata)
+    return dataclasses.replace(doc, metadata=fitted, metadata_types=types)
+
+
 def quarantine_row(q: QuarantineRecord) -> dict[str, object]:
     """The Parquet row for one quarantined record: ids, codes and sizes only."""
     return {
@@ -136,7 +158,7 @@ def quarantine_row(q: QuarantineRecord) -> dict[str, object]:
 def output_sha256(doc: RedactedDocument) -> str:
     """A fingerprint of a record's output (text, source, metadata, redactions), independent of the ruleset.
 
-    The sha256 of the compact JSON ``[text, source, [[name, value], ...], [[entity_type, start, end,
+    The sha256 of the compact JSON ``[text, source, metadata_json, [[entity_type, start, end,
     out_start, out_end, detector, score, operator], ...]]`` (UTF-8, lone surrogates passed through),
     hashed piece by piece so a 50 MB record is never serialised whole.
     """
@@ -150,7 +172,7 @@ def output_sha256(doc: RedactedDocument) -> str:
     put(",")
     _put_json_string(put, doc.source)
     put(",")
-    put(_dumps([list(kv) for kv in doc.metadata]))
+    put(_dumps(metadata_json(doc.metadata, doc.metadata_types)))
     put(",[")
     rows: list[str] = []
     separator = ""

@@ -21,7 +21,7 @@ from transforms.readers.inputs import (
     open_input,
     quarantine_record,
 )
-from transforms.readers.rows import empty_metadata, encodable
+from transforms.readers.rows import encodable, file_metadata
 from transforms.records import Document, QuarantineReason, QuarantineRecord
 
 __all__ = ["file_record", "read_file_record", "read_whole"]
@@ -60,7 +60,8 @@ def file_record(
     A file whose text cannot be extracted is quarantined with the reason and code of its
     ``DocumentError``; text over ``limits.max_record_chars`` is ``TOO_LARGE`` (``RecordTooLarge``);
     text holding a lone surrogate is ``DECODE_ERROR`` (``UnicodeEncodeError``). The record's id is
-    ``file_record_id(f)``, its metadata every kept field with no value.
+    ``file_record_id(f)``, its metadata its partition keys (``rows.file_metadata``), every other kept
+    field with no value; a partition value not of its configured type is ``INVALID_RECORD``.
     """
     sha, size = hashlib.sha256(data).hexdigest(), len(data)
     record_id = file_record_id(f)
@@ -76,14 +77,18 @@ def file_record(
         return bad(QuarantineReason.TOO_LARGE, "RecordTooLarge")
     if not encodable(text):
         return bad(QuarantineReason.DECODE_ERROR, "UnicodeEncodeError")
+    metadata = file_metadata(f, cfg)
+    if metadata is None:
+        return bad(QuarantineReason.INVALID_RECORD, "InvalidPartitionValue")
     return Document(
         id=record_id,
         text=text,
         source=f.relpath,
-        metadata=empty_metadata(cfg),
+        metadata=metadata[0],
         source_ref=opaque_source(f),
         input_sha256=sha,
         size_bytes=size,
+        metadata_types=metadata[1],
     )
 
 

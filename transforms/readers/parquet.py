@@ -18,7 +18,7 @@ from transforms.readers.inputs import InputFile, quarantine_record
 from transforms.readers.rows import record_from_row
 from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord
 
-__all__ = ["PARQUET_BATCH_ROWS", "read_parquet"]
+__all__ = ["PARQUET_BATCH_ROWS", "column_types_of", "read_parquet"]
 
 # Rows per Parquet batch: small, because a single row may hold a very large text.
 PARQUET_BATCH_ROWS = 64
@@ -44,6 +44,11 @@ def _batch_rows(batch: Any) -> list[dict[str, Any] | BaseException]:
     return rows
 
 
+def column_types_of(schema: Any) -> dict[str, Any]:
+    """``column -> Arrow type`` of a record batch's schema: how its kept values keep their types."""
+    return {field.name: field.type for field in schema}
+
+
 def _batches(pf: Any, cfg: InputConfig) -> Iterator[Any]:
     """The record batches of a ``ParquetFile``, holding only the configured columns that are present."""
     present = set(pf.schema_arrow.names)
@@ -54,7 +59,12 @@ def _batches(pf: Any, cfg: InputConfig) -> Iterator[Any]:
 
 
 def _row_record(
-    f: InputFile, row: dict[str, Any] | BaseException, n: int, cfg: InputConfig, limits: LimitsConfig
+    f: InputFile,
+    row: dict[str, Any] | BaseException,
+    n: int,
+    cfg: InputConfig,
+    limits: LimitsConfig,
+    column_types: dict[str, Any] | None = None,
 ) -> Document | QuarantineRecord | Excluded:
     suffix = f"#row{n}"
     if isinstance(row, BaseException):
@@ -64,7 +74,10 @@ def _row_record(
     except (TypeError, ValueError) as exc:
         return quarantine_record(f, QuarantineReason.INVALID_RECORD, type(exc).__name__, suffix=suffix)
     sha = hashlib.sha256(canonical).hexdigest()
-    return record_from_row(f, row, cfg, limits, suffix=suffix, sha=sha, size=len(canonical), check_surrogates=False)
+    size = len(canonical)
+    return record_from_row(
+        f, row, cfg, limits, suffix=suffix, sha=sha, size=size, check_surrogates=False, column_types=column_types
+    )
 
 
 def _batch_records(
@@ -82,8 +95,9 @@ def _batch_records(
         except Exception as exc:  # the rest of the file is unreadable
             yield quarantine_record(f, QuarantineReason.DECODE_ERROR, type(exc).__name__, suffix=f"#row{n}")
             return
+        column_types = column_types_of(batch.schema)
         for row in _batch_rows(batch):
-            yield _row_record(f, row, n, cfg, limits)
+            yield _row_record(f, row, n, cfg, limits, column_types)
             n += 1
 
 

@@ -9,15 +9,16 @@ surrogates, and says with a fixed code why a row cannot be a record.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from transforms.config import InputConfig, LimitsConfig
+from transforms.metadata import Metadata, MetadataTypes, declared_types, json_value, parquet_value, strings_in
 from transforms.readers.inputs import InputFile, opaque_source, position_id, quarantine_record
+from transforms.readers.partitions import PartitionValueError, partition_values
 from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord, supplied_id
 
-__all__ = ["Metadata", "empty_metadata", "encodable", "record_from_row"]
-
-Metadata = tuple[tuple[str, str | None], ...]
+__all__ = ["Metadata", "empty_metadata", "encodable", "file_metadata", "kept_metadata", "record_from_row"]
 
 
 class _Refused(Exception):
@@ -49,7 +50,8 @@ def _decoded(value: Any) -> Any:
 
 
 def _render(value: Any) -> str | None:
-    """A string as is, bytes as their UTF-8 text, another value as sorted JSON (bytes in it decoded)."""
+    """A string as is, bytes as their UTF-8 text, another value as sorted JSON (bytes in it decoded):
+    how an ``input.exclude`` rule compares a field."""
     value = _decoded(value)
     if value is None:
         return None
@@ -111,19 +113,52 @@ def _record_text(obj: dict[str, Any], cfg: InputConfig, limits: LimitsConfig) ->
     return text
 
 
-def _kept_metadata(obj: dict[str, Any], cfg: InputConfig) -> Metadata:
-    """Every kept field, sorted by name: a string as is, bytes as UTF-8 text, another value as sorted JSON,
-    absent as None. Bytes that are not UTF-8 (anywhere in the value) are ``DECODE_ERROR``."""
+def kept_metadata(
+    obj: dict[str, Any], cfg: InputConfig, relpath: str, column_types: Mapping[str, Any] | None = None
+) -> tuple[Metadata, MetadataTypes]:
+    """Every kept field, sorted by name, with its value and type (``transforms.metadata``): a Parquet
+    column's value by its column type (``column_types``), a JSON value by ``json_value``, a field the
+    row lacks from a partition key of ``relpath``, else None.
+
+    Raises ``_Refused``: bytes that are not UTF-8 (anywhere in the value) are ``DECODE_ERROR``, a
+    partition value not of its configured type or a value that cannot be mapped ``INVALID_RECORD``.
+    """
     try:
-        return tuple((name, _render(obj.get(name))) for name in sorted(set(cfg.keep_fields)))
+        partitions = partition_values(relpath, cfg)
+        entries = [_kept_entry(obj, name, column_types, partitions) for name in sorted(set(cfg.keep_fields))]
     except UnicodeDecodeError:
         raise _Refused(QuarantineReason.DECODE_ERROR, "UnicodeDecodeError") from None
-    except (TypeError, ValueError) as exc:
+    except PartitionValueError:
+        raise _Refused(QuarantineReason.INVALID_RECORD, "InvalidPartitionValue") from None
+    except (TypeError, ValueError, RecursionError) as exc:
         raise _Refused(QuarantineReason.INVALID_RECORD, type(exc).__name__) from None
+    return tuple((name, value) for name, value, _ in entries), declared_types(entries)
+
+
+def _kept_entry(
+    obj: dict[str, Any], name: str, column_types: Mapping[str, Any] | None, partitions: Mapping[str, Any]
+) -> tuple[str, Any, Any]:
+    if name not in obj and name in partitions:
+        value, arrow_type = partitions[name]
+        return name, value, arrow_type
+    if column_types is not None and name in column_types:
+        return (name, *parquet_value(obj.get(name), column_types[name]))
+    return (name, *json_value(obj.get(name)))
+
+
+def file_metadata(f: InputFile, cfg: InputConfig) -> tuple[Metadata, MetadataTypes] | None:
+    """The kept metadata of a record that is a whole file: its partition keys, every other kept field
+    None; None when a partition value is not of its configured type (``InvalidPartitionValue``)."""
+    if not cfg.keep_fields:
+        return (), ()
+    try:
+        return kept_metadata({}, cfg, f.relpath)
+    except _Refused:
+        return None
 
 
 def _check_encodable(text: str, metadata: Metadata) -> None:
-    if not (encodable(text) and all(v is None or encodable(v) for _, v in metadata)):
+    if not (encodable(text) and all(encodable(s) for _, v in metadata for s in strings_in(v))):
         raise _Refused(QuarantineReason.DECODE_ERROR, "UnicodeEncodeError")
 
 
@@ -137,11 +172,13 @@ def record_from_row(
     sha: str,
     size: int,
     check_surrogates: bool,
+    column_types: Mapping[str, Any] | None = None,
 ) -> Document | QuarantineRecord | Excluded:
     """Map one JSON object / Parquet row onto a Document, or say why it cannot be one (or that an
     ``input.exclude`` rule removes it).
 
-    ``suffix`` is the row's position (``#L3``, ``#row2``), ``sha``/``size`` describe its bytes.
+    ``suffix`` is the row's position (``#L3``, ``#row2``), ``sha``/``size`` describe its bytes;
+    ``column_types`` are a Parquet file's column types (None: the row is a JSON object).
     The record's id is its own, as ``supplied_id`` writes it (so it never equals a derived id).
     A quarantined row carries its own id once that id is valid, else the id of its position. With
     ``check_surrogates`` (a JSON line holding a surrogate escape), a lone surrogate in the id, text or
@@ -163,7 +200,7 @@ def record_from_row(
         return bad(refused.reason, refused.code)
     try:
         text = _record_text(obj, cfg, limits)
-        metadata = _kept_metadata(obj, cfg)
+        metadata, metadata_types = kept_metadata(obj, cfg, f.relpath, column_types)
         if check_surrogates:
             _check_encodable(text, metadata)
     except _Refused as refused:
@@ -176,4 +213,5 @@ def record_from_row(
         source_ref=opaque_source(f, suffix),
         input_sha256=sha,
         size_bytes=size,
+        metadata_types=metadata_types,
     )

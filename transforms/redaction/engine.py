@@ -263,7 +263,7 @@ class RedactionEngine:
             id=doc.id,
             text=cleaned[0],
             source=cleaned[1],
-            metadata=rebuild_metadata(doc.metadata, cleaned[2:]),
+            metadata=rebuild_metadata(doc.metadata, cleaned[2:], doc.metadata_types),
             redactions=text_redactions,
             entity_counts=tuple(sorted(counts.items())),
             source_ref=doc.source_ref,
@@ -271,6 +271,7 @@ class RedactionEngine:
             size_bytes=doc.size_bytes,
             content_sha256=content_sha256(doc),
             rules=tuple(rules),
+            metadata_types=doc.metadata_types,
         )
 
     @staticmethod

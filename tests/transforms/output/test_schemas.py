@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import hashlib
 import json
 
@@ -13,6 +15,8 @@ from transforms.output.schemas import (
     QUARANTINE_SCHEMA,
     REDACTION_TYPE,
     excluded_fingerprint,
+    fit_metadata,
+    metadata_types_of,
     output_sha256,
     quarantine_fingerprint,
     quarantine_row,
@@ -71,6 +75,51 @@ def test_column_layouts() -> None:
     ]
 
 
+def test_kept_columns_take_their_joined_type_and_null_parts_are_strings() -> None:
+    types = {"n": pa.int64(), "tags": pa.list_(pa.null()), "never": pa.null(), "unkept": pa.int8()}
+    schema = records_schema(["tags", "n", "never", "absent", "n"], types)
+    assert schema.names == ["id", "text", "source", "absent", "n", "never", "tags", "ruleset", "redactions"]
+    assert [schema.field(n).type for n in ("absent", "n", "never", "tags")] == [
+        pa.string(),
+        pa.int64(),
+        pa.string(),
+        pa.list_(pa.string()),
+    ]
+
+
+TYPED = dataclasses.replace(
+    DOC,
+    metadata=(("at", datetime.datetime(2024, 1, 1, 10)), ("language", "en"), ("n", 5), ("tags", [1, None])),
+    metadata_types=(("at", pa.timestamp("ms")), ("n", pa.int32()), ("tags", pa.list_(pa.int64()))),
+)
+
+
+def test_metadata_types_of_a_record_and_fitting_it_to_the_joined_schema() -> None:
+    assert metadata_types_of(TYPED) == [
+        ("at", pa.timestamp("ms")),
+        ("language", pa.string()),
+        ("n", pa.int32()),
+        ("tags", pa.list_(pa.int64())),
+    ]
+    assert metadata_types_of(DOC) == [("language", pa.string()), ("license", pa.null())]
+    joined = {"at": pa.timestamp("us"), "language": pa.string(), "n": pa.float64(), "tags": pa.string()}
+    schema = records_schema(["at", "language", "n", "tags"], joined)
+    fitted = fit_metadata(TYPED, schema)
+    assert fitted.metadata == (
+        ("at", datetime.datetime(2024, 1, 1, 10)),
+        ("language", "en"),
+        ("n", 5),
+        ("tags", "[1, null]"),
+    )
+    assert fitted.metadata_types == tuple(joined.items())
+    kept = ["at", "language", "n", "tags"]
+    row = record_row(fitted, "rs1")
+    table = pa.Table.from_pylist([{k: row[k] for k in kept}], schema=pa.schema([schema.field(k) for k in kept]))
+    assert table.to_pylist() == [
+        {"at": datetime.datetime(2024, 1, 1, 10), "language": "en", "n": 5.0, "tags": "[1, null]"}
+    ]
+
+
 def test_record_row_carries_metadata_ruleset_and_a_compact_log() -> None:
     row = record_row(DOC, "rs1")
     assert list(row) == ["id", "text", "source", "language", "license", "ruleset", "redactions"]
@@ -112,6 +161,25 @@ def test_output_sha256_is_the_sha256_of_the_compact_json_and_ignores_the_ruleset
     )
     assert output_sha256(DOC) == hashlib.sha256(expected.encode()).hexdigest()
     assert record_fingerprint(DOC, "rs1")["output_sha256"] == record_fingerprint(DOC, "rs2")["output_sha256"]
+
+
+def test_output_sha256_names_the_type_of_typed_metadata() -> None:
+    expected = json.dumps(
+        [
+            "Hello <PERSON>, café",
+            "in/a.txt",
+            [
+                ["at", "2024-01-01T10:00:00", "timestamp[ms]"],
+                ["language", "en"],
+                ["n", 5, "int32"],
+                ["tags", [1, None], "list<item: int64>"],
+            ],
+            [["PERSON", 6, 10, 6, 14, "ner.PERSON", 0.85, "replace"]],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    assert output_sha256(TYPED) == hashlib.sha256(expected.encode()).hexdigest()
 
 
 @pytest.mark.parametrize("n", [0, 1, 4096, 4097, 8193])

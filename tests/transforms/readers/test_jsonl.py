@@ -5,8 +5,10 @@ from __future__ import annotations
 import codecs
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
 
 from tests.transforms.readers.helpers import (
@@ -84,7 +86,7 @@ def test_jsonl_file_blank_lines_crlf_bom_and_missing_final_newline(tmp_path: Pat
     ]
 
 
-def test_jsonl_text_fields_joined_in_order_and_metadata_rendered(tmp_path: Path) -> None:
+def test_jsonl_text_fields_joined_in_order_and_metadata_typed(tmp_path: Path) -> None:
     cfg = InputConfig(
         id_field="doc_id", text_fields=["title", "body", "notes"], keep_fields=["zeta", "lang", "n", "absent", "nul"]
     )
@@ -104,11 +106,12 @@ def test_jsonl_text_fields_joined_in_order_and_metadata_rendered(tmp_path: Path)
     metadata = (
         ("absent", None),
         ("lang", "en"),
-        ("n", "2.5"),
+        ("n", 2.5),
         ("nul", None),
-        ("zeta", '{"a": "é", "b": [1, true, null]}'),
+        ("zeta", '{"a": "é", "b": [1, true, null]}'),  # an object is its JSON text: its keys are data
     )
-    assert read(f, cfg) == [line_doc(f, 1, "12", "Title\n\nBody", line, metadata)]
+    expected = replace(line_doc(f, 1, "12", "Title\n\nBody", line, metadata), metadata_types=(("n", pa.float64()),))
+    assert read(f, cfg) == [expected]
 
 
 def test_jsonl_line_over_byte_limit_is_skipped_in_a_stream(tmp_path: Path) -> None:

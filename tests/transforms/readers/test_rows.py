@@ -31,10 +31,11 @@ def test_a_row_becomes_a_document_with_its_position_and_digest() -> None:
         id="41",
         text="B\n\nT",
         source="rows.jsonl#L5",
-        metadata=(("lang", "pt"), ("tags", '["x", 1]')),
+        metadata=(("lang", "pt"), ("tags", ["x", "1"])),  # a list of mixed types: of strings
         input_sha256="d1",
         size_bytes=12,
         source_ref=opq(F, "#L5"),
+        metadata_types=(("tags", pa.list_(pa.string())),),
     )
 
 

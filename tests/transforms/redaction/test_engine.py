@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from collections.abc import Sequence
 
+import pyarrow as pa
 import pytest
 
 from transforms.config import parse_config
@@ -174,6 +177,36 @@ def test_allow_list_applies_to_findings_in_path_views() -> None:
     names = SpacedNameDetector("person_names")
     (out,) = engine([names], allow=["tove amundsen"]).redact([doc("1", "x", source="Tove_Amundsen_notes.md")])
     assert out.source == "Tove_Amundsen_notes.md"
+
+
+def test_typed_metadata_keeps_its_type_and_every_string_inside_is_redacted() -> None:
+    words = {"Ada": ("PERSON", 0.9), "Cleo": ("PERSON", 0.9), "2125550123": ("PHONE_NUMBER", 0.9)}
+    struct = pa.struct([("who", pa.string()), ("phone", pa.int64()), ("seen", pa.timestamp("us"))])
+    at = datetime.datetime(2024, 1, 1, 10)
+    meta = (
+        ("contact", {"who": "Ada", "phone": 2125550123, "seen": at}),
+        ("people", ["Cleo", "x", "Ada"]),
+        ("rank", 2),
+        ("scores", [("Cleo", 1.5)]),
+    )
+    types = (
+        ("contact", struct),
+        ("people", pa.list_(pa.string())),
+        ("rank", pa.int64()),
+        ("scores", pa.map_(pa.string(), pa.float64())),
+    )
+    d = dataclasses.replace(doc("1", "nothing", metadata=meta), metadata_types=types)
+    (out,) = engine([WordDetector(words)]).redact([d])
+    assert out.metadata == (
+        ("contact", {"who": "<PERSON>", "phone": None, "seen": at}),  # a found number cannot hold a tag
+        ("people", ["<PERSON>", "x", "<PERSON>"]),
+        ("rank", 2),
+        ("scores", [("<PERSON>", 1.5)]),
+    )
+    assert out.metadata_types == types
+    assert out.entity_counts == (("PERSON", 4), ("PHONE_NUMBER", 1))
+    other_type = dataclasses.replace(d, metadata_types=(*types[:2], ("rank", pa.int32()), types[3]))
+    assert out.content_sha256 == content_sha256(d) != content_sha256(other_type)  # the type is content too
 
 
 def test_structured_metadata_is_detected_leaf_by_leaf_and_rebuilt_as_json() -> None:
