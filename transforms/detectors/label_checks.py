@@ -161,7 +161,7 @@ _NOT_AN_IDENTIFIER = re.compile(
 
 @register_check("bare_identifier")
 def bare_identifier(match: RuleMatch, *, min_digits: int, min_plain_digits: int) -> CheckResult:
-    """An identifier right after the noun it identifies ("invoice INV-2024-00871", "member 000123456"): one
+    """An identifier right after the noun it identifies ("invoice INV-2024-00871", "member 004417928"): one
     token of ``min_digits`` digits or more, with letters or a separator, or digits only (at least
     ``min_plain_digits``); never a year, a date, a version or an amount."""
     value = match.value.rstrip(".,;:)")

@@ -85,7 +85,7 @@ from transforms.records import Finding
 __all__ = ["NameListDetector"]
 
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
-# A year right after a word: "Summer 2023", "Autumn '09", "Spring 2006-07".
+# A year right after a word: "Summer 2023", "Autumn '09", "Spring 2031-32".
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d\d|['’]\d\d)\b")
 # Given names that are also technical or calendar vocabulary: names only right after a strong cue ("thanks
 # Jun", "hi julia", "my colleague April").

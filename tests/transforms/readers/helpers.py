@@ -55,7 +55,7 @@ def opq(f: InputFile, suffix: str = "") -> str:
 
 
 def member(f: InputFile, name: str) -> InputFile:
-    """Member ``name`` of the archive ``f``, as the zip reader sees it."""
+    """The zip member ``name`` inside ``f``, as the zip reader sees it."""
     return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}", name)
 
 
