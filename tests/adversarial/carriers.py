@@ -31,6 +31,7 @@ __all__ = [
     "parquet_bytes",
     "pptx_bytes",
     "zip_bytes",
+    "zip_without_utf8_flag",
 ]
 
 _ZIP_DATE = (2024, 1, 2, 3, 4, 6)
@@ -223,6 +224,16 @@ def zip_bytes(members: Sequence[tuple[str, bytes]]) -> bytes:
         for name, data in members:
             zf.writestr(zipfile.ZipInfo(name, date_time=_ZIP_DATE), data)
     return buffer.getvalue()
+
+
+def zip_without_utf8_flag(name: str, data: bytes) -> bytes:
+    """A zip whose member name is UTF-8 without the UTF-8 flag, as older zip tools write it (readers
+    then decode the name as code page 437)."""
+    encoded = name.encode()
+    placeholder = b"q" * len(encoded)
+    raw = zip_bytes([(placeholder.decode(), data)])
+    assert raw.count(placeholder) == 2  # the local header and the central directory
+    return raw.replace(placeholder, encoded)
 
 
 def encrypted_zip(name: str, data: bytes) -> bytes:

@@ -31,8 +31,10 @@ Classes (each is one pipeline run):
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import json
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
@@ -73,6 +75,8 @@ class Case:
         xfail: the root cause when the case is known to leak today (then it is a strict xfail).
         also: further canaries the case plants (in the body of a file whose name holds ``canary``).
         tag: the entity type expected in place of the value when it is not the canary's own.
+        nullable: a number in typed metadata, which may come out as null instead of a tag (a typed
+            column may keep its type, and a number cannot hold a tag).
     """
 
     klass: str
@@ -90,6 +94,7 @@ class Case:
     xfail: str = ""
     also: tuple[Canary, ...] = ()
     tag: str = ""
+    nullable: bool = False
 
     @property
     def entity(self) -> str:
@@ -168,7 +173,7 @@ INSERTIONS = {
 
 def evade(c: Canary, insertion: str) -> str:
     """``c``'s value with ``insertion`` between its pieces (inside a name or host label)."""
-    if c.kind == "person":
+    if c.kind in ("person", "person_intl"):
         first, last = c.pieces
         return f"{first} {last[:3]}{insertion}{last[3:]}"
     if c.kind == "host":
@@ -364,6 +369,7 @@ def _name_forms(c: Canary) -> dict[str, str]:
         "v-": c.value.replace(" ", "-"),
         "lower_dot": c.value.lower().replace(" ", "."),
         "compact": c.value.replace(" ", ""),
+        "nfd": unicodedata.normalize("NFD", c.value),
     }
 
 
@@ -376,6 +382,7 @@ PATH_TEMPLATES = {
         "hr/{v}/payslip.txt",
         "{lower_dot}.txt",
     ),
+    "person_intl": ("Documents/{v}/notes.txt", "{v_}_CV.md", "Documents/{nfd}/notes.txt"),
     "email": ("{v}_resume.txt", "inbox/{v}/message.txt", "{v}.md"),
     "card": ("cards/{v_}.txt", "{v-}.csv", "{compact}.txt"),
     "codename": ("{v}_roadmap_final_v2.md", "projects/{v}/README.md"),
@@ -415,6 +422,12 @@ def _filenames(nums: Iterator[int]) -> Iterator[Case]:
         name = f"{c.value.replace(' ', '_')}_notes.txt.gz"
         data = carriers.gz_bytes(f"{marker(n)} ok\n".encode())
         yield Case("filenames", "gz_name", "notes", n, c, name, files=((f"gz{n}/{name}", data),), where="source")
+    n = next(nums)
+    c = canary("person_intl", n)
+    name = f"{c.value.replace(' ', '_')}_CV.txt"
+    data = carriers.zip_without_utf8_flag(name, f"{marker(n)} ok\n".encode())
+    files = ((f"zu{n}/a.zip", data),)
+    yield Case("filenames", "zip_member", "name_without_utf8_flag", n, c, name, files=files, where="source")
     n = next(nums)
     c = canary("person", n)
     name = f"people/{c.value}/cv.txt"
@@ -458,41 +471,55 @@ def _parquet_shapes(v: str) -> dict[str, tuple[object, pa.DataType]]:
     }
 
 
+def _meta_case(carrier: str, shape: str, n: int, c: Canary, meta: object, dtype: pa.DataType | None = None) -> Case:
+    """A record whose text is only its marker and whose kept ``meta`` field holds ``meta``."""
+    if dtype is None:
+        lines, files = (text_line(n, marker(n), meta=meta),), ()
+    else:
+        lines, files = (), ((f"parquet/p{n}.parquet", carriers.parquet_bytes(rid(n), marker(n), meta, dtype)),)
+    nullable = shape in ("number", "int64", "decimal")
+    return Case(
+        "metadata",
+        carrier,
+        shape,
+        n,
+        c,
+        c.value,
+        lines=lines,
+        files=files,
+        record_id=rid(n),
+        where="meta",
+        nullable=nullable,
+    )
+
+
+def _card_number(c: Canary) -> int:
+    return int("".join(ch for ch in c.value if ch.isdigit()))
+
+
 def _metadata(nums: Iterator[int]) -> Iterator[Case]:
-    for kind in ("email", "person", "codename"):
+    for kind in ("email", "person", "person_intl", "codename"):
         for shape in _json_shapes(""):
             n = next(nums)
             c = canary(kind, n)
-            line = text_line(n, marker(n), meta=_json_shapes(c.value)[shape])
-            yield Case("metadata", "jsonl_meta", shape, n, c, c.value, lines=(line,), record_id=rid(n), where="meta")
+            yield _meta_case("jsonl_meta", shape, n, c, _json_shapes(c.value)[shape])
     for kind in ("card", "phone"):
         for shape in ("number", "number_in_list", "number_in_object"):
             n = next(nums)
             c = canary(kind, n)
-            number = int("".join(ch for ch in c.value if ch.isdigit()))
+            number = _card_number(c)
             meta = {"number": number, "number_in_list": ["ok", number], "number_in_object": {"n": number}}[shape]
-            line = text_line(n, marker(n), meta=meta)
-            yield Case("metadata", "jsonl_meta", shape, n, c, c.value, lines=(line,), record_id=rid(n), where="meta")
-    for kind in ("email", "person"):
+            yield _meta_case("jsonl_meta", shape, n, c, meta)
+    for kind in ("email", "person", "person_intl"):
         for shape in _parquet_shapes(""):
             n = next(nums)
             c = canary(kind, n)
-            meta, dtype = _parquet_shapes(c.value)[shape]
-            data = carriers.parquet_bytes(rid(n), marker(n), meta, dtype)
-            files = ((f"parquet/p{n}.parquet", data),)
-            yield Case("metadata", "parquet_meta", shape, n, c, c.value, files=files, record_id=rid(n), where="meta")
+            yield _meta_case("parquet_meta", shape, n, c, *_parquet_shapes(c.value)[shape])
     for shape, dtype in (("int64", pa.int64()), ("decimal", pa.decimal128(20, 0))):
         n = next(nums)
         c = canary("card", n)
-        number = int("".join(ch for ch in c.value if ch.isdigit()))
-        meta: object = number
-        if shape == "decimal":
-            import decimal
-
-            meta = decimal.Decimal(number)
-        data = carriers.parquet_bytes(rid(n), marker(n), meta, dtype)
-        files = ((f"parquet/p{n}.parquet", data),)
-        yield Case("metadata", "parquet_meta", shape, n, c, c.value, files=files, record_id=rid(n), where="meta")
+        number = _card_number(c)
+        yield _meta_case("parquet_meta", shape, n, c, decimal.Decimal(number) if shape == "decimal" else number, dtype)
 
 
 # --- NUL in JSONL strings -------------------------------------------------------------------------
@@ -559,6 +586,9 @@ def _other_spellings(c: Canary) -> dict[str, str]:
         return {"upper_case": c.value.upper(), "fullwidth_all": _fullwidth(c.value), "math_bold": _math_bold(c.value)}
     if c.kind == "person":
         return {"upper_case": c.value.upper(), "lower_case": c.value.lower(), "fullwidth_all": _fullwidth(c.value)}
+    if c.kind == "person_intl":
+        nfd = unicodedata.normalize("NFD", c.value)
+        return {"upper_case": c.value.upper(), "lower_case": c.value.lower(), "decomposed_nfd": nfd}
     if c.kind == "host":
         return {
             "upper_case": c.value.upper(),
@@ -574,7 +604,7 @@ def _obfuscation(nums: Iterator[int]) -> Iterator[Case]:
         n = next(nums)
         c = canary("email", n)
         yield _text_case("obfuscation", spelling, n, c, _email_spellings(c)[spelling])
-    for kind in ("codename", "person", "host", "aws_key", "card"):
+    for kind in ("codename", "person", "person_intl", "host", "aws_key", "card"):
         for spelling in _other_spellings(canary(kind, 0)):
             n = next(nums)
             c = canary(kind, n)
@@ -858,5 +888,5 @@ def terms() -> dict[str, list[str]]:
     n_max = max(case.n for case in CASES) + 1
     return {
         "CODENAME": [canary("codename", n).value for n in range(n_max)],
-        "PERSON": [canary("person", n).value for n in range(n_max)],
+        "PERSON": [canary(kind, n).value for kind in ("person", "person_intl") for n in range(n_max)],
     }

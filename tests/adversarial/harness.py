@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow.parquet as pq
 import pytest
@@ -38,7 +39,9 @@ from tests.adversarial.cases import (
 from tests.adversarial.scan import Leak, find_leaks
 from transforms.detectors.base import DetectionTimeout
 from transforms.detectors.terms import ProprietaryTermDetector
-from transforms.readers.inputs import InputFile
+
+if TYPE_CHECKING:
+    from transforms.readers.inputs import InputFile
 
 __all__ = ["PORTABLE_ARGS", "ClassRun", "expected_reasons", "run_class"]
 

@@ -91,6 +91,10 @@ def _canary_forms(c: Canary, written: str) -> Iterator[tuple[str, str, str]]:
         for name, form in (("digits only", digits(c.value)), ("digits of unique part", digits(c.core))):
             if len(form) >= MIN_DIGITS:
                 yield name, "digits", form
+    if not c.value.isascii():  # UTF-8 bytes shown in a legacy code page (a zip name without its UTF-8 flag)
+        for codec in ("latin-1", "cp437"):
+            yield f"{codec} mojibake", "plain", c.value.encode().decode(codec)
+            yield f"{codec} mojibake of unique part", "plain", c.core.encode().decode(codec)
     for name, form in (("skeleton", skeleton(c.value)), ("skeleton of unique part", skeleton(c.core))):
         if len(form) >= MIN_SKELETON:
             yield name, "skeleton", form

@@ -18,6 +18,8 @@ _VOWELS = "aeiou"
 # not used because they repeat across cases. Every number here is made up.
 _AREA_CODES = ("212", "312", "415", "617", "646", "718", "202", "305", "404", "503")
 _FIRST_NAMES = ("Marit", "Oskar", "Lucinda", "Teodor", "Ysolde", "Anselm", "Brigida", "Casimir")
+# Names with letters outside ASCII: their UTF-8 bytes look nothing like them (b'S\xc3\xb8lvi').
+_INTL_FIRST_NAMES = ("S\u00f8lvi", "Bj\u00f6rn", "Zo\u00eb", "\u0141ucja", "J\u00fcrgen", "In\u00e9s")
 
 
 def alpha(n: int, width: int = 4) -> str:
@@ -126,6 +128,13 @@ def _person(n: int) -> Canary:
     return Canary("person", "PERSON", name, (first, surname), " ", surname, False)
 
 
+def _person_intl(n: int) -> Canary:
+    surname = "V\u00ebx" + _syllables(n, 3)
+    first = _INTL_FIRST_NAMES[n % len(_INTL_FIRST_NAMES)]
+    name = f"{first} {surname}"
+    return Canary("person_intl", "PERSON", name, (first, surname), " ", surname, False)
+
+
 def _host(n: int) -> Canary:
     label = f"bld{alpha(n)}"
     host = f"{label}.corp.example.net"
@@ -140,6 +149,7 @@ KINDS = {
     "aws_key": _aws_key,
     "codename": _codename,
     "person": _person,
+    "person_intl": _person_intl,
     "host": _host,
 }
 
