@@ -91,13 +91,24 @@ def _canary_forms(c: Canary, written: str) -> Iterator[tuple[str, str, str]]:
         for name, form in (("digits only", digits(c.value)), ("digits of unique part", digits(c.core))):
             if len(form) >= MIN_DIGITS:
                 yield name, "digits", form
-    if not c.value.isascii():  # UTF-8 bytes shown in a legacy code page (a zip name without its UTF-8 flag)
-        for codec in ("latin-1", "cp437"):
-            yield f"{codec} mojibake", "plain", c.value.encode().decode(codec)
-            yield f"{codec} mojibake of unique part", "plain", c.core.encode().decode(codec)
+    if not c.value.isascii():
+        yield from _escaped_forms(c)
     for name, form in (("skeleton", skeleton(c.value)), ("skeleton of unique part", skeleton(c.core))):
         if len(form) >= MIN_SKELETON:
             yield name, "skeleton", form
+
+
+def _escaped_forms(c: Canary) -> Iterator[tuple[str, str, str]]:
+    """Spellings of a non-ASCII value that anyone can turn back into it: its UTF-8 bytes shown in a
+    legacy code page (a zip name without its UTF-8 flag), as a Python bytes literal (``b'V\\xc3\\xab'``)
+    and as JSON ``\\u`` escapes."""
+    for part, text in (("", c.value), (" of unique part", c.core)):
+        for codec in ("latin-1", "cp437"):
+            yield f"{codec} mojibake{part}", "plain", text.encode().decode(codec)
+        literal = repr(text.encode())[2:-1]
+        yield f"bytes literal{part}", "plain", literal
+        yield f"bytes literal in JSON{part}", "plain", literal.replace("\\", "\\\\")
+        yield f"JSON escapes{part}", "plain", json.dumps(text)[1:-1]
 
 
 def case_forms(case: Case) -> Iterator[tuple[str, str, str]]:

@@ -6,8 +6,9 @@ from the config's term lists, internal host), unique to the case, in one carrier
 again on Beam's PortableRunner (in-process job server, LOOPBACK workers, offline). Then, per case:
 
 - no form of its canary (as written, NFKC, lower case, digits only, stripped to letters and digits,
-  its unique part) is in any output file (decoded Parquet cells and raw bytes, manifest, report,
-  run statistics, file names), in the logs (root logger at DEBUG) or on the console;
+  its unique part, and for non-ASCII values its bytes as mojibake, bytes literal or JSON escapes) is
+  in any output file (decoded Parquet cells and raw bytes, manifest, report, run statistics, file
+  names), in the logs (root logger at DEBUG) or on the console;
 - it came out as required: a clean row whose field shows the entity's tag, or quarantine rows with
   the required reason; per class, every record read is written or quarantined.
 

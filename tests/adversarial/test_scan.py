@@ -79,3 +79,22 @@ def test_a_clean_output_has_no_leak_and_matches_do_not_span_two_cells(tmp_path: 
     half = len(CARD.value) // 2
     _write_parquet(tmp_path / "records" / "p.parquet", pa.array([CARD.value[:half], CARD.value[half:]]))
     assert find_leaks([_case(CARD)], tmp_path, {"logs": "read 1, written 1"}) == set()
+
+
+INTL = canary("person_intl", 10)
+
+
+@pytest.mark.parametrize(
+    "cell, form",
+    [
+        (repr(INTL.value.encode()), "bytes literal"),
+        (json.dumps(repr(INTL.value.encode())), "bytes literal in JSON"),
+        (json.dumps(INTL.value), "JSON escapes"),
+        (INTL.value.encode().decode("cp437"), "cp437 mojibake"),
+        (INTL.core.encode().decode("latin-1"), "latin-1 mojibake of unique part"),
+    ],
+    ids=["bytes_literal", "bytes_literal_in_json", "json_escapes", "cp437", "latin1_unique_part"],
+)
+def test_escaped_spellings_of_a_non_ascii_value_are_found(tmp_path: Path, cell: str, form: str) -> None:
+    _write_parquet(tmp_path / "records" / "p.parquet", pa.array([f"meta {cell} end"]))
+    assert (form, "records/p.parquet column text") in _leaks(_case(INTL), tmp_path)
