@@ -8,6 +8,7 @@ from transforms.beam.carryover import CARRIED, REDO, CarryOver
 from transforms.beam.io import DOCUMENTS, EXCLUDED, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.publish import PublishManifest, SplitDuplicateIds, tally
 from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats
+from transforms.logsafety import safe_step
 from transforms.output.schemas import (
     FINGERPRINT_SCHEMA,
     QUARANTINE_SCHEMA,
@@ -52,9 +53,9 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         | "WriteRecords" >> WriteShards(out, "records", shards, records_table, lambda d: record_row(d, ruleset)),
         quarantine | "WriteQuarantine" >> WriteShards(out, "quarantine", shards, QUARANTINE_SCHEMA, quarantine_row),
         (
-            unique["unique"] | "FingerprintWritten" >> beam.Map(record_fingerprint, ruleset),
-            quarantine | "FingerprintQuarantined" >> beam.Map(quarantine_fingerprint, ruleset),
-            read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(excluded_fingerprint, ruleset),
+            unique["unique"] | "FingerprintWritten" >> beam.Map(safe_step(record_fingerprint), ruleset),
+            quarantine | "FingerprintQuarantined" >> beam.Map(safe_step(quarantine_fingerprint), ruleset),
+            read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(safe_step(excluded_fingerprint), ruleset),
         )
         | "AllFingerprints" >> beam.Flatten()
         | "WriteFingerprints" >> WriteShards(out, "fingerprints", shards, FINGERPRINT_SCHEMA, lambda row: row),

@@ -15,6 +15,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
+from transforms.logsafety import safe_step
 from transforms.records import Document, RedactedDocument, Redaction, content_sha256
 from transforms.runs.prescan import Prescanner
 from transforms.runs.reprocess import ReusePlan
@@ -85,6 +86,7 @@ class _DecideFn(beam.DoFn):
         self._carried = Metrics.counter("scrubline", "records_carried_over")
         self._redo = Metrics.counter("scrubline", "records_redetected")
 
+    @safe_step
     def process(self, item: tuple[str, dict[str, list[Any]]]) -> Iterable[Any]:
         _, grouped = item
         docs = list(grouped["doc"])  # none: only in the previous run, nothing to write
@@ -121,13 +123,13 @@ class CarryOver(beam.PTransform):
             p
             | "PreviousFingerprintFiles" >> beam.Create(self._fingerprint_files, reshuffle=False)
             | "SpreadFingerprintFiles" >> beam.Reshuffle()
-            | "ReadFingerprints" >> beam.FlatMap(read_fingerprints)
+            | "ReadFingerprints" >> beam.FlatMap(safe_step(read_fingerprints))
         )
         rows = (
             p
             | "PreviousRecordFiles" >> beam.Create(self._record_files, reshuffle=False)
             | "SpreadRecordFiles" >> beam.Reshuffle()
-            | "ReadRecordRows" >> beam.FlatMap(read_record_rows)
+            | "ReadRecordRows" >> beam.FlatMap(safe_step(read_record_rows))
         )
         return (
             {"doc": keyed, "fingerprint": fingerprints, "row": rows}

@@ -10,6 +10,7 @@ from typing import Any
 import apache_beam as beam
 
 from transforms.beam.io import QUARANTINE
+from transforms.logsafety import safe_step
 from transforms.output.manifest import build_manifest, write_manifest
 from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
@@ -74,6 +75,7 @@ def tally(pcoll: beam.PCollection, key: str, label: str) -> beam.PCollection:
     return pcoll | label >> beam.Map(lambda _, k=key: ((k, 1),))
 
 
+@safe_step
 def _input_entry(f: InputFile) -> dict[str, Any]:
     """An input file as the manifest lists it: opaque source, size and sha256 (None if unreadable now)."""
     h = hashlib.sha256()
@@ -102,6 +104,7 @@ def _reuse_summary(run: RunSpec, counts: dict[str, int]) -> dict[str, Any] | Non
     }
 
 
+@safe_step
 def _publish(
     _: Any,
     run: RunSpec,
