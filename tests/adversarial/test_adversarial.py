@@ -26,17 +26,9 @@ from tests.adversarial.cases import CASES, CLASSES, Case
 from tests.adversarial.harness import PORTABLE_ARGS, ClassRun, expected_reasons, run_class
 
 RUNS: dict[tuple[str, ...], ClassRun] = {}
-# Error-path cases that leak on the PortableRunner today, by test id (each a strict xfail).
-_RELAYED = (
-    "issue 15 item 9, open (branch ids-logs): the PortableRunner's launcher re-logs the worker's error "
-    "message, traceback and exception text included, through the root logger at ERROR, which "
-    "transforms/logsafety.py does not rewrite"
-)
-PORTABLE_XFAIL: dict[str, str] = {
-    "crash-jsonl_text-reader_raises-card": _RELAYED,
-    "crash-file_name-reader_raises-email": _RELAYED,
-    "crash-file_name-reader_raises_quoting_path-person": _RELAYED,
-}
+# Error-path and crash cases that leak on the PortableRunner today, by test id (each a strict xfail).
+# The crash cases leaked here until the launcher's re-logged job messages were rewritten (ids-logs).
+PORTABLE_XFAIL: dict[str, str] = {}
 RUN_CLASSES = tuple(k for k in CLASSES if k != "crash")  # a crash publishes nothing: tested on its own
 
 
