@@ -20,6 +20,7 @@ __all__ = [
     "ArchiveMember",
     "archive_members",
     "check_archive",
+    "member_name",
     "open_zip",
     "read_member",
 ]
@@ -29,14 +30,36 @@ __all__ = [
 ARCHIVE_RATIO_MIN_BYTES = 1 << 20
 
 
+# General purpose bit 11: the member's name is UTF-8. Without it, zipfile decodes the name as CP437.
+_UTF8_NAME = 0x800
+
+
 @dataclass(frozen=True)
 class ArchiveMember:
-    """One file in an archive: its name as stored (data: never log it) and its declared sizes."""
+    """One file in an archive: its name (data: never log it), the entry it is stored under and its
+    declared sizes."""
 
     name: str
     file_size: int
     compress_size: int
     encrypted: bool
+    entry: str  # the name zipfile lists it under (differs from ``name`` when that was re-decoded)
+
+
+def member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its writer meant it.
+
+    A name stored without the UTF-8 flag is decoded by ``zipfile`` as code page 437, but many tools
+    write UTF-8 there without setting the flag; read as CP437, ``Jürgen_CV.txt`` becomes
+    ``J├╝rgen_CV.txt``, which no detector recognises and anyone can decode back. Such a name is read
+    as UTF-8 when its bytes are valid UTF-8 (a real CP437 name with non-ASCII letters rarely is).
+    """
+    if info.flag_bits & _UTF8_NAME or info.filename.isascii():
+        return info.filename
+    try:
+        return info.filename.encode("cp437").decode("utf-8")
+    except UnicodeError:
+        return info.filename
 
 
 def check_archive(zf: zipfile.ZipFile, limits: LimitsConfig) -> list[zipfile.ZipInfo]:
@@ -88,13 +111,14 @@ def archive_members(data: bytes, limits: LimitsConfig) -> tuple[zipfile.ZipFile,
     raise ``DocumentTooLarge`` (``TooManyMembers``, ``MemberTooLarge``, ``ArchiveTooLarge``,
     ``CompressionRatioTooHigh``). Declared sizes bound what is read: ``zipfile`` never returns more
     than a member declares, and a member whose data disagrees fails its CRC check. Directories,
-    hidden entries (a path component starting with ``.``) and ``__MACOSX/`` are not listed.
+    hidden entries (a path component starting with ``.``) and ``__MACOSX/`` are not listed. A name
+    stored as UTF-8 without the UTF-8 flag is read as UTF-8 (``member_name``).
     Not a zip archive: ``CorruptDocument``.
     """
     zf = open_zip(data)
     infos = check_archive(zf, limits)
     members = [
-        ArchiveMember(i.filename, i.file_size, i.compress_size, bool(i.flag_bits & 0x1))
+        ArchiveMember(member_name(i), i.file_size, i.compress_size, bool(i.flag_bits & 0x1), i.filename)
         for i in infos
         if not _skipped_member(i)
     ]
@@ -111,7 +135,7 @@ def read_member(zf: zipfile.ZipFile, member: ArchiveMember, limits: LimitsConfig
     if member.encrypted:
         raise UnsupportedDocument("EncryptedMember")
     try:
-        with zf.open(member.name) as fh:
+        with zf.open(member.entry) as fh:
             data = fh.read(limits.max_archive_member_bytes + 1)
     except NotImplementedError:
         raise UnsupportedDocument("UnsupportedCompression") from None

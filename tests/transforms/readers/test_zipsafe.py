@@ -98,3 +98,23 @@ def test_stored_members_read_back_exactly() -> None:
     zf, members = archive_members(make_zip([("s.bin", bytes(range(256)))], zipfile.ZIP_STORED), LIMITS)
     assert [(m.file_size, m.compress_size) for m in members] == [(256, 256)]
     assert read_member(zf, members[0], LIMITS) == bytes(range(256))
+
+
+def _unflagged(names: list[tuple[str, bytes]]) -> bytes:
+    """A zip whose member names are the given raw bytes, stored without the UTF-8 flag."""
+    placeholders = [(f"p{i}_".ljust(len(raw), "x"), raw) for i, (_, raw) in enumerate(names)]
+    data = make_zip([(p, f"body {i}".encode()) for i, (p, _) in enumerate(placeholders)])
+    for placeholder, raw in placeholders:
+        assert data.count(placeholder.encode()) == 2  # local header and central directory
+        data = data.replace(placeholder.encode(), raw)
+    return data
+
+
+def test_a_utf8_name_without_the_utf8_flag_is_read_as_utf8() -> None:
+    data = _unflagged([("utf8", "Jürgen_Vëx_CV.txt".encode()), ("cp437", "café.txt".encode("cp437"))])
+    zf, members = archive_members(data, LIMITS)
+    assert [i.flag_bits & 0x800 for i in zf.infolist()] == [0, 0]
+    assert [m.name for m in members] == ["Jürgen_Vëx_CV.txt", "café.txt"]  # not J├╝rgen_V├½x_CV.txt
+    assert [read_member(zf, m, LIMITS) for m in members] == [b"body 0", b"body 1"]
+    flagged, flagged_members = archive_members(make_zip([("Zoë.txt", b"z")]), LIMITS)
+    assert [m.name for m in flagged_members] == ["Zoë.txt"] and flagged.infolist()[0].flag_bits & 0x800

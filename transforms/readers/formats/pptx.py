@@ -30,7 +30,9 @@ def _shape_lines(shapes: Iterable[Any]) -> Iterator[str]:
 
 def _text_frame_lines(frame: Any) -> Iterator[str]:
     for paragraph in frame.paragraphs:
-        text = paragraph.text.replace("\v", "\n")  # python-pptx renders a line break as a vertical tab
+        # python-pptx renders a line break (<a:br/>) as a vertical tab. Like <w:br/> in Word, it is a
+        # space: a value typed over a soft break ("4111<br/>1111 ...") must reach detection whole.
+        text = paragraph.text.replace("\v", " ")
         if text.strip():
             yield text
 
@@ -40,8 +42,8 @@ def pptx_text(data: bytes, limits: LimitsConfig) -> str:
     """Text of a PowerPoint presentation.
 
     Layout: core properties (as for .docx); then one block per slide, in order: ``Slide <n>:``, the
-    text of its shapes in z-order (groups descended, tables cell by cell, one line per paragraph),
-    then ``Notes:`` and the speaker notes.
+    text of its shapes in z-order (groups descended, tables cell by cell, one line per paragraph; a
+    line break inside a paragraph is a space), then ``Notes:`` and the speaker notes.
 
     Dropped: dates and revision number, extended and custom properties, comments, text on slide
     layouts and masters, charts, SmartArt, pictures' alternative text.

@@ -27,3 +27,23 @@ def test_failures_raise_a_fixed_code_and_no_message(
     data: bytes, exc_type: type, code: str, limits: LimitsConfig
 ) -> None:
     assert_fails_with_code(pptx_text, data, exc_type, code, limits)
+
+
+def test_a_line_break_inside_a_paragraph_does_not_split_a_value() -> None:
+    import io
+
+    import pptx
+    from pptx.util import Inches
+
+    deck = pptx.Presentation()
+    slide = deck.slides.add_slide(deck.slide_layouts[6])
+    frame = slide.shapes.add_textbox(Inches(1), Inches(1), Inches(6), Inches(1)).text_frame
+    frame.paragraphs[0].add_run().text = "card "
+    for i, group in enumerate(["4111", "1111", "1111", "1111"]):
+        if i:
+            frame.paragraphs[0].add_line_break()
+        frame.paragraphs[0].add_run().text = group
+    frame.add_paragraph().text = "next paragraph"
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    assert pptx_text(buffer.getvalue(), LIMITS).endswith("Slide 1:\ncard 4111 1111 1111 1111\nnext paragraph")
