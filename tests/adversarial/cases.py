@@ -874,10 +874,6 @@ KNOWN_LEAKS: dict[str, str] = {
     "digits-jsonl_text-sep_tab-iban": _TAB,
     "markup-docx-tab-card": _TAB + " (a Word <w:tab/> between runs is read as a tab, as it should be)",
     "markup-docx-tab-iban": _TAB + " (a Word <w:tab/> between runs is read as a tab, as it should be)",
-    "obfuscation-jsonl_text-upper_at-email": (
-        "' at ' between a local part and a dotted domain ('name AT example.com') is read as '@' only when "
-        "' dot ' follows (normalize._OBFUSCATED); the domain alone is found as a URL and the local part stays"
-    ),
 }
 
 CASES = _generate()

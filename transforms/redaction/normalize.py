@@ -47,9 +47,11 @@ _BLANK_LETTERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
 # Line and page breaks other than \n and \r: a newline in the normalised text (see joined_view).
 _LINE_BREAKS = frozenset("\x0b\x0c\x85\u2028\u2029")
 _MARK = None  # _fold's answer for a combining mark: removed on an ASCII base, kept otherwise
-# Obfuscated "@" and "." in e-mail addresses: "[at]", "(at)", "{dot}", " at " and " dot " between words.
+# Obfuscated "@" and "." in e-mail addresses: "[at]", "(at)", "{dot}", " at " and " dot " between words, and
+# " AT " in capitals after a lower-case local part and before a dotted domain ("j.doe AT example.com").
 _OBFUSCATED = re.compile(
-    r"(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|(?<=\w)\s+at\s+(?=[\w-]+(?:\s*[\[\(\{<]?\s*dot\s*[\]\)\}>]?\s*\w+)+))"
+    r"(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|(?<=\w)\s+at\s+(?=[\w-]+(?:\s*[\[\(\{<]?\s*dot\s*[\]\)\}>]?\s*\w+)+)"
+    r"|(?<=(?-i:[a-z0-9_]))[ \t]+(?-i:AT)[ \t]+(?=[\w-]+(?:\.[\w-]+)+\b))"
     r"|(?P<dot>\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|(?<=\w)\s+dot\s+(?=\w))",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ def redact(text: str, engine: RedactionEngine = ENGINE):
         ("mail jo\u200bhn.doe@exam\u200dple.com now", "EMAIL_ADDRESS", "jo\u200bhn.doe@exam\u200dple.com"),
         ("write jane.roe [at] example (dot) com please", "EMAIL_ADDRESS", "jane.roe [at] example (dot) com"),
         ("write jane.roe at example dot com please", "EMAIL_ADDRESS", "jane.roe at example dot com"),
+        ("write jane.roe AT example.com please", "EMAIL_ADDRESS", "jane.roe AT example.com"),
         ("card 4111\u00a01111\u00a01111\u00a01111 ok", "CREDIT_CARD", "4111\u00a01111\u00a01111\u00a01111"),
         ("card 4111 1111 1111 1111 ok", "CREDIT_CARD", "4111 1111 1111 1111"),
         ("project ＢＬＵＥＦＩＮ ships", "CODENAME", "ＢＬＵＥＦＩＮ"),
@@ -150,3 +151,8 @@ def test_a_secret_shaped_like_a_tag_is_still_redacted() -> None:
     out = redact("key <AKIAIOSFODNN7EXAMPLE> and <PERSON> stay apart")
     assert "AKIAIOSFODNN7EXAMPLE" not in out.text
     assert out.text.endswith("and <PERSON> stay apart")
+
+
+@pytest.mark.parametrize("text", ["LOOK AT EXAMPLE.COM", "we met AT the office.com", "look at example.com"])
+def test_at_in_prose_is_no_obfuscated_at_sign(text: str) -> None:
+    assert "@" not in normalize(text).text
