@@ -158,7 +158,11 @@ def test_rerun_refuses_then_overwrite_replaces_everything(tmp_path: Path) -> Non
     assert sorted(p.name for p in (out / "records").iterdir()) == ["part-00000-of-00001.parquet"]
 
 
-def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+STATE_KEY = "state-key-for-cli-tests-000001"
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)  # keyed digests are deterministic too
     src = make_inputs(tmp_path)
     cfg = write_config(tmp_path)
     a, b = tmp_path / "a", tmp_path / "b"
@@ -174,6 +178,7 @@ def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
         if rel.name in PEOPLE_ONLY_OUTPUTS:
             continue  # timings: for people, not byte-identical
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+    assert json.loads((a / "manifest.json").read_text())["state_key"] is not None
 
 
 @pytest.mark.parametrize(
@@ -249,7 +254,8 @@ def test_no_network_during_a_run(tmp_path: Path, no_network: list) -> None:
 
 
 @pytest.mark.slow
-def test_two_worker_processes_give_the_same_files(tmp_path: Path) -> None:
+def test_two_worker_processes_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)  # worker processes inherit it and key the same
     src = make_inputs(tmp_path)
     cfg = write_config(tmp_path)
     one, two = tmp_path / "one", tmp_path / "two"
@@ -277,6 +283,7 @@ def test_two_worker_processes_give_the_same_files(tmp_path: Path) -> None:
     for f in sorted(one.rglob("*")):
         if f.is_file() and f.name not in PEOPLE_ONLY_OUTPUTS:
             assert f.read_bytes() == (two / f.relative_to(one)).read_bytes(), f.relative_to(one)
+    assert all(r["output_hmac"] for r in read_rows(two, "fingerprints") if r["status"] == "written")
 
 
 @pytest.mark.model
@@ -381,7 +388,7 @@ def test_byte_identical_across_hash_seeds_and_worker_counts(tmp_path: Path) -> N
         "seed2_two_processes": ("2", ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"]),
     }
     for name, (seed, extra) in runs.items():
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SCRUBLINE_STATE_KEY": STATE_KEY}
         cmd = [
             sys.executable,
             "-m",
@@ -404,6 +411,7 @@ def test_byte_identical_across_hash_seeds_and_worker_counts(tmp_path: Path) -> N
         if rel.name in PEOPLE_ONLY_OUTPUTS:
             continue  # timings: for people, not byte-identical
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+    assert json.loads((a / "manifest.json").read_text())["state_key"] is not None  # keyed digests included
 
 
 def test_a_failing_worker_exits_1_with_one_line_that_quotes_no_data(
