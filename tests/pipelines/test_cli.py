@@ -318,11 +318,14 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
     import apache_beam as beam
 
     from pipelines.pipeline import RunSpec, build_pipeline
-    from transforms.config import check_keys, parse_config
+    from transforms.config import check_keys, key_id, parse_config
+    from transforms.output.keyed import StateKeyRef
     from transforms.readers.inputs import expand_inputs
 
     secret = "k3y-Material-That-Must-Never-Leak-0042"
+    state_secret = "st4te-Key-Material-That-Must-Never-Leak-0043"
     monkeypatch.setenv("SCRUBLINE_TEST_KEY", secret)
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", state_secret)
     src = make_inputs(tmp_path)
     spec = {**NO_NER, "operators": {"default": {"type": "pseudonymize", "key_env": "SCRUBLINE_TEST_KEY"}}}
     cfg_path = tmp_path / "keyed.yaml"
@@ -352,7 +355,9 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
                 seen.append(json.dumps(pq.read_table(f).to_pylist()))
     # Pipeline options and display data of every transform of the same pipeline, built by hand.
     config = parse_config(spec)
-    run = RunSpec(tuple(expand_inputs([str(src)])), str(tmp_path / "o2"), config, "r", {}, check_keys(config))
+    state = StateKeyRef("SCRUBLINE_STATE_KEY", str(key_id(state_secret)))
+    files = tuple(expand_inputs([str(src)]))
+    run = RunSpec(files, str(tmp_path / "o2"), config, "r", {}, check_keys(config), state_key=state)
     p = beam.Pipeline()
     build_pipeline(p, run)
     seen.append(json.dumps(p.options.get_all_options(), default=str))
@@ -369,7 +374,8 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
         enter_composite_transform = visit_transform
 
     p.visit(Collect())
-    assert not [s for s in seen if secret in s]
+    assert not [s for s in seen if secret in s or state_secret in s]
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text())["state_key"] == key_id(state_secret)
 
 
 @pytest.mark.slow
