@@ -36,6 +36,9 @@ def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[s
         raise RunDiffError(f"{label} holds no published run (no manifest.json)") from None
     except (OSError, ValueError) as exc:
         raise RunDiffError(f"{label} manifest.json cannot be read ({type(exc).__name__})") from None
+    if not isinstance(manifest, dict):
+        raise RunDiffError(f"{label} manifest.json cannot be read (not a run manifest)")
+    _check_keyed(manifest, label)  # before its fingerprints: a run without a key has no digests to compare
     paths = [f["path"] for f in manifest.get("files", []) if f["path"].startswith("fingerprints/")]
     if not paths:
         raise RunDiffError(f"{label} has no fingerprints (made by an older scrubline); rerun it to compare")
@@ -163,16 +166,20 @@ def _why_changed(old: tuple, new: tuple, changed_operator_types: set[str]) -> li
     return ["other (same rules fired; e.g. overlap resolution or versions)"]
 
 
+def _check_keyed(manifest: Mapping[str, Any], label: str) -> None:
+    """Raise RunDiffError if the run was made without a state key (or by a scrubline before them)."""
+    if manifest.get("state_key") is None:
+        env = ((manifest.get("config") or {}).get("output") or {}).get("state_key_env", "SCRUBLINE_STATE_KEY")
+        raise RunDiffError(
+            f"{label} was made without a state key, so its records cannot be compared; set {env} for the runs to diff"
+        )
+
+
 def check_comparable(old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
     """Raise RunDiffError unless both manifests name the same state key: records and rules are compared
     by digests keyed under it, which runs without a key do not have and runs under two keys never share."""
-    for label, manifest in (("OLD_DIR", old), ("NEW_DIR", new)):
-        if manifest.get("state_key") is None:
-            env = ((manifest.get("config") or {}).get("output") or {}).get("state_key_env", "SCRUBLINE_STATE_KEY")
-            raise RunDiffError(
-                f"{label} was made without a state key, so its records cannot be compared; "
-                f"set {env} for the runs to diff"
-            )
+    _check_keyed(old, "OLD_DIR")
+    _check_keyed(new, "NEW_DIR")
     if old["state_key"] != new["state_key"]:
         raise RunDiffError(
             "OLD_DIR and NEW_DIR were made with different state keys, so their records cannot be compared"
