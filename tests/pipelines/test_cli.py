@@ -219,6 +219,38 @@ def test_errors_before_anything_runs(
     assert not (tmp_path / "out").exists()
 
 
+def test_a_short_state_key_stops_the_run_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", "fifteen-bytes!!")
+    src = make_inputs(tmp_path)
+    assert (
+        main(["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", write_config(tmp_path)]) == 2
+    )
+    assert capsys.readouterr().err.strip() == (
+        "scrubline: error: state key too short: SCRUBLINE_STATE_KEY must hold at least 16 bytes (128 bits)"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_worker_with_another_state_key_fails_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers check the key they read against the launcher's key id: nothing is keyed under another key."""
+    from transforms.output.keyed import StateKeyRef
+
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)
+    monkeypatch.setattr(
+        "pipelines.cli._state_key_ref", lambda config, key: StateKeyRef("SCRUBLINE_STATE_KEY", "0" * 16)
+    )
+    src = make_inputs(tmp_path)
+    argv = ["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", write_config(tmp_path)]
+    assert main([*argv, "--progress-seconds", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "StateKeyError" in err and STATE_KEY not in err
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
 def test_quarantine_ratio_over_limit_exits_3(tmp_path: Path) -> None:
     src = make_inputs(tmp_path)
     cfg = write_config(tmp_path, limits={"max_quarantine_ratio": 0.1})
