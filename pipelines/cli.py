@@ -203,9 +203,7 @@ def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, s
 
 
 def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
-    import apache_beam as beam
-
-    from pipelines.options import balance_workers, make_options, make_runner
+    from pipelines.options import RunnerError, balance_workers, make_options, make_pipeline
     from pipelines.pipeline import RunSpec, build_pipeline
 
     config, ruleset, versions, key_ids, skey = _resolve(args.config)
@@ -214,8 +212,12 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     output = Path(args.output).resolve()
     check_separate(args.input, output)
     previous = _previous_run(args.previous, output, config, versions, key_ids, skey) if args.previous else None
-    prepare_output(output, overwrite=args.overwrite)
     options = make_options(beam_args)
+    try:
+        pipeline = make_pipeline(options)  # a runner that cannot start says so before anything is written
+    except RunnerError as exc:
+        raise UsageError(str(exc)) from None
+    prepare_output(output, overwrite=args.overwrite)
     input_bytes = sum(_size(f.path) for f in files)
     run = RunSpec(
         tuple(files),
@@ -230,7 +232,7 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
         state_key=_state_key_ref(config, skey),
     )
     try:
-        with beam.Pipeline(runner=make_runner(options), options=options) as p:
+        with pipeline as p:
             build_pipeline(p, run)
     except Exception as exc:  # a worker failed: say where, never what (messages can quote records)
         print(

@@ -11,6 +11,7 @@ from transforms.beam.carryover import CARRIED, REDO, CarryOver
 from transforms.beam.io import DOCUMENTS, EXCLUDED, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.publish import PublishManifest, SplitDuplicateIds, tally
 from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats
+from transforms.logsafety import safe_step
 from transforms.output.keyed import StateKeyRef, load_state_key
 from transforms.output.schemas import (
     FINGERPRINT_SCHEMA,
@@ -65,9 +66,9 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         quarantine
         | "WriteQuarantine" >> WriteShards(out, "quarantine", shards, QUARANTINE_SCHEMA, _keyed(quarantine_row, skey)),
         (
-            unique["unique"] | "FingerprintWritten" >> beam.Map(_keyed(record_fingerprint, skey, ruleset)),
-            quarantine | "FingerprintQuarantined" >> beam.Map(_keyed(quarantine_fingerprint, skey, ruleset)),
-            read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(_keyed(excluded_fingerprint, skey, ruleset)),
+            unique["unique"] | "FingerprintWritten" >> beam.Map(safe_step(_keyed(record_fingerprint, skey, ruleset))),
+            quarantine | "FingerprintQuarantined" >> beam.Map(safe_step(_keyed(quarantine_fingerprint, skey, ruleset))),
+            read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(safe_step(_keyed(excluded_fingerprint, skey, ruleset))),
         )
         | "AllFingerprints" >> beam.Flatten()
         | "WriteFingerprints" >> WriteShards(out, "fingerprints", shards, FINGERPRINT_SCHEMA, lambda row: row),

@@ -10,7 +10,7 @@ import json
 import random
 from pathlib import Path
 
-from transforms.readers.inputs import file_record_id
+from transforms.readers.inputs import InputFile, file_record_id, position_id
 
 MAGIC = {
     "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
@@ -20,7 +20,12 @@ MAGIC = {
 }
 
 
+def _file(root: Path, relpath: str) -> InputFile:
+    return InputFile(0, str(root), str(root / relpath), relpath)
+
+
 def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
+    """Write the corpus under ``root`` (given to ``--input`` as it is) and return the expected outcomes."""
     rnd = random.Random(seed)
     expected: dict[str, str] = {}
     raw = root / "raw"
@@ -28,7 +33,7 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
 
     def put(name: str, data: bytes, outcome: str) -> None:
         (raw / name).write_bytes(data)
-        expected[file_record_id(f"raw/{name}")] = outcome
+        expected[file_record_id(_file(root, f"raw/{name}"))] = outcome
 
     for i in range(80):
         body = bytes(rnd.randrange(32, 127) for _ in range(rnd.randrange(0, 200)))
@@ -66,9 +71,9 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     def jsonl(name: str, lines: list[tuple[str, str, str]]) -> None:
         """lines: (raw line, id if known, outcome)."""
         (batch / name).write_text("\n".join(line for line, _, _ in lines) + "\n", encoding="utf-8")
-        fid = file_record_id(f"batch/{name}")
+        f = _file(root, f"batch/{name}")
         for n, (_, rid, outcome) in enumerate(lines, start=1):
-            expected[rid or f"{fid}#L{n}"] = outcome
+            expected[rid or position_id(f, f"#L{n}")] = outcome
 
     rows = []
     for i in range(60):
@@ -84,7 +89,7 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     )
     # Duplicate ids are quarantined under their own id (all copies share it).
     for i in range(20):
-        expected.pop(f"{file_record_id('batch/duplicates.jsonl')}#L{i + 1}")
+        expected.pop(position_id(_file(root, "batch/duplicates.jsonl"), f"#L{i + 1}"))
         expected[f"dup{i // 2}"] = "duplicate_id"
     wrong = []
     for i in range(10):

@@ -14,18 +14,22 @@ from dataclasses import dataclass, field, fields
 from enum import Enum
 
 __all__ = [
+    "DERIVED_ID_MARK",
     "Document",
     "Excluded",
     "Finding",
+    "IdKind",
     "QuarantineReason",
     "QuarantineRecord",
     "RedactedDocument",
     "Redaction",
     "content_sha256",
+    "derived_id",
     "document_fields",
     "metadata_parts",
     "rebuild_metadata",
     "sha256_hex",
+    "supplied_id",
 ]
 
 
@@ -34,6 +38,46 @@ def sha256_hex(data: bytes | str) -> str:
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()
+
+
+class IdKind(str, Enum):
+    """What a derived identifier names. Each kind is a namespace of its own: its own prefix and hash domain."""
+
+    FILE = "f"  # a file read whole as one record
+    MEMBER = "m"  # an archive member read whole as one record
+    ROW = "r"  # a JSONL line or Parquet row whose own id is unusable (the caller appends "#L<n>" / "#row<n>")
+    SOURCE = "src"  # the opaque reference that names a file or member in quarantine rows and reports
+
+
+# Every derived record id starts with this character; a record's own id that starts with it is escaped.
+DERIVED_ID_MARK = "~"
+
+
+def derived_id(kind: IdKind, root: str, relpath: str, member: str = "") -> str:
+    """The identifier scrubline derives for something from where it is, never from what it says.
+
+    ``~<kind>-<32 hex>`` (``src-<16 hex>`` for ``SOURCE``): a sha256 over the kind, the input root, the
+    path relative to it and the archive member name, each length-prefixed, so two different tuples never
+    share a hash input and no path can be read back. Every path-derived id and reference is made here
+    and nowhere else, so keying them is a change to this one function.
+    """
+    h = hashlib.sha256(b"scrubline-derived-id")
+    for part in (kind.value, root, relpath, member):
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "big"))
+        h.update(data)
+    if kind is IdKind.SOURCE:
+        return f"src-{h.hexdigest()[:16]}"
+    return f"{DERIVED_ID_MARK}{kind.value}-{h.hexdigest()[:32]}"
+
+
+def supplied_id(raw: str) -> str:
+    """A record's own id (from a JSONL or Parquet field) as it is written: unchanged, unless it starts with
+    ``DERIVED_ID_MARK``, which only derived ids may; then one more mark goes in front (``~x`` -> ``~~x``).
+
+    So no record can take a derived id, and two different record ids never become one.
+    """
+    return DERIVED_ID_MARK + raw if raw.startswith(DERIVED_ID_MARK) else raw
 
 
 # Texts at least this long cross Beam steps compressed (see _packed_reduce): a 50 MB document is

@@ -6,6 +6,8 @@ import hashlib
 import json
 import logging
 import os
+import sys
+import types
 from pathlib import Path
 
 import pyarrow as pa
@@ -14,6 +16,7 @@ import pytest
 import yaml
 
 from pipelines.cli import main
+from transforms.readers.inputs import InputFile, file_record_id
 from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
 NO_NER = {
@@ -73,7 +76,7 @@ def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture
     records = read_rows(out, "records")
     manifest = json.loads((out / "manifest.json").read_text())
     ruleset = manifest["ruleset"]
-    note_id = "f-" + hashlib.sha256(b"mail/note.md").hexdigest()[:32]
+    note_id = file_record_id(InputFile(0, str(src), str(src / "mail/note.md"), "mail/note.md"))
     assert [(r["id"], r["text"], r["source"], r["language"], r["ruleset"]) for r in records] == sorted(
         [
             (note_id, "Nothing to see.\n", "mail/note.md", None, ruleset),
@@ -249,6 +252,46 @@ def test_a_worker_with_another_state_key_fails_the_run(
     err = capsys.readouterr().err
     assert "StateKeyError" in err and STATE_KEY not in err
     assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+APICLIENT = "apache_beam.runners.dataflow.internal.apiclient"  # what the DataflowRunner imports on submit
+
+
+@pytest.mark.parametrize(
+    "runner_args, apiclient, message",
+    [
+        (
+            ["--runner", "DataflowRunner"],
+            None,  # apache-beam[gcp] not installed
+            "scrubline: error: --runner DataflowRunner needs Beam's gcp extra, which is not installed "
+            f"(ModuleNotFoundError: import of {APICLIENT} halted; None in sys.modules): "
+            "pip install 'apache-beam[gcp]==",
+        ),
+        (
+            ["--runner", "DataflowRunner", "--region", "europe-west1"],
+            types.ModuleType(APICLIENT),  # installed, but the options are incomplete
+            "scrubline: error: --runner DataflowRunner: Pipeline has validations errors: "
+            "Missing GCS path option: temp_location.",
+        ),
+        (["--runner", "NoSuchRunner"], None, "scrubline: error: --runner NoSuchRunner: ValueError: Unexpected"),
+        (["--runner", "PortableRunner"], None, "scrubline: error: --runner PortableRunner needs --job_endpoint"),
+    ],
+)
+def test_a_runner_that_cannot_start_says_what_to_install_or_pass(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    runner_args: list[str],
+    apiclient: types.ModuleType | None,
+    message: str,
+) -> None:
+    monkeypatch.setitem(sys.modules, APICLIENT, apiclient)
+    src = make_inputs(tmp_path)
+    argv = ["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", write_config(tmp_path)]
+    assert main([*argv, *runner_args]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith(message), err
+    assert not (tmp_path / "out").exists()
 
 
 def test_quarantine_ratio_over_limit_exits_3(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -82,4 +83,48 @@ def test_worker_processes_print_and_log_no_exception_message(tmp_path: Path) -> 
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("scrubline: error: the pipeline failed (RuntimeError <- KeyError) while running 'Write")
     assert "in broken" in last
+    assert not (out / "manifest.json").exists()
+
+
+CANARY = "Quillon Varg 7731"  # made up; it stands for any record value an exception could quote
+BREAK_A_RECORD_WRITE = f"""
+import transforms.output.shards as shards
+_write_shard = shards.write_shard
+def broken(output_dir, kind, index, num_shards, rows, schema):
+    rows = list(rows)
+    if {CANARY!r} in repr(rows):
+        raise ValueError(f"could not convert {{rows!r}}")  # like pyarrow's conversion errors
+    return _write_shard(output_dir, kind, index, num_shards, rows, schema)
+shards.write_shard = broken
+"""
+
+
+@pytest.mark.slow
+def test_portable_runner_relays_no_record_text(tmp_path: Path) -> None:
+    # Beam's PortableRunner with its embedded job service and a LOOPBACK worker: the Fn API path that
+    # Flink and Spark use, offline and in one process. The launcher re-logs the job's messages (the
+    # worker's error among them) through the root logger, and raises the last one.
+    src = tmp_path / "uploads"
+    src.mkdir()
+    (src / "batch.jsonl").write_text(json.dumps({"id": "c1", "text": f"Note from {CANARY}."}) + "\n", encoding="utf-8")
+    inject = tmp_path / "inject"
+    inject.mkdir()
+    (inject / "sitecustomize.py").write_text(BREAK_A_RECORD_WRITE, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(inject), str(REPO)])}
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "pipelines.cli", "run", "--input", str(src), "--output", str(out)]
+    cmd += ["--config", write_config(tmp_path), "--log-level", "DEBUG"]
+    cmd += ["--runner", "PortableRunner", "--job_endpoint", "embed", "--environment_type", "LOOPBACK"]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False, timeout=600)
+    said = done.stdout + done.stderr
+    assert done.returncode == 1, said[-3000:]
+    assert CANARY not in said and "Quillon" not in said and "could not convert" not in said
+    assert "Traceback" not in said
+    # The relayed job messages were there, and rewritten.
+    assert "ERROR root: failure (RuntimeError <- ValueError) while running 'WriteRecords/WriteShard'" in said
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(
+        "scrubline: error: the pipeline failed (RuntimeError <- ValueError) while running 'WriteRecords/WriteShard'"
+    )
+    assert "io.py:" in last and "in broken" in last
     assert not (out / "manifest.json").exists()

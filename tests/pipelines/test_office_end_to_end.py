@@ -16,7 +16,8 @@ import yaml
 
 from pipelines.cli import main
 from tests.fixtures.make_office_fixtures import EMAILS, PEOPLE, PHONES
-from transforms.readers.inputs import file_record_id
+from transforms.readers.archives import member_file
+from transforms.readers.inputs import InputFile, file_record_id
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "office"
 
@@ -50,6 +51,13 @@ QUARANTINED = {
 }
 
 
+def record_id(root: Path, relpath: str) -> str:
+    """The id of the file (``a.zip!member``: archive member) at ``relpath`` under the input ``root``."""
+    archive, _, member = relpath.partition("!")
+    f = InputFile(0, str(root), str(root / archive), archive)
+    return file_record_id(member_file(f, member) if member else f)
+
+
 def read_rows(out: Path, kind: str) -> list[dict]:
     rows = []
     for f in sorted((out / kind).glob("*.parquet")):
@@ -67,10 +75,10 @@ def test_office_documents_end_to_end(tmp_path: Path) -> None:
 
     records = read_rows(out, "records")
     quarantine = read_rows(out, "quarantine")
-    expected_records = sorted([file_record_id(p) for p in RECORDS] + ["bundle-row-1", "bundle-row-2"])
+    expected_records = sorted([record_id(src, p) for p in RECORDS] + ["bundle-row-1", "bundle-row-2"])
     assert [r["id"] for r in records] == expected_records
     assert sorted((q["id"], q["reason"], q["error_class"]) for q in quarantine) == sorted(
-        (file_record_id(p), *outcome) for p, outcome in QUARANTINED.items()
+        (record_id(src, p), *outcome) for p, outcome in QUARANTINED.items()
     )
 
     counts = json.loads((out / "manifest.json").read_text())["counts"]
@@ -79,8 +87,8 @@ def test_office_documents_end_to_end(tmp_path: Path) -> None:
     assert counts["quarantine_reasons"] == {"decode_error": 1, "too_large": 2, "unsupported_type": 5}
 
     by_id = {r["id"]: r for r in records}
-    assert by_id[file_record_id("offer.msg")]["text"].startswith("From: <PERSON> <<EMAIL_ADDRESS>>\n")
-    assert by_id[file_record_id("bundle.zip!bundle/minutes.txt")]["source"] == "bundle.zip!bundle/minutes.txt"
+    assert by_id[record_id(src, "offer.msg")]["text"].startswith("From: <PERSON> <<EMAIL_ADDRESS>>\n")
+    assert by_id[record_id(src, "bundle.zip!bundle/minutes.txt")]["source"] == "bundle.zip!bundle/minutes.txt"
     for row in records:
         assert row["redactions"], row["source"]  # every document carried personal data
         for value in (*PEOPLE, *EMAILS, *PHONES):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import re
@@ -14,6 +13,7 @@ import pytest
 import yaml
 
 from pipelines.cli import main
+from transforms.readers.inputs import InputFile, opaque_source
 from transforms.runs.report import ENTITY_COLOUR, REASON_COLOUR, REPORT_NAME
 from transforms.runs.stats import RUN_STATS_NAME
 
@@ -26,8 +26,10 @@ CONFIG = {
 SENSITIVE = ["ada@example.com", "Bluefin", "4111 1111 1111 1111", "build01", "lovelace", "notes.md", "broken.txt"]
 
 
-def ref(relpath: str) -> str:
-    return "src-" + hashlib.sha256(relpath.encode()).hexdigest()[:16]
+def ref(run_dir: Path, relpath: str) -> str:
+    """The opaque reference of ``relpath`` under the ``uploads`` input beside the run folder."""
+    root = run_dir.parent / "uploads"
+    return opaque_source(InputFile(0, str(root), str(root / relpath), relpath))
 
 
 def text_of(page: str) -> str:
@@ -57,7 +59,7 @@ def run_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_run_writes_stats_and_report(run_dir: Path) -> None:
     stats = json.loads((run_dir / RUN_STATS_NAME).read_text(encoding="utf-8"))
-    batch, notes = ref("lovelace.jsonl"), ref("notes.md")
+    batch, notes = ref(run_dir, "lovelace.jsonl"), ref(run_dir, "notes.md")
     assert stats["sources"] == {
         "count": 2,
         "records": 3,
@@ -87,7 +89,7 @@ def test_run_writes_stats_and_report(run_dir: Path) -> None:
         "decode_error 1",
         "invalid_record 1",
         f"{batch} 2 86 4 46.51 0",
-        f"{ref('broken.txt')} 1 decode_error 1",
+        f"{ref(run_dir, 'broken.txt')} 1 decode_error 1",
         f"{batch} 1 invalid_record 1",
         "Findings by rule Rule id Entity type Findings internal_domains.host INTERNAL_HOST 1 "
         "presidio.CreditCardRecognizer CREDIT_CARD 1 presidio.OfflineEmailRecognizer EMAIL_ADDRESS 1 "

@@ -9,10 +9,13 @@ from __future__ import annotations
 import io
 import logging
 import sys
+import traceback
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 
-from transforms.logsafety import SafeFailureFilter, describe_failure, install_log_safety
+from transforms.logsafety import SafeFailureFilter, StepFailure, describe_failure, install_log_safety, safe_step
 
 SECRET = "ines.duarte@example.org"
 
@@ -81,6 +84,21 @@ def test_filter_withholds_a_badly_formatted_message_and_its_exc_text() -> None:
     assert (record.args, record.exc_info, record.exc_text, record.stack_info) == ((), None, None, None)
 
 
+def test_filter_rewrites_job_messages_relayed_through_the_root_logger() -> None:
+    # How the PortableRunner's launcher logs a Flink or Spark job's error: root logger, "%s", the text.
+    relayed = (
+        "java.lang.RuntimeException: Error received from SDK harness for instruction 17: Traceback (most recent"
+        ' call last):\n  File "/srv/app/transforms/io.py", line 88, in _write\n'
+        f"KeyError: \"{SECRET} [while running 'WriteRecords/WriteShard']\""
+    )
+    record = logging.LogRecord("root", logging.ERROR, "f", 1, "%s", (relayed,), None)
+    assert SafeFailureFilter().filter(record)
+    assert record.getMessage() == (
+        "failure (RuntimeException <- KeyError) while running 'WriteRecords/WriteShard'; last frames: io.py:88 in"
+        " _write [message withheld: it may quote a record]"
+    )
+
+
 def test_filter_leaves_other_records_alone() -> None:
     for name, level in (("scrubline", logging.ERROR), ("apache_beam.io", logging.WARNING)):
         record = logging.LogRecord(name, level, "f", 1, "stage %s done", ("3",), None)
@@ -108,3 +126,96 @@ def test_install_log_safety_filters_root_handlers_and_scrubs_stderr_once(monkeyp
         )
     finally:
         root.handlers = saved
+
+
+# --- safe_step: what leaves a worker -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Record:
+    id: str
+    text: str
+
+
+@safe_step
+def _convert(record: _Record, ruleset: str) -> str:
+    raise ValueError(f"could not convert {record.text!r} under {ruleset}")
+
+
+@safe_step
+def _rows(record: _Record) -> Iterator[str]:
+    yield record.id
+    raise KeyError(record.text)
+
+
+CONVERT_AT = f"test_logsafety.py:{_convert.__wrapped__.__code__.co_firstlineno + 2} in _convert"
+ROWS_AT = f"test_logsafety.py:{_rows.__wrapped__.__code__.co_firstlineno + 3} in _rows"
+
+
+def test_safe_step_raises_classes_frames_and_record_id_only() -> None:
+    with pytest.raises(StepFailure) as info:
+        _convert(_Record("~f-0a1b", SECRET), "r1")
+    assert str(info.value) == f"(ValueError); last frames: {CONVERT_AT}; record ~f-0a1b"
+    assert info.value.__suppress_context__ and info.value.__cause__ is None
+    printed = "".join(traceback.format_exception(info.value))
+    assert SECRET not in printed and "could not convert" not in printed
+
+
+def test_safe_step_covers_generators_and_withholds_ids_of_other_shapes() -> None:
+    out = _rows(_Record(SECRET, "t"))
+    assert next(out) == SECRET
+    with pytest.raises(StepFailure) as info:
+        next(out)
+    assert str(info.value) == f"(KeyError); last frames: {ROWS_AT}; record <withheld>"
+    assert safe_step(lambda x: x + 1)(1) == 2
+
+
+def test_a_step_failure_passes_through_other_steps_unchanged() -> None:
+    failure = StepFailure("(KeyError); last frames: io.py:9 in _write")
+
+    @safe_step
+    def outer() -> None:
+        raise failure
+
+    with pytest.raises(StepFailure) as info:
+        outer()
+    assert info.value is failure
+
+
+def test_describe_failure_reads_step_failures_in_relayed_tracebacks_and_in_objects() -> None:
+    relayed = (
+        'Traceback (most recent call last):\\n  File \\"/srv/app/transforms/logsafety.py\\", line 150, in step\\n'
+        "transforms.logsafety.StepFailure: (KeyError <- ValueError); last frames: io.py:88 in _write, "
+        "schemas.py:40 in record_row; record t7 [while running 'WriteRecords/WriteShard']"
+    )
+    assert describe_failure(text=relayed) == (
+        "(KeyError <- ValueError) while running 'WriteRecords/WriteShard' on record t7; "
+        "last frames: io.py:88 in _write, schemas.py:40 in record_row"
+    )
+    # A log line this module already rewrote, relayed again as a job message, keeps what it said.
+    again = "failure (RuntimeError <- KeyError) while running 'Redact'; last frames: engine.py:5 in redact [message"
+    assert (
+        describe_failure(text=again)
+        == "(RuntimeError <- KeyError) while running 'Redact'; last frames: engine.py:5 in redact"
+    )
+    with pytest.raises(StepFailure) as info:
+        _convert(_Record("a1", SECRET), "r1")
+    assert describe_failure(info.value).startswith("(ValueError) on record a1; last frames: ")
+    assert describe_failure(info.value).endswith(CONVERT_AT)
+
+
+def test_filter_rewrites_what_beam_relays_through_the_root_logger() -> None:
+    # The PortableRunner's launcher re-logs job messages with logging.log(level, "%s", text): root logger,
+    # Beam's file as pathname.
+    relay = "/venv/lib/python3.11/site-packages/apache_beam/runners/portability/portable_runner.py"
+    worker_error = f'Traceback (most recent call last):\n  File "/srv/x.py", line 3, in f\nKeyError: {SECRET}'
+    error = logging.LogRecord("root", logging.ERROR, relay, 540, "%s", (worker_error,), None)
+    info = logging.LogRecord("root", logging.INFO, relay, 540, "%s", (f"Worker: processing {SECRET}",), None)
+    ours = logging.LogRecord("root", logging.INFO, "/srv/app/pipelines/cli.py", 9, "%s", ("stage 3",), None)
+    for record in (error, info, ours):
+        assert SafeFailureFilter().filter(record)
+    assert (
+        error.getMessage() == "failure (KeyError); last frames: x.py:3 in f [message withheld: it may quote a record]"
+    )
+    assert info.getMessage() == "runner message withheld [it may quote a record]"
+    assert ours.getMessage() == "stage 3"

@@ -16,7 +16,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from transforms.logsafety import install_log_safety
+from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import CONTENT, StateKeyRef, keyed_sha256, load_state_key
 from transforms.records import Document, RedactedDocument, Redaction, content_sha256
 from transforms.runs.prescan import Prescanner
@@ -96,6 +96,7 @@ class _DecideFn(beam.DoFn):
         self._carried = Metrics.counter("scrubline", "records_carried_over")
         self._redo = Metrics.counter("scrubline", "records_redetected")
 
+    @safe_step
     def process(self, item: tuple[str, dict[str, list[Any]]]) -> Iterable[Any]:
         _, grouped = item
         docs = list(grouped["doc"])  # none: only in the previous run, nothing to write
@@ -147,13 +148,13 @@ class CarryOver(beam.PTransform):
             p
             | "PreviousFingerprintFiles" >> beam.Create(self._fingerprint_files, reshuffle=False)
             | "SpreadFingerprintFiles" >> beam.Reshuffle()
-            | "ReadFingerprints" >> beam.FlatMap(read_fingerprints)
+            | "ReadFingerprints" >> beam.FlatMap(safe_step(read_fingerprints))
         )
         rows = (
             p
             | "PreviousRecordFiles" >> beam.Create(self._record_files, reshuffle=False)
             | "SpreadRecordFiles" >> beam.Reshuffle()
-            | "ReadRecordRows" >> beam.FlatMap(read_record_rows)
+            | "ReadRecordRows" >> beam.FlatMap(safe_step(read_record_rows))
         )
         return (
             {"doc": keyed, "fingerprint": fingerprints, "row": rows}

@@ -15,7 +15,7 @@ import pyarrow as pa
 from apache_beam.metrics import Metrics
 
 from transforms.config import InputConfig, LimitsConfig
-from transforms.logsafety import install_log_safety
+from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.shards import OutputFile, shard_of, write_shard
 from transforms.readers.dispatch import read_input_file
 from transforms.readers.inputs import InputFile
@@ -41,6 +41,7 @@ class _ReadFileFn(beam.DoFn):
         self._bad = Metrics.counter("scrubline", "read_quarantined")
         self._excluded = Metrics.counter("scrubline", "records_excluded")
 
+    @safe_step
     def process(self, f: InputFile) -> Iterable[Any]:
         for item in read_input_file(f, self._input, self._limits):
             if isinstance(item, QuarantineRecord):
@@ -77,6 +78,7 @@ class ReadUploads(beam.PTransform):
         return {DOCUMENTS: out[DOCUMENTS], QUARANTINE: out[QUARANTINE], EXCLUDED: out[EXCLUDED]}
 
 
+@safe_step
 def _write(
     item: tuple[int, dict[str, list[Any]]],
     output_dir: str,
@@ -109,7 +111,7 @@ class WriteShards(beam.PTransform):
         n = self._num_shards
         to_row = self._to_row
         # Items, not rows, cross the shuffle: records pickle compact (transforms.records), their rows would not.
-        rows = items | "KeyByShard" >> beam.Map(lambda x: (shard_of(str(to_row(x)["id"]), n), x))
+        rows = items | "KeyByShard" >> beam.Map(safe_step(lambda x: (shard_of(str(to_row(x)["id"]), n), x)))
         seeds = items.pipeline | "ShardIndexes" >> beam.Create([(i, None) for i in range(n)], reshuffle=False)
         return (
             {"rows": rows, "seed": seeds}

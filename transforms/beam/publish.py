@@ -10,6 +10,7 @@ from typing import Any
 import apache_beam as beam
 
 from transforms.beam.io import QUARANTINE
+from transforms.logsafety import safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key, seal_manifest
 from transforms.output.manifest import build_manifest, write_manifest
 from transforms.readers.inputs import InputFile, opaque_source
@@ -75,6 +76,7 @@ def tally(pcoll: beam.PCollection, key: str, label: str) -> beam.PCollection:
     return pcoll | label >> beam.Map(lambda _, k=key: ((k, 1),))
 
 
+@safe_step
 def _input_entry(f: InputFile, state_key: StateKeyRef | None) -> dict[str, Any]:
     """An input file as the manifest lists it: opaque source, size and a keyed digest of its bytes (the
     HMAC of their sha256 under the state key; None without a key, both None if unreadable now)."""
@@ -108,6 +110,7 @@ def _reuse_summary(run: RunSpec, counts: dict[str, int]) -> dict[str, Any] | Non
     }
 
 
+@safe_step
 def _publish(
     _: Any,
     run: RunSpec,

@@ -22,7 +22,7 @@ from apache_beam.metrics import Metrics
 from apache_beam.utils.shared import Shared
 
 from transforms.config import ScrublineConfig
-from transforms.logsafety import install_log_safety
+from transforms.logsafety import install_log_safety, safe_step
 from transforms.records import Document, QuarantineReason, QuarantineRecord, RedactedDocument
 from transforms.runs.stats import (
     DEFAULT_PROGRESS_SECONDS,
@@ -109,6 +109,7 @@ class _RedactBatchFn(beam.DoFn):
         self._redacted = Metrics.counter("scrubline", "records_redacted")
         self._quarantined = Metrics.counter("scrubline", "records_quarantined")
 
+    @safe_step
     def process(self, batch: list[Document]) -> Iterable[Any]:
         token = self._progress.start(len(batch), sum(len(d.text) for d in batch))
         started = time.perf_counter()

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re2
+import tldextract
 
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
@@ -108,6 +109,31 @@ def _local_phone_ok(text: str, start: int, end: int) -> bool:
     if lead is None or any(w.casefold() in IDENTIFIER_NOUNS for w in lead.group(1).split()):
         return False
     return _digits_ok(text, start, end)
+
+
+# The public-suffix list shipped inside tldextract; suffix_list_urls=() means it never goes online.
+_OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+# "[at]", "(at)", " at ", "{dot}", " dot ": the words people type for "@" and "." to hide an address from scrapers.
+_SPELLED_AT = re2.compile(r"[ \t]*(?:\[at\]|\(at\)|\{at\}|<at>|[ \t](?i:at)[ \t])[ \t]*", re2_options())
+_SPELLED_DOT = re2.compile(r"[ \t]*(?:\[dot\]|\(dot\)|\{dot\}|<dot>|[ \t](?i:dot)[ \t])[ \t]*", re2_options())
+
+
+@register_check("spelled_email")
+def spelled_email(match: RuleMatch) -> bool:
+    """An e-mail address with "@" or "." spelled out ("jane dot doe at example dot com", "j.doe[at]example.org")
+    whose domain ends in a public suffix. A plain " at " must come with a spelled dot: "look at example.com"
+    is prose."""
+    value = match.value
+    folded = value.casefold()
+    bracketed_at = any(mark in folded for mark in ("[at]", "(at)", "{at}", "<at>"))
+    if _SPELLED_DOT.search(value) is None and not bracketed_at:
+        return False
+    address = _SPELLED_DOT.sub(".", _SPELLED_AT.sub("@", value, count=1))
+    local, _, domain = address.rpartition("@")
+    if not local or not domain or "@" in local:
+        return False
+    extracted = _OFFLINE_TLD(domain)
+    return bool(extracted.suffix and extracted.domain)
 
 
 @register_check("handle")

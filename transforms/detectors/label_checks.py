@@ -18,6 +18,7 @@ allows a bare one (``bare_after_space``): identifiers and dates carry their own 
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -30,7 +31,7 @@ from transforms.lexicon.names import load_english_words
 from transforms.lexicon.phrases import phrase_list, phrase_tree
 from transforms.lexicon.wordlists import word_list
 
-__all__ = ["birth_date", "label_identifier", "label_password", "label_username", "month_number"]
+__all__ = ["bare_identifier", "birth_date", "label_identifier", "label_password", "label_username", "month_number"]
 
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
 _TRAILING = ".,;:?)]}>\"'”’»"
@@ -72,13 +73,15 @@ def _classes(value: str) -> int:
 
 
 @register_check("label_password")
-def label_password(match: RuleMatch, *, min_chars: int, max_chars: int, min_classes: int = 2) -> CheckResult:
+def label_password(
+    match: RuleMatch, *, min_chars: int, max_chars: int, min_classes: int = 2, allow_bare: bool = False
+) -> CheckResult:
     """A password after its label: a literal of ``min_chars``..``max_chars`` characters with ``min_classes``
     character classes (lower, upper, digit, symbol), or all digits; never a placeholder, mask, template or
-    (unquoted) code, never a label itself."""
+    (unquoted) code, never a label itself. Only with ``allow_bare`` may a blank alone separate label and value."""
     start, end, quoted = _strip(match)
     value = match.text[start:end]
-    if (not quoted and _bare_after_space(match)) or is_placeholder(match.value):
+    if (not quoted and not allow_bare and _bare_after_space(match)) or is_placeholder(match.value):
         return False
     if not min_chars <= len(value) <= max_chars or is_placeholder(value) or any(c.isspace() for c in value):
         return False
@@ -147,6 +150,27 @@ def label_identifier(match: RuleMatch, *, min_chars: int, max_chars: int, min_di
     if not min_chars <= len(value) <= max_chars or sum(c.isdigit() for c in value) < min_digits:
         return False
     return start, end
+
+
+# A year, a year range, a date, a version or an amount: the shapes a number after "order", "case" or "loan"
+# takes when it is no identifier.
+_NOT_AN_IDENTIFIER = re.compile(
+    r"(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?|\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|v?\d+(?:\.\d+)+|\d{1,3}(?:[,.]\d{3})+"
+)
+
+
+@register_check("bare_identifier")
+def bare_identifier(match: RuleMatch, *, min_digits: int, min_plain_digits: int) -> CheckResult:
+    """An identifier right after the noun it identifies ("invoice INV-2024-00871", "member 000123456"): one
+    token of ``min_digits`` digits or more, with letters or a separator, or digits only (at least
+    ``min_plain_digits``); never a year, a date, a version or an amount."""
+    value = match.value.rstrip(".,;:)")
+    digits = sum(c.isdigit() for c in value)
+    if digits < min_digits or _NOT_AN_IDENTIFIER.fullmatch(value) is not None:
+        return False
+    if value.isdigit() and digits < min_plain_digits:
+        return False
+    return match.start, match.start + len(value)
 
 
 @cache

@@ -126,6 +126,8 @@ _FIELD_LABELS = frozenset(
     for label in phrase_list(reference)
     if " " not in label and len(label) >= 3
 )
+# Nouns that close a field label, alone or in a compound ("Lieferadresse:", "Kundennummer:").
+_FIELD_NOUNS = tuple(sorted({noun.casefold() for noun in phrase_list("people_fields.yaml#field_nouns")}))
 # Verbs of speech and thought that follow a person ("Tendai prefers email", "Chinonso said").
 _SPEECH_VERBS = frozenset(
     """said says wrote writes asked asks replied replies told tells thinks thought prefers preferred reports
@@ -283,13 +285,18 @@ def speaker_label(site: CueSite) -> bool:
     if not _SPEAKER_AFTER.match(site.text, site.end) or not opens_line(site.text, site.start):
         return False
     folded, words = site.folded, site.words
-    if folded in _FIELD_LABELS or (folded not in words.first_names and _AGENT_NOUN.search(site.word) is not None):
+    if folded in _FIELD_LABELS or (folded not in words.first_names and _labels_a_field(site.word)):
         return False
     return (
         words.english.get(folded, 0.0) < words.common_word_zipf
         or folded in words.capitalised
         or words.frequent_first_name(folded)
     )
+
+
+def _labels_a_field(word: str) -> bool:
+    """An agent noun ("Reviewer") or a word that ends in a field noun ("Lieferadresse", "Kundennummer")."""
+    return _AGENT_NOUN.search(word) is not None or word.casefold().endswith(_FIELD_NOUNS)
 
 
 @register_cue_check("vocative_request")

@@ -85,6 +85,8 @@ from transforms.records import Finding
 __all__ = ["NameListDetector"]
 
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
+# A year right after a word: "Summer 2023", "Autumn '09", "Spring 2006-07".
+_YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d\d|['’]\d\d)\b")
 # Given names that are also technical or calendar vocabulary: names only right after a strong cue ("thanks
 # Jun", "hi julia", "my colleague April").
 _VOCABULARY_GIVEN_NAMES = frozenset("april august jan jun june julia ruby may meng".split())
@@ -319,6 +321,8 @@ class NameListDetector(NameWordLists, Detector):
         """A capitalised name word with no other name word next to it is a name (``cued``: after a cue)."""
         tok, folded, zipf, start, end = cand.tok, cand.folded, cand.zipf, cand.start, cand.end
         proper = folded in self._capitalised  # "John", "Emily": dictionaries write them only capitalised
+        if not proper and self._names_a_time(text, cand):
+            return False
         if len(tok) < 3 and not cued:
             return False  # "Mo", "Na", "Ho" alone: too often a word or an abbreviation
         if cand.style == "upper" and len(tok) <= 3 and not cued and LOWER_WORD.search(line_around(text, start)):
@@ -336,6 +340,11 @@ class NameListDetector(NameWordLists, Detector):
         return (zipf < ALONE_MAX_ZIPF or cued or proper) and not (
             zipf >= 3.0 and not proper and imperative(text, start, end)
         )
+
+    def _names_a_time(self, text: str, cand: _Candidate) -> bool:
+        """A first name that is also a common word, right before a year, names a time: "the Summer 2023
+        intake", "Autumn '09", "Hope 2020 campaign"."""
+        return self._english.get(cand.folded, 0.0) >= COMMON_WORD_ZIPF and _YEAR_AFTER.match(text, cand.end) is not None
 
     def _lower_name(
         self, text: str, tokens: list[Token], cand: _Candidate, covered_until: int

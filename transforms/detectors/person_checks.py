@@ -14,8 +14,8 @@ from transforms.detectors.rules.phrases import phrase_fragment
 from transforms.detectors.terms import re2_options
 from transforms.lexicon.names import load_acronym_words, load_english_words, load_name_lists, surname_rank
 from transforms.lexicon.phrases import phrase_list
-from transforms.lexicon.thresholds import int_threshold
-from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
+from transforms.lexicon.thresholds import int_threshold, threshold
+from transforms.lexicon.vocabulary import is_chat_word, is_common_word_phrase, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 
 # Titles and party roles after which only a name that is no everyday word is taken ("Master Eastman", not
@@ -125,6 +125,8 @@ def _initials(word: str) -> bool:
 def _person_words_ok(value: str) -> bool:
     """Each word of ``value`` that is no initial is a name word (a surname, a first name or no common English
     word, never an office or technical vocabulary), and there is one; no function word, no business phrase."""
+    if _surname_then_given(value):
+        return True
     words = [w for w in value.replace(",", " ").split() if w.casefold() not in NAME_PARTICLES]
     names = [w for w in words if not _initials(w)]
     if not names or any(w.casefold().strip(".") in NOT_IN_NAMES for w in names):
@@ -134,6 +136,20 @@ def _person_words_ok(value: str) -> bool:
     if len(names) == 1 and not _lone_name_word(names[0]):
         return False
     return all(titled_name_word(w, strict=True) for w in names)
+
+
+def _surname_then_given(value: str) -> bool:
+    """A display name "Surname, Given" where the surname is no English word and the given name is listed,
+    even when it is also a function word elsewhere ("Lindgren, Per", "Moreau, Else")."""
+    surname, comma, given = value.partition(",")
+    surname, given = surname.strip(), given.strip()
+    if not comma or " " in surname or " " in given or not titled_name_word(surname, strict=True):
+        return False
+    return (
+        surname.casefold() not in load_english_words()
+        and given[:1].isupper()
+        and given.casefold() in load_name_lists()[0]
+    )
 
 
 def _lone_name_word(word: str) -> bool:
@@ -192,6 +208,19 @@ def signoff_name(match: RuleMatch) -> bool:
     if folded in NOT_IN_NAMES or folded in TEAM_ABBREVIATIONS or is_common_word_phrase(value):
         return False
     return (" " not in value and folded in load_name_lists()[0]) or _person_words_ok(value)
+
+
+_LOWER_INITIALS_MAX_ZIPF = threshold("names_lower_initials_max_zipf")
+
+
+@register_check("lower_initials")
+def lower_initials(match: RuleMatch) -> bool:
+    """Initials typed in lower case ("mk", "jrm"): no chat abbreviation, function word, acronym or frequent
+    English word ("ok", "bye", "thx")."""
+    folded = match.value.casefold()
+    if is_chat_word(folded) or folded in FUNCTION_WORDS or folded in PRONOUNS or folded in load_acronym_words():
+        return False
+    return load_english_words().get(folded, 0.0) < _LOWER_INITIALS_MAX_ZIPF
 
 
 @register_check("name_handle")

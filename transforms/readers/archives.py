@@ -1,9 +1,9 @@
 """Zip uploads (``.zip``): one record per member, each read as if it were a file with the member's name.
 
-A member's ``source`` is ``relpath!member``; its id and opaque ``source_ref`` are those of a file at
-that path (so they hash the member name). The archive is read whole and checked against the archive
-limits before any member is inflated (``zipsafe``). Nested archives (``.zip`` and ``.gz`` members, a
-``.zip.gz`` file) and Parquet members are not opened.
+A member's ``source`` is ``relpath!member``; its id (an archive member's, a namespace apart from
+files') and opaque ``source_ref`` hash the archive's path and the member name. The archive is read
+whole and checked against the archive limits before any member is inflated (``zipsafe``). Nested
+archives (``.zip`` and ``.gz`` members, a ``.zip.gz`` file) and Parquet members are not opened.
 """
 
 from __future__ import annotations
@@ -26,9 +26,10 @@ __all__ = ["member_file", "read_zip"]
 
 
 def member_file(f: InputFile, name: str) -> InputFile:
-    """A zip member seen as a file of its own: ``relpath`` is ``<archive relpath>!<member name>``, so
-    its record id, ``source`` and opaque ``source_ref`` derive from both (the ref hashes the name)."""
-    return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}")
+    """A zip member seen as a file of its own: ``relpath`` is ``<archive relpath>!<member name>`` and
+    ``member`` the name, so its record id (of kind ``MEMBER``), ``source`` and opaque ``source_ref``
+    derive from both (the ref hashes the name)."""
+    return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}", name)
 
 
 def _unopened(kind: str, nested: bool) -> str:

@@ -60,8 +60,8 @@ def read_input_file(
       exception class name; an encrypted one, or a legacy binary Office file under a new name, is
       ``UNSUPPORTED_TYPE``; an office package over the archive limits is ``TOO_LARGE``.
     - ``.zip``: one record per member, in central-directory order, each read as if it were a file with
-      the member's name; its ``source`` is ``relpath!member``, its id and opaque ``source_ref`` those
-      of a file at that path (so they hash the member name). The archive is read whole (up to
+      the member's name; its ``source`` is ``relpath!member``, its id (of kind ``MEMBER``) and opaque
+      ``source_ref`` hash the archive's path and the member name. The archive is read whole (up to
       ``limits.max_file_bytes``) and checked before any member is inflated: over
       ``max_archive_members``, ``max_archive_member_bytes``, ``max_archive_total_bytes`` or
       ``max_archive_ratio`` (members over 1 MiB) it is one ``TOO_LARGE`` record for the whole

@@ -60,10 +60,10 @@ def file_record(
     A file whose text cannot be extracted is quarantined with the reason and code of its
     ``DocumentError``; text over ``limits.max_record_chars`` is ``TOO_LARGE`` (``RecordTooLarge``);
     text holding a lone surrogate is ``DECODE_ERROR`` (``UnicodeEncodeError``). The record's id is
-    ``file_record_id(f.relpath)``, its metadata every kept field with no value.
+    ``file_record_id(f)``, its metadata every kept field with no value.
     """
     sha, size = hashlib.sha256(data).hexdigest(), len(data)
-    record_id = file_record_id(f.relpath)
+    record_id = file_record_id(f)
 
     def bad(reason: QuarantineReason, code: str) -> QuarantineRecord:
         return quarantine_record(f, reason, code, record_id=record_id, sha=sha, size=size)

@@ -2,9 +2,9 @@
 
 ``expand_inputs`` runs once, when the pipeline is built: it turns ``--input`` arguments (files,
 directories, glob patterns) into a sorted, duplicate-free list of ``InputFile``. Everything a reader
-derives from a file's identity lives here too: the record id of a whole file, the opaque reference
-that names a file in quarantine rows (never its name), the quarantine row itself, and opening a file
-(decompressing a gzip stream).
+derives from a file's identity lives here too (through ``transforms.records.derived_id``): the record
+id of a whole file or of a position in it, the opaque reference that names a file in quarantine rows
+(never its name), the quarantine row itself, and opening a file (decompressing a gzip stream).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from transforms.records import QuarantineReason, QuarantineRecord, sha256_hex
+from transforms.records import IdKind, QuarantineReason, QuarantineRecord, derived_id
 
 __all__ = [
     "DECOMPRESS_ERRORS",
@@ -29,6 +29,7 @@ __all__ = [
     "file_record_id",
     "opaque_source",
     "open_input",
+    "position_id",
     "quarantine_record",
 ]
 
@@ -43,35 +44,44 @@ class InputError(ValueError):
 
 @dataclass(frozen=True)
 class InputFile:
-    """One file to read.
+    """One file to read, or one member of an archive.
 
-    ``root_index`` is the position of the input argument it came from, ``root`` the absolute directory
-    that ``relpath`` (posix separators) is relative to, ``path`` the absolute path of the file.
-    For a file named directly, ``root`` is its directory and ``relpath`` its base name.
+    ``root_index`` is the position of an input argument it came from (informational: ids, sources and
+    order never depend on it), ``root`` the absolute directory that ``relpath`` (posix separators) is
+    relative to, ``path`` the absolute path of the file. For a file named directly, ``root`` is its
+    directory and ``relpath`` its base name. For an archive member, ``path`` is the archive's,
+    ``relpath`` is ``<archive relpath>!<member>`` and ``member`` the member's name ("" for a file).
     """
 
     root_index: int
     root: str
     path: str
     relpath: str
+    member: str = ""
 
 
 # ---------------------------------------------------------------------------------------------------
 # Identifiers
 
 
-def file_record_id(relpath: str) -> str:
-    """The record id of a whole file: ``"f-"`` + the first 32 hex digits of sha256(relpath)."""
-    return "f-" + sha256_hex(relpath)[:32]
+def file_record_id(f: InputFile) -> str:
+    """The record id of a file (or archive member) read whole: ``derived_id`` of kind ``FILE`` (``MEMBER``)."""
+    return derived_id(IdKind.MEMBER if f.member else IdKind.FILE, f.root, f.relpath, f.member)
+
+
+def position_id(f: InputFile, suffix: str) -> str:
+    """The id of a position (``suffix`` such as ``"#L3"``) in a JSONL or Parquet file whose record has no
+    usable id of its own: ``derived_id`` of kind ``ROW``, then the suffix."""
+    return derived_id(IdKind.ROW, f.root, f.relpath, f.member) + suffix
 
 
 def opaque_source(f: InputFile, suffix: str = "") -> str:
     """An opaque reference to a file (plus ``suffix`` such as ``"#L3"``) that never reveals its name.
 
-    ``f"src-{sha256(relpath)[:16]}{suffix}"``: stable across runs and independent of the order the
-    inputs were given in (like record ids, it depends on the path relative to its input root only).
+    ``src-<16 hex>`` (``derived_id`` of kind ``SOURCE``) then the suffix: stable across runs, different
+    for the same relative path under two roots, and independent of the order the inputs were given in.
     """
-    return f"src-{sha256_hex(f.relpath)[:16]}{suffix}"
+    return derived_id(IdKind.SOURCE, f.root, f.relpath, f.member) + suffix
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -178,26 +188,31 @@ def _expand_glob(index: int, arg: str) -> list[InputFile]:
     return [InputFile(index, root, p, _posix_rel(p, root)) for p in paths]
 
 
+def _outermost(a: InputFile, b: InputFile) -> InputFile:
+    """Of two entries for the same file, the one under the shorter (outer) root; never by argument order."""
+    return min(a, b, key=lambda f: (len(f.root), f.root, f.root_index))
+
+
 def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
-    """Expand input arguments into the files to read, sorted by ``(root_index, relpath)``.
+    """Expand input arguments into the files to read, sorted by ``(root, relpath)``.
 
     Each argument is a file (``relpath`` = its base name), a directory (walked recursively, with
     ``relpath`` relative to it), or a glob pattern (``glob.glob(recursive=True)``; the root is the
     longest directory prefix without glob characters; matched directories are walked). Walks skip
     hidden files and directories, never descend symbolic links to directories, and keep a symbolic
     link to a file only when it resolves inside the root. A file reached from several arguments is
-    listed once, under the first. The result depends only on the file tree, never on listing order.
+    listed once, under the outermost of their roots (the shortest normalised path). The result,
+    roots and relative paths included, depends only on the file tree and the set of arguments, never
+    on their order or on listing order.
 
     Raises ``InputError("input not found: <arg>")`` for a missing path or a glob matching nothing.
     """
-    seen: set[str] = set()
-    result: list[InputFile] = []
+    chosen: dict[str, InputFile] = {}
     for index, arg in enumerate(inputs):
-        for f in sorted(_expand_one(index, arg), key=lambda f: f.relpath):
-            if f.path not in seen:
-                seen.add(f.path)
-                result.append(f)
-    return result
+        for f in _expand_one(index, arg):
+            known = chosen.get(f.path)
+            chosen[f.path] = f if known is None else _outermost(known, f)
+    return sorted(chosen.values(), key=lambda f: (f.root, f.relpath))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -217,11 +232,11 @@ def quarantine_record(
     """The quarantine row for ``f`` (or the position ``suffix`` in it, such as ``"#L3"``).
 
     Its ``source`` is ``opaque_source(f, suffix)``; its id ``record_id`` when the record's own id is
-    known, else ``file_record_id(f.relpath) + suffix``. ``sha``/``size`` describe the bytes that were
-    refused, when they were read.
+    known, else ``position_id(f, suffix)`` for a position in the file, or ``file_record_id(f)`` for the
+    file as a whole. ``sha``/``size`` describe the bytes that were refused, when they were read.
     """
     if record_id is None:
-        record_id = file_record_id(f.relpath) + suffix
+        record_id = position_id(f, suffix) if suffix else file_record_id(f)
     return QuarantineRecord(
         id=record_id,
         source=opaque_source(f, suffix),

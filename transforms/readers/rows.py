@@ -12,8 +12,8 @@ import json
 from typing import Any
 
 from transforms.config import InputConfig, LimitsConfig
-from transforms.readers.inputs import InputFile, file_record_id, opaque_source, quarantine_record
-from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord
+from transforms.readers.inputs import InputFile, opaque_source, position_id, quarantine_record
+from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord, supplied_id
 
 __all__ = ["Metadata", "empty_metadata", "encodable", "record_from_row"]
 
@@ -75,9 +75,9 @@ def _excluded(obj: dict[str, Any], cfg: InputConfig) -> bool:
 
 
 def _excluded_record(f: InputFile, raw_id: Any, suffix: str) -> Excluded:
-    """The row's own id when it has a usable one, else the id of its position in the file."""
+    """The row's own id (as ``supplied_id`` writes it) when it has a usable one, else its position's id."""
     valid_id = isinstance(raw_id, (str, int)) and not isinstance(raw_id, bool) and str(raw_id) != ""
-    return Excluded(str(raw_id) if valid_id else file_record_id(f.relpath) + suffix, opaque_source(f, suffix))
+    return Excluded(supplied_id(str(raw_id)) if valid_id else position_id(f, suffix), opaque_source(f, suffix))
 
 
 def _record_id(raw_id: Any, check_surrogates: bool) -> str:
@@ -90,7 +90,7 @@ def _record_id(raw_id: Any, check_surrogates: bool) -> str:
         raise _Refused(QuarantineReason.INVALID_RECORD, "EmptyId")
     if check_surrogates and not encodable(record_id):
         raise _Refused(QuarantineReason.DECODE_ERROR, "UnicodeEncodeError")
-    return record_id
+    return supplied_id(record_id)
 
 
 def _record_text(obj: dict[str, Any], cfg: InputConfig, limits: LimitsConfig) -> str:
@@ -142,6 +142,7 @@ def record_from_row(
     ``input.exclude`` rule removes it).
 
     ``suffix`` is the row's position (``#L3``, ``#row2``), ``sha``/``size`` describe its bytes.
+    The record's id is its own, as ``supplied_id`` writes it (so it never equals a derived id).
     A quarantined row carries its own id once that id is valid, else the id of its position. With
     ``check_surrogates`` (a JSON line holding a surrogate escape), a lone surrogate in the id, text or
     kept fields is ``DECODE_ERROR`` (``UnicodeEncodeError``).

@@ -35,6 +35,19 @@ def test_name_lists(text: str, expected: list[str]) -> None:
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the Autumn 2023 intake and the Summer 2024 cohort", []),
+        ("Enrolled in Autumn '09, graduated in Spring 2013", []),
+        ("See you in Summer 2027, Autumn", ["Autumn"]),
+        ("Emily 2019 notes", ["Emily"]),
+    ],
+)
+def test_a_name_that_is_a_word_before_a_year_names_a_time(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
 def test_lists_are_large_and_international() -> None:
     assert len(FIRST) > 40_000
     assert {"svetlana", "łukasz", "ayşe", "priya", "yuki", "emre"} <= FIRST

@@ -30,18 +30,37 @@ def sha(data: bytes | str) -> str:
     return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
 
 
-def fid(relpath: str) -> str:
-    """The record id of a whole file at ``relpath``."""
-    return "f-" + sha(relpath)[:32]
+def _derived(kind: str, f: InputFile) -> str:
+    """The hex digest behind a derived id: sha256 over the kind, root, relpath and member, length-prefixed."""
+    h = hashlib.sha256(b"scrubline-derived-id")
+    for part in (kind, f.root, f.relpath, f.member):
+        h.update(len(part.encode()).to_bytes(8, "big") + part.encode())
+    return h.hexdigest()
 
 
-def opq(relpath: str, suffix: str = "") -> str:
-    """The opaque source reference of a file at ``relpath`` (plus a position suffix)."""
-    return f"src-{sha(relpath)[:16]}{suffix}"
+def fid(f: InputFile) -> str:
+    """The record id of a file (``~f-``) or archive member (``~m-``) read whole."""
+    kind = "m" if f.member else "f"
+    return f"~{kind}-" + _derived(kind, f)[:32]
+
+
+def rid(f: InputFile, suffix: str) -> str:
+    """The id of a position (``#L3``, ``#row2``) in ``f`` whose record has no usable id of its own."""
+    return "~r-" + _derived("r", f)[:32] + suffix
+
+
+def opq(f: InputFile, suffix: str = "") -> str:
+    """The opaque source reference of ``f`` (plus a position suffix)."""
+    return f"src-{_derived('src', f)[:16]}{suffix}"
+
+
+def member(f: InputFile, name: str) -> InputFile:
+    """Member ``name`` of the archive ``f``, as the zip reader sees it."""
+    return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}", name)
 
 
 def qrec(
-    relpath: str,
+    f: InputFile,
     reason: QuarantineReason,
     error_class: str,
     *,
@@ -50,10 +69,12 @@ def qrec(
     raw: bytes | None = None,
     size: int | None = None,
 ) -> QuarantineRecord:
-    """The quarantine row expected for ``relpath`` (``raw``: the refused bytes, when they were read)."""
+    """The quarantine row expected for ``f`` (``raw``: the refused bytes, when they were read)."""
+    if record_id is None:
+        record_id = rid(f, suffix) if suffix else fid(f)
     return QuarantineRecord(
-        id=fid(relpath) + suffix if record_id is None else record_id,
-        source=opq(relpath, suffix),
+        id=record_id,
+        source=opq(f, suffix),
         reason=reason,
         error_class=error_class,
         input_sha256="" if raw is None else sha(raw),
@@ -61,29 +82,29 @@ def qrec(
     )
 
 
-def line_doc(relpath: str, lineno: int, record_id: str, text: str, raw: bytes, metadata: Metadata = ()) -> Document:
-    """The record expected from line ``lineno`` of a JSONL file."""
+def line_doc(f: InputFile, lineno: int, record_id: str, text: str, raw: bytes, metadata: Metadata = ()) -> Document:
+    """The record expected from line ``lineno`` of the JSONL file ``f``."""
     return Document(
         id=record_id,
         text=text,
-        source=f"{relpath}#L{lineno}",
+        source=f"{f.relpath}#L{lineno}",
         metadata=metadata,
         input_sha256=sha(raw),
         size_bytes=len(raw),
-        source_ref=opq(relpath, f"#L{lineno}"),
+        source_ref=opq(f, f"#L{lineno}"),
     )
 
 
-def file_doc(relpath: str, text: str, raw: bytes, metadata: Metadata = ()) -> Document:
-    """The record expected from a file read whole."""
+def file_doc(f: InputFile, text: str, raw: bytes, metadata: Metadata = ()) -> Document:
+    """The record expected from ``f`` read whole."""
     return Document(
-        id=fid(relpath),
+        id=fid(f),
         text=text,
-        source=relpath,
+        source=f.relpath,
         metadata=metadata,
         input_sha256=sha(raw),
         size_bytes=len(raw),
-        source_ref=opq(relpath),
+        source_ref=opq(f),
     )
 
 

@@ -13,6 +13,7 @@ from tests.transforms.readers.helpers import (
     file_doc,
     line_doc,
     make_zip,
+    member,
     opq,
     put,
     qrec,
@@ -29,11 +30,11 @@ def test_member_references_hash_the_member_name(tmp_path: Path) -> None:
     f = put(tmp_path, "up.zip", make_zip([("Payroll Okafor/salaries.txt", b"x"), ("b.gz", b"\x1f\x8b")]))
     first, second = read(f)
     assert (first.id, first.source, first.source_ref) == (
-        fid("up.zip!Payroll Okafor/salaries.txt"),
+        fid(member(f, "Payroll Okafor/salaries.txt")),
         "up.zip!Payroll Okafor/salaries.txt",
-        opq("up.zip!Payroll Okafor/salaries.txt"),
+        opq(member(f, "Payroll Okafor/salaries.txt")),
     )
-    assert second == qrec("up.zip!b.gz", UNSUPPORTED, "NestedArchive", raw=b"\x1f\x8b")
+    assert second == qrec(member(f, "b.gz"), UNSUPPORTED, "NestedArchive", raw=b"\x1f\x8b")
     assert "Okafor" not in second.source + second.id
 
 
@@ -54,7 +55,9 @@ def test_archive_outcomes(tmp_path: Path, name: str, data: bytes, reason: Quaran
 
 def test_member_file_is_the_archive_seen_at_the_member_path() -> None:
     f = InputFile(2, "/up", "/up/batch/all.zip", "batch/all.zip")
-    assert member_file(f, "docs/a.txt") == InputFile(2, "/up", "/up/batch/all.zip", "batch/all.zip!docs/a.txt")
+    assert member_file(f, "docs/a.txt") == InputFile(
+        2, "/up", "/up/batch/all.zip", "batch/all.zip!docs/a.txt", "docs/a.txt"
+    )
 
 
 def test_members_are_read_in_order_by_their_own_kind(tmp_path: Path) -> None:
@@ -63,10 +66,10 @@ def test_members_are_read_in_order_by_their_own_kind(tmp_path: Path) -> None:
     members = [("b/notes.txt", b"plain"), ("a/rows.ndjson", row + b"\n"), ("mail.EML", eml), ("big.txt", b"x" * 26)]
     f = put(tmp_path, "up.zip", make_zip(members))
     assert list(read_zip(f, False, InputConfig(), LimitsConfig(max_record_chars=25))) == [
-        file_doc("up.zip!b/notes.txt", "plain", b"plain"),
-        line_doc("up.zip!a/rows.ndjson", 1, "r1", "row text", row),
-        file_doc("up.zip!mail.EML", "Subject: hello\n\nbody\n", eml),
-        qrec("up.zip!big.txt", TOO_LARGE, "RecordTooLarge", record_id=fid("up.zip!big.txt"), raw=b"x" * 26),
+        file_doc(member(f, "b/notes.txt"), "plain", b"plain"),
+        line_doc(member(f, "a/rows.ndjson"), 1, "r1", "row text", row),
+        file_doc(member(f, "mail.EML"), "Subject: hello\n\nbody\n", eml),
+        qrec(member(f, "big.txt"), TOO_LARGE, "RecordTooLarge", record_id=fid(member(f, "big.txt")), raw=b"x" * 26),
     ]
 
 
@@ -74,6 +77,6 @@ def test_archive_over_the_limits_is_one_record_with_its_digest(tmp_path: Path) -
     data = make_zip([(f"m{i}.txt", b"x") for i in range(3)])
     f = put(tmp_path, "many.zip", data)
     assert list(read_zip(f, False, InputConfig(), LimitsConfig(max_archive_members=2))) == [
-        qrec("many.zip", TOO_LARGE, "TooManyMembers", raw=data)
+        qrec(f, TOO_LARGE, "TooManyMembers", raw=data)
     ]
-    assert list(read_zip(f, True, InputConfig(), LimitsConfig())) == [qrec("many.zip", UNSUPPORTED, "NestedArchive")]
+    assert list(read_zip(f, True, InputConfig(), LimitsConfig())) == [qrec(f, UNSUPPORTED, "NestedArchive")]

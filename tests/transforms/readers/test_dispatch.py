@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.transforms.readers.helpers import READ, file_doc, line_doc, opq, put, qrec, read, sha
+from tests.transforms.readers.helpers import READ, file_doc, line_doc, member, opq, put, qrec, read, sha
 from tests.transforms.readers.office import (
     DOCX_TEXT,
     FIXTURES,
@@ -30,7 +30,7 @@ def test_the_file_name_on_disk_chooses_the_reader(tmp_path: Path) -> None:
     line = b'{"id": "n1", "text": "t"}'
     (tmp_path / "rows.JSONL").write_bytes(line + b"\n")
     f = InputFile(0, str(tmp_path), str(tmp_path / "rows.JSONL"), "rows.JSONL")
-    assert read(f) == [line_doc("rows.JSONL", 1, "n1", "t", line)]
+    assert read(f) == [line_doc(f, 1, "n1", "t", line)]
 
 
 @pytest.mark.parametrize(
@@ -48,26 +48,32 @@ def test_environment_failures_are_read_errors(tmp_path: Path, name: str, make: s
     if make == "dir":
         (tmp_path / name).mkdir()
     f = InputFile(0, str(tmp_path), str(tmp_path / name), name)
-    assert read(f) == [qrec(name, READ, error_class)]
+    assert read(f) == [qrec(f, READ, error_class)]
+
+
+def _fixture_file(relpath: str) -> InputFile:
+    return InputFile(0, str(FIXTURES), str(FIXTURES / relpath), relpath)
 
 
 def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> None:
     limits = LimitsConfig(max_archive_members=100)
+    at = _fixture_file
+    bundle_zip = at("bundle.zip")
     out = {f.relpath: list(read_input_file(f, InputConfig(), limits)) for f in expand_inputs([str(FIXTURES)])}
     bundle = zipfile.ZipFile(FIXTURES / "bundle.zip")
-    member = {n: bundle.read("bundle/" + n) for n in ("review.docx", "reference.pdf", "team.html", "minutes.txt")}
+    inner = {n: bundle.read("bundle/" + n) for n in ("review.docx", "reference.pdf", "team.html", "minutes.txt")}
     rows = bundle.read("bundle/rows.jsonl").split(b"\n")
     U, D, T = QuarantineReason.UNSUPPORTED_TYPE, QuarantineReason.DECODE_ERROR, QuarantineReason.TOO_LARGE
     assert out == {
-        "bomb.zip": [qrec("bomb.zip", T, "CompressionRatioTooHigh", raw=fixture("bomb.zip"))],
+        "bomb.zip": [qrec(at("bomb.zip"), T, "CompressionRatioTooHigh", raw=fixture("bomb.zip"))],
         "bundle.zip": [
-            file_doc("bundle.zip!bundle/review.docx", DOCX_TEXT, member["review.docx"]),
-            file_doc("bundle.zip!bundle/reference.pdf", PDF_TEXT, member["reference.pdf"]),
-            file_doc("bundle.zip!bundle/team.html", HTML_TEXT, member["team.html"]),
+            file_doc(member(bundle_zip, "bundle/review.docx"), DOCX_TEXT, inner["review.docx"]),
+            file_doc(member(bundle_zip, "bundle/reference.pdf"), PDF_TEXT, inner["reference.pdf"]),
+            file_doc(member(bundle_zip, "bundle/team.html"), HTML_TEXT, inner["team.html"]),
             file_doc(
-                "bundle.zip!bundle/minutes.txt",
+                member(bundle_zip, "bundle/minutes.txt"),
                 "Minutes taken by Helen Castellano, (212) 555-0199.\n",
-                member["minutes.txt"],
+                inner["minutes.txt"],
             ),
             Document(
                 "bundle-row-1",
@@ -76,7 +82,7 @@ def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> 
                 (),
                 sha(rows[0]),
                 len(rows[0]),
-                opq("bundle.zip!bundle/rows.jsonl") + "#L1",
+                opq(member(bundle_zip, "bundle/rows.jsonl"), "#L1"),
             ),
             Document(
                 "bundle-row-2",
@@ -85,22 +91,22 @@ def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> 
                 (),
                 sha(rows[1]),
                 len(rows[1]),
-                opq("bundle.zip!bundle/rows.jsonl") + "#L2",
+                opq(member(bundle_zip, "bundle/rows.jsonl"), "#L2"),
             ),
-            qrec("bundle.zip!bundle/inner.zip", U, "NestedArchive", raw=bundle.read("bundle/inner.zip")),
-            qrec("bundle.zip!bundle/locked.txt", U, "EncryptedMember", size=25),
+            qrec(member(bundle_zip, "bundle/inner.zip"), U, "NestedArchive", raw=bundle.read("bundle/inner.zip")),
+            qrec(member(bundle_zip, "bundle/locked.txt"), U, "EncryptedMember", size=25),
         ],
-        "corrupt.docx": [qrec("corrupt.docx", D, "BadZipFile", raw=fixture("corrupt.docx"))],
-        "hiring.pptx": [file_doc("hiring.pptx", PPTX_TEXT, fixture("hiring.pptx"))],
-        "legacy.doc": [qrec("legacy.doc", U, "OleCompoundFile", raw=fixture("legacy.doc"))],
-        "many-members.zip": [qrec("many-members.zip", T, "TooManyMembers", raw=fixture("many-members.zip"))],
-        "offer.msg": [file_doc("offer.msg", MSG_TEXT, fixture("offer.msg"))],
-        "payroll.xlsx": [file_doc("payroll.xlsx", XLSX_TEXT, fixture("payroll.xlsx"))],
-        "photo.png": [qrec("photo.png", U, "PngImage", raw=fixture("photo.png"))],
-        "random.bin": [qrec("random.bin", U, "BinaryContent", raw=fixture("random.bin"))],
-        "reference.pdf": [file_doc("reference.pdf", PDF_TEXT, fixture("reference.pdf"))],
-        "review.docx": [file_doc("review.docx", DOCX_TEXT, fixture("review.docx"))],
-        "team.html": [file_doc("team.html", HTML_TEXT, fixture("team.html"))],
+        "corrupt.docx": [qrec(at("corrupt.docx"), D, "BadZipFile", raw=fixture("corrupt.docx"))],
+        "hiring.pptx": [file_doc(at("hiring.pptx"), PPTX_TEXT, fixture("hiring.pptx"))],
+        "legacy.doc": [qrec(at("legacy.doc"), U, "OleCompoundFile", raw=fixture("legacy.doc"))],
+        "many-members.zip": [qrec(at("many-members.zip"), T, "TooManyMembers", raw=fixture("many-members.zip"))],
+        "offer.msg": [file_doc(at("offer.msg"), MSG_TEXT, fixture("offer.msg"))],
+        "payroll.xlsx": [file_doc(at("payroll.xlsx"), XLSX_TEXT, fixture("payroll.xlsx"))],
+        "photo.png": [qrec(at("photo.png"), U, "PngImage", raw=fixture("photo.png"))],
+        "random.bin": [qrec(at("random.bin"), U, "BinaryContent", raw=fixture("random.bin"))],
+        "reference.pdf": [file_doc(at("reference.pdf"), PDF_TEXT, fixture("reference.pdf"))],
+        "review.docx": [file_doc(at("review.docx"), DOCX_TEXT, fixture("review.docx"))],
+        "team.html": [file_doc(at("team.html"), HTML_TEXT, fixture("team.html"))],
     }
 
 

@@ -44,38 +44,36 @@ def test_raw_file(tmp_path: Path, name: str, data: bytes, expected: str | tuple)
     cfg = InputConfig(keep_fields=["license", "language"])
     f = put(tmp_path, name, data)
     if isinstance(expected, str):
-        want: Document | QuarantineRecord = file_doc(name, expected, data, (("language", None), ("license", None)))
+        want: Document | QuarantineRecord = file_doc(f, expected, data, (("language", None), ("license", None)))
     else:
-        want = qrec(name, expected[0], expected[1], record_id=fid(name), raw=data)
+        want = qrec(f, expected[0], expected[1], record_id=fid(f), raw=data)
     assert read(f, cfg) == [want]
 
 
 def test_raw_file_limits(tmp_path: Path) -> None:
     f = put(tmp_path, "big.txt", b"x" * 11)
-    assert read(f, limits=LimitsConfig(max_file_bytes=10)) == [qrec("big.txt", TOO_LARGE, "FileTooLarge", size=11)]
+    assert read(f, limits=LimitsConfig(max_file_bytes=10)) == [qrec(f, TOO_LARGE, "FileTooLarge", size=11)]
     assert read(f, limits=LimitsConfig(max_record_chars=10)) == [
-        qrec("big.txt", TOO_LARGE, "RecordTooLarge", record_id=fid("big.txt"), raw=b"x" * 11)
+        qrec(f, TOO_LARGE, "RecordTooLarge", record_id=fid(f), raw=b"x" * 11)
     ]
-    assert read(f, limits=LimitsConfig(max_file_bytes=11, max_record_chars=11)) == [
-        file_doc("big.txt", "x" * 11, b"x" * 11)
-    ]
+    assert read(f, limits=LimitsConfig(max_file_bytes=11, max_record_chars=11)) == [file_doc(f, "x" * 11, b"x" * 11)]
 
 
 def test_raw_gzip_file(tmp_path: Path) -> None:
     data = "Grüße\n".encode()
     f = put(tmp_path, "x.txt.gz", gzip.compress(data, mtime=0))
-    assert read(f) == [file_doc("x.txt.gz", "Grüße\n", data)]
+    assert read(f) == [file_doc(f, "Grüße\n", data)]
 
 
 def test_raw_gzip_over_limit_after_decompression(tmp_path: Path) -> None:
     f = put(tmp_path, "bomb.txt.gz", gzip.compress(b"a" * 10_000, mtime=0))
     assert os.path.getsize(f.path) < 100
-    assert read(f, limits=LimitsConfig(max_file_bytes=100)) == [qrec("bomb.txt.gz", TOO_LARGE, "FileTooLarge")]
+    assert read(f, limits=LimitsConfig(max_file_bytes=100)) == [qrec(f, TOO_LARGE, "FileTooLarge")]
 
 
 def test_raw_truncated_gzip(tmp_path: Path) -> None:
     f = put(tmp_path, "x.log.gz", gzip.compress(b"some log line\n" * 50, mtime=0)[:-8])
-    assert read(f) == [qrec("x.log.gz", DECODE, "EOFError")]
+    assert read(f) == [qrec(f, DECODE, "EOFError")]
 
 
 # --- documents -------------------------------------------------------------------------------------------
@@ -95,10 +93,10 @@ def test_documents_over_the_record_limit_are_too_large(tmp_path: Path) -> None:
 def test_file_record_quarantines_with_the_extractors_reason_and_the_bytes_digest(tmp_path: Path) -> None:
     f = InputFile(0, str(tmp_path), str(tmp_path / "cv.docx"), "cv.docx")
     assert file_record(f, "docx", b"junk", InputConfig(), LimitsConfig()) == qrec(
-        "cv.docx", DECODE, "BadZipFile", record_id=fid("cv.docx"), raw=b"junk"
+        f, DECODE, "BadZipFile", record_id=fid(f), raw=b"junk"
     )
     assert file_record(f, "raw", b"plain words", InputConfig(keep_fields=["b", "a"]), LimitsConfig()) == file_doc(
-        "cv.docx", "plain words", b"plain words", (("a", None), ("b", None))
+        f, "plain words", b"plain words", (("a", None), ("b", None))
     )
 
 
@@ -109,11 +107,9 @@ def test_read_whole_returns_bytes_or_the_reason_they_were_not_read(tmp_path: Pat
     assert read_whole(f, True, LimitsConfig()) == b"a" * 100
     # over the limit on disk: the size is known; past it only once decompressed: it is not
     assert read_whole(f, True, LimitsConfig(max_file_bytes=on_disk - 1)) == qrec(
-        "notes.txt.gz", TOO_LARGE, "FileTooLarge", size=on_disk
+        f, TOO_LARGE, "FileTooLarge", size=on_disk
     )
-    assert read_whole(f, True, LimitsConfig(max_file_bytes=50)) == qrec("notes.txt.gz", TOO_LARGE, "FileTooLarge")
+    assert read_whole(f, True, LimitsConfig(max_file_bytes=50)) == qrec(f, TOO_LARGE, "FileTooLarge")
     gone = InputFile(0, str(tmp_path), str(tmp_path / "gone.txt"), "gone.txt")
-    assert read_whole(gone, False, LimitsConfig()) == qrec("gone.txt", READ, "FileNotFoundError")
-    assert read_file_record(gone, "raw", False, InputConfig(), LimitsConfig()) == qrec(
-        "gone.txt", READ, "FileNotFoundError"
-    )
+    assert read_whole(gone, False, LimitsConfig()) == qrec(gone, READ, "FileNotFoundError")
+    assert read_file_record(gone, "raw", False, InputConfig(), LimitsConfig()) == qrec(gone, READ, "FileNotFoundError")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from transforms.readers.archives import member_file
 from transforms.readers.inputs import (
     DECOMPRESS_ERRORS,
     InputError,
@@ -17,6 +18,7 @@ from transforms.readers.inputs import (
     file_record_id,
     opaque_source,
     open_input,
+    position_id,
     quarantine_record,
 )
 from transforms.records import QuarantineReason, QuarantineRecord
@@ -24,13 +26,31 @@ from transforms.records import QuarantineReason, QuarantineRecord
 # --- identifiers --------------------------------------------------------------------------------------
 
 
+def _digest(kind: str, root: str, relpath: str, member: str = "") -> str:
+    parts = [p.encode() for p in (kind, root, relpath, member)]
+    return hashlib.sha256(b"scrubline-derived-id" + b"".join(len(p).to_bytes(8, "big") + p for p in parts)).hexdigest()
+
+
 def test_file_record_id_and_opaque_source() -> None:
     f = InputFile(3, "/data", "/data/hr/payroll.csv", "hr/payroll.csv")
-    digest = hashlib.sha256(b"hr/payroll.csv").hexdigest()
-    assert file_record_id("hr/payroll.csv") == "f-" + digest[:32]
-    assert opaque_source(f) == f"src-{digest[:16]}"
-    assert opaque_source(f, "#L7") == f"src-{digest[:16]}#L7"
-    assert "payroll" not in opaque_source(f, "#L7")
+    assert file_record_id(f) == "~f-" + _digest("f", "/data", "hr/payroll.csv")[:32]
+    assert position_id(f, "#L7") == "~r-" + _digest("r", "/data", "hr/payroll.csv")[:32] + "#L7"
+    assert opaque_source(f) == "src-" + _digest("src", "/data", "hr/payroll.csv")[:16]
+    assert opaque_source(f, "#L7") == opaque_source(f) + "#L7"
+    assert "payroll" not in opaque_source(f, "#L7") + file_record_id(f) + position_id(f, "#L7")
+
+
+def test_ids_are_namespaced_by_root_and_kind() -> None:
+    a = InputFile(0, "/up/a", "/up/a/notes.txt", "notes.txt")
+    b = InputFile(1, "/up/b", "/up/b/notes.txt", "notes.txt")
+    assert file_record_id(a) != file_record_id(b) and opaque_source(a) != opaque_source(b)
+    assert file_record_id(a) == file_record_id(InputFile(5, "/up/a", "/up/a/notes.txt", "notes.txt"))  # not by index
+    # A file literally named like a member, and the member itself: different kinds, different ids.
+    zipped = member_file(InputFile(0, "/up/a", "/up/a/x.zip", "x.zip"), "notes.txt")
+    named = InputFile(0, "/up/a", "/up/a/x.zip!notes.txt", "x.zip!notes.txt")
+    assert zipped.relpath == named.relpath
+    assert file_record_id(zipped) == "~m-" + _digest("m", "/up/a", "x.zip!notes.txt", "notes.txt")[:32]
+    assert file_record_id(named).startswith("~f-") and file_record_id(zipped) != file_record_id(named)
 
 
 # --- expand_inputs ------------------------------------------------------------------------------------
@@ -100,17 +120,32 @@ def test_expand_glob_root_and_order(
     assert expand_inputs([os.path.join(str(tree), pattern)]) == expected
 
 
-def test_expand_orders_by_input_then_relpath_and_removes_duplicates(tree: Path) -> None:
+def test_expand_lists_each_file_once_under_its_outermost_root_whatever_the_order(tree: Path) -> None:
     root = str(tree)
-    result = expand_inputs([f"{root}/sub", root, f"{root}/b.txt", f"{root}/sub/**/*.txt"])
-    assert [(f.root_index, f.relpath) for f in result] == [
-        (0, "deep/c.txt"),
-        (0, "z.md"),
-        (1, "a.jsonl"),
-        (1, "b.txt"),
-        (1, "link_in.txt"),
+    args = [f"{root}/sub", root, f"{root}/b.txt", f"{root}/sub/**/*.txt"]
+    result = expand_inputs(args)
+    assert [(f.root, f.relpath) for f in result] == [
+        (root, "a.jsonl"),
+        (root, "b.txt"),
+        (root, "link_in.txt"),
+        (root, "sub/deep/c.txt"),
+        (root, "sub/z.md"),
     ]
-    assert len({f.path for f in result}) == len(result)
+    assert all(f.path == os.path.join(f.root, f.relpath) for f in result)
+    for order in (args[::-1], args[1:] + args[:1], [args[3], args[0], args[2], args[1]]):
+        assert [(f.root, f.path, f.relpath) for f in expand_inputs(order)] == [
+            (f.root, f.path, f.relpath) for f in result
+        ]
+
+
+def test_expand_keeps_nested_roots_apart_only_when_no_outer_root_is_given(tree: Path) -> None:
+    root = str(tree)
+    inner = expand_inputs([f"{root}/sub", f"{root}/b.txt"])
+    assert [(f.root, f.relpath) for f in inner] == [
+        (root, "b.txt"),
+        (f"{root}/sub", "deep/c.txt"),
+        (f"{root}/sub", "z.md"),
+    ]
 
 
 @pytest.mark.parametrize("arg", ["missing.txt", "missing_dir/", "nothing/**/*.jsonl", "*.nomatch", ""])
@@ -148,11 +183,10 @@ def test_expand_keeps_a_broken_link_inside_a_walked_root(tmp_path: Path) -> None
 
 def test_quarantine_record_names_the_file_only_by_its_opaque_reference() -> None:
     f = InputFile(0, "/up", "/up/hr/staff.jsonl", "hr/staff.jsonl")
-    digest = hashlib.sha256(b"hr/staff.jsonl").hexdigest()
     assert quarantine_record(f, QuarantineReason.TOO_LARGE, "LineTooLarge", suffix="#L4", sha="ab", size=9) == (
         QuarantineRecord(
-            id="f-" + digest[:32] + "#L4",
-            source=f"src-{digest[:16]}#L4",
+            id=position_id(f, "#L4"),
+            source=opaque_source(f, "#L4"),
             reason=QuarantineReason.TOO_LARGE,
             error_class="LineTooLarge",
             input_sha256="ab",
@@ -161,7 +195,9 @@ def test_quarantine_record_names_the_file_only_by_its_opaque_reference() -> None
     )
     # A record whose own id is known keeps it; the source stays the opaque reference.
     own = quarantine_record(f, QuarantineReason.INVALID_RECORD, "MissingText", suffix="#L2", record_id="r-17")
-    assert (own.id, own.source, own.input_sha256, own.size_bytes) == ("r-17", f"src-{digest[:16]}#L2", "", 0)
+    assert (own.id, own.source, own.input_sha256, own.size_bytes) == ("r-17", opaque_source(f, "#L2"), "", 0)
+    # The file as a whole (no position) carries the file's id.
+    assert quarantine_record(f, QuarantineReason.READ_ERROR, "PermissionError").id == file_record_id(f)
 
 
 def test_open_input_reads_plain_and_gzip_streams(tmp_path: Path) -> None:

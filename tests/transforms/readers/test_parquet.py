@@ -65,10 +65,10 @@ def test_parquet_rows_with_kept_fields_of_other_types(tmp_path: Path) -> None:
             ),
             input_sha256=sha(row0),
             size_bytes=len(row0),
-            source_ref=opq("rows.parquet", "#row0"),
+            source_ref=opq(f, "#row0"),
         ),
-        qrec("rows.parquet", INVALID, "MissingText", suffix="#row1", record_id="2", raw=row1),
-        qrec("rows.parquet", INVALID, "MissingId", suffix="#row2", raw=row2),
+        qrec(f, INVALID, "MissingText", suffix="#row1", record_id="2", raw=row1),
+        qrec(f, INVALID, "MissingId", suffix="#row2", raw=row2),
     ]
 
 
@@ -147,12 +147,12 @@ def test_parquet_row_validation(tmp_path: Path, ids: pa.Array, texts: pa.Array, 
                     source=f"v.parquet#row{n}",
                     input_sha256=sha(canonical),
                     size_bytes=len(canonical),
-                    source_ref=opq("v.parquet", f"#row{n}"),
+                    source_ref=opq(f, f"#row{n}"),
                 )
             )
         else:
             reason, error_class, record_id, canonical = case
-            want.append(qrec("v.parquet", reason, error_class, suffix=f"#row{n}", record_id=record_id, raw=canonical))
+            want.append(qrec(f, reason, error_class, suffix=f"#row{n}", record_id=record_id, raw=canonical))
     assert read(f, limits=LimitsConfig(max_record_chars=20)) == want
 
 
@@ -173,7 +173,7 @@ def test_parquet_row_numbers_run_across_batches(tmp_path: Path) -> None:
 def test_parquet_without_any_configured_column_quarantines_every_row(tmp_path: Path) -> None:
     pq.write_table(pa.table({"other": ["a", "b"]}), tmp_path / "o.parquet")
     f = InputFile(0, str(tmp_path), str(tmp_path / "o.parquet"), "o.parquet")
-    assert read(f) == [qrec("o.parquet", INVALID, "MissingId", suffix=f"#row{i}", raw=b"{}") for i in range(2)]
+    assert read(f) == [qrec(f, INVALID, "MissingId", suffix=f"#row{i}", raw=b"{}") for i in range(2)]
 
 
 @pytest.mark.parametrize(
@@ -186,11 +186,9 @@ def test_parquet_without_any_configured_column_quarantines_every_row(tmp_path: P
 )
 def test_parquet_unreadable_file_is_one_decode_error(tmp_path: Path, name: str, data: bytes, error_class: str) -> None:
     f = put(tmp_path, name, data)
-    assert read(f) == [qrec(name, DECODE, error_class)]
+    assert read(f) == [qrec(f, DECODE, error_class)]
 
 
 def test_read_parquet_refuses_a_compressed_stream_without_opening_it(tmp_path: Path) -> None:
     f = InputFile(0, str(tmp_path), str(tmp_path / "absent.parquet"), "absent.parquet")
-    assert list(read_parquet(f, True, InputConfig(), LimitsConfig())) == [
-        qrec("absent.parquet", DECODE, "UnsupportedCompression")
-    ]
+    assert list(read_parquet(f, True, InputConfig(), LimitsConfig())) == [qrec(f, DECODE, "UnsupportedCompression")]

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from tests.transforms.readers.helpers import DECODE, INVALID, fid, opq
+from tests.transforms.readers.helpers import DECODE, INVALID, opq, rid
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers.dispatch import read_input_file
 from transforms.readers.inputs import InputFile, expand_inputs, opaque_source
@@ -34,7 +34,7 @@ def test_a_row_becomes_a_document_with_its_position_and_digest() -> None:
         metadata=(("lang", "pt"), ("tags", '["x", 1]')),
         input_sha256="d1",
         size_bytes=12,
-        source_ref=opq("rows.jsonl", "#L5"),
+        source_ref=opq(F, "#L5"),
     )
 
 
@@ -42,8 +42,9 @@ def test_a_row_becomes_a_document_with_its_position_and_digest() -> None:
     "obj, values, excluded_id",
     [
         ({"id": "a", "text": "t", "by": "u7"}, ["u7"], "a"),
+        ({"id": "~a", "text": "t", "by": "u7"}, ["u7"], "~~a"),  # written as supplied_id writes it
         ({"id": 9, "by": 8}, ["8"], "9"),  # rendered as a string; no text needed
-        ({"id": True, "by": ["u7", "u8"]}, ['["u7", "u8"]'], fid("rows.jsonl") + "#L5"),  # no usable id
+        ({"id": True, "by": ["u7", "u8"]}, ['["u7", "u8"]'], rid(F, "#L5")),  # no usable id
         ({"id": "a", "text": "t", "by": None}, ["None", "null"], None),  # absent or null never matches
         ({"id": "a", "text": "t"}, ["u7"], None),
     ],
@@ -54,7 +55,7 @@ def test_exclusion_comes_before_any_other_check(obj: dict, values: list[str], ex
     if excluded_id is None:
         assert isinstance(out, Document)
     else:
-        assert out == Excluded(excluded_id, opq("rows.jsonl", "#L5"))
+        assert out == Excluded(excluded_id, opq(F, "#L5"))
 
 
 def test_lone_surrogates_are_refused_only_when_the_source_can_hold_them() -> None:
@@ -62,7 +63,7 @@ def test_lone_surrogates_are_refused_only_when_the_source_can_hold_them() -> Non
     obj = {"id": "s1", "text": "fine", "note": "bad \ud800"}
     assert row(obj, cfg) == QuarantineRecord(
         id="s1",
-        source=opq("rows.jsonl", "#L5"),
+        source=opq(F, "#L5"),
         reason=DECODE,
         error_class="UnicodeEncodeError",
         input_sha256="d1",
@@ -73,8 +74,8 @@ def test_lone_surrogates_are_refused_only_when_the_source_can_hold_them() -> Non
 
 def test_a_row_that_is_not_an_object_is_invalid() -> None:
     assert row(["id", "text"], InputConfig()) == QuarantineRecord(
-        id=fid("rows.jsonl") + "#L5",
-        source=opq("rows.jsonl", "#L5"),
+        id=rid(F, "#L5"),
+        source=opq(F, "#L5"),
         reason=INVALID,
         error_class="NotAnObject",
         input_sha256="d1",

@@ -7,7 +7,8 @@ A pack is one YAML mapping::
     imports: [file.yaml]    # optional fragment files (``fragments: {...}``) beside the pack, shared by packs
     lexicon: {name: ref}    # optional lists of transforms/lexicon as fragments: phrase lists
                             # (``labels.yaml#password``), a word list (``context/x.txt``) or a folder of
-                            # word lists (``street_types/``)
+                            # word lists (``street_types/``); ``#upper`` after a word list or folder
+                            # means its entries written in capitals (``street_types/#upper``)
     fragments: {name: re}   # optional sub-patterns, used as ``{{name}}``; a list is an alternation
     rules: [...]            # see ``RuleSpec``
 
@@ -316,11 +317,15 @@ def _with_lexicon(pack: RulePack, source: str) -> RulePack:
 
 def _lexicon_fragment(reference: str) -> tuple[tuple[str, ...], str]:
     """The keywords' source and the fragment of one ``lexicon`` reference: a word list (``.txt``), a folder
-    of word lists (``name/``) or a phrase list (``file.yaml#key``)."""
-    if reference.endswith("/") or reference.endswith(".txt"):
-        words = word_lists(reference.rstrip("/")) if reference.endswith("/") else word_list(reference)
+    of word lists (``name/``), either followed by ``#upper`` for its entries in capitals, or a phrase list
+    (``file.yaml#key``)."""
+    base, _, case = reference.partition("#") if reference.endswith("#upper") else (reference, "", "")
+    if base.endswith("/") or base.endswith(".txt"):
+        words = word_lists(base.rstrip("/")) if base.endswith("/") else word_list(base)
         if not words:
             raise ValueError(f"{reference}: no entries")
+        if case:
+            words = frozenset(w.upper() for w in words)
         return tuple(sorted({w.casefold() for w in words})), word_fragment(words)
     phrases = phrase_list(reference)
     return phrases, phrase_fragment(phrases)

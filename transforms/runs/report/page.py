@@ -122,8 +122,8 @@ def _density(run_stats: Mapping[str, Any] | None) -> str:
     )
     note = footnote(
         f"{of_sources(len(densest), int(s.get('count', 0)))}, densest first. A source is an input file, named "
-        "by an opaque reference (src- and the first 16 hex digits of the sha256 of its path relative to its "
-        "input root); density counts the redactions in the text of the records that were written."
+        "by an opaque reference (src- and 16 hex digits of a hash of its input root and its path relative to "
+        "it); density counts the redactions in the text of the records that were written."
     )
     return section(title, "density", summary + chart + table + note)
 

@@ -58,17 +58,15 @@ def test_eml_headers_plain_and_html_parts(tmp_path: Path) -> None:
         "Hi Ann,\nthe code is 4242."
     )
     cfg = InputConfig(keep_fields=["lang"])
-    assert read(f, cfg) == [file_doc("mail/msg.eml", text, EML, (("lang", None),))]
+    assert read(f, cfg) == [file_doc(f, text, EML, (("lang", None),))]
 
 
 def test_eml_gzip_and_size_limit(tmp_path: Path) -> None:
     data = b"Subject: hi\nContent-Type: text/plain\n\nbody\n"
     f = put(tmp_path, "m.eml.gz", gzip.compress(data, mtime=0))
-    assert read(f) == [file_doc("m.eml.gz", "Subject: hi\n\nbody\n", data)]
+    assert read(f) == [file_doc(f, "Subject: hi\n\nbody\n", data)]
     big = put(tmp_path, "big.eml", data)
-    assert read(big, limits=LimitsConfig(max_file_bytes=10)) == [
-        qrec("big.eml", TOO_LARGE, "FileTooLarge", size=len(data))
-    ]
+    assert read(big, limits=LimitsConfig(max_file_bytes=10)) == [qrec(big, TOO_LARGE, "FileTooLarge", size=len(data))]
 
 
 def test_headers_come_in_a_fixed_order_and_others_are_dropped() -> None:
@@ -90,4 +88,4 @@ def test_eml_html_part_keeps_inline_values_whole(tmp_path: Path) -> None:
     html = "<p>card <b>4111</b> <b>1111</b> <b>1111</b> <b>1111</b>, mail <span>jane</span>@example.com</p>"
     data = f"Subject: s\nContent-Type: text/html; charset=utf-8\n\n{html}\n".encode()
     f = put(tmp_path, "h.eml", data)
-    assert read(f) == [file_doc("h.eml", "Subject: s\n\ncard 4111 1111 1111 1111, mail jane@example.com", data)]
+    assert read(f) == [file_doc(f, "Subject: s\n\ncard 4111 1111 1111 1111, mail jane@example.com", data)]
