@@ -19,8 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipelines.arguments import add_run_arguments
-from transforms.config import ConfigError, ScrublineConfig, check_keys, load_config, ruleset_hash
+from transforms.config import (
+    ConfigError,
+    ScrublineConfig,
+    check_keys,
+    load_config,
+    ruleset_hash,
+    state_key,
+)
 from transforms.logsafety import describe_failure, install_log_safety
+from transforms.output.keyed import StateKeyRef, state_key_id
 from transforms.output.manifest import MANIFEST_NAME, component_versions
 from transforms.readers.inputs import InputError, expand_inputs
 from transforms.runs.diff import RunDiffError
@@ -28,6 +36,7 @@ from transforms.runs.folder import OutputFolderError, check_separate, prepare_ou
 from transforms.runs.previous import PreviousRunError, load_previous_run
 from transforms.runs.report import write_report
 from transforms.runs.reprocess import plan_reuse
+from transforms.runs.sanitize import sanitized_config
 
 if TYPE_CHECKING:
     from pipelines.pipeline import PreviousRun
@@ -90,20 +99,39 @@ def _check_model(config: ScrublineConfig) -> None:
 
 
 def _previous_run(
-    directory: str, output: Path, config: ScrublineConfig, versions: dict[str, str], key_ids: dict[str, str]
+    directory: str,
+    output: Path,
+    config: ScrublineConfig,
+    versions: dict[str, str],
+    key_ids: dict[str, str],
+    skey: bytes | None,
 ) -> PreviousRun:
     from pipelines.pipeline import PreviousRun
 
     if Path(directory).resolve() == output:
         raise UsageError("--previous must not be the --output directory (the new run replaces it)")
-    manifest, fingerprint_files, record_files = load_previous_run(directory)
-    plan = plan_reuse(manifest, config, versions, key_ids)
+    # Verified under the state key before anything is written; refused (exit 2) otherwise.
+    manifest, fingerprint_files, record_files = load_previous_run(directory, skey, config.output.state_key_env)
+    assert skey is not None  # load_previous_run refuses a run without a key
+    plan = plan_reuse(manifest, config, versions, key_ids, skey)
     if plan.incremental:
         what = "; ".join(plan.changes) or "no rule changes"
         print(f"scrubline: --previous: re-detecting only new, changed and affected records ({what})")
     else:
         print(f"scrubline: --previous: full rerun, {plan.full_rerun_reason}")
     return PreviousRun(plan, str(manifest.get("ruleset", "")), tuple(fingerprint_files), tuple(record_files))
+
+
+_NO_STATE_KEY = (
+    "scrubline: note: {env} is not set, so no content digests were written (fingerprints, quarantine and "
+    "manifest input digests are empty, rule digests left out); --previous and diff need runs made with it"
+)
+
+
+def _state_key_ref(config: ScrublineConfig, skey: bytes | None) -> StateKeyRef | None:
+    """What the job carries about the state key: the variable's name and the key's id, never the key."""
+    key_id = state_key_id(skey)
+    return None if key_id is None else StateKeyRef(config.output.state_key_env, key_id)
 
 
 def _size(path: str) -> int:
@@ -113,28 +141,29 @@ def _size(path: str) -> int:
         return 0  # unreadable: the reader quarantines it
 
 
-def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str]]:
+def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str], bytes | None]:
     config = load_config(config_path)
     model = Path(config.nlp.model)
     if model.is_dir() and not model.is_absolute():
         # Workers load the model from their own working directory: hand them an absolute path.
         config = config.model_copy(update={"nlp": config.nlp.model_copy(update={"model": str(model.resolve())})})
     key_ids = check_keys(config)
+    skey = state_key(config)  # None when unset; a short key is a ConfigError
     versions = component_versions(config.nlp.model)
-    ruleset = ruleset_hash(config, {"versions": versions, "key_ids": key_ids})
-    return config, ruleset, versions, key_ids
+    ruleset = ruleset_hash(sanitized_config(config, skey), {"versions": versions, "key_ids": key_ids})
+    return config, ruleset, versions, key_ids, skey
 
 
 def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     from pipelines.options import RunnerError, balance_workers, make_options, make_pipeline
     from pipelines.pipeline import RunSpec, build_pipeline
 
-    config, ruleset, versions, key_ids = _resolve(args.config)
+    config, ruleset, versions, key_ids, skey = _resolve(args.config)
     _check_model(config)
     files = expand_inputs(args.input)
     output = Path(args.output).resolve()
     check_separate(args.input, output)
-    previous = _previous_run(args.previous, output, config, versions, key_ids) if args.previous else None
+    previous = _previous_run(args.previous, output, config, versions, key_ids, skey) if args.previous else None
     options = make_options(beam_args)
     try:
         pipeline = make_pipeline(options)  # a runner that cannot start says so before anything is written
@@ -152,6 +181,7 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
         progress_seconds=args.progress_seconds,
         previous=previous,
         balance_workers=balance_workers(options, input_bytes),
+        state_key=_state_key_ref(config, skey),
     )
     try:
         with pipeline as p:
@@ -171,6 +201,8 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
         f"scrubline: read {counts['read']}, written {counts['written']}, quarantined {counts['quarantined']}; "
         f"entities: {entities}"
     )
+    if skey is None:
+        print(_NO_STATE_KEY.format(env=config.output.state_key_env))
     ratio = counts["quarantined"] / counts["read"] if counts["read"] else 0.0
     if ratio > config.limits.max_quarantine_ratio:
         print(
@@ -201,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("apache_beam").setLevel(max(logging.INFO, logging.getLogger().level))
     try:
         if args.command == "validate-config":
-            config, ruleset, _, _ = _resolve(args.config)
+            config, ruleset, _, _, _ = _resolve(args.config)
             _check_model(config)
             print(f"scrubline: config OK (ruleset {ruleset})")
             return EXIT_OK

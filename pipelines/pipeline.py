@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import apache_beam as beam
 
 from transforms.beam.carryover import CARRIED, REDO, CarryOver
@@ -10,6 +13,7 @@ from transforms.beam.publish import PublishManifest, SplitDuplicateIds, tally
 from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats
 from transforms.beam.schema import RecordsSchema
 from transforms.logsafety import safe_step
+from transforms.output.keyed import StateKeyRef, load_state_key
 from transforms.output.schemas import (
     FINGERPRINT_SCHEMA,
     QUARANTINE_SCHEMA,
@@ -25,6 +29,11 @@ from transforms.runs.spec import PreviousRun, RunSpec
 __all__ = ["PreviousRun", "RunSpec", "build_pipeline"]
 
 
+def _keyed(row_of: Callable[..., dict[str, object]], skey: StateKeyRef | None, *args: str) -> Callable[[Any], Any]:
+    """``row_of(item, *args, key)``, the state key read on the worker that builds the row (never pickled)."""
+    return lambda item: row_of(item, *args, load_state_key(skey))
+
+
 def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     """Add the whole run to ``p``; returns the PCollection holding the published manifest's path.
 
@@ -34,11 +43,14 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     change cannot affect are carried over instead of detected again (``transforms.beam.carryover``).
     """
     cfg, out, shards, ruleset = run.config, run.output_dir, run.config.output.num_shards, run.ruleset
+    skey = run.state_key  # the variable's name and the key's id: workers read the key itself
     read = p | "ReadUploads" >> ReadUploads(run.files, cfg.input, cfg.limits)
     to_detect, carried = read[DOCUMENTS], None
-    if run.previous is not None and run.previous.plan.incremental:
+    if run.previous is not None and run.previous.plan.incremental and skey is not None:  # --previous needs a key
         prev = run.previous
-        split = to_detect | "CarryOver" >> CarryOver(prev.plan, prev.fingerprint_files, prev.record_files)
+        split = to_detect | "CarryOver" >> CarryOver(
+            prev.plan, prev.fingerprint_files, prev.record_files, skey, prev.ruleset
+        )
         to_detect, carried = split[REDO], split[CARRIED]
     redacted = to_detect | "RedactEntities" >> RedactEntities(cfg, ruleset, run.progress_seconds, run.balance_workers)
     redacted[RUN_STATS] | "WriteRunStats" >> WriteRunStats(out)  # for people, not deterministic
@@ -54,11 +66,12 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         unique["unique"]
         | "FitMetadata" >> beam.Map(fit_metadata, records_table)
         | "WriteRecords" >> WriteShards(out, "records", shards, records_table, lambda d: record_row(d, ruleset)),
-        quarantine | "WriteQuarantine" >> WriteShards(out, "quarantine", shards, QUARANTINE_SCHEMA, quarantine_row),
+        quarantine
+        | "WriteQuarantine" >> WriteShards(out, "quarantine", shards, QUARANTINE_SCHEMA, _keyed(quarantine_row, skey)),
         (
-            unique["unique"] | "FingerprintWritten" >> beam.Map(safe_step(record_fingerprint), ruleset),
-            quarantine | "FingerprintQuarantined" >> beam.Map(safe_step(quarantine_fingerprint), ruleset),
-            read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(safe_step(excluded_fingerprint), ruleset),
+            unique["unique"] | "FingerprintWritten" >> beam.Map(safe_step(_keyed(record_fingerprint, skey, ruleset))),
+            quarantine | "FingerprintQuarantined" >> beam.Map(safe_step(_keyed(quarantine_fingerprint, skey, ruleset))),
+            read[EXCLUDED] | "FingerprintExcluded" >> beam.Map(safe_step(_keyed(excluded_fingerprint, skey, ruleset))),
         )
         | "AllFingerprints" >> beam.Flatten()
         | "WriteFingerprints" >> WriteShards(out, "fingerprints", shards, FINGERPRINT_SCHEMA, lambda row: row),

@@ -14,7 +14,9 @@
 #         ln -sfn runs/<run id> RUNS_DIR/current.new && mv -T RUNS_DIR/current.new RUNS_DIR/current
 #
 # Environment: SCRUBLINE (the command, default `scrubline`), SCRUBLINE_RUN_ID (default: UTC timestamp),
-# SCRUBLINE_MAX_CHANGED_SHARE (e.g. 0.05), and the pseudonymization key variables the config names.
+# SCRUBLINE_MAX_CHANGED_SHARE (e.g. 0.05), the state key (SCRUBLINE_STATE_KEY, or the variable
+# output.state_key_env names: --previous and diff refuse runs without it) and the pseudonymization key
+# variables the config names.
 # Exit status: scrubline's (2 usage, 3 too much quarantined), 4 held back for review, 5 already running.
 set -euo pipefail
 

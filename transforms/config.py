@@ -27,7 +27,9 @@ __all__ = [
     "ScrublineConfig",
     "load_config",
     "parse_config",
+    "read_state_key",
     "ruleset_hash",
+    "state_key",
 ]
 
 DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
@@ -201,9 +203,15 @@ class LimitsConfig(_Strict):
 
 
 class OutputConfig(_Strict):
-    """How the output is laid out."""
+    """How the output is laid out, and which environment variable holds the state key.
+
+    The state key (at least 16 bytes) keys every hash of content the output carries (fingerprints,
+    quarantine and manifest input hashes, rule digests): without it those are left out, and
+    ``--previous`` and ``diff`` refuse the run.
+    """
 
     num_shards: int = Field(4, ge=1, le=10_000)
+    state_key_env: str = Field("SCRUBLINE_STATE_KEY", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 class ScrublineConfig(_Strict):
@@ -348,8 +356,36 @@ def key_id(key: str) -> str:
     return sha256_hex("scrubline-key-id\x00" + key)[:16]
 
 
-def ruleset_hash(config: ScrublineConfig, extra: dict[str, Any] | None = None) -> str:
-    """A stable hash of the effective config plus anything else that changes output (model, key ids)."""
-    payload = {"config": config.model_dump(mode="json"), "extra": extra or {}}
+def read_state_key(name: str, environ: Mapping[str, str] | None = None) -> bytes | None:
+    """The state key in environment variable ``name`` (UTF-8), or None when it is unset or empty.
+
+    Raises ConfigError when it is set but shorter than 16 bytes: a short key is a mistake, not a choice.
+    """
+    value = (os.environ if environ is None else environ).get(name)
+    if not value:
+        return None
+    key = value.encode("utf-8")
+    if len(key) < MIN_KEY_BYTES:
+        raise ConfigError(f"state key too short: {name} must hold at least {MIN_KEY_BYTES} bytes (128 bits)")
+    return key
+
+
+def state_key(config: ScrublineConfig, environ: Mapping[str, str] | None = None) -> bytes | None:
+    """The state key of a run (``output.state_key_env``), or None when that variable is unset.
+
+    It keys every hash of content a run publishes (``transforms.output.keyed``); see ``read_state_key``.
+    """
+    return read_state_key(config.output.state_key_env, environ)
+
+
+def ruleset_hash(recorded: Mapping[str, Any], extra: dict[str, Any] | None = None) -> str:
+    """A stable hash of the config as the manifest records it plus anything else that changes output
+    (versions, key ids).
+
+    ``recorded`` is ``transforms.runs.sanitize.sanitized_config``: rule values (terms, domains, regexes,
+    exclusion values) appear in it only as keyed digests, or not at all without a state key, so the
+    ruleset, published in every record, cannot confirm a guessed rule value.
+    """
+    payload = {"config": dict(recorded), "extra": extra or {}}
     canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return sha256_hex(canonical)[:16]

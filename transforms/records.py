@@ -191,7 +191,8 @@ def content_sha256(doc: Document) -> str:
     """The fingerprint of everything in a document that can change its output: id, source, text, metadata.
 
     Two documents with the same fingerprint redact to the same output under the same ruleset, so a
-    later run may carry the earlier output over instead of detecting again.
+    later run may carry the earlier output over instead of detecting again. A plain digest, kept in
+    memory only: the output carries it keyed under the state key (``transforms.output.keyed``).
     """
     h = hashlib.sha256()
     for part in (doc.id, doc.source, doc.text):

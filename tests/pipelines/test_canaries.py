@@ -5,8 +5,10 @@ console output."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import re
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -121,6 +123,7 @@ def test_no_canary_leaves_through_any_door(
         return real_detect(self, texts)
 
     monkeypatch.setattr(ProprietaryTermDetector, "detect", hostile_detect)
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", "state-key-for-canary-tests-001")  # every digest keyed
     caplog.set_level(logging.DEBUG)
     out = tmp_path / "out"
     code = main(
@@ -143,7 +146,7 @@ def test_no_canary_leaves_through_any_door(
         "stderr": console.err,
         "file names": "\n".join(str(p.relative_to(out)) for p in out.rglob("*")),
     }
-    for kind in ("records", "quarantine"):
+    for kind in ("records", "quarantine", "fingerprints"):
         rows = [r for f in sorted((out / kind).glob("*.parquet")) for r in pq.read_table(f).to_pylist()]
         surfaces[kind] = json.dumps(rows, ensure_ascii=False)
     assert "<EMAIL_ADDRESS>" in surfaces["records"]  # the records are there, redacted
@@ -151,6 +154,13 @@ def test_no_canary_leaves_through_any_door(
         folded = text.casefold()
         leaked = [c for c in planted if c.casefold() in folded]
         assert leaked == [], f"leak through {where}: " + _debug_where(text, leaked[0])
+    # No plain sha256 of a canary, an input line or an input file confirms a guess (issue 15.1).
+    raw = [
+        line for p in sorted(src.rglob("*")) if p.is_file() for line in (p.read_bytes(), *p.read_bytes().splitlines())
+    ]
+    digests = {hashlib.sha256(v.encode()).hexdigest() for v in planted} | {hashlib.sha256(b).hexdigest() for b in raw}
+    shown = {m for text in surfaces.values() for m in re.findall(r"[0-9a-f]{16,64}", text)}
+    assert not {d for d in digests if d in shown or d[:16] in shown}
 
 
 def _debug_where(caplog_text: str, needle: str) -> str:

@@ -251,7 +251,11 @@ def test_rerun_refuses_then_overwrite_replaces_everything(tmp_path: Path) -> Non
     assert sorted(p.name for p in (out / "records").iterdir()) == ["part-00000-of-00001.parquet"]
 
 
-def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
+STATE_KEY = "state-key-for-cli-tests-000001"
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)  # keyed digests are deterministic too
     src = make_inputs(tmp_path)
     cfg = write_config(tmp_path)
     a, b = tmp_path / "a", tmp_path / "b"
@@ -267,6 +271,7 @@ def test_same_input_gives_byte_identical_output(tmp_path: Path) -> None:
         if rel.name in PEOPLE_ONLY_OUTPUTS:
             continue  # timings: for people, not byte-identical
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+    assert json.loads((a / "manifest.json").read_text())["state_key"] is not None
 
 
 @pytest.mark.parametrize(
@@ -305,6 +310,38 @@ def test_errors_before_anything_runs(
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and message in err[0]
     assert not (tmp_path / "out").exists()
+
+
+def test_a_short_state_key_stops_the_run_before_anything_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", "fifteen-bytes!!")
+    src = make_inputs(tmp_path)
+    assert (
+        main(["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", write_config(tmp_path)]) == 2
+    )
+    assert capsys.readouterr().err.strip() == (
+        "scrubline: error: state key too short: SCRUBLINE_STATE_KEY must hold at least 16 bytes (128 bits)"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_worker_with_another_state_key_fails_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers check the key they read against the launcher's key id: nothing is keyed under another key."""
+    from transforms.output.keyed import StateKeyRef
+
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)
+    monkeypatch.setattr(
+        "pipelines.cli._state_key_ref", lambda config, key: StateKeyRef("SCRUBLINE_STATE_KEY", "0" * 16)
+    )
+    src = make_inputs(tmp_path)
+    argv = ["run", "--input", str(src), "--output", str(tmp_path / "out"), "--config", write_config(tmp_path)]
+    assert main([*argv, "--progress-seconds", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "StateKeyError" in err and STATE_KEY not in err
+    assert not (tmp_path / "out" / "manifest.json").exists()
 
 
 APICLIENT = "apache_beam.runners.dataflow.internal.apiclient"  # what the DataflowRunner imports on submit
@@ -382,7 +419,8 @@ def test_no_network_during_a_run(tmp_path: Path, no_network: list) -> None:
 
 
 @pytest.mark.slow
-def test_two_worker_processes_give_the_same_files(tmp_path: Path) -> None:
+def test_two_worker_processes_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)  # worker processes inherit it and key the same
     src = make_inputs(tmp_path)
     cfg = write_config(tmp_path)
     one, two = tmp_path / "one", tmp_path / "two"
@@ -410,6 +448,7 @@ def test_two_worker_processes_give_the_same_files(tmp_path: Path) -> None:
     for f in sorted(one.rglob("*")):
         if f.is_file() and f.name not in PEOPLE_ONLY_OUTPUTS:
             assert f.read_bytes() == (two / f.relative_to(one)).read_bytes(), f.relative_to(one)
+    assert all(r["output_hmac"] for r in read_rows(two, "fingerprints") if r["status"] == "written")
 
 
 @pytest.mark.model
@@ -444,11 +483,14 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
     import apache_beam as beam
 
     from pipelines.pipeline import RunSpec, build_pipeline
-    from transforms.config import check_keys, parse_config
+    from transforms.config import check_keys, key_id, parse_config
+    from transforms.output.keyed import StateKeyRef
     from transforms.readers.inputs import expand_inputs
 
     secret = "k3y-Material-That-Must-Never-Leak-0042"
+    state_secret = "st4te-Key-Material-That-Must-Never-Leak-0043"
     monkeypatch.setenv("SCRUBLINE_TEST_KEY", secret)
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", state_secret)
     src = make_inputs(tmp_path)
     spec = {**NO_NER, "operators": {"default": {"type": "pseudonymize", "key_env": "SCRUBLINE_TEST_KEY"}}}
     cfg_path = tmp_path / "keyed.yaml"
@@ -478,7 +520,9 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
                 seen.append(json.dumps(pq.read_table(f).to_pylist()))
     # Pipeline options and display data of every transform of the same pipeline, built by hand.
     config = parse_config(spec)
-    run = RunSpec(tuple(expand_inputs([str(src)])), str(tmp_path / "o2"), config, "r", {}, check_keys(config))
+    state = StateKeyRef("SCRUBLINE_STATE_KEY", str(key_id(state_secret)))
+    files = tuple(expand_inputs([str(src)]))
+    run = RunSpec(files, str(tmp_path / "o2"), config, "r", {}, check_keys(config), state_key=state)
     p = beam.Pipeline()
     build_pipeline(p, run)
     seen.append(json.dumps(p.options.get_all_options(), default=str))
@@ -495,7 +539,8 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
         enter_composite_transform = visit_transform
 
     p.visit(Collect())
-    assert not [s for s in seen if secret in s]
+    assert not [s for s in seen if secret in s or state_secret in s]
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text())["state_key"] == key_id(state_secret)
 
 
 @pytest.mark.slow
@@ -514,7 +559,7 @@ def test_byte_identical_across_hash_seeds_and_worker_counts(tmp_path: Path) -> N
         "seed2_two_processes": ("2", ["--direct_num_workers", "2", "--direct_running_mode", "multi_processing"]),
     }
     for name, (seed, extra) in runs.items():
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SCRUBLINE_STATE_KEY": STATE_KEY}
         cmd = [
             sys.executable,
             "-m",
@@ -537,6 +582,7 @@ def test_byte_identical_across_hash_seeds_and_worker_counts(tmp_path: Path) -> N
         if rel.name in PEOPLE_ONLY_OUTPUTS:
             continue  # timings: for people, not byte-identical
         assert (a / rel).read_bytes() == (b / rel).read_bytes(), rel
+    assert json.loads((a / "manifest.json").read_text())["state_key"] is not None  # keyed digests included
 
 
 def test_a_failing_worker_exits_1_with_one_line_that_quotes_no_data(

@@ -1,17 +1,21 @@
 """``scrubline run --previous``: for every kind of rule change, the incremental run re-detects exactly
-the records the change can affect and its output is byte-identical to a full rerun with the new rules."""
+the records the change can affect and its output is byte-identical to a full rerun with the new rules;
+a previous run that does not verify under the state key is refused before anything is written."""
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 import yaml
 
 from pipelines.cli import main
+from transforms.output.keyed import seal_manifest
 
 BASE: dict[str, Any] = {
     "detectors": ["presidio", "credentials", "context", "proprietary_terms", "internal_domains", "patterns"],
@@ -37,6 +41,7 @@ RECORDS = [
     ("r12", "Plain text about quarterly planning", "u6"),
 ]
 OUTPUT_KINDS = ("records", "quarantine", "fingerprints")
+STATE_KEY = "state-key-for-reprocess-tests-01"
 
 
 def _write_inputs(root: Path, records: list[tuple[str, str, str]]) -> Path:
@@ -86,9 +91,11 @@ def run_both_ways(tmp: Path, cfg: dict[str, Any], inputs: Path, previous: Path) 
 @pytest.fixture(scope="module", autouse=True)
 def fixed_code_fingerprint() -> Any:
     """Pin the code fingerprint: the tree may be edited while the suite runs (a code change between two
-    runs rightly forces a full rerun; tests/transforms/runs/test_reprocess.py checks that)."""
+    runs rightly forces a full rerun; tests/transforms/runs/test_reprocess.py checks that). Every run
+    here has the state key, which --previous needs."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr("transforms.output.manifest.code_fingerprint", lambda: "pinned-for-tests")
+        mp.setenv("SCRUBLINE_STATE_KEY", STATE_KEY)
         yield
 
 
@@ -224,6 +231,117 @@ def test_unscoped_changes_fall_back_to_a_full_rerun_and_say_so(
     assert "--previous: full rerun, cannot be scoped to records" in capsys.readouterr().out
 
 
+def _copy_run(base: Path, dest: Path) -> Path:
+    """A byte-for-byte copy of a published run (its listed shards and manifest)."""
+    for entry in _manifest(base)["files"]:
+        (dest / entry["path"]).parent.mkdir(parents=True, exist_ok=True)
+        (dest / entry["path"]).write_bytes((base / entry["path"]).read_bytes())
+    (dest / "manifest.json").write_bytes((base / "manifest.json").read_bytes())
+    return dest
+
+
+def _rewrite_row(shard: Path, record_id: str, **changes: Any) -> None:
+    """Rewrite one row of a Parquet shard in place, keeping its schema."""
+    table = pq.read_table(shard)
+    rows = [{**r, **changes} if r["id"] == record_id else r for r in table.to_pylist()]
+    pq.write_table(type(table).from_pylist(rows, schema=table.schema), shard)
+
+
+def _shard_of(run: Path, kind: str, record_id: str) -> Path:
+    for path in sorted((run / kind).glob("*.parquet")):
+        if record_id in pq.read_table(path, columns=["id"]).column("id").to_pylist():
+            return path
+    raise AssertionError(record_id)
+
+
+def _rehash(run: Path, *, reseal: bool = False) -> None:
+    """Recompute the manifest's file hashes as plain sha256, as someone without the key can; ``reseal``
+    seals it again under the real key, as only a key holder could."""
+    manifest = _manifest(run)
+    for entry in manifest["files"]:
+        target = run / entry["path"]
+        if target.is_file():
+            entry["sha256"] = hashlib.sha256(target.read_bytes()).hexdigest()
+    if reseal:
+        manifest = seal_manifest(manifest, STATE_KEY.encode())
+    (run / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def _edit_record_text(run: Path) -> None:
+    _rewrite_row(_shard_of(run, "records", "r11"), "r11", text="My card is 4111 1111 1111 1111")
+    _rehash(run)
+
+
+def _edit_fingerprint(run: Path) -> None:
+    _rewrite_row(_shard_of(run, "fingerprints", "r11"), "r11", rules=[], entity_counts=[])
+    _rehash(run)
+
+
+def _unseal(run: Path) -> None:
+    manifest = _manifest(run)
+    manifest.update(state_key=None, hmac=None)
+    (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _list_path(path: str) -> Any:
+    def tamper(run: Path) -> None:
+        manifest = _manifest(run)
+        manifest["files"][0]["path"] = path.format(run=run)
+        (run / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        _rehash(run, reseal=True)
+
+    return tamper
+
+
+def _link_out(run: Path) -> None:
+    shard = run / "records" / "part-00000-of-00002.parquet"
+    outside = run.parent / "outside.parquet"
+    outside.write_bytes(shard.read_bytes())
+    shard.unlink()
+    shard.symlink_to(outside)
+
+
+# (name, tamper the copied run, the state key of the new run, the one line on stderr)
+TAMPERED = [
+    ("record_text_edited", _edit_record_text, STATE_KEY, "does not verify under the state key (changed since)"),
+    ("fingerprint_edited", _edit_fingerprint, STATE_KEY, "does not verify under the state key (changed since)"),
+    ("seal_removed", _unseal, STATE_KEY, "was made without a state key, so it cannot be verified"),
+    ("dotdot_path", _list_path("records/../../x"), STATE_KEY, "lists a file that is not a shard inside the run"),
+    ("absolute_path", _list_path("{run}/records/part-00000-of-00002.parquet"), STATE_KEY, "not a shard inside"),
+    ("shard_linked_out", _link_out, STATE_KEY, "is a symbolic link; a run's shards are plain files"),
+    ("another_key", lambda run: None, "another-state-key-for-tests-02", "made with another state key"),
+    ("no_key", lambda run: None, "", "--previous needs the state key to verify the earlier run"),
+]
+
+
+@pytest.mark.parametrize("name, tamper, key, message", TAMPERED, ids=[t[0] for t in TAMPERED])
+def test_a_previous_run_that_does_not_verify_is_refused_before_anything_is_written(
+    base_run: tuple[Path, Path],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    tamper: Any,
+    key: str,
+    message: str,
+) -> None:
+    inputs, base = base_run
+    previous = _copy_run(base, tmp_path / "previous")
+    tamper(previous)
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", key)
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump(BASE), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["run", "--input", str(inputs), "--config", str(config), "--output", str(out), "--previous", str(previous)]
+    capsys.readouterr()
+    assert main(argv) == 2
+    console = capsys.readouterr()
+    (line,) = console.err.splitlines()
+    assert line.startswith("scrubline: error: --previous") and message in line
+    assert console.out == "" and "4111" not in line and str(tmp_path) not in line
+    assert not out.exists()
+
+
 def test_previous_run_must_be_published_intact_and_not_the_output(base_run: tuple[Path, Path], tmp_path: Path) -> None:
     inputs, base = base_run
     config = tmp_path / "c.yaml"
@@ -231,15 +349,36 @@ def test_previous_run_must_be_published_intact_and_not_the_output(base_run: tupl
     argv = ["run", "--input", str(inputs), "--config", str(config)]
     assert main([*argv, "--output", str(tmp_path / "o1"), "--previous", str(tmp_path / "nothing")]) == 2
     assert main([*argv, "--output", str(base), "--previous", str(base), "--overwrite"]) == 2
-    copy_dir = tmp_path / "tampered"
-    copy_dir.mkdir()
-    for entry in _manifest(base)["files"]:
-        (copy_dir / entry["path"]).parent.mkdir(parents=True, exist_ok=True)
-        (copy_dir / entry["path"]).write_bytes((base / entry["path"]).read_bytes())
-    (copy_dir / "manifest.json").write_bytes((base / "manifest.json").read_bytes())
+    copy_dir = _copy_run(base, tmp_path / "tampered")
     shard = copy_dir / "records" / "part-00000-of-00002.parquet"
     shard.write_bytes(shard.read_bytes() + b"x")
     assert main([*argv, "--output", str(tmp_path / "o2"), "--previous", str(copy_dir)]) == 2
+    assert not (tmp_path / "o1").exists() and not (tmp_path / "o2").exists()
+
+
+def test_a_row_changed_while_the_run_reads_it_fails_the_run_and_publishes_nothing(
+    base_run: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The shards verify when the run starts; a row edited after that is caught as it is carried over."""
+    from transforms.runs import previous as previous_module
+
+    inputs, base = base_run
+    previous = _copy_run(base, tmp_path / "previous")
+
+    def load_then_tamper(*args: Any) -> Any:
+        loaded = previous_module.load_previous_run(*args)
+        _rewrite_row(_shard_of(previous, "records", "r11"), "r11", text="My card is 4111 1111 1111 1111")
+        return loaded
+
+    monkeypatch.setattr("pipelines.cli.load_previous_run", load_then_tamper)
+    config = tmp_path / "c.yaml"
+    config.write_text(yaml.safe_dump(BASE), encoding="utf-8")
+    out = tmp_path / "out"
+    argv = ["run", "--input", str(inputs), "--config", str(config), "--output", str(out), "--previous", str(previous)]
+    assert main([*argv, "--progress-seconds", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "PreviousRunError" in err and "4111" not in err
+    assert not (out / "manifest.json").exists()
 
 
 def test_diff_explains_a_term_added_and_a_withdrawal_without_values(
@@ -281,3 +420,18 @@ def test_diff_explains_a_term_added_and_a_withdrawal_without_values(
 def test_diff_needs_two_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", str(tmp_path / "a"), str(tmp_path / "b")]) == 2
     assert capsys.readouterr().err.strip() == "scrubline: error: OLD_DIR holds no published run (no manifest.json)"
+
+
+def test_diff_refuses_runs_made_without_the_state_key(
+    base_run: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs, base = base_run
+    monkeypatch.delenv("SCRUBLINE_STATE_KEY")
+    keyless = _run(tmp_path, "keyless", BASE, inputs)
+    assert _manifest(keyless)["state_key"] is None
+    capsys.readouterr()
+    assert main(["diff", str(base), str(keyless)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "scrubline: error: NEW_DIR was made without a state key, so its records cannot be compared; "
+        "set SCRUBLINE_STATE_KEY for the runs to diff"
+    )

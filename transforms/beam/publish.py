@@ -11,6 +11,7 @@ import apache_beam as beam
 
 from transforms.beam.io import QUARANTINE
 from transforms.logsafety import safe_step
+from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key, seal_manifest
 from transforms.output.manifest import build_manifest, write_manifest
 from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
@@ -76,8 +77,9 @@ def tally(pcoll: beam.PCollection, key: str, label: str) -> beam.PCollection:
 
 
 @safe_step
-def _input_entry(f: InputFile) -> dict[str, Any]:
-    """An input file as the manifest lists it: opaque source, size and sha256 (None if unreadable now)."""
+def _input_entry(f: InputFile, state_key: StateKeyRef | None) -> dict[str, Any]:
+    """An input file as the manifest lists it: opaque source, size and a keyed digest of its bytes (the
+    HMAC of their sha256 under the state key; None without a key, both None if unreadable now)."""
     h = hashlib.sha256()
     size = 0
     try:
@@ -86,8 +88,12 @@ def _input_entry(f: InputFile) -> dict[str, Any]:
                 h.update(chunk)
                 size += len(chunk)
     except OSError:
-        return {"source": opaque_source(f), "bytes": None, "sha256": None}
-    return {"source": opaque_source(f), "bytes": size, "sha256": h.hexdigest()}
+        return {"source": opaque_source(f), "bytes": None, "hmac": None}
+    return {
+        "source": opaque_source(f),
+        "bytes": size,
+        "hmac": keyed_sha256(load_state_key(state_key), INPUT, h.hexdigest()) or None,
+    }
 
 
 def _reuse_summary(run: RunSpec, counts: dict[str, int]) -> dict[str, Any] | None:
@@ -114,6 +120,7 @@ def _publish(
     reasons: dict,
     inputs: list[dict[str, Any]],
 ) -> str:
+    key = load_state_key(run.state_key)
     manifest = build_manifest(
         read=counts.get("read", 0),
         excluded=counts.get("excluded", 0),
@@ -124,11 +131,12 @@ def _publish(
         versions=run.versions,
         key_ids=run.key_ids,
         num_shards=run.config.output.num_shards,
-        config=sanitized_config(run.config),
+        config=sanitized_config(run.config, key),
         inputs=inputs,
         reuse=_reuse_summary(run, counts),
+        state_key=run.state_key.key_id if run.state_key is not None else None,
     )
-    return write_manifest(run.output_dir, manifest)
+    return write_manifest(run.output_dir, seal_manifest(manifest, key))
 
 
 class PublishManifest(beam.PTransform):
@@ -150,7 +158,7 @@ class PublishManifest(beam.PTransform):
         inputs = (
             p
             | "ListInputs" >> beam.Create(list(self._run.files), reshuffle=False)
-            | "HashInputs" >> beam.Map(_input_entry)
+            | "HashInputs" >> beam.Map(_input_entry, self._run.state_key)
         )
         entities = (
             parts["redacted"]

@@ -1,7 +1,9 @@
 """The run manifest: counts, ruleset, versions and every output file with its sha256. Written last.
 
 It carries ids, counts, types, hashes and versions only: never a value, a file name of an input, or
-a key (keys appear as fingerprints).
+a key (keys appear as fingerprints). Hashes of inputs and rule values are keyed under the state key
+(``transforms.output.keyed``), and the whole manifest but its ``reuse`` section is sealed by an HMAC
+under it (``seal_manifest``), which ``--previous`` checks.
 """
 
 from __future__ import annotations
@@ -75,13 +77,15 @@ def build_manifest(
     config: Mapping[str, Any] | None = None,
     inputs: Iterable[Mapping[str, Any]] = (),
     reuse: Mapping[str, Any] | None = None,
+    state_key: str | None = None,
 ) -> dict[str, Any]:
     """Assemble the manifest; raise ManifestError unless ``read == written + quarantined + excluded``.
 
     ``config`` is the sanitised effective config (``transforms.runs.sanitize.sanitized_config``), ``inputs``
-    every input file as ``{source, bytes, sha256}`` (opaque source, never a name), ``reuse`` what
-    ``--previous`` carried over (None for a run without it): the only part that differs between an
-    incremental run and a full rerun with the same result.
+    every input file as ``{source, bytes, hmac}`` (opaque source, never a name; ``hmac`` keyed, None
+    without a state key), ``reuse`` what ``--previous`` carried over (None for a run without it): the
+    only part that differs between an incremental run and a full rerun with the same result.
+    ``state_key`` is the state key's public id, None for a run without one.
     """
     ordered = sorted(files, key=lambda f: f.path)
     written = sum(f.rows for f in ordered if f.path.startswith("records/"))
@@ -94,7 +98,7 @@ def build_manifest(
     if any(f.path.startswith("fingerprints/") for f in ordered) and fingerprinted != read:
         raise ManifestError(f"fingerprints do not add up: read={read} fingerprinted={fingerprinted}")
     return {
-        "manifest_version": 2,
+        "manifest_version": 3,
         "ruleset": ruleset,
         "counts": {
             "read": read,
@@ -107,9 +111,10 @@ def build_manifest(
         "num_shards": num_shards,
         "layout": {"records": "records/", "quarantine": "quarantine/", "fingerprints": "fingerprints/"},
         "key_ids": dict(sorted(key_ids.items())),
+        "state_key": state_key,
         "versions": dict(sorted(versions.items())),
         "config": dict(config) if config is not None else None,
-        "inputs": sorted((dict(i) for i in inputs), key=lambda i: (str(i["source"]), str(i.get("sha256")))),
+        "inputs": sorted((dict(i) for i in inputs), key=lambda i: (str(i["source"]), str(i.get("hmac")))),
         "reuse": dict(reuse) if reuse is not None else None,
         "files": [{"path": f.path, "sha256": f.sha256, "rows": f.rows, "bytes": f.bytes} for f in ordered],
     }

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
 import pyarrow as pa
 
 from transforms.metadata import NULL, fit_value, metadata_entries, metadata_json, output_type
+from transforms.output.keyed import CONTENT, FINGERPRINT, INPUT, OUTPUT, keyed_hasher, keyed_sha256
 from transforms.records import Excluded, QuarantineRecord, RedactedDocument
 from transforms.redaction.log import RedactionLog
 
@@ -18,9 +19,10 @@ __all__ = [
     "QUARANTINE_SCHEMA",
     "REDACTION_TYPE",
     "excluded_fingerprint",
+    "fingerprint_hmac",
     "fit_metadata",
     "metadata_types_of",
-    "output_sha256",
+    "output_hmac",
     "quarantine_fingerprint",
     "quarantine_row",
     "record_fingerprint",
@@ -47,22 +49,23 @@ QUARANTINE_SCHEMA = pa.schema(
         pa.field("source", pa.string(), nullable=False),
         pa.field("reason", pa.string(), nullable=False),
         pa.field("error_class", pa.string(), nullable=False),
-        pa.field("input_sha256", pa.string(), nullable=False),
+        pa.field("input_hmac", pa.string(), nullable=False),  # keyed digest of the raw bytes; "" without a key
         pa.field("size_bytes", pa.int64(), nullable=False),
     ]
 )
 
 
 # One row per record read, whatever became of it: what a later run (``--previous``) and
-# ``scrubline diff`` need to know about it, without any of its content.
+# ``scrubline diff`` need to know about it, without any of its content. The three digests are HMACs
+# under the state key (``transforms.output.keyed``), "" without one.
 FINGERPRINT_SCHEMA = pa.schema(
     [
         pa.field("id", pa.string(), nullable=False),
         pa.field("status", pa.string(), nullable=False),  # written | quarantined | excluded
         pa.field("reason", pa.string(), nullable=False),  # the quarantine reason, else ""
         pa.field("ruleset", pa.string(), nullable=False),
-        pa.field("content_sha256", pa.string(), nullable=False),  # of id, source, text, metadata; "" if unknown
-        pa.field("output_sha256", pa.string(), nullable=False),  # of the written row less its ruleset; else ""
+        pa.field("content_hmac", pa.string(), nullable=False),  # of id, source, text, metadata; "" unless written
+        pa.field("output_hmac", pa.string(), nullable=False),  # of the written row less its ruleset; else ""
         pa.field(
             "entity_counts",
             pa.list_(
@@ -95,6 +98,7 @@ FINGERPRINT_SCHEMA = pa.schema(
             ),
             nullable=False,
         ),
+        pa.field("fingerprint_hmac", pa.string(), nullable=False),  # of this row's other columns; else ""
     ]
 )
 
@@ -143,41 +147,39 @@ def fit_metadata(doc: RedactedDocument, schema: pa.Schema) -> RedactedDocument:
     return dataclasses.replace(doc, metadata=fitted, metadata_types=types)
 
 
-def quarantine_row(q: QuarantineRecord) -> dict[str, object]:
-    """The Parquet row for one quarantined record: ids, codes and sizes only."""
+def quarantine_row(q: QuarantineRecord, key: bytes | None) -> dict[str, object]:
+    """The Parquet row for one quarantined record: ids, codes, sizes and a keyed digest of its bytes only."""
     return {
         "id": q.id,
         "source": q.source,
         "reason": q.reason.value,
         "error_class": q.error_class,
-        "input_sha256": q.input_sha256,
+        "input_hmac": keyed_sha256(key, INPUT, q.input_sha256),
         "size_bytes": q.size_bytes,
     }
 
 
-def output_sha256(doc: RedactedDocument) -> str:
-    """A fingerprint of a record's output (text, source, metadata, redactions), independent of the ruleset.
+_HASH_BATCH = 4096
+_TEXT_PIECE = 1 << 20
 
-    The sha256 of the compact JSON ``[text, source, metadata_json, [[entity_type, start, end,
-    out_start, out_end, detector, score, operator], ...]]`` (UTF-8, lone surrogates passed through),
-    hashed piece by piece so a 50 MB record is never serialised whole.
-    """
-    h = hashlib.sha256()
 
-    def put(s: str) -> None:
-        h.update(s.encode("utf-8", "surrogatepass"))
-
-    put("[")
-    _put_json_string(put, doc.text)
+def _put_output(
+    put: Callable[[str], None],
+    parts: tuple[str, str, str, list[list[Any]]],
+    redactions: Iterable[list[object]],
+) -> None:
+    """``put`` the compact JSON ``[id, text, source, metadata_json, [[entity_type, start, end, out_start,
+    out_end, detector, score, operator], ...]]`` piece by piece (a 50 MB text is never serialised whole)."""
+    record_id, text, source, metadata = parts
+    put("[" + _dumps(record_id) + ",")
+    _put_json_string(put, text)
     put(",")
-    _put_json_string(put, doc.source)
-    put(",")
-    put(_dumps(metadata_json(doc.metadata, doc.metadata_types)))
-    put(",[")
+    _put_json_string(put, source)
+    put("," + _dumps(metadata) + ",[")
     rows: list[str] = []
     separator = ""
-    for r in doc.redactions:
-        rows.append(_dumps([r.entity_type, r.start, r.end, r.out_start, r.out_end, r.detector, r.score, r.operator]))
+    for r in redactions:
+        rows.append(_dumps(r))
         if len(rows) == _HASH_BATCH:
             put(separator + ",".join(rows))
             rows.clear()
@@ -185,11 +187,25 @@ def output_sha256(doc: RedactedDocument) -> str:
     if rows:
         put(separator + ",".join(rows))
     put("]]")
+
+
+def output_hmac(doc: RedactedDocument, key: bytes | None) -> str:
+    """A keyed digest of a record's output less its ruleset (id, text, source, typed metadata, redactions).
+
+    The HMAC-SHA256, under the state key's ``output`` subkey, of the compact JSON ``_put_output``
+    describes (UTF-8, lone surrogates passed through; kept values as ``metadata_json`` writes them,
+    with their types); "" without a key. ``--previous`` rebuilds a carried record from its row and
+    checks it against this digest.
+    """
+    if key is None:
+        return ""
+    redactions = (
+        [r.entity_type, r.start, r.end, r.out_start, r.out_end, r.detector, r.score, r.operator] for r in doc.redactions
+    )
+    h = keyed_hasher(key, OUTPUT)
+    parts = (doc.id, doc.text, doc.source, metadata_json(doc.metadata, doc.metadata_types))
+    _put_output(lambda s: h.update(s.encode("utf-8", "surrogatepass")), parts, redactions)
     return h.hexdigest()
-
-
-_HASH_BATCH = 4096
-_TEXT_PIECE = 1 << 20
 
 
 def _dumps(value: object) -> str:
@@ -207,43 +223,62 @@ def _put_json_string(put: Callable[[str], None], s: str) -> None:
     put('"')
 
 
-def record_fingerprint(doc: RedactedDocument, ruleset: str) -> dict[str, object]:
-    """The fingerprint row of a clean record."""
-    return {
-        "id": doc.id,
-        "status": "written",
-        "reason": "",
-        "ruleset": ruleset,
-        "content_sha256": doc.content_sha256,
-        "output_sha256": output_sha256(doc),
-        "entity_counts": list(doc.entity_counts),
-        "rules": list(doc.rules),
-    }
+def _pairs(items: Iterable[Any], first: str, second: str) -> list[list[object]]:
+    """``[[a, b], ...]`` from tuples (as built) or ``{first: a, second: b}`` dicts (as read back)."""
+    return [[i[first], i[second]] if isinstance(i, Mapping) else [i[0], i[1]] for i in items]
 
 
-def quarantine_fingerprint(q: QuarantineRecord, ruleset: str) -> dict[str, object]:
+def fingerprint_hmac(row: Mapping[str, Any], key: bytes | None) -> str:
+    """A keyed digest of a fingerprint row (every column but this one); "" without a key.
+
+    It binds the row's id, status, ruleset, digests, entity counts and rules, so ``--previous`` can
+    tell a fingerprint row it may act on from an edited one.
+    """
+    if key is None:
+        return ""
+    payload = [
+        *(row[c] for c in ("id", "status", "reason", "ruleset", "content_hmac", "output_hmac")),
+        _pairs(row["entity_counts"], "entity_type", "count"),
+        _pairs(row["rules"], "detector", "entity_type"),
+    ]
+    h = keyed_hasher(key, FINGERPRINT)
+    h.update(_dumps(payload).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _sealed(row: dict[str, object], key: bytes | None) -> dict[str, object]:
+    row["fingerprint_hmac"] = fingerprint_hmac(row, key)
+    return row
+
+
+def record_fingerprint(doc: RedactedDocument, ruleset: str, key: bytes | None) -> dict[str, object]:
+    """The fingerprint row of a clean record (its digests keyed under ``key``, "" without one)."""
+    return _sealed(
+        {
+            "id": doc.id,
+            "status": "written",
+            "reason": "",
+            "ruleset": ruleset,
+            "content_hmac": keyed_sha256(key, CONTENT, doc.content_sha256),
+            "output_hmac": output_hmac(doc, key),
+            "entity_counts": list(doc.entity_counts),
+            "rules": list(doc.rules),
+        },
+        key,
+    )
+
+
+def _without_content(record_id: str, status: str, reason: str, ruleset: str, key: bytes | None) -> dict[str, object]:
+    row: dict[str, object] = {"id": record_id, "status": status, "reason": reason, "ruleset": ruleset}
+    row.update({"content_hmac": "", "output_hmac": "", "entity_counts": [], "rules": []})
+    return _sealed(row, key)
+
+
+def quarantine_fingerprint(q: QuarantineRecord, ruleset: str, key: bytes | None) -> dict[str, object]:
     """The fingerprint row of a quarantined record."""
-    return {
-        "id": q.id,
-        "status": "quarantined",
-        "reason": q.reason.value,
-        "ruleset": ruleset,
-        "content_sha256": "",
-        "output_sha256": "",
-        "entity_counts": [],
-        "rules": [],
-    }
+    return _without_content(q.id, "quarantined", q.reason.value, ruleset, key)
 
 
-def excluded_fingerprint(e: Excluded, ruleset: str) -> dict[str, object]:
+def excluded_fingerprint(e: Excluded, ruleset: str, key: bytes | None) -> dict[str, object]:
     """The fingerprint row of a record an ``input.exclude`` rule removed."""
-    return {
-        "id": e.id,
-        "status": "excluded",
-        "reason": "",
-        "ruleset": ruleset,
-        "content_sha256": "",
-        "output_sha256": "",
-        "entity_counts": [],
-        "rules": [],
-    }
+    return _without_content(e.id, "excluded", "", ruleset, key)

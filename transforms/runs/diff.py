@@ -4,6 +4,8 @@ Built from the two manifests, ``fingerprints/`` shards and the rule ids and enti
 records' redaction logs only, so it never reads a record's text and its output carries ids, counts,
 entity types and rule names, never a value: proprietary terms, internal domains, pattern regexes and
 exclusion values appear in manifests only as digests, and allow-list words are counted, not listed.
+Records and rules are compared by their digests, which are keyed under the state key: both runs must
+have been made with the same one (``check_comparable``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Any
 from transforms.runs.report import findings_by_rule
 from transforms.runs.sanitize import leaf_differences
 
-__all__ = ["RunDiffError", "config_changes", "diff_runs", "render_diff"]
+__all__ = ["RunDiffError", "check_comparable", "config_changes", "diff_runs", "render_diff"]
 
 
 class RunDiffError(ValueError):
@@ -34,11 +36,14 @@ def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[s
         raise RunDiffError(f"{label} holds no published run (no manifest.json)") from None
     except (OSError, ValueError) as exc:
         raise RunDiffError(f"{label} manifest.json cannot be read ({type(exc).__name__})") from None
+    if not isinstance(manifest, dict):
+        raise RunDiffError(f"{label} manifest.json cannot be read (not a run manifest)")
+    _check_keyed(manifest, label)  # before its fingerprints: a run without a key has no digests to compare
     paths = [f["path"] for f in manifest.get("files", []) if f["path"].startswith("fingerprints/")]
     if not paths:
         raise RunDiffError(f"{label} has no fingerprints (made by an older scrubline); rerun it to compare")
     records: dict[str, tuple[str, str, str, frozenset]] = {}
-    columns = ["id", "status", "content_sha256", "output_sha256", "rules"]
+    columns = ["id", "status", "content_hmac", "output_hmac", "rules"]
     for rel in sorted(paths):
         try:
             table = pq.read_table(root / rel, columns=columns)
@@ -46,7 +51,7 @@ def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[s
             raise RunDiffError(f"{label} fingerprint shard {rel} cannot be read ({type(exc).__name__})") from None
         for row in table.to_pylist():
             rules = frozenset((r["detector"], r["entity_type"]) for r in row["rules"])
-            records[row["id"]] = (row["status"], row["content_sha256"], row["output_sha256"], rules)
+            records[row["id"]] = (row["status"], row["content_hmac"], row["output_hmac"], rules)
     return manifest, records
 
 
@@ -161,10 +166,32 @@ def _why_changed(old: tuple, new: tuple, changed_operator_types: set[str]) -> li
     return ["other (same rules fired; e.g. overlap resolution or versions)"]
 
 
+def _check_keyed(manifest: Mapping[str, Any], label: str) -> None:
+    """Raise RunDiffError if the run was made without a state key (or by a scrubline before them)."""
+    if manifest.get("state_key") is None:
+        env = ((manifest.get("config") or {}).get("output") or {}).get("state_key_env", "SCRUBLINE_STATE_KEY")
+        raise RunDiffError(
+            f"{label} was made without a state key, so its records cannot be compared; set {env} for the runs to diff"
+        )
+
+
+def check_comparable(old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
+    """Raise RunDiffError unless both manifests name the same state key: records and rules are compared
+    by digests keyed under it, which runs without a key do not have and runs under two keys never share."""
+    _check_keyed(old, "OLD_DIR")
+    _check_keyed(new, "NEW_DIR")
+    if old["state_key"] != new["state_key"]:
+        raise RunDiffError(
+            "OLD_DIR and NEW_DIR were made with different state keys, so their records cannot be compared"
+        )
+
+
 def diff_runs(old_dir: str, new_dir: str, examples: int = 5) -> dict[str, Any]:
-    """Compare two published runs; everything in the result is an id, a count, a type or a rule name."""
+    """Compare two published runs made with the same state key; everything in the result is an id, a count,
+    a type or a rule name."""
     old_manifest, old = _load(old_dir, "OLD_DIR")
     new_manifest, new = _load(new_dir, "NEW_DIR")
+    check_comparable(old_manifest, new_manifest)
     old_ops = (old_manifest.get("config") or {}).get("operators", {})
     new_ops = (new_manifest.get("config") or {}).get("operators", {})
     default_changed = old_ops.get("default") != new_ops.get("default")

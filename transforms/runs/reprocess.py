@@ -93,7 +93,7 @@ def _unscoped_changes(
 
 
 def _term_changes(
-    old_terms: Mapping[str, list[str]], config: ScrublineConfig
+    old_terms: Mapping[str, list[str]], config: ScrublineConfig, key: bytes
 ) -> tuple[list[str], set[str], dict[str, tuple[str, ...]]]:
     """Per entity type, in order: (changes, detectors whose terms were removed, added terms to pre-scan)."""
     changes: list[str] = []
@@ -101,7 +101,8 @@ def _term_changes(
     added_terms: dict[str, tuple[str, ...]] = {}
     for entity in sorted(set(old_terms) | set(config.proprietary.terms)):
         before = set(old_terms.get(entity, []))
-        after = {rule_digest(entity, term_key(t)): t for t in config.proprietary.terms.get(entity, []) if term_key(t)}
+        terms = config.proprietary.terms.get(entity, [])
+        after = {rule_digest(key, entity, term_key(t)): t for t in terms if term_key(t)}
         if before - set(after):
             removed.add(f"proprietary_terms.{entity}")
             changes.append(f"proprietary.terms.{entity}: {len(before - set(after))} removed")
@@ -112,12 +113,14 @@ def _term_changes(
     return changes, removed, added_terms
 
 
-def _domain_changes(old_digests: list[str], config: ScrublineConfig) -> tuple[list[str], list[str], tuple[str, ...]]:
+def _domain_changes(
+    old_digests: list[str], config: ScrublineConfig, key: bytes
+) -> tuple[list[str], list[str], tuple[str, ...]]:
     """(changes, detector prefixes to redo when a domain was removed, added domains to pre-scan)."""
     changes: list[str] = []
     removed_prefixes: list[str] = []
     old_domains = set(old_digests)
-    new_domains = {rule_digest(d.lower()): d for d in config.proprietary.internal_domains}
+    new_domains = {rule_digest(key, d.lower()): d for d in config.proprietary.internal_domains}
     if old_domains - set(new_domains):
         removed_prefixes.append("internal_domains.")
         changes.append(f"proprietary.internal_domains: {len(old_domains - set(new_domains))} removed")
@@ -128,16 +131,16 @@ def _domain_changes(old_digests: list[str], config: ScrublineConfig) -> tuple[li
 
 
 def _pattern_changes(
-    old_entries: list[dict[str, Any]], config: ScrublineConfig
+    old_entries: list[dict[str, Any]], config: ScrublineConfig, key: bytes
 ) -> tuple[list[str], set[str], tuple[dict[str, Any], ...]]:
     """(changes, detectors of removed or changed patterns, added or changed patterns to pre-scan)."""
     changes: list[str] = []
     removed: set[str] = set()
     old_patterns = {json.dumps(p, sort_keys=True): p for p in old_entries}
-    new_patterns = {json.dumps(e, sort_keys=True): p for e, p in pattern_entries(config.patterns)}
-    for key in sorted(set(old_patterns) - set(new_patterns)):
-        removed.add(f"patterns.{old_patterns[key]['name']}")
-        changes.append(f"patterns: {old_patterns[key]['name']} removed or changed")
+    new_patterns = {json.dumps(e, sort_keys=True): p for e, p in pattern_entries(config.patterns, key)}
+    for gone in sorted(set(old_patterns) - set(new_patterns)):
+        removed.add(f"patterns.{old_patterns[gone]['name']}")
+        changes.append(f"patterns: {old_patterns[gone]['name']} removed or changed")
     added_patterns = tuple(
         new_patterns[k].model_dump(mode="json") for k in sorted(set(new_patterns) - set(old_patterns))
     )
@@ -204,8 +207,9 @@ def plan_reuse(
     config: ScrublineConfig,
     versions: Mapping[str, str],
     key_ids: Mapping[str, str],
+    state_key: bytes,
 ) -> ReusePlan:
-    """Compare the previous run (its manifest) with the new config and versions.
+    """Compare the previous run (its manifest, checked under ``state_key``) with the new config and versions.
 
     A full rerun (``full_rerun_reason`` set) when the previous run has no fingerprints, when a version
     or an unscoped config section changed, or when an entity type is re-enabled; otherwise the plan
@@ -215,14 +219,16 @@ def plan_reuse(
     old = previous_manifest.get("config")
     if not isinstance(old, dict) or "fingerprints" not in previous_manifest.get("layout", {}):
         return ReusePlan(full_rerun_reason="the previous run has no fingerprints (made by an older scrubline)")
-    new = sanitized_config(config)
+    new = sanitized_config(config, state_key)
     unscoped = _unscoped_changes(previous_manifest.get("versions", {}), versions, old, new)
     if unscoped:
         return ReusePlan(full_rerun_reason=f"{_UNSCOPED_REASON}{', '.join(unscoped)} changed")
 
-    term_changes, removed_terms, added_terms = _term_changes(old["proprietary"]["terms"], config)
-    domain_changes, removed_prefixes, added_domains = _domain_changes(old["proprietary"]["internal_domains"], config)
-    pattern_changes, removed_patterns, added_patterns = _pattern_changes(old["patterns"], config)
+    term_changes, removed_terms, added_terms = _term_changes(old["proprietary"]["terms"], config, state_key)
+    domain_changes, removed_prefixes, added_domains = _domain_changes(
+        old["proprietary"]["internal_domains"], config, state_key
+    )
+    pattern_changes, removed_patterns, added_patterns = _pattern_changes(old["patterns"], config, state_key)
     allow_changes, allow_changed = _allow_changes(old["allow"], config)
     old_disabled, new_disabled = set(old["entities"]["disabled"]), set(config.entities.disabled)
     if old_disabled - new_disabled:

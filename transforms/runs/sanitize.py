@@ -1,9 +1,11 @@
 """The effective config as a run's manifest records it, and how two recorded configs compare.
 
 A manifest must let two runs be compared without naming what the rules protect: proprietary terms,
-internal domains, pattern regexes and exclusion values appear only as ``rule_digest``s. Secrets never
-were in the config. ``leaf_differences`` lists the dotted paths where two recorded configs (or any
-nested mappings, such as versions) differ; ``plan_reuse`` and ``scrubline diff`` both use it.
+internal domains, pattern regexes and exclusion values appear only as ``rule_digest``s, keyed under the
+state key so that a guess cannot be confirmed by hashing it; without a state key they are left out
+(only how many there are is recorded). Secrets never were in the config. ``leaf_differences`` lists
+the dotted paths where two recorded configs (or any nested mappings, such as versions) differ;
+``plan_reuse`` and ``scrubline diff`` both use it.
 """
 
 from __future__ import annotations
@@ -12,18 +14,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from transforms.config import PatternConfig, ScrublineConfig
-from transforms.records import sha256_hex
+from transforms.output.keyed import RULE, keyed_hex
 
 __all__ = ["leaf_differences", "pattern_entries", "rule_digest", "sanitized_config", "term_key"]
 
 
-def rule_digest(*parts: str) -> str:
-    """A short, unkeyed digest of a rule value: lets two runs' rules be compared without listing them.
-
-    Unkeyed on purpose (runs with different keys must still compare); it hides a value from a casual
-    reader, not from someone who can guess it and hash the guess.
-    """
-    return sha256_hex("scrubline-rule\x00" + "\x00".join(parts))[:16]
+def rule_digest(key: bytes, *parts: str) -> str:
+    """A short keyed digest of a rule value: lets two runs under the same state key compare their rules
+    without listing them, and confirms no guess to anyone without the key (16 hex digits of an HMAC)."""
+    return keyed_hex(key, RULE, *parts)[:16]
 
 
 def term_key(term: str) -> str:
@@ -33,35 +32,43 @@ def term_key(term: str) -> str:
     return lower_same_length(" ".join(term.split()))
 
 
-def pattern_entries(patterns: Sequence[PatternConfig]) -> list[tuple[dict[str, Any], PatternConfig]]:
-    """Each pattern's sanitised form (its effective rule name, as findings carry it) and itself, named."""
+def pattern_entries(patterns: Sequence[PatternConfig], key: bytes | None) -> list[tuple[dict[str, Any], PatternConfig]]:
+    """Each pattern's sanitised form (its effective rule name, as findings carry it; its regex as a
+    ``rule_digest``, None without a key) and itself, named."""
     out = []
     for i, p in enumerate(patterns):
         name = p.name or f"{p.entity}_{i}"
+        digest = None if key is None else rule_digest(key, p.regex)
         out.append(
             (
-                {"entity": p.entity, "name": name, "score": p.score, "regex_sha256": rule_digest(p.regex)},
+                {"entity": p.entity, "name": name, "score": p.score, "regex_hmac": digest},
                 p.model_copy(update={"name": name}),
             )
         )
     return out
 
 
-def sanitized_config(config: ScrublineConfig) -> dict[str, Any]:
+def _digests(key: bytes | None, values: set[tuple[str, ...]]) -> list[str] | int:
+    """The sorted ``rule_digest``s of ``values``, or without a key only how many there are."""
+    return len(values) if key is None else sorted({rule_digest(key, *v) for v in values})
+
+
+def sanitized_config(config: ScrublineConfig, key: bytes | None) -> dict[str, Any]:
     """The effective config as the manifest records it: everything, except that proprietary terms,
-    internal domains, pattern regexes and exclusion values are replaced by ``rule_digest``s (they name
-    customers, people who asked to be erased, contributors who withdrew). Secrets never were in it."""
+    internal domains, pattern regexes and exclusion values (they name customers, people who asked to be
+    erased, contributors who withdrew) are replaced by ``rule_digest``s under the state key ``key``, or,
+    without a key, by how many there are (a regex by None). Secrets never were in it."""
     data = config.model_dump(mode="json")
     data["proprietary"] = {
         "terms": {
-            entity: sorted({rule_digest(entity, term_key(t)) for t in terms if term_key(t)})
+            entity: _digests(key, {(entity, term_key(t)) for t in terms if term_key(t)})
             for entity, terms in sorted(config.proprietary.terms.items())
         },
-        "internal_domains": sorted({rule_digest(d.lower()) for d in config.proprietary.internal_domains}),
+        "internal_domains": _digests(key, {(d.lower(),) for d in config.proprietary.internal_domains}),
     }
-    data["patterns"] = [entry for entry, _ in pattern_entries(config.patterns)]
+    data["patterns"] = [entry for entry, _ in pattern_entries(config.patterns, key)]
     data["input"]["exclude"] = [
-        {"field": r.field, "values": sorted({rule_digest(r.field, v) for v in r.values})} for r in config.input.exclude
+        {"field": r.field, "values": _digests(key, {(r.field, v) for v in r.values})} for r in config.input.exclude
     ]
     return data
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from transforms.config import ScrublineConfig
+from transforms.output.keyed import StateKeyRef
 from transforms.readers.inputs import InputFile
 from transforms.runs.reprocess import ReusePlan
 
@@ -35,3 +36,4 @@ class RunSpec:
     progress_seconds: float = 30.0  # a progress line per worker process this often; 0: never
     previous: PreviousRun | None = None
     balance_workers: int = 0  # > 1: deal records into this many equal-work bins (local runner); 0: Reshuffle
+    state_key: StateKeyRef | None = None  # keys every published hash of content; None: those are left out

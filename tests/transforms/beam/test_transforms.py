@@ -51,10 +51,11 @@ def test_write_shards_round_trip(tmp_path: Path) -> None:
 
     items = [QuarantineRecord(f"id{i}", f"in0/x#L{i}", QuarantineReason.DECODE_ERROR, "E", "", i) for i in range(20)]
     with BeamTestPipeline() as p:
-        _ = p | beam.Create(items) | WriteShards(str(tmp_path), "quarantine", 3, QUARANTINE_SCHEMA, quarantine_row)
+        to_row = lambda q: quarantine_row(q, None)  # noqa: E731
+        _ = p | beam.Create(items) | WriteShards(str(tmp_path), "quarantine", 3, QUARANTINE_SCHEMA, to_row)
     for index in range(3):
         rows = pq.read_table(tmp_path / "quarantine" / shard_name(index, 3)).to_pylist()
-        expected = sorted((quarantine_row(q) for q in items if shard_of(q.id, 3) == index), key=lambda r: r["id"])
+        expected = sorted((to_row(q) for q in items if shard_of(q.id, 3) == index), key=lambda r: r["id"])
         assert rows == expected
 
 

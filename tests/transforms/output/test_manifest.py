@@ -14,7 +14,7 @@ FILES = [
 ]
 
 
-def _build(read: int) -> dict:
+def _build(read: int, **extra: object) -> dict:
     return build_manifest(
         read=read,
         files=FILES,
@@ -24,6 +24,7 @@ def _build(read: int) -> dict:
         versions={"x": "1"},
         key_ids={},
         num_shards=1,
+        **extra,  # type: ignore[arg-type]
     )
 
 
@@ -46,3 +47,11 @@ def test_manifest_counts_and_files(tmp_path: Path) -> None:
 def test_counts_that_do_not_add_up_publish_nothing() -> None:
     with pytest.raises(ManifestError, match="read=5 written=3 quarantined=1 excluded=0"):
         _build(5)
+
+
+def test_the_state_key_is_named_by_its_id_and_inputs_by_their_keyed_digest() -> None:
+    assert _build(4)["state_key"] is None and _build(4)["manifest_version"] == 3
+    inputs = [{"source": "src-2", "bytes": 5, "hmac": "d2"}, {"source": "src-1", "bytes": 3, "hmac": None}]
+    manifest = _build(4, state_key="0123456789abcdef", inputs=inputs)
+    assert manifest["state_key"] == "0123456789abcdef"
+    assert manifest["inputs"] == [inputs[1], inputs[0]]

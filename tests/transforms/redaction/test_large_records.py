@@ -1,7 +1,7 @@
 """The memory-saving paths for huge records give exactly what the plain implementations gave.
 
 Each test compares against a reference copy of the earlier, straightforward code: overlap resolution
-(set + ranked sort), ``output_sha256`` (one ``json.dumps`` of the whole record), operator application
+(set + ranked sort), ``output_hmac`` (one ``json.dumps`` of the whole record), operator application
 (one join), Parquet shards (``pa.Table.from_pylist`` of tuples) and record pickling (raw text).
 """
 
@@ -21,7 +21,8 @@ from transforms import records
 from transforms.config import parse_config
 from transforms.operators import build_operators
 from transforms.output import schemas, shards
-from transforms.output.schemas import output_sha256, record_row, records_schema
+from transforms.output.keyed import OUTPUT, keyed_hasher
+from transforms.output.schemas import output_hmac, record_row, records_schema
 from transforms.output.shards import write_shard
 from transforms.records import Document, Finding, RedactedDocument, Redaction
 from transforms.redaction import engine
@@ -59,8 +60,12 @@ def _merge(cluster: list[Finding], end: int) -> Finding:
     return Finding(best.entity_type, start, end, best.score, best.detector)
 
 
-def reference_output_sha256(doc: RedactedDocument) -> str:
+KEY = b"state-key-for-tests-0001"
+
+
+def reference_output_hmac(doc: RedactedDocument) -> str:
     payload = [
+        doc.id,
         doc.text,
         doc.source,
         [list(kv) for kv in doc.metadata],
@@ -70,7 +75,9 @@ def reference_output_sha256(doc: RedactedDocument) -> str:
         ],
     ]
     canonical = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8", "surrogatepass")).hexdigest()
+    h = keyed_hasher(KEY, OUTPUT)
+    h.update(canonical.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
 
 
 def reference_row(doc: RedactedDocument, ruleset: str) -> dict[str, object]:
@@ -135,14 +142,14 @@ def test_resolve_equals_the_ranked_set_sort(items: list[Finding], rnd) -> None:
 # The patched constants are the same for every example, so a function-scoped monkeypatch is right here.
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts, reds=redaction_lists, meta_value=st.one_of(st.none(), texts))
-def test_output_sha256_equals_one_json_dump(
+def test_output_hmac_equals_one_json_dump(
     monkeypatch: pytest.MonkeyPatch, piece: int, batch: int, text: str, reds: list[Redaction], meta_value: str | None
 ) -> None:
     monkeypatch.setattr(schemas, "_TEXT_PIECE", piece)
     monkeypatch.setattr(schemas, "_HASH_BATCH", batch)
     doc = _doc(text, reds, (("language", meta_value), ("license", "MIT")))
-    assert output_sha256(doc) == reference_output_sha256(doc)
-    assert output_sha256(doc) == reference_output_sha256(
+    assert output_hmac(doc, KEY) == reference_output_hmac(doc)
+    assert output_hmac(doc, KEY) == reference_output_hmac(
         RedactedDocument(**{**doc.__dict__, "redactions": tuple(reds)})
     )
 

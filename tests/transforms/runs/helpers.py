@@ -18,12 +18,13 @@ BASE: dict[str, Any] = {
     "operators": {"default": {"type": "replace"}, "EMAIL_ADDRESS": {"type": "pseudonymize", "key_env": "K"}},
 }
 VERSIONS = {"scrubline": "0.1.0", "scrubline_code": "abc"}
+STATE_KEY = b"state-key-for-tests-0001"
 
 
 def manifest(cfg: dict[str, Any], versions: dict[str, str] = VERSIONS, key_ids: dict | None = None) -> dict:
     """The manifest a previous run with ``cfg`` would have published (the parts plan_reuse reads)."""
     return {
-        "config": sanitized_config(parse_config(cfg)),
+        "config": sanitized_config(parse_config(cfg), STATE_KEY),
         "layout": {"fingerprints": "fingerprints/"},
         "versions": versions,
         "key_ids": key_ids if key_ids is not None else {"K": "k1"},

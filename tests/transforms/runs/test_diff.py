@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from tests.transforms.runs.helpers import STATE_KEY
+from transforms.output.keyed import seal_manifest, state_key_id
 from transforms.output.manifest import build_manifest, write_manifest
 from transforms.output.schemas import FINGERPRINT_SCHEMA, record_fingerprint, record_row, records_schema
 from transforms.output.shards import write_shard
@@ -33,17 +36,18 @@ def redacted(record_id: str, *findings: tuple[str, str]) -> RedactedDocument:
         metadata=(),
         redactions=log,
         entity_counts=tuple(sorted(Counter(entity for _, entity in findings).items())),
-        content_sha256=f"content-{record_id}",
+        content_sha256=hashlib.sha256(record_id.encode()).hexdigest(),
         rules=tuple(sorted(set(findings))),
     )
 
 
-def publish(root: Path, docs: list[RedactedDocument], ruleset: str) -> str:
-    """Write ``docs`` as a published run: one records shard, one fingerprints shard, the manifest."""
+def publish(root: Path, docs: list[RedactedDocument], ruleset: str, key: bytes | None = STATE_KEY) -> str:
+    """Write ``docs`` as a published run under state key ``key``: one records shard, one fingerprints
+    shard, the manifest."""
     files = [
         write_shard(str(root), "records", 0, 1, [record_row(d, ruleset) for d in docs], records_schema([])),
         write_shard(
-            str(root), "fingerprints", 0, 1, [record_fingerprint(d, ruleset) for d in docs], FINGERPRINT_SCHEMA
+            str(root), "fingerprints", 0, 1, [record_fingerprint(d, ruleset, key) for d in docs], FINGERPRINT_SCHEMA
         ),
     ]
     entities: Counter[str] = Counter()
@@ -59,8 +63,9 @@ def publish(root: Path, docs: list[RedactedDocument], ruleset: str) -> str:
         key_ids={},
         num_shards=1,
         config={},
+        state_key=state_key_id(key),
     )
-    write_manifest(str(root), manifest)
+    write_manifest(str(root), seal_manifest(manifest, key))
     return str(root)
 
 
@@ -110,3 +115,24 @@ def test_an_unreadable_records_shard_is_named_by_argument(runs: tuple[str, str])
     with pytest.raises(RunDiffError) as exc:
         diff_runs(old, new)
     assert str(exc.value) == "NEW_DIR records shards cannot be read (ArrowInvalid)"
+
+
+def test_runs_without_a_state_key_are_not_compared(runs: tuple[str, str], tmp_path: Path) -> None:
+    old, _ = runs
+    keyless = publish(tmp_path / "keyless", [redacted("r1", GREETING)], "rs-x", key=None)
+    with pytest.raises(RunDiffError) as exc:
+        diff_runs(old, keyless)
+    assert str(exc.value) == (
+        "NEW_DIR was made without a state key, so its records cannot be compared; set SCRUBLINE_STATE_KEY "
+        "for the runs to diff"
+    )
+
+
+def test_runs_under_two_state_keys_are_not_compared(runs: tuple[str, str], tmp_path: Path) -> None:
+    old, _ = runs
+    other = publish(tmp_path / "other", [redacted("r1", GREETING)], "rs-x", key=b"state-key-for-tests-0002")
+    with pytest.raises(RunDiffError) as exc:
+        diff_runs(old, other)
+    assert str(exc.value) == (
+        "OLD_DIR and NEW_DIR were made with different state keys, so their records cannot be compared"
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.transforms.runs.helpers import BASE, VERSIONS, doc, manifest, with_
+from tests.transforms.runs.helpers import BASE, STATE_KEY, VERSIONS, doc, manifest, with_
 from transforms.config import parse_config
 from transforms.records import Document
 from transforms.runs.prescan import Prescanner
@@ -23,14 +23,14 @@ from transforms.runs.reprocess import ReusePlan, plan_reuse
 )
 def test_added_terms_are_prescanned_like_detection(text: str, affected: bool) -> None:
     new = with_(proprietary={**BASE["proprietary"], "terms": {**BASE["proprietary"]["terms"], "VENDOR": ["Acme Corp"]}})
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.changes == ("proprietary.terms.VENDOR: 1 added",) and plan.tags_changed == ("VENDOR",)
     assert Prescanner(plan).affected(doc(text), []) is affected
 
 
 def test_removed_rules_affect_records_where_they_fired() -> None:
     new = with_(proprietary={"terms": {}, "internal_domains": []}, patterns=[])
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"}, STATE_KEY)
     scan = Prescanner(plan)
     assert scan.affected(doc("x"), [("proprietary_terms.CUSTOMER", "CUSTOMER")])
     assert scan.affected(doc("x"), [("internal_domains.host", "INTERNAL_HOST")])
@@ -39,7 +39,7 @@ def test_removed_rules_affect_records_where_they_fired() -> None:
 
 
 def test_allow_changes_prescan_case_insensitively_on_every_field() -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(with_(allow=["Excel", "Jira"])), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(with_(allow=["Excel", "Jira"])), VERSIONS, {"K": "k1"}, STATE_KEY)
     scan = Prescanner(plan)
     assert scan.affected(Document(id="1", text="x", source="notes/JIRA.txt"), [])
     assert not scan.affected(doc("Excel sheets"), [])

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.transforms.runs.helpers import BASE, VERSIONS, doc, manifest, with_
+from tests.transforms.runs.helpers import BASE, STATE_KEY, VERSIONS, doc, manifest, with_
 from transforms.config import parse_config
 from transforms.runs.prescan import Prescanner
 from transforms.runs.reprocess import ReusePlan, plan_reuse
 
 
 def test_same_config_changes_nothing() -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(BASE), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(BASE), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.incremental and plan.changes == () and not plan.needs_prescan
     assert not Prescanner(plan).affected(
         doc("Hexacore Logistics at OPS-1234"), [("proprietary_terms.CUSTOMER", "CUSTOMER")]
@@ -26,19 +26,21 @@ def test_same_config_changes_nothing() -> None:
     ],
 )
 def test_other_code_or_model_means_full_rerun(versions: dict, key_ids: dict, reason: str) -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(BASE), versions, key_ids)
+    plan = plan_reuse(manifest(BASE), parse_config(BASE), versions, key_ids, STATE_KEY)
     assert not plan.incremental and plan.full_rerun_reason == f"cannot be scoped to records: {reason}"
 
 
 def test_runs_without_fingerprints_and_re_enabled_types_mean_full_rerun() -> None:
-    assert "no fingerprints" in plan_reuse({"config": None}, parse_config(BASE), VERSIONS, {}).full_rerun_reason
+    assert (
+        "no fingerprints" in plan_reuse({"config": None}, parse_config(BASE), VERSIONS, {}, STATE_KEY).full_rerun_reason
+    )
     old = manifest(with_(entities={"disabled": ["PERSON"]}))
-    plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.full_rerun_reason == "cannot be scoped to records: entities.disabled re-enables PERSON"
 
 
 def test_a_new_key_changes_the_operator_of_the_types_it_serves_only() -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(BASE), VERSIONS, {"K": "k2"})
+    plan = plan_reuse(manifest(BASE), parse_config(BASE), VERSIONS, {"K": "k2"}, STATE_KEY)
     assert plan.incremental and plan.changes == ("operators: EMAIL_ADDRESS changed",)
     assert plan.operator_changed("EMAIL_ADDRESS") and not plan.operator_changed("PERSON")
     scan = Prescanner(plan)
@@ -54,20 +56,21 @@ def test_changing_the_default_operator_affects_types_without_their_own() -> None
         ),
         VERSIONS,
         {"K": "k1"},
+        STATE_KEY,
     )
     assert plan.operator_changed("PHONE_NUMBER") and not plan.operator_changed("EMAIL_ADDRESS")
 
 
 def test_exclusion_changes_need_no_detection() -> None:
     new = with_(input={"exclude": [{"field": "uploader", "values": ["alice@example.com", "bob@example.com"]}]})
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.incremental and plan.changes == ("input.exclude changed",)
     assert not plan.needs_prescan and not Prescanner(plan).affected(doc("bob@example.com"), [])
 
 
 def test_a_change_of_mention_propagation_means_full_rerun() -> None:
     old = manifest(with_(entities={"propagate": []}))
-    plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(old, parse_config(BASE), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert not plan.incremental
     assert plan.full_rerun_reason.startswith("cannot be scoped to records: entities.propagate")
 
@@ -81,7 +84,7 @@ def test_changes_are_listed_in_a_fixed_order_with_what_each_requires() -> None:
         operators={"default": {"type": "redact"}, "EMAIL_ADDRESS": BASE["operators"]["EMAIL_ADDRESS"]},
         input={"exclude": []},
     )
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.changes == (
         "proprietary.terms.CUSTOMER: 1 removed",
         "proprietary.terms.CUSTOMER: 1 added",
@@ -108,7 +111,7 @@ def test_changes_are_listed_in_a_fixed_order_with_what_each_requires() -> None:
 
 def test_a_removed_domain_redoes_every_domain_finding() -> None:
     new = with_(proprietary={**BASE["proprietary"], "internal_domains": []})
-    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(new), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.changes == ("proprietary.internal_domains: 1 removed",)
     assert plan.removed_prefixes == ("internal_domains.",) and not plan.needs_prescan
     assert plan.rules_affected([("internal_domains.email", "INTERNAL_EMAIL")])
@@ -116,7 +119,9 @@ def test_a_removed_domain_redoes_every_domain_finding() -> None:
 
 
 def test_a_changed_threshold_means_full_rerun() -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(with_(entities={"min_score": 0.7})), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(
+        manifest(BASE), parse_config(with_(entities={"min_score": 0.7})), VERSIONS, {"K": "k1"}, STATE_KEY
+    )
     assert plan.full_rerun_reason == "cannot be scoped to records: entities.min_score changed"
 
 

@@ -94,7 +94,9 @@ def quarantine_dir(tmp_path: Path) -> tuple[str, list[str]]:
         q(6, "src-00000000000000cc#row2", QuarantineReason.INVALID_RECORD),
     ]
     paths = [
-        write_shard(str(tmp_path), "quarantine", i, 2, [quarantine_row(r) for r in rows[i::2]], QUARANTINE_SCHEMA).path
+        write_shard(
+            str(tmp_path), "quarantine", i, 2, [quarantine_row(r, None) for r in rows[i::2]], QUARANTINE_SCHEMA
+        ).path
         for i in range(2)
     ]
     return str(tmp_path), paths
