@@ -7,7 +7,7 @@ import apache_beam as beam
 from transforms.beam.carryover import CARRIED, REDO, CarryOver
 from transforms.beam.io import DOCUMENTS, EXCLUDED, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.publish import PublishManifest, SplitDuplicateIds, tally
-from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats
+from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats, config_side_input
 from transforms.output.schemas import (
     FINGERPRINT_SCHEMA,
     QUARANTINE_SCHEMA,
@@ -38,7 +38,10 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         prev = run.previous
         split = to_detect | "CarryOver" >> CarryOver(prev.plan, prev.fingerprint_files, prev.record_files)
         to_detect, carried = split[REDO], split[CARRIED]
-    redacted = to_detect | "RedactEntities" >> RedactEntities(cfg, ruleset, run.progress_seconds, run.balance_workers)
+    config = config_side_input(p, cfg)  # read by RedactEntities and PublishManifest: its lists once in the graph
+    redacted = to_detect | "RedactEntities" >> RedactEntities(
+        cfg, ruleset, run.progress_seconds, run.balance_workers, config_input=config
+    )
     redacted[RUN_STATS] | "WriteRunStats" >> WriteRunStats(out)  # for people, not deterministic
     all_redacted = redacted["redacted"]
     if carried is not None:
@@ -75,4 +78,4 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         "redacted": all_redacted,
         "quarantine": quarantine,
     }
-    return parts | "PublishManifest" >> PublishManifest(run)
+    return parts | "PublishManifest" >> PublishManifest(run, config_input=config)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import apache_beam as beam
 
 from transforms.beam.io import QUARANTINE
+from transforms.beam.redact import config_side_input
+from transforms.config import ScrublineConfig
 from transforms.output.manifest import build_manifest, write_manifest
 from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
@@ -105,6 +108,7 @@ def _reuse_summary(run: RunSpec, counts: dict[str, int]) -> dict[str, Any] | Non
 def _publish(
     _: Any,
     run: RunSpec,
+    config: dict[str, Any],
     files: list[Any],
     counts: dict[str, int],
     entities: dict,
@@ -121,7 +125,7 @@ def _publish(
         versions=run.versions,
         key_ids=run.key_ids,
         num_shards=run.config.output.num_shards,
-        config=sanitized_config(run.config),
+        config=sanitized_config(ScrublineConfig.model_validate(config)),
         inputs=inputs,
         reuse=_reuse_summary(run, counts),
     )
@@ -136,13 +140,21 @@ class PublishManifest(beam.PTransform):
     manifest fails the run if ``read != written + quarantined + excluded``.
     """
 
-    def __init__(self, run: RunSpec) -> None:
+    def __init__(self, run: RunSpec, config_input: beam.PCollection | None = None) -> None:
         super().__init__()
-        self._run = run
+        # The rules come from the config side input (``config_side_input``, one copy in the job graph for
+        # every step that reads it); the run this step carries leaves out their long lists.
+        self._config_input = config_input
+        self._full_config = run.config
+        lists = {"proprietary": run.config.proprietary.model_copy(update={"terms": {}, "internal_domains": []})}
+        self._run = replace(run, config=run.config.model_copy(update={**lists, "allow": []}))
 
     def expand(self, parts: dict[str, beam.PCollection]) -> beam.PCollection:
         """The path of ``manifest.json``, written after every file in ``parts["files"]``."""
         p = parts["files"].pipeline
+        config = self._config_input
+        if config is None:
+            config = config_side_input(p, self._full_config)
         counts = parts["tallies"] | "SumTallies" >> beam.CombineGlobally(_SumCounts())
         inputs = (
             p
@@ -166,6 +178,7 @@ class PublishManifest(beam.PTransform):
             >> beam.Map(
                 _publish,
                 self._run,
+                beam.pvalue.AsSingleton(config),
                 beam.pvalue.AsList(parts["files"]),
                 beam.pvalue.AsSingleton(counts),
                 beam.pvalue.AsSingleton(entities),

@@ -39,7 +39,7 @@ from transforms.runs.stats import (
 if TYPE_CHECKING:
     from transforms.redaction.engine import RedactionEngine
 
-__all__ = ["QUARANTINE", "RUN_STATS", "RedactEntities", "WriteRunStats"]
+__all__ = ["QUARANTINE", "RUN_STATS", "RedactEntities", "WriteRunStats", "config_side_input"]
 
 QUARANTINE = "quarantine"
 RUN_STATS = "run_stats"
@@ -88,28 +88,37 @@ def _record_stats(docs: Sequence[Document], outputs: Sequence[Any], seconds: flo
 
 
 class _RedactBatchFn(beam.DoFn):
-    def __init__(self, config: dict[str, Any], shared: Shared, tag: str, progress_seconds: float) -> None:
-        self._config = config
+    """Redacts batches with the worker's shared engine, built on first use from the config side input
+    (a side input, so the config's term and allow lists are in the job graph once, not once per step)."""
+
+    def __init__(self, shared: Shared, tag: str, progress_seconds: float) -> None:
         self._shared = shared
         self._tag = tag
         self._progress_seconds = progress_seconds
 
     def setup(self) -> None:
+        install_log_safety()  # this worker process logs failures by where, never by message
+        self._engine: Any = None
+        self._redacted = Metrics.counter("scrubline", "records_redacted")
+        self._quarantined = Metrics.counter("scrubline", "records_quarantined")
+
+    def _start(self, config: dict[str, Any]) -> None:
         # Imported here, on the worker: the engine pulls in Presidio, spaCy and the name lists, and the
         # launcher that only builds the pipeline should not pay for them before its workers start.
         from transforms.redaction.engine import RedactionEngine
 
-        install_log_safety()  # this worker process logs failures by where, never by message
-        config = ScrublineConfig.model_validate(self._config)
-        handle = self._shared.acquire(
-            lambda: _EngineHandle(RedactionEngine.from_config(config), self._progress_seconds), tag=self._tag
-        )
+        def build() -> _EngineHandle:
+            return _EngineHandle(
+                RedactionEngine.from_config(ScrublineConfig.model_validate(config)), self._progress_seconds
+            )
+
+        handle = self._shared.acquire(build, tag=self._tag)
         self._engine = handle.engine
         self._progress = handle.progress
-        self._redacted = Metrics.counter("scrubline", "records_redacted")
-        self._quarantined = Metrics.counter("scrubline", "records_quarantined")
 
-    def process(self, batch: list[Document]) -> Iterable[Any]:
+    def process(self, batch: list[Document], config: dict[str, Any]) -> Iterable[Any]:
+        if self._engine is None:
+            self._start(config)
         token = self._progress.start(len(batch), sum(len(d.text) for d in batch))
         started = time.perf_counter()
         try:
@@ -134,6 +143,17 @@ class _RedactBatchFn(beam.DoFn):
 # A record's detection cost, in characters: its text plus a fixed per-record share (batching, operators,
 # the redaction log), so a worker given many tiny records is not counted as idle.
 _RECORD_OVERHEAD_CHARS = 256
+
+
+def _constant(_: Any, value: dict[str, Any]) -> dict[str, Any]:
+    return value
+
+
+def config_side_input(p: beam.Pipeline, config: ScrublineConfig, label: str = "Config") -> beam.PCollection:
+    """The config as a one-element PCollection, for steps that take it as a side input: one copy of its
+    term and allow lists in the job graph however many steps read it."""
+    # Impulse then one Map, not beam.Create: Create's composite and its sub-steps each carry the value.
+    return p | f"{label}Impulse" >> beam.Impulse() | label >> beam.Map(_constant, config.model_dump(mode="json"))
 
 
 def document_cost(doc: Document) -> int:
@@ -175,7 +195,8 @@ class RedactEntities(beam.PTransform):
 
     Documents are spread over workers with ``beam.Reshuffle`` (runners with their own work balancing),
     or, with ``balance_workers`` = N > 1, into N bins of equal characters, one per local worker.
-    Which worker redacts a document never changes the output.
+    Which worker redacts a document never changes the output. The workers read the config from
+    ``config_input`` (``config_side_input``; made here when not given).
     """
 
     def __init__(
@@ -184,9 +205,11 @@ class RedactEntities(beam.PTransform):
         ruleset: str,
         progress_seconds: float = DEFAULT_PROGRESS_SECONDS,
         balance_workers: int = 0,
+        config_input: beam.PCollection | None = None,
     ) -> None:
         super().__init__()
-        self._config = config.model_dump(mode="json")
+        self._config = config
+        self._config_input = config_input
         self._batch_size = config.nlp.batch_size
         self._tag = ruleset
         self._progress_seconds = progress_seconds
@@ -194,6 +217,9 @@ class RedactEntities(beam.PTransform):
 
     def expand(self, docs: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
         """Main (redacted), ``quarantine`` and ``run_stats`` outputs, as the class describes."""
+        config = self._config_input
+        if config is None:
+            config = config_side_input(docs.pipeline, self._config)
         if self._balance_workers > 1:
             # Beam's local runner hands the keys of a grouped collection to its workers round-robin, so
             # exactly one key per worker gives each worker one bin of equal work. Each worker then holds
@@ -210,9 +236,9 @@ class RedactEntities(beam.PTransform):
             spread
             | "Batch" >> beam.BatchElements(min_batch_size=1, max_batch_size=self._batch_size)
             | "Redact"
-            >> beam.ParDo(_RedactBatchFn(self._config, Shared(), self._tag, self._progress_seconds)).with_outputs(
-                QUARANTINE, RUN_STATS, main="redacted"
-            )
+            >> beam.ParDo(
+                _RedactBatchFn(Shared(), self._tag, self._progress_seconds), beam.pvalue.AsSingleton(config)
+            ).with_outputs(QUARANTINE, RUN_STATS, main="redacted")
         )
 
 
