@@ -110,3 +110,17 @@ def test_an_unreadable_records_shard_is_named_by_argument(runs: tuple[str, str])
     with pytest.raises(RunDiffError) as exc:
         diff_runs(old, new)
     assert str(exc.value) == "NEW_DIR records shards cannot be read (ArrowInvalid)"
+
+
+def test_allow_entries_of_every_form_are_counted_as_rule_changes() -> None:
+    from transforms.config import parse_config
+    from transforms.runs.diff import config_changes
+    from transforms.runs.sanitize import sanitized_config
+
+    def manifest(allow: list) -> dict:
+        return {"config": sanitized_config(parse_config({"allow": allow}))}
+
+    old = manifest(["Excel", {"value": "Jira", "entities": ["ORGANIZATION"]}])
+    new = manifest([{"value": "excel"}, {"pattern": "^build-\\d+$", "entities": ["USERNAME"]}])
+    assert config_changes(old, new) == ["allow: +1 -1"]
+    assert config_changes(old, old) == []
