@@ -42,7 +42,8 @@ def add_run_arguments(parser: argparse.ArgumentParser, *, required: bool) -> Non
         "--config",
         metavar="FILE",
         default=None,
-        help=f"policy YAML (default: {DEFAULT_CONFIG_PATH.relative_to(DEFAULT_CONFIG_PATH.parents[1])})",
+        help="policy YAML laid over the packaged defaults "
+        f"({DEFAULT_CONFIG_PATH.relative_to(DEFAULT_CONFIG_PATH.parents[1]).as_posix()})",
     )
     parser.add_argument(
         "--overwrite",

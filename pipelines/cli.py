@@ -21,9 +21,10 @@ from typing import TYPE_CHECKING
 from pipelines.arguments import add_run_arguments
 from transforms.config import (
     ConfigError,
+    LoadedConfig,
     ScrublineConfig,
     check_keys,
-    load_config,
+    load_layered,
     ruleset_hash,
     state_key,
 )
@@ -87,8 +88,16 @@ def _parser() -> argparse.ArgumentParser:
         help="list every detection rule: the id its findings carry, entity type, pack file",
         description="Every rule of the shipped rule packs and every name cue, as the redaction log names them.",
     )
-    check = sub.add_parser("validate-config", help="validate a config file and print its ruleset hash")
-    check.add_argument("--config", metavar="FILE", default=None, help="policy YAML (default: configs/default.yaml)")
+    check = sub.add_parser(
+        "validate-config",
+        help="validate a config file and print its ruleset hash",
+        description="Check a config the way run does. Options not listed here are Beam options; only the "
+        "object-store ones matter (e.g. --s3_endpoint_url), for a config or rule files at gs:// or s3://.",
+    )
+    check.add_argument("--config", metavar="FILE", default=None, help="policy YAML laid over the packaged defaults")
+    check.add_argument(
+        "--show", action="store_true", help="print the effective config as YAML (the OK line goes to stderr)"
+    )
     return parser
 
 
@@ -141,8 +150,24 @@ def _size(path: str) -> int:
         return 0  # unreadable: the reader quarantines it
 
 
-def _resolve(config_path: str | None) -> tuple[ScrublineConfig, str, dict[str, str], dict[str, str], bytes | None]:
-    config = load_config(config_path)
+_Resolved = tuple[ScrublineConfig, str, dict[str, str], dict[str, str], bytes | None]
+
+
+def _load(config_path: str | None, beam_args: Sequence[str]) -> LoadedConfig:
+    """The config laid over the defaults, its rule files read through Beam's FileSystems."""
+    from transforms.beam.configfiles import config_file_reader
+
+    return load_layered(config_path, config_file_reader(beam_args))
+
+
+def _resolve(config_path: str | None, beam_args: Sequence[str] = ()) -> _Resolved:
+    return _settle(_load(config_path, beam_args))
+
+
+def _settle(loaded: LoadedConfig) -> _Resolved:
+    """The config as the run uses it (a relative model directory made absolute), its ruleset, the
+    component versions, the key fingerprints and the state key."""
+    config = loaded.config
     model = Path(config.nlp.model)
     if model.is_dir() and not model.is_absolute():
         # Workers load the model from their own working directory: hand them an absolute path.
@@ -158,7 +183,7 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     from pipelines.options import RunnerError, balance_workers, make_options, make_pipeline
     from pipelines.pipeline import RunSpec, build_pipeline
 
-    config, ruleset, versions, key_ids, skey = _resolve(args.config)
+    config, ruleset, versions, key_ids, skey = _resolve(args.config, beam_args)
     _check_model(config)
     files = expand_inputs(args.input)
     output = Path(args.output).resolve()
@@ -214,6 +239,16 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     return EXIT_OK
 
 
+def _validate(args: argparse.Namespace, beam_args: list[str]) -> int:
+    loaded = _load(args.config, beam_args)
+    config, ruleset, _, _, _ = _settle(loaded)
+    _check_model(config)
+    if args.show:  # stdout stays YAML that loads as a config
+        print(loaded.show(), end="")
+    print(f"scrubline: config OK (ruleset {ruleset})", file=sys.stderr if args.show else sys.stdout)
+    return EXIT_OK
+
+
 def _drop_gcp_import_notice(record: logging.LogRecord) -> bool:
     # Beam warns at import time that optional GCP client libraries are absent; irrelevant locally.
     return not str(record.msg).startswith("apitools not found")
@@ -223,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``scrubline`` console script; returns the exit status."""
     parser = _parser()
     args, rest = parser.parse_known_args(argv)
-    if args.command != "run" and rest:
+    if args.command not in ("run", "validate-config") and rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
     logging.basicConfig(level=getattr(args, "log_level", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
     for handler in logging.getLogger().handlers:
@@ -233,10 +268,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("apache_beam").setLevel(max(logging.INFO, logging.getLogger().level))
     try:
         if args.command == "validate-config":
-            config, ruleset, _, _, _ = _resolve(args.config)
-            _check_model(config)
-            print(f"scrubline: config OK (ruleset {ruleset})")
-            return EXIT_OK
+            return _validate(args, rest)
         if args.command == "rules":
             from transforms.detectors.listing import list_rules, render_rules
 

@@ -3,6 +3,8 @@
 Validation happens before any pipeline is built. Unknown keys, unknown detector or operator names
 and bad values are errors that name the offending path; nothing falls back to a default silently.
 Secrets never live in the file: pseudonymization keys are named by environment variable.
+A user's config is laid over the packaged defaults (``transforms/default.yaml``), and lists of terms,
+domains and allow entries may name files (``transforms.config_layers``).
 """
 
 from __future__ import annotations
@@ -11,36 +13,45 @@ import difflib
 import json
 import os
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, ValidationError, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from transforms.config_layers import (
+    ConfigError,
+    ReadFile,
+    Sources,
+    load_layers,
+    read_local,
+    render_effective,
+    resolve_sources,
+)
 from transforms.detectors.registry import DETECTOR_NAMES, known_entity_types
 from transforms.records import sha256_hex
 
 __all__ = [
     "DEFAULT_CONFIG_PATH",
+    "AllowEntry",
     "ConfigError",
+    "LoadedConfig",
     "ScrublineConfig",
     "load_config",
+    "load_layered",
     "parse_config",
     "read_state_key",
     "ruleset_hash",
     "state_key",
 ]
 
-DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent.parent / "configs" / "default.yaml"
+# The shipped policy, inside the package so that every install has it (configs/default.yaml links to it).
+DEFAULT_CONFIG_PATH = Path(__file__).resolve().parent / "default.yaml"
 MIN_KEY_BYTES = 16  # 128 bits
 
 # Entity type names are upper-case identifiers; they become tags such as <PERSON>.
 EntityName = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9_]{0,63}$")]
-
-
-class ConfigError(ValueError):
-    """The configuration is invalid; the message names the offending path."""
 
 
 class _Strict(BaseModel):
@@ -125,15 +136,49 @@ class PatternConfig(_Strict):
     @field_validator("regex")
     @classmethod
     def _compiles_with_re2(cls, value: str) -> str:
-        import re2
+        return _re2_checked(value)
 
-        options = re2.Options()
-        options.log_errors = False  # RE2 would print the pattern and its error to stderr
-        try:
-            re2.compile(value, options)
-        except re2.error as exc:  # RE2 has no backtracking: rejected patterns cannot hang a job
-            raise ValueError(f"not a valid RE2 regular expression ({exc})") from None
-        return value
+
+def _re2_checked(value: str) -> str:
+    """``value`` if RE2 compiles it; RE2 has no backtracking, so an accepted pattern cannot hang a job."""
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print the pattern and its error to stderr
+    try:
+        re2.compile(value, options)
+    except re2.error as exc:
+        raise ValueError(f"not a valid RE2 regular expression ({exc})") from None
+    return value
+
+
+class AllowEntry(_Strict):
+    """An allow-list entry beyond a plain string: a ``value`` (the whole finding, trimmed, any letter
+    case) or a ``pattern`` (RE2, searched in the trimmed finding, case-sensitive unless ``(?i)``), for the
+    findings of ``entities`` only, or of every type when ``entities`` is left out."""
+
+    value: str | None = Field(None, min_length=1)
+    pattern: str | None = Field(None, min_length=1)
+    entities: list[EntityName] | None = Field(None, min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles_with_re2(cls, value: str | None) -> str | None:
+        return None if value is None else _re2_checked(value)
+
+    @model_validator(mode="after")
+    def _value_or_pattern(self) -> AllowEntry:
+        if (self.value is None) == (self.pattern is None):
+            raise ValueError("an allow entry has exactly one of value or pattern")
+        return self
+
+
+# A plain string, or an AllowEntry; the tags only route validation (error paths leave them out).
+_PLAIN, _ENTRY = "<plain>", "<entry>"
+AllowItem = Annotated[
+    Annotated[Annotated[str, Field(min_length=1)], Tag(_PLAIN)] | Annotated[AllowEntry, Tag(_ENTRY)],
+    Discriminator(lambda item: _PLAIN if isinstance(item, str) else _ENTRY),
+]
 
 
 class ReplaceOperator(_Strict):
@@ -223,7 +268,7 @@ class ScrublineConfig(_Strict):
     entities: EntitiesConfig = Field(default_factory=EntitiesConfig)
     proprietary: ProprietaryConfig = Field(default_factory=ProprietaryConfig)
     patterns: list[PatternConfig] = Field(default_factory=list)
-    allow: list[Annotated[str, Field(min_length=1)]] = Field(default_factory=list)
+    allow: list[AllowItem] = Field(default_factory=list)
     operators: dict[str, OperatorConfig] = Field(default_factory=_default_operators)
     limits: LimitsConfig = Field(default_factory=LimitsConfig)
     output: OutputConfig = Field(default_factory=OutputConfig)
@@ -271,6 +316,9 @@ class ScrublineConfig(_Strict):
             yield ("entities", "thresholds", name), name
         for i, name in enumerate(self.entities.propagate):
             yield ("entities", "propagate", i), name
+        for i, entry in enumerate(self.allow):
+            for j, name in enumerate(getattr(entry, "entities", None) or ()):
+                yield ("allow", i, "entities", j), name
 
     def key_envs(self) -> list[str]:
         """Environment variables that hold pseudonymization and surrogate keys, sorted."""
@@ -292,44 +340,70 @@ def _unknown_entity_type(loc: tuple[str | int, ...], name: str, known: frozenset
     return InitErrorDetails(type=error, loc=loc, input=name)
 
 
-def _format_validation_error(exc: ValidationError, origin: str) -> str:
-    problems = []
+def _format_validation_error(exc: ValidationError, origin: str, sources: Sources | None = None) -> str:
+    problems: list[str] = []
     known = set()
     for err in exc.errors():
-        path = ".".join(str(p) for p in err["loc"] if not str(p).startswith("function-after")) or "<root>"
-        problems.append(f"{path}: {err['msg']}")
+        loc = tuple(p for p in err["loc"] if not str(p).startswith("function-after") and p not in (_PLAIN, _ENTRY))
+        line = None
+        if sources is not None:  # name the item as written, and the line of the file a value came from
+            loc, line = sources.locate(loc)
+        path = ".".join(str(p) for p in loc) or "<root>"
+        problem = f"{path}: {err['msg']}" + (f" (line {line} of the file)" if line is not None else "")
+        if problem not in problems:  # one file item's own error is reported once, not once per value
+            problems.append(problem)
         if err["type"] == "unknown_entity_type":
             known.add(err["ctx"]["known"])
     problems.extend(f"known entity types: {types}" for types in sorted(known))
     return f"invalid config {origin}: " + "; ".join(problems)
 
 
-def parse_config(data: Any, origin: str = "<config>") -> ScrublineConfig:
-    """Validate a parsed YAML/JSON mapping; raise ConfigError naming every offending path."""
+def _validated(data: Any, origin: str, read: ReadFile) -> tuple[ScrublineConfig, Sources]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"invalid config {origin}: the top level must be a mapping")
     try:
-        return ScrublineConfig.model_validate(data)
+        resolved, sources = resolve_sources(data, read)
+    except ConfigError as exc:
+        raise ConfigError(f"invalid config {origin}: {exc}") from None
+    try:
+        return ScrublineConfig.model_validate(resolved), sources
     except ValidationError as exc:
-        raise ConfigError(_format_validation_error(exc, origin)) from None
+        raise ConfigError(_format_validation_error(exc, origin, sources)) from None
 
 
-def load_config(path: str | os.PathLike[str] | None = None) -> ScrublineConfig:
-    """Read and validate a YAML config file (``configs/default.yaml`` when ``path`` is None)."""
-    path = Path(path) if path is not None else DEFAULT_CONFIG_PATH
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ConfigError(f"invalid config {path}: not valid YAML{where}") from None
-    return parse_config(data, str(path))
+def parse_config(data: Any, origin: str = "<config>", read: ReadFile = read_local) -> ScrublineConfig:
+    """Validate a parsed YAML/JSON mapping as it stands (no layering); raise ConfigError naming every
+    offending path. ``{file: ...}`` items are loaded with ``read``, relative to the working directory."""
+    return _validated(data, origin, read)[0]
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """A validated config with what it was made of: its layers and the rule files it loaded."""
+
+    config: ScrublineConfig
+    layers: tuple[str, ...]
+    sources: Sources
+
+    def show(self) -> str:
+        """The effective config as YAML: every key with its value, file items as written (with a comment
+        saying how many entries each held). Secrets are never in a config; key variables are named only."""
+        return render_effective(self.config.model_dump(mode="json", exclude_none=True), self.layers, self.sources)
+
+
+def load_layered(path: str | os.PathLike[str] | None = None, read: ReadFile = read_local) -> LoadedConfig:
+    """The config at ``path`` laid over the packaged defaults (the defaults alone when ``path`` is None),
+    with its rule files loaded through ``read``; raise ConfigError naming every offending path."""
+    loaded = load_layers(None if path is None else os.fspath(path), str(DEFAULT_CONFIG_PATH), read)
+    config, sources = _validated(loaded.data, loaded.origin, read)
+    return LoadedConfig(config, loaded.layers, sources)
+
+
+def load_config(path: str | os.PathLike[str] | None = None, read: ReadFile = read_local) -> ScrublineConfig:
+    """Read and validate a YAML config file laid over the packaged defaults (see ``load_layered``)."""
+    return load_layered(path, read).config
 
 
 def check_keys(config: ScrublineConfig, environ: Mapping[str, str] | None = None) -> dict[str, str]:

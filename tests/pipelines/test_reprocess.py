@@ -18,6 +18,7 @@ from pipelines.cli import main
 from transforms.output.keyed import seal_manifest
 
 BASE: dict[str, Any] = {
+    "extends": "none",  # the whole policy is here: a change below is exactly the change the test names
     "detectors": ["presidio", "credentials", "context", "proprietary_terms", "internal_domains", "patterns"],
     "input": {"keep_fields": ["uploader"]},
     "proprietary": {"terms": {"CODENAME": ["Bluefin"]}, "internal_domains": ["corp.example.net"]},
@@ -82,6 +83,7 @@ def assert_same_output(full: Path, incremental: Path) -> None:
 
 def run_both_ways(tmp: Path, cfg: dict[str, Any], inputs: Path, previous: Path) -> tuple[Path, dict[str, Any]]:
     """A full rerun and a --previous run with ``cfg``: check they agree; the incremental run and its reuse."""
+    tmp.mkdir(parents=True, exist_ok=True)
     full = _run(tmp, "full", cfg, inputs)
     incremental = _run(tmp, "incremental", cfg, inputs, previous=previous)
     assert_same_output(full, incremental)
@@ -415,6 +417,35 @@ def test_diff_explains_a_term_added_and_a_withdrawal_without_values(
     manifest = (new / "manifest.json").read_text(encoding="utf-8")
     for value in ("Nightjar", "Bluefin", "u7", "corp.example.net", "OPS-"):
         assert value not in manifest
+
+
+def test_terms_from_a_file_are_compared_by_value(base_run: tuple[Path, Path], tmp_path: Path) -> None:
+    inputs, base = base_run
+    terms = tmp_path / "lists" / "codenames.txt"
+    terms.parent.mkdir()
+    terms.write_text("Bluefin\n", encoding="utf-8")
+    cfg = _changed(proprietary__terms={"CODENAME": [{"file": str(terms)}]})
+    _, reuse = run_both_ways(tmp_path / "same", cfg, inputs, base)  # the same term, from a file: no change
+    assert reuse["changes"] == [] and (reuse["redetected"], reuse["carried_over"]) == (0, len(RECORDS))
+    terms.write_text("# code names\nBluefin\nNightjar\n", encoding="utf-8")
+    _, reuse = run_both_ways(tmp_path / "grown", cfg, inputs, base)
+    assert reuse["changes"] == ["proprietary.terms.CODENAME: 1 added"] and reuse["redetected"] == 2
+
+
+def test_allow_patterns_added_then_removed(base_run: tuple[Path, Path], tmp_path: Path) -> None:
+    inputs, base = base_run
+    cfg = _changed(allow=["Excel", {"pattern": "^OPS-1", "entities": ["TICKET_ID"]}])
+    added, reuse = run_both_ways(tmp_path / "added", cfg, inputs, base)
+    assert reuse["changes"] == ["allow: 1 added, 0 removed"]
+    assert (reuse["redetected"], reuse["carried_over"]) == (1, len(RECORDS) - 1)  # the one ticket record
+    texts = {
+        r["id"]: r["text"]
+        for f in sorted((added / "records").glob("*.parquet"))
+        for r in pq.read_table(f, columns=["id", "text"]).to_pylist()
+    }
+    assert texts["r04"] == "ticket OPS-12345 is blocked"
+    _, reuse = run_both_ways(tmp_path / "removed", BASE, inputs, added)
+    assert reuse["full_rerun_reason"] == "cannot be scoped to records: allow: a pattern entry removed or changed"
 
 
 def test_diff_needs_two_runs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

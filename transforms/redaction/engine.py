@@ -29,6 +29,7 @@ from transforms.records import (
     document_fields,
     rebuild_metadata,
 )
+from transforms.redaction.allow import AllowList
 from transforms.redaction.log import RedactionLog, RedactionLogBuilder
 from transforms.redaction.normalize import NormalizedText, joined_view, normalize
 from transforms.redaction.paths import SENTENCE_DETECTORS, path_views, trim_view_finding
@@ -124,7 +125,7 @@ class RedactionEngine:
         self._disabled = frozenset(config.entities.disabled)
         self._min_score = config.entities.min_score
         self._thresholds = dict(config.entities.thresholds)
-        self._allow = frozenset(a.strip().casefold() for a in config.allow)
+        self._allow = AllowList(config.allow)
         self._budget = config.limits.detection_timeout_seconds
         self._budget_per_char = config.limits.detection_seconds_per_mb / 1_000_000
         self._max_chars = config.limits.max_record_chars
@@ -137,7 +138,7 @@ class RedactionEngine:
 
             first_names, _ = load_name_lists()
             self._propagator = Propagator(
-                config.entities.propagate, first_names, load_english_words(), self._allow, TECHNICAL_VOCABULARY
+                config.entities.propagate, first_names, load_english_words(), self._allow.words, TECHNICAL_VOCABULARY
             )
 
     @classmethod
@@ -239,7 +240,11 @@ class RedactionEngine:
             return False
         if f.score < self._thresholds.get(f.entity_type, self._min_score):
             return False
-        return text[f.start : f.end].strip().casefold() not in self._allow
+        return not self._allow.allows(f.entity_type, text[f.start : f.end])
+
+    def _allowed_out(self, text: str, findings: list[Finding]) -> list[Finding]:
+        """``findings`` less those the allow list covers (a recurrence is a finding like any other)."""
+        return [f for f in findings if not self._allow.allows(f.entity_type, text[f.start : f.end])]
 
     def _apply(self, doc: Document, texts: list[str], findings: list[list[Finding]]) -> RedactedDocument:
         counts: Counter[str] = Counter()
@@ -248,7 +253,7 @@ class RedactionEngine:
         if self._propagator is not None:
             keys = self._propagator.keys(texts, findings)
             findings = [
-                [*found, *self._propagator.recurrences(t, found, keys)]
+                [*found, *self._allowed_out(t, self._propagator.recurrences(t, found, keys))]
                 for t, found in zip(texts, findings, strict=True)
             ]
         rules = sorted({(f.detector, f.entity_type) for found in findings for f in found})

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from transforms.runs.report import findings_by_rule
-from transforms.runs.sanitize import leaf_differences
+from transforms.runs.sanitize import AllowKey, allow_key, leaf_differences
 
 __all__ = ["RunDiffError", "check_comparable", "config_changes", "diff_runs", "render_diff"]
 
@@ -74,7 +74,7 @@ def _rule_moves(old_dir: str, old: Mapping[str, Any], new_dir: str, new: Mapping
     ]
 
 
-def _count_change(label: str, before: set[str], after: set[str]) -> list[str]:
+def _count_change(label: str, before: set[Any], after: set[Any]) -> list[str]:
     """``label: +added -removed`` if the sets differ, else nothing."""
     return [f"{label}: +{len(after - before)} -{len(before - after)}"] if before != after else []
 
@@ -95,8 +95,8 @@ def _domains(cfg: Mapping[str, Any]) -> set[str]:
     return set(cfg.get("proprietary", {}).get("internal_domains", []))
 
 
-def _allow(cfg: Mapping[str, Any]) -> set[str]:
-    return {a.strip().casefold() for a in cfg.get("allow", [])}
+def _allow(cfg: Mapping[str, Any]) -> set[AllowKey]:
+    return {allow_key(a) for a in cfg.get("allow", [])}
 
 
 def _exclusions(cfg: Mapping[str, Any]) -> dict[str, set[str]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import ahocorasick
+
 from transforms.config import PatternConfig
 from transforms.records import Document, document_fields
 from transforms.redaction.normalize import joined_view, normalize
@@ -21,6 +23,18 @@ if TYPE_CHECKING:
     from transforms.detectors.base import Detector
 
 __all__ = ["Prescanner"]
+
+
+def _automaton(words: Sequence[str]) -> ahocorasick.Automaton | None:
+    """One automaton for the allow-list values to look for (there may be 100,000 of them), or None."""
+    words = [word for word in words if word]
+    if not words:
+        return None
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return automaton
 
 
 class Prescanner:
@@ -40,7 +54,7 @@ class Prescanner:
             self._detectors.append(
                 ConfigPatternDetector([PatternConfig.model_validate(p) for p in plan.added_patterns])
             )
-        self._allow = plan.allow_changed
+        self._allow = _automaton(plan.allow_changed)
         self._tags = tuple(f"<{t}" for t in plan.tags_changed)
 
     def affected(self, doc: Document, rules: Sequence[tuple[str, str]]) -> bool:
@@ -50,14 +64,14 @@ class Prescanner:
         fields = document_fields(doc)
         if self._tags and any(tag in text for text in fields for tag in self._tags):
             return True
-        if not (self._detectors or self._allow):
+        if not (self._detectors or self._allow is not None):
             return False
         # The engine detects on normalised text; so must the pre-scan, or it could miss what detection finds.
         norms = [normalize(t) for t in fields]
         normalized = [n.text for n in norms]
         views = [view.text for n in norms if (view := joined_view(n)) is not None]
-        if self._allow:
-            folded = [t.casefold() for t in normalized]
-            if any(word in t for t in folded for word in self._allow):
+        if self._allow is not None:
+            allow = self._allow
+            if any(next(iter(allow.iter(t.casefold())), None) is not None for t in normalized):
                 return True
         return any(any(found) for detector in self._detectors for found in detector.detect(normalized + views))

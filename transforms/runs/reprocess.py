@@ -24,7 +24,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from transforms.config import ScrublineConfig
-from transforms.runs.sanitize import leaf_differences, pattern_entries, rule_digest, sanitized_config, term_key
+from transforms.runs.sanitize import (
+    allow_key,
+    leaf_differences,
+    pattern_entries,
+    rule_digest,
+    sanitized_config,
+    term_key,
+)
 
 __all__ = ["ReusePlan", "plan_reuse"]
 
@@ -52,6 +59,9 @@ class ReusePlan:
     added_domains: tuple[str, ...] = ()
     added_patterns: tuple[dict[str, Any], ...] = ()
     allow_changed: tuple[str, ...] = ()
+    # Added allow patterns can only drop findings of their entity types (of every type: allow_any_type).
+    allow_types: frozenset[str] = frozenset()
+    allow_any_type: bool = False
     tags_changed: tuple[str, ...] = ()
 
     @property
@@ -71,9 +81,12 @@ class ReusePlan:
         return old != new
 
     def rules_affected(self, rules: Sequence[tuple[str, str]]) -> bool:
-        """Did a removed rule, a switched-off type or a changed operator touch a record with these rules?"""
+        """Did a removed rule, a switched-off type, a changed operator or an added allow pattern touch a
+        record with these rules?"""
         for detector, entity_type in rules:
             if detector in self.removed_detectors or detector.startswith(self.removed_prefixes):
+                return True
+            if self.allow_any_type or entity_type in self.allow_types:
                 return True
             if entity_type in self.disabled_added or self.operator_changed(entity_type):
                 return True
@@ -149,18 +162,33 @@ def _pattern_changes(
     return changes, removed, added_patterns
 
 
-def _allow_key(word: str) -> str:
-    return word.strip().casefold()
+@dataclass(frozen=True)
+class _AllowChanges:
+    changes: list[str]
+    words: tuple[str, ...]  # values added or removed, case-folded, to pre-scan
+    types: frozenset[str]  # the entity types of added patterns
+    any_type: bool  # an added pattern applies to every type
+    unscoped: str | None  # why the change cannot be scoped to records
 
 
-def _allow_changes(old_allow_list: list[str], config: ScrublineConfig) -> tuple[list[str], tuple[str, ...]]:
-    """(changes, allow-list entries added or removed, case-folded, to pre-scan)."""
-    old_allow = {_allow_key(a) for a in old_allow_list}
-    new_allow = {_allow_key(a) for a in config.allow}
-    allow_changed = tuple(sorted(old_allow ^ new_allow))
-    if not allow_changed:
-        return [], allow_changed
-    return [f"allow: {len(new_allow - old_allow)} added, {len(old_allow - new_allow)} removed"], allow_changed
+def _allow_changes(old_allow_list: list[Any], config: ScrublineConfig) -> _AllowChanges:
+    """Values added or removed are pre-scanned; an added pattern redoes the records with findings of its
+    types; a removed (or changed) pattern may bring back findings anywhere, so it cannot be scoped."""
+    old_allow = {allow_key(a) for a in old_allow_list}
+    new_allow = {allow_key(a) for a in config.allow}
+    changed = old_allow ^ new_allow
+    if not changed:
+        return _AllowChanges([], (), frozenset(), False, None)
+    added_patterns = [key for key in new_allow - old_allow if key[1] is not None]
+    pattern_gone = any(key[1] is not None for key in old_allow - new_allow)
+    unscoped = "allow: a pattern entry removed or changed" if pattern_gone else None
+    return _AllowChanges(
+        [f"allow: {len(new_allow - old_allow)} added, {len(old_allow - new_allow)} removed"],
+        tuple(sorted({key[0] for key in changed if key[0] is not None})),
+        frozenset(entity for key in added_patterns for entity in key[2] or ()),
+        any(key[2] is None for key in added_patterns),
+        unscoped,
+    )
 
 
 def _disabled_changes(old_disabled: set[str], new_disabled: set[str]) -> tuple[list[str], frozenset[str]]:
@@ -229,7 +257,9 @@ def plan_reuse(
         old["proprietary"]["internal_domains"], config, state_key
     )
     pattern_changes, removed_patterns, added_patterns = _pattern_changes(old["patterns"], config, state_key)
-    allow_changes, allow_changed = _allow_changes(old["allow"], config)
+    allow = _allow_changes(old["allow"], config)
+    if allow.unscoped is not None:
+        return ReusePlan(full_rerun_reason=f"{_UNSCOPED_REASON}{allow.unscoped}")
     old_disabled, new_disabled = set(old["entities"]["disabled"]), set(config.entities.disabled)
     if old_disabled - new_disabled:
         return ReusePlan(
@@ -245,7 +275,7 @@ def plan_reuse(
         term_changes
         + domain_changes
         + pattern_changes
-        + allow_changes
+        + allow.changes
         + disabled_changes
         + operator_changes
         + exclude_changes
@@ -260,6 +290,8 @@ def plan_reuse(
         added_terms=added_terms,
         added_domains=added_domains,
         added_patterns=added_patterns,
-        allow_changed=allow_changed,
+        allow_changed=allow.words,
+        allow_types=allow.types,
+        allow_any_type=allow.any_type,
         tags_changed=tuple(sorted(_entity_types(old) ^ _entity_types(new))),
     )

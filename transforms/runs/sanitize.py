@@ -16,7 +16,18 @@ from typing import Any
 from transforms.config import PatternConfig, ScrublineConfig
 from transforms.output.keyed import RULE, keyed_hex
 
-__all__ = ["leaf_differences", "pattern_entries", "rule_digest", "sanitized_config", "term_key"]
+__all__ = [
+    "AllowKey",
+    "allow_key",
+    "leaf_differences",
+    "pattern_entries",
+    "rule_digest",
+    "sanitized_config",
+    "term_key",
+]
+
+# An allow entry as runs compare it: (value case-folded, pattern, entity types), None where not given.
+AllowKey = tuple[str | None, str | None, tuple[str, ...] | None]
 
 
 def rule_digest(key: bytes, *parts: str) -> str:
@@ -30,6 +41,19 @@ def term_key(term: str) -> str:
     from transforms.detectors.terms import lower_same_length  # the detector's own normalisation
 
     return lower_same_length(" ".join(term.split()))
+
+
+def allow_key(entry: Any) -> AllowKey:
+    """An allow entry (a string, an ``AllowEntry`` or either as a manifest records it) as runs compare it.
+
+    A plain string and a ``{value}`` entry without entity types are the same rule, so they compare equal.
+    """
+    if isinstance(entry, str):
+        return entry.strip().casefold(), None, None
+    data = entry if isinstance(entry, dict) else entry.model_dump(mode="json")
+    entities = tuple(sorted(data["entities"])) if data.get("entities") else None
+    value = data.get("value")
+    return (value.strip().casefold() if value is not None else None), data.get("pattern"), entities
 
 
 def pattern_entries(patterns: Sequence[PatternConfig], key: bytes | None) -> list[tuple[dict[str, Any], PatternConfig]]:

@@ -6,6 +6,7 @@ import itertools
 import random
 
 import pytest
+import re2
 import spacy
 
 from transforms.config import NlpConfig, PatternConfig
@@ -111,6 +112,53 @@ DOMAINS = InternalDomainDetector(["corp.example.net"])
 )
 def test_internal_domains(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(DOMAINS, text) == expected
+
+
+def _one_pattern_over_the_whole_text(domains: list[str], text: str) -> list[tuple[str, int, int, str]]:
+    """The detector as it was before it looked for domains first: one RE2 pattern with every domain."""
+    alternation = "|".join(re2.escape(d.lower()) for d in sorted(set(domains)))
+    host = rf"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*(?:{alternation})"
+    url = rf"[a-z][a-z0-9+.-]*://(?:[^\s/@]+@)?{host}(?::\d+)?(?:[/?#][^\s<>\"'`]*)?"
+    email = rf"[a-z0-9!#$%&'*+/=?^_`{{|}}~.-]+@{host}"
+    pattern = re2.compile(rf"(?i)(?P<url>{url})|(?P<email>{email})|(?P<host>{host})(?:[^a-z0-9-]|$)")
+    found = []
+    for match in pattern.finditer(text):
+        for group, entity in (("url", "INTERNAL_URL"), ("email", "EMAIL_ADDRESS"), ("host", "INTERNAL_HOST")):
+            start, end = match.span(pattern.groupindex[group])
+            if start < 0:
+                continue
+            if group == "url":
+                while end > start and text[end - 1] in ".,;:!?)]}":
+                    end -= 1
+            if group == "host" and start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-."):
+                continue
+            found.append((entity, start, end, group))
+            break
+    return found
+
+
+def test_internal_domains_find_what_one_pattern_over_the_whole_text_finds() -> None:
+    domains = ["corp.example.net", "example.net", "ex.io", "a-b.c", "Sales.Example"]
+    pieces = list("abcxyz.-@:/ \t\n\v\f\r?#=_,;!)(\"'<>`09\u00a0\u2028K")
+    pieces += ["corp.example.net", "ex.io", "example.net", "a-b.c", "sales.example", "https://", "git@", "CORP."]
+    rnd = random.Random(11)
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        chosen = rnd.sample(domains, rnd.randint(1, len(domains)))
+        (found,) = InternalDomainDetector(chosen).detect([text])
+        expected = _one_pattern_over_the_whole_text(chosen, text)
+        assert [(f.entity_type, f.start, f.end, f.detector.split(".")[1]) for f in found] == expected, (chosen, text)
+
+
+def test_many_internal_domains_and_a_domain_across_a_segment_boundary() -> None:
+    detector = InternalDomainDetector([f"site{i:05d}.corp.example" for i in range(20_000)])
+    text = "x" * ((1 << 20) - 30) + " mail ops@build.site19999.corp.example now"  # the domain spans 1 MiB
+    (found,) = detector.detect([text])
+    assert [(f.entity_type, text[f.start : f.end]) for f in found] == [
+        ("EMAIL_ADDRESS", "ops@build.site19999.corp.example")
+    ]
+    assert spans(detector, "see site00001.corp.example.") == [("INTERNAL_HOST", "site00001.corp.example")]
+    assert spans(detector, "see site1.corp.example") == []
 
 
 def test_config_patterns() -> None:

@@ -86,6 +86,10 @@ def test_redacts_text_source_and_metadata() -> None:
     [
         ({}, "Ada and Python", "<PERSON> and <PERSON>"),
         ({"allow": ["python"]}, "Ada and Python", "<PERSON> and Python"),
+        ({"allow": [{"value": "python", "entities": ["PERSON"]}]}, "Ada and Python", "<PERSON> and Python"),
+        ({"allow": [{"value": "python", "entities": ["LOCATION"]}]}, "Ada and Python", "<PERSON> and <PERSON>"),
+        ({"allow": [{"pattern": "^Py", "entities": ["PERSON"]}]}, "Ada and Python", "<PERSON> and Python"),
+        ({"allow": [{"pattern": "^py"}]}, "Ada and Python", "<PERSON> and <PERSON>"),
         ({"entities": {"disabled": ["PERSON"]}}, "Ada and Bob", "Ada and Bob"),
         ({"entities": {"min_score": 0.2}}, "Ada and Bob", "<PERSON> and <PERSON>"),
         ({"entities": {"thresholds": {"PERSON": 0.95}}}, "Ada and Bob", "Ada and Bob"),
@@ -227,3 +231,18 @@ def test_structured_metadata_is_detected_leaf_by_leaf_and_rebuilt_as_json() -> N
         ("tags", "[]"),
     )
     assert out.entity_counts == (("PERSON", 3), ("PHONE_NUMBER", 1))
+
+
+@pytest.mark.parametrize(
+    "allow, expected",
+    [
+        ([], "<ORGANIZATION> signed; <ORGANIZATION> pays."),
+        ([{"value": "Brightwater", "entities": ["ORGANIZATION"]}], "<ORGANIZATION> signed; Brightwater pays."),
+        ([{"pattern": "^Bright", "entities": ["ORGANIZATION"]}], "Brightwater Homes Ltd signed; Brightwater pays."),
+        ([{"value": "Brightwater", "entities": ["PERSON"]}], "<ORGANIZATION> signed; <ORGANIZATION> pays."),
+    ],
+)
+def test_the_allow_list_also_covers_propagated_mentions(allow: list, expected: str) -> None:
+    detector = WordDetector({"Brightwater Homes Ltd": ("ORGANIZATION", 0.9)})
+    (out,) = engine([detector], allow=allow).redact([doc("1", "Brightwater Homes Ltd signed; Brightwater pays.")])
+    assert out.text == expected

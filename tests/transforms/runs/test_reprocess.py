@@ -131,3 +131,65 @@ def test_plan_properties() -> None:
     assert plan.operator_changed("EMAIL_ADDRESS") and not plan.operator_changed("PERSON")
     assert not ReusePlan(full_rerun_reason="x").incremental
     assert ReusePlan(allow_changed=("jira",)).needs_prescan
+
+
+@pytest.mark.parametrize(
+    "allow, changes, words, types, any_type",
+    [
+        (  # a value for some types is pre-scanned like a plain string
+            ["Excel", {"value": "Jira", "entities": ["ORGANIZATION"]}],
+            ("allow: 1 added, 0 removed",),
+            ("jira",),
+            frozenset(),
+            False,
+        ),
+        (  # a plain string and a value for every type are the same rule
+            [{"value": "excel"}],
+            (),
+            (),
+            frozenset(),
+            False,
+        ),
+        (  # an added pattern redoes the records with findings of its types
+            ["Excel", {"pattern": "^build-\\d+$", "entities": ["USERNAME", "ID"]}],
+            ("allow: 1 added, 0 removed",),
+            (),
+            frozenset({"USERNAME", "ID"}),
+            False,
+        ),
+        (["Excel", {"pattern": "^svc-"}], ("allow: 1 added, 0 removed",), (), frozenset(), True),
+    ],
+)
+def test_allow_entries_are_scoped_by_value_and_by_type(
+    allow: list, changes: tuple, words: tuple, types: frozenset, any_type: bool
+) -> None:
+    plan = plan_reuse(manifest(BASE), parse_config(with_(allow=allow)), VERSIONS, {"K": "k1"})
+    assert plan.incremental
+    assert (plan.changes, plan.allow_changed, plan.allow_types, plan.allow_any_type) == (
+        changes,
+        words,
+        types,
+        any_type,
+    )
+    scan = Prescanner(plan)
+    assert scan.affected(doc("x"), [("context.chat_speaker", "USERNAME")]) is (any_type or "USERNAME" in types)
+    assert scan.affected(doc("x"), [("presidio.Phone", "PHONE_NUMBER")]) is any_type
+    assert not scan.affected(doc("x"), [])
+
+
+def test_a_removed_or_changed_allow_pattern_means_full_rerun() -> None:
+    old = manifest(with_(allow=["Excel", {"pattern": "^build-\\d+$", "entities": ["USERNAME"]}]))
+    for allow in (["Excel"], ["Excel", {"pattern": "^build-\\d+$", "entities": ["ID"]}]):
+        plan = plan_reuse(old, parse_config(with_(allow=allow)), VERSIONS, {"K": "k1"})
+        assert plan.full_rerun_reason == "cannot be scoped to records: allow: a pattern entry removed or changed"
+
+
+def test_terms_loaded_from_a_file_are_compared_by_value(tmp_path) -> None:
+    terms = tmp_path / "customers.txt"
+    terms.write_text("Hexacore Logistics\n", encoding="utf-8")
+    from_file = with_(proprietary={**BASE["proprietary"], "terms": {"CUSTOMER": [{"file": str(terms)}]}})
+    assert plan_reuse(manifest(BASE), parse_config(from_file), VERSIONS, {"K": "k1"}).changes == ()
+    terms.write_text("Hexacore Logistics\nOrrin Vale\n", encoding="utf-8")
+    plan = plan_reuse(manifest(BASE), parse_config(from_file), VERSIONS, {"K": "k1"})
+    assert plan.changes == ("proprietary.terms.CUSTOMER: 1 added",)
+    assert plan.added_terms == {"CUSTOMER": ("Orrin Vale",)}

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
 from tests.transforms.operators.surrogates.helpers import KEY_A
-from transforms.config import DEFAULT_CONFIG_PATH, ConfigError, check_keys, load_config, parse_config
+from transforms.config import ConfigError, check_keys, load_config, parse_config
 from transforms.detectors.base import Detector
 from transforms.operators import build_operators
 from transforms.operators.surrogates import surrogate
 from transforms.records import Document, Finding, Redaction
 from transforms.redaction.engine import RedactionEngine, apply_operators
 
-SURROGATES_YAML = DEFAULT_CONFIG_PATH.parent / "surrogates.yaml"
+SURROGATES_YAML = Path(__file__).resolve().parents[4] / "configs" / "surrogates.yaml"
 
 # --- config and operator wiring ---------------------------------------------------------------------------
 
