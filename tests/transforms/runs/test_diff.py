@@ -136,13 +136,15 @@ def test_runs_under_two_state_keys_are_not_compared(runs: tuple[str, str], tmp_p
     assert str(exc.value) == (
         "OLD_DIR and NEW_DIR were made with different state keys, so their records cannot be compared"
     )
+
+
 def test_allow_entries_of_every_form_are_counted_as_rule_changes() -> None:
     from transforms.config import parse_config
     from transforms.runs.diff import config_changes
     from transforms.runs.sanitize import sanitized_config
 
     def manifest(allow: list) -> dict:
-        return {"config": sanitized_config(parse_config({"allow": allow}), None)}
+        return {"config": sanitized_config(parse_config({"allow": allow}), b"state-key-for-diff-tests-001")}
 
     old = manifest(["Excel", {"value": "Jira", "entities": ["ORGANIZATION"]}])
     new = manifest([{"value": "excel"}, {"pattern": "^build-\\d+$", "entities": ["USERNAME"]}])

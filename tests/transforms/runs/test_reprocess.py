@@ -163,7 +163,7 @@ def test_plan_properties() -> None:
 def test_allow_entries_are_scoped_by_value_and_by_type(
     allow: list, changes: tuple, words: tuple, types: frozenset, any_type: bool
 ) -> None:
-    plan = plan_reuse(manifest(BASE), parse_config(with_(allow=allow)), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(with_(allow=allow)), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.incremental
     assert (plan.changes, plan.allow_changed, plan.allow_types, plan.allow_any_type) == (
         changes,
@@ -180,7 +180,7 @@ def test_allow_entries_are_scoped_by_value_and_by_type(
 def test_a_removed_or_changed_allow_pattern_means_full_rerun() -> None:
     old = manifest(with_(allow=["Excel", {"pattern": "^build-\\d+$", "entities": ["USERNAME"]}]))
     for allow in (["Excel"], ["Excel", {"pattern": "^build-\\d+$", "entities": ["ID"]}]):
-        plan = plan_reuse(old, parse_config(with_(allow=allow)), VERSIONS, {"K": "k1"})
+        plan = plan_reuse(old, parse_config(with_(allow=allow)), VERSIONS, {"K": "k1"}, STATE_KEY)
         assert plan.full_rerun_reason == "cannot be scoped to records: allow: a pattern entry removed or changed"
 
 
@@ -188,8 +188,8 @@ def test_terms_loaded_from_a_file_are_compared_by_value(tmp_path) -> None:
     terms = tmp_path / "customers.txt"
     terms.write_text("Hexacore Logistics\n", encoding="utf-8")
     from_file = with_(proprietary={**BASE["proprietary"], "terms": {"CUSTOMER": [{"file": str(terms)}]}})
-    assert plan_reuse(manifest(BASE), parse_config(from_file), VERSIONS, {"K": "k1"}).changes == ()
+    assert plan_reuse(manifest(BASE), parse_config(from_file), VERSIONS, {"K": "k1"}, STATE_KEY).changes == ()
     terms.write_text("Hexacore Logistics\nOrrin Vale\n", encoding="utf-8")
-    plan = plan_reuse(manifest(BASE), parse_config(from_file), VERSIONS, {"K": "k1"})
+    plan = plan_reuse(manifest(BASE), parse_config(from_file), VERSIONS, {"K": "k1"}, STATE_KEY)
     assert plan.changes == ("proprietary.terms.CUSTOMER: 1 added",)
     assert plan.added_terms == {"CUSTOMER": ("Orrin Vale",)}
