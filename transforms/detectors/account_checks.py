@@ -8,6 +8,8 @@ import re2
 
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
+from transforms.lexicon.names import load_english_words
+from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 
 _DECORATOR_LIKE = word_list("context/decorator_names.txt")
@@ -35,6 +37,22 @@ def _account_ok(text: str, start: int, end: int) -> bool:
 
 
 _FILE_SUFFIXES = word_list("context/file_suffixes.txt")
+# A password that names itself ("use admin/password"): a weak credential, not an alternative.
+_SECRET_WORDS = frozenset({"password", "passwd", "pass", "secret", "passphrase"})
+
+
+def _word_alternative(user: str, password: str) -> bool:
+    """``user/password`` is two words side by side ("Docker/Kubernetes", "npm/yarn", "Manager/Director",
+    "Create/Delete"), not a login: both are letters only, differ, the second is no secret word, and both are
+    ordinary vocabulary or both capitalised English words."""
+    password = password.rstrip(".,;:!?)")
+    if not (user.isalpha() and password.isalpha()) or user.casefold() == password.casefold():
+        return False
+    if password.casefold() in _SECRET_WORDS:
+        return False
+    if is_ordinary_vocabulary(user) and is_ordinary_vocabulary(password):
+        return True
+    return all(w[0].isupper() and w[1:].islower() and w.casefold() in load_english_words() for w in (user, password))
 
 
 def _home_ok(text: str, start: int, end: int) -> bool:
@@ -132,6 +150,16 @@ def home_folder(match: RuleMatch) -> bool:
 def not_value(match: RuleMatch, *, values: list[str]) -> bool:
     """Reject values equal to one of ``values``, case-sensitively (``git`` in ``ssh git@host``)."""
     return match.value not in values
+
+
+@register_check("not_word_alternative")
+def not_word_alternative(match: RuleMatch) -> bool:
+    """Reject a ``user/password`` pair that is two words of ordinary vocabulary ("use Docker/Kubernetes"); the
+    rule names the other side ``pw`` (when the value is the user) or ``user`` (when it is the password)."""
+    other = match.group("pw")
+    if other is not None:
+        return not _word_alternative(match.value, other)
+    return not _word_alternative(match.group("user") or "", match.value)
 
 
 @register_check("luhn")

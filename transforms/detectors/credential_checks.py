@@ -4,9 +4,13 @@ Every check takes the ``RuleMatch`` and returns ``True``/``False`` or the value'
 (trimmed quotes, brackets or punctuation). They use only RE2 and string methods, so they are linear in
 the value. Name-based rules skip values that are references rather than secrets: empty or null-like
 values, templates (``${VAR}``, ``$VAR``, ``{{ x }}``, ``%(x)s``, ``{name}``, ``<password>``), masks
-(``***``, ``xxxx``) and, for unquoted values only, code (``os.environ[...]``, ``getenv(...)``,
+(``***``, ``xxxx``), references to a secret kept elsewhere (``%DB_PASS%``, ``((db_pass))``, ``$env:PW``,
+``op://vault/item/field``, an AWS ARN), words that stand in for a value (``your-token-here``,
+``mytestfakepw``), asides and pointers (``(see vault)``, ``same as above``), YAML tags (``!vault |``,
+``!Ref DbPassword``) and, for unquoted values only, code (``os.environ[...]``, ``getenv(...)``,
 ``self.password``, an identifier that is or contains a secret-like stem such as ``password=password``).
-The word lists come from ``transforms/lexicon/data/credential_*.txt``.
+A word is a placeholder only with a placeholder word in it: ``changeme``, ``secret`` or ``hunter`` are
+weak passwords, and stay. The word lists come from ``transforms/lexicon/data/credential_*.txt``.
 """
 
 from __future__ import annotations
@@ -24,10 +28,13 @@ __all__ = [
     "aws_secret_shape",
     "is_code_reference",
     "is_placeholder",
+    "is_placeholder_phrase",
+    "is_reference",
     "letters_and_digits",
     "looks_random",
     "not_code_reference",
     "not_placeholder",
+    "not_placeholder_secret",
     "not_starting_with",
     "not_user_field_name",
     "password_value",
@@ -35,6 +42,7 @@ __all__ = [
     "secret_value",
     "token_characters",
     "unquote",
+    "yaml_tag_before",
 ]
 
 
@@ -63,6 +71,26 @@ _PLACEHOLDER = _compile(
     r"|[^\s]{0,12}?(?:[xX]{4,}|[*•·]{3,})|(?:[xX]{4,}|[*•·]{3,})[^\s]{0,6}"
     r"|[:@][A-Za-z_][A-Za-z0-9_]*"  # SQL named parameters
 )
+# A reference to a value kept elsewhere, in syntaxes of tools other than the shells and template engines
+# above: Windows %VAR% (upper case: "%Tulip9%" may be a literal), Concourse ((var)), token replacement
+# (@@var@@, __VAR__), PowerShell $env:VAR, an AWS ARN, a bank-vaults path (vault:secret/data/db#password)
+# and a secret manager's URI without user info or query (op://vault/item/field, sm://project/secret);
+# is_reference leaves out web URLs, which can carry tokens.
+_REFERENCE = _compile(
+    r"\$\{.*\}|\$\(.*\)|#\{.*\}|\{[A-Za-z_][A-Za-z0-9_.]*\}"
+    r"|%[A-Z_][A-Z0-9_]*%|\(\([A-Za-z0-9_.\- ]+\)\)|@@[A-Za-z0-9_.\-]+@@|__[A-Za-z0-9][A-Za-z0-9_.\-]*__"
+    r"|\$(?i:env):[A-Za-z_][A-Za-z0-9_]*|arn:aws[a-z\-]*:[A-Za-z0-9\-]+:\S*|vault:[A-Za-z0-9_\-]+/\S+"
+)
+_URI = _compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://[^@\s?#]*(?:#[^@\s?]*)?")
+_WEB_SCHEMES = frozenset({"http", "https", "ftp", "ftps", "ws", "wss"})
+# A parenthesised aside instead of a value: "(see vault)", "(sensitive value)".
+_ASIDE = _compile(r"\([^()\r\n]*\s[^()\r\n]*\)")
+# A YAML tag on the node that follows it: "!vault |", "!Ref DbPassword", "!secret db_password"; "!!str" tags
+# a literal, which stays.
+_YAML_TAG = _compile(r"![A-Za-z_][A-Za-z0-9_.\-]*")
+_TAGGED_NODE = _compile(r"[ \t]+[^\s#]")
+# A capitalised word and a number in brackets, "Winter(2024)": a password, not a call.
+_WORD_AND_NUMBER = _compile(r"[A-Z][a-z]+\([0-9]+\)[!?.#*]*")
 # Code on the right-hand side: a call or subscript (getenv(...), os.environ[...], ENV.fetch(...)).
 _CALL_OR_SUBSCRIPT = _compile(r"[A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z_$][A-Za-z0-9_$]*)*(?:[ \t]*[(\[].*|\)+[.\[(].*)")
 # The body of {...} when it is a format field or f-string expression, not an ODBC-braced value.
@@ -102,9 +130,45 @@ _QUOTED_FORMS = frozenset({"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", 
 
 
 def is_placeholder(value: str) -> bool:
-    """Empty, null-like, a template reference or a mask: not a literal secret."""
+    """Empty, null-like, a template or other reference, or a mask: not a literal secret."""
     stripped = value.strip()
-    return not stripped or stripped.lower() in _words("null_values") or _PLACEHOLDER.fullmatch(value) is not None
+    return (
+        not stripped
+        or stripped.lower() in _words("null_values")
+        or _PLACEHOLDER.fullmatch(value) is not None
+        or is_reference(value)
+    )
+
+
+def is_reference(value: str) -> bool:
+    """A reference to a value kept elsewhere: a template or environment variable (``${X}``, ``$(x)``,
+    ``%X%``, ``((x))``, ``$env:X``), a secret manager's URI or path (``op://...``, ``vault:...``) or an ARN."""
+    if _REFERENCE.fullmatch(value) is not None:
+        return True
+    uri = _URI.fullmatch(value)
+    return uri is not None and uri.group(1).lower() not in _WEB_SCHEMES
+
+
+def is_placeholder_phrase(value: str) -> bool:
+    """Words only (letters and separators, no digit) with a placeholder word in them: ``your-token-here``,
+    ``mytestfakepw``, ``DUMMY_PASSWORD``, ``example secret``. Weak passwords without one (``changeme``) stay."""
+    if not _WORDISH.fullmatch(value):
+        return False
+    lowered = value.lower()
+    return any(word in lowered for word in _words("placeholder_words"))
+
+
+def _is_pointer(value: str) -> bool:
+    """A phrase that says where the secret is instead of giving it: ``see vault``, ``same as above``."""
+    words = value.split()
+    return len(words) >= 2 and words[0].lower() in _words("pointer_words")
+
+
+def yaml_tag_before(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a YAML tag (``!vault``, ``!Ref``) with the node it tags after it on the line."""
+    if _YAML_TAG.fullmatch(text[start:end]) is None:
+        return False
+    return _TAGGED_NODE.match(text[end : end + 64]) is not None
 
 
 def _is_type_annotation(value: str) -> bool:
@@ -120,6 +184,8 @@ def _names_a_secret(lowered: str) -> bool:
 
 def is_code_reference(value: str) -> bool:
     """An unquoted right-hand side that is code: a call, a subscript, an attribute, a variable named like a secret."""
+    if _WORD_AND_NUMBER.fullmatch(value):
+        return False
     if _is_type_annotation(value) or _CALL_OR_SUBSCRIPT.fullmatch(value):
         return True
     dotted = _DOTTED.fullmatch(value)
@@ -176,18 +242,28 @@ def _unbalanced_closers(value: str) -> int:
     return trim
 
 
+def _stands_in(value: str) -> bool:
+    """A placeholder, a template, words that stand in for a value or an aside, in any form."""
+    return (
+        is_placeholder(value)
+        or is_placeholder_phrase(value)
+        or _TEMPLATE_PART.fullmatch(value) is not None
+        or _ASIDE.fullmatch(value) is not None
+    )
+
+
 def _literal_trim(value: str, form: str) -> int | None:
     """Characters to trim from the end of a literal value in ``form``, or None for a placeholder or code."""
     if form == "brace":  # {name} is a format field; {anything else} is an ODBC-quoted value
         return None if _FORMAT_FIELD.fullmatch(value) else 0
     if form in _QUOTED_FORMS:
-        return None if is_placeholder(value) or _TEMPLATE_PART.fullmatch(value) else 0
+        return None if _stands_in(value) else 0
     colon = 1 if value.endswith("):") else 0  # def f(password: Optional[str] = None):
     trim = colon + _unbalanced_closers(value[: len(value) - colon])
     core = value[: len(value) - trim]
-    if is_placeholder(core) or is_code_reference(core) or _TEMPLATE_PART.fullmatch(core):
+    if _stands_in(core) or is_code_reference(core):
         return None
-    if form == "line" and _is_docstring_prose(core):
+    if form == "line" and (_is_docstring_prose(core) or _is_pointer(core)):
         return None
     return trim
 
@@ -259,6 +335,12 @@ def not_placeholder(match: RuleMatch) -> bool:
     return not is_placeholder(match.value)
 
 
+@register_check("not_placeholder_secret")
+def not_placeholder_secret(match: RuleMatch) -> bool:
+    """Reject what ``not_placeholder`` rejects, and words that stand in for a secret (``your-token-here``)."""
+    return not is_placeholder(match.value) and not is_placeholder_phrase(match.value)
+
+
 @register_check("not_code_reference")
 def not_code_reference(match: RuleMatch) -> bool:
     """Reject code: calls, subscripts, attributes, type names, variables named like secrets."""
@@ -308,6 +390,8 @@ def password_value(match: RuleMatch, *, min_chars: int) -> CheckResult:
     if form is None:
         return False
     name, start, end = form
+    if name == "bare" and yaml_tag_before(match.text, start, end):
+        return False
     trim = _password_trim(match.text[start:end], name, match.keyword, min_chars)
     return False if trim is None else (start, end - trim)
 
@@ -338,7 +422,7 @@ def prose_password(match: RuleMatch, *, min_chars: int) -> CheckResult:
     if trim == 1 and value[-1] in "?!" and value[-2:-1].isdigit():
         trim = 0
     core = value[: len(value) - trim]
-    if len(core) < min_chars or is_placeholder(core):
+    if len(core) < min_chars or is_placeholder(core) or is_placeholder_phrase(core):
         return False
     if not any(c.isdigit() or not c.isalnum() for c in core):  # "the password is required"
         return False

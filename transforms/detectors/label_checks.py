@@ -3,8 +3,9 @@
 Each check strips what surrounds the value (a pair of quotes or backticks, trailing sentence
 punctuation) and returns the value's span, or rejects the match:
 
-* ``label_password``: a literal, not a placeholder, mask, template or code reference, with at least two
-  character classes (a capital only at the start does not count) or all digits (a PIN);
+* ``label_password``: a literal, not a placeholder, mask, template, reference, YAML tag, aside, code
+  reference or words that stand in for a value (``your-password-here``), with at least two character
+  classes (a capital only at the start does not count) or all digits (a PIN);
 * ``label_username``: one token, not a common English word unless it is an account name such as
   ``root``, not a label itself;
 * ``label_identifier``: space-separated groups of letters and digits, read while each group has a digit or
@@ -24,7 +25,12 @@ from functools import cache
 
 import re2
 
-from transforms.detectors.credential_checks import is_code_reference, is_placeholder
+from transforms.detectors.credential_checks import (
+    is_code_reference,
+    is_placeholder,
+    is_placeholder_phrase,
+    yaml_tag_before,
+)
 from transforms.detectors.rules import CheckResult, RuleMatch, register_check
 from transforms.detectors.terms import re2_options
 from transforms.lexicon.names import load_english_words
@@ -35,12 +41,14 @@ __all__ = ["bare_identifier", "birth_date", "label_identifier", "label_password"
 
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
 _TRAILING = ".,;:?)]}>\"'”’»"
+_OPENERS = {")": "(", "]": "[", "}": "{"}
 _USERNAME = re2.compile(r"@?[\p{L}\p{N}_][\p{L}\p{N}_.@\\-]{1,63}", re2_options())
 _GROUP = re2.compile(r"[A-Za-z0-9][A-Za-z0-9/.\-_#:]*", re2_options())
 _SHORT_CODE = re2.compile(r"[A-Z0-9][A-Z0-9\-]{0,4}", re2_options())
 _DIGITS = re2.compile(r"(\d{1,4})[./\-](\d{1,2})[./\-](\d{2,4})", re2_options())
 _WORDS = re2.compile(r"\d+|\p{L}+", re2_options())
 _YEARS = (1900, date.today().year)
+_ASIDE = re2.compile(r"\([^()\r\n]*\s[^()\r\n]*\)", re2_options())
 
 
 def _strip(match: RuleMatch) -> tuple[int, int, bool]:
@@ -52,7 +60,14 @@ def _strip(match: RuleMatch) -> tuple[int, int, bool]:
     core = value.rstrip(_TRAILING)
     if len(core) < len(value) and core[-1:].isdigit() and value[len(core)] == "?":
         core = value[: len(core) + 1]
+    while len(core) < len(value) and _closes_a_bracket(core, value[len(core)]):
+        core = value[: len(core) + 1]  # "Winter(2024)": the bracket closes one the value opened
     return start, start + len(core), False
+
+
+def _closes_a_bracket(core: str, closer: str) -> bool:
+    opener = _OPENERS.get(closer)
+    return opener is not None and core.count(opener) > core.count(closer)
 
 
 def _bare_after_space(match: RuleMatch) -> bool:
@@ -85,11 +100,20 @@ def label_password(
         return False
     if not min_chars <= len(value) <= max_chars or is_placeholder(value) or any(c.isspace() for c in value):
         return False
-    if not quoted and is_code_reference(value):
+    if is_placeholder_phrase(value) or (not quoted and _not_literal(match.text, start, end)):
         return False
     if value.casefold() in _labels():
         return False
     return (start, end) if value.isdigit() or _classes(value) >= min_classes else False
+
+
+def _not_literal(text: str, start: int, end: int) -> bool:
+    """An unquoted value that is code, a YAML tag, the first word of an aside ("(see vault)") or the rest of a
+    URL whose scheme the label's qualifier took ("password https://...")."""
+    value = text[start:end]
+    if is_code_reference(value) or yaml_tag_before(text, start, end) or value.startswith("//"):
+        return True
+    return value.startswith("(") and _ASIDE.match(text[start : start + 80]) is not None
 
 
 @cache

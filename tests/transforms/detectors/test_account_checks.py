@@ -12,8 +12,10 @@ from transforms.detectors.account_checks import (
     local_phone,
     luhn,
     not_value,
+    not_word_alternative,
     phone_digits,
 )
+from transforms.detectors.rules import RuleMatch
 
 
 @pytest.mark.parametrize(
@@ -46,6 +48,29 @@ def test_home_folder(value: str, expected: bool) -> None:
 @pytest.mark.parametrize(("value", "expected"), [("git", False), ("Git", True), ("deploy", True)])
 def test_not_value_is_case_sensitive(value: str, expected: bool) -> None:
     assert not_value(at(f"ssh {value}@host", value), values=["git"]) is expected
+
+
+@pytest.mark.parametrize(
+    ("user", "password", "expected"),
+    [
+        ("opsadmin", "Winter2024!", True),
+        ("admin", "admin", True),  # the same word twice: a default login
+        ("admin", "password", True),  # a password that names itself
+        ("root", "raspberry", True),  # not both vocabulary
+        ("svc_ci", "Kubernetes", True),  # a user name with a separator
+        ("Gradle", "Maven", False),  # two tools
+        ("npm", "yarn", False),
+        ("Create", "Delete", False),  # two capitalised English words
+        ("Manager", "Director,", False),
+    ],
+)
+def test_not_word_alternative(user: str, password: str, expected: bool) -> None:
+    text = f"use {user}/{password} now"
+    u, p = text.index(user), text.index(password, len("use ") + len(user))
+    as_user = RuleMatch(text, u, u + len(user), 0, len(text), {"pw": (p, p + len(password))})
+    as_password = RuleMatch(text, p, p + len(password), 0, len(text), {"user": (u, u + len(user))})
+    assert not_word_alternative(as_user) is expected
+    assert not_word_alternative(as_password) is expected
 
 
 @pytest.mark.parametrize(

@@ -58,6 +58,28 @@ VALUE_CASES = [
     ("not_placeholder", {}, "[REDACTED]", False),
     ("not_placeholder", {}, "********", False),
     ("not_placeholder", {}, ":password", False),
+    # references to a value kept elsewhere
+    ("not_placeholder", {}, "%SMTP_PASS%", False),
+    ("not_placeholder", {}, "((ci_db_password))", False),
+    ("not_placeholder", {}, "@@db_password@@", False),
+    ("not_placeholder", {}, "__DB_PASSWORD__", False),
+    ("not_placeholder", {}, "$env:DB_PASSWORD", False),
+    ("not_placeholder", {}, "${file(vars.json):db_pw}", False),
+    ("not_placeholder", {}, "op://Ops/db/password", False),
+    ("not_placeholder", {}, "vault:secret/data/db#password", False),
+    ("not_placeholder", {}, "arn:aws:ssm:eu-west-1:000000000000:parameter/app/db", False),
+    ("not_placeholder", {}, "https://hooks.example.com/services/T0/B0/Qx7Lm2", True),  # web URLs carry tokens
+    ("not_placeholder", {}, "%Tulip9%", True),  # "%" inside a literal
+    ("not_placeholder", {}, "your-password-here", True),  # words: only not_placeholder_secret rejects them
+    ("not_placeholder_secret", {}, "your-password-here", False),
+    ("not_placeholder_secret", {}, "YOUR_ACCESS_TOKEN", False),
+    ("not_placeholder_secret", {}, "somedummykey", False),
+    ("not_placeholder_secret", {}, "Example Secret", False),
+    ("not_placeholder_secret", {}, "${TOKEN}", False),
+    ("not_placeholder_secret", {}, "changeme", True),  # a weak password, not a stand-in
+    ("not_placeholder_secret", {}, "secret", True),
+    ("not_placeholder_secret", {}, "Fake0Secret", True),  # a digit: a literal however it is spelled
+    ("not_placeholder_secret", {}, "sample-9f8e7d", True),
     ("not_code_reference", {}, "Fake0Value", True),
     ("not_code_reference", {}, "Fake0Secret", False),  # an identifier that names a secret
     ("not_code_reference", {}, 'os.environ["DB_PASSWORD"]', False),
@@ -73,6 +95,9 @@ VALUE_CASES = [
     ("not_code_reference", {}, "Optional[str]", False),
     ("not_code_reference", {}, "bytes | str", False),
     ("not_code_reference", {}, "Hunter2x", True),
+    ("not_code_reference", {}, "Winter(2024)", True),  # a word and a number in brackets: a password
+    ("not_code_reference", {}, "token_hex(32)", False),
+    ("not_code_reference", {}, "getpass.getpass()", False),
     ("not_user_field_name", {}, "deployer", True),
     ("not_user_field_name", {}, "USERNAME", False),
     ("not_user_field_name", {}, "login", False),
@@ -138,8 +163,21 @@ PASSWORD_CASES = [
     ("--password option", "cbare", "option", None, False),
     ("--password Fake4Pw", "cbare", "Fake4Pw", None, "Fake4Pw"),
     ("  password: Password for the bind user.", "line", "Password for the bind user.", None, False),
-    ("  passphrase: fake four words here", "line", "fake four words here", None, "fake four words here"),
+    ("  passphrase: amber four words here", "line", "amber four words here", None, "amber four words here"),
     ("<password>Fake5</password>", "xml", "Fake5", None, "Fake5"),
+    ('password = "your_password_here"', "dq", "your_password_here", "password", False),
+    ('password = "changeme"', "dq", "changeme", "password", "changeme"),
+    ("password: (see the vault)", "line", "(see the vault)", None, False),
+    ("password: same as staging", "line", "same as staging", None, False),
+    ("password: see you later 42", "line", "see you later 42", None, False),
+    ("passphrase: amber sees four words", "line", "amber sees four words", None, "amber sees four words"),
+    ('password = "(see vault)"', "dq", "(see vault)", "password", False),
+    ("password: !vault |", "bare", "!vault", "password", False),
+    ("password: !Ref DbPassword", "bare", "!Ref", "password", False),
+    ("password: !Tulip9x", "bare", "!Tulip9x", "password", "!Tulip9x"),
+    ("password: !!str 4417", "bare", "!!str", "password", "!!str"),
+    ("password: Winter(2024)", "line", "Winter(2024)", None, "Winter(2024)"),
+    ("password = %DB_PASS%", "bare", "%DB_PASS%", "password", False),
     ("ALTER ROLE r PASSWORD 'Fake6Pw'", "sq", "Fake6Pw", None, "Fake6Pw"),
 ]
 
@@ -180,7 +218,9 @@ def test_secret_value(text: str, form: str, value: str, expected: str | bool) ->
     [
         ("Harbour42!", "Harbour42!"),  # "!" right after a digit stays
         ("Harbour42.", "Harbour42"),
-        ("Fake-pw).", "Fake-pw"),
+        ("Amber-pw).", "Amber-pw"),
+        ("your-password.", False),  # words that stand in for a password
+        ("dummy-pw", False),
         ("hunter2x?", "hunter2x"),
         ("required.", False),  # no digit or symbol: a word
         ("ab1.", False),  # shorter than min_chars once trimmed
@@ -196,5 +236,10 @@ def test_every_credential_check_is_tested_here() -> None:
     registered = {
         name for name, entry in CHECK_REGISTRY.items() if entry.function.__module__ == credential_checks.__name__
     }
-    tested = {case[0] for case in VALUE_CASES} | {"unquote", "password_value", "secret_value", "prose_password"}
+    tested = {case[0] for case in VALUE_CASES} | {
+        "unquote",
+        "password_value",
+        "secret_value",
+        "prose_password",
+    }
     assert registered == tested

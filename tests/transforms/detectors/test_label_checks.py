@@ -36,6 +36,13 @@ def _value(result: object, text: str) -> str | None:
         ("pw: os.environ['X']", "os.environ['X']", None),
         ("pw: Sommer", "Sommer", None),
         ("pw: username", "username", None),
+        ("pw: your-password-here", "your-password-here", None),
+        ("pw: !vault |", "!vault", None),  # a YAML tag on the node after it
+        ("pw: !Tulip9x", "!Tulip9x", "!Tulip9x"),
+        ("pw: (see the vault)", "(see", None),
+        ("pw: (Tulip9x)", "(Tulip9x)", "(Tulip9x)"),
+        ("password https://ci.example.com", "//ci.example.com", None),  # the qualifier took the scheme
+        ("pw: Winter(2024)", "Winter(2024)", "Winter(2024)"),
     ],
 )
 def test_label_password(text: str, value: str, expected: str | None) -> None:

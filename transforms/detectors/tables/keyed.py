@@ -7,7 +7,8 @@ or an unquoted word, number or line (up to a double quote, where a one-line obje
 key begins). A quoted key (JSON) is a field name as certain as a table header, so
 its value only has to pass the table checks; after a bare key (YAML, INI, a label in prose) the value
 must also have its type's usual shape (``values.value_span`` with ``strict``). The generic "name" keys
-need a value of two words or more in any case: a bare ``name: Build`` is a step or a package.
+need a value of two words or more in any case: a bare ``name: Build`` is a step or a package. An
+unquoted password that is code (``password = self.password``) is no value.
 User names after keys are left to the context rules (``context.user_field``).
 """
 
@@ -17,6 +18,7 @@ from collections.abc import Iterator
 
 import re2
 
+from transforms.detectors.credential_checks import is_code_reference
 from transforms.detectors.tables.lexicon import field_kind, key_pattern
 from transforms.detectors.tables.values import MAX_VALUE_CHARS, value_span
 from transforms.detectors.terms import re2_options
@@ -26,12 +28,13 @@ __all__ = ["keyed_values"]
 Found = tuple[str, int, int]
 
 _KEY_VALUE = re2.compile(
-    rf"(?im)(?:^|[\s{{,;(\[])(?P<q>[\"']?)(?P<k>{key_pattern()})[\"']?[ \t]*(?::|=>|=)[ \t]*"
+    rf"(?im)(?:^|[\s{{,;(\[])(?P<q>[\"']?)(?P<k>{key_pattern()})[\"']?[ \t]*(?::=|:|=>|=)[ \t]*"
     # An unquoted value is capped, so a long line's later keys are matched too; a quoted one ends at its quote.
     rf"(?:\"(?P<dq>(?:[^\"\\\n]|\\.)+)\"|'(?P<sq>[^'\n]+)'|(?P<v>[^\"'\s{{\[][^\n\"]{{0,{MAX_VALUE_CHARS}}}))",
     re2_options(),
 )
-_UNQUOTED_TAIL = " \t\r,;}]"
+_UNQUOTED_TAIL = " \t\r,;"
+_CLOSERS = {"}": "{", "]": "["}
 
 
 def keyed_values(text: str) -> Iterator[Found]:
@@ -43,6 +46,8 @@ def keyed_values(text: str) -> Iterator[Found]:
         s, e = _value_bounds(text, m)
         if kind.generic and " " not in text[s:e].strip():
             continue
+        if kind.check == "password" and m.group("v") is not None and is_code_reference(text[s:e].strip()):
+            continue  # password = self.password, getpass.getpass(), config["db"]: code, not a literal
         strict = kind.generic or not m.group("q")
         span = value_span(kind, text, s, e, strict=strict)
         if span is not None:
@@ -59,4 +64,13 @@ def _value_bounds(text: str, m: re2._Match) -> tuple[int, int]:
     if m.group("q"):
         cut = [i for i in (text.find(c, s, e) for c in ",}]") if i >= 0]
         e = min(cut, default=e)
-    return s, s + len(text[s:e].rstrip(_UNQUOTED_TAIL))
+    return s, s + len(_without_tail(text[s:e]))
+
+
+def _without_tail(value: str) -> str:
+    """The value without trailing blanks and separators, and without the ``}`` or ``]`` that close an
+    enclosing object or array (one that opens nothing inside the value: ``#{DB_PASS}`` keeps its brace)."""
+    value = value.rstrip(_UNQUOTED_TAIL)
+    while value and value[-1] in _CLOSERS and value.count(_CLOSERS[value[-1]]) < value.count(value[-1]):
+        value = value[:-1].rstrip(_UNQUOTED_TAIL)
+    return value

@@ -1,10 +1,11 @@
 """Value checks: whether a field's value can be what its field name says, and which part of it is.
 
 A field name decides the type; the check only keeps out what cannot be a value of that type: empty
-cells, placeholders (``NULL``, ``N/A``, ``-``), masks and variable references for passwords, words
-without a digit for identifiers. In a table (``strict=False``) the header is evidence enough, so names
-may be in lower case and a street without a house number; after a key in free text (``strict=True``)
-values must also have the type's usual shape, as a label in prose is weaker evidence than a header.
+cells, placeholders (``NULL``, ``N/A``, ``-``), masks, variable references and words that stand in for
+a value (``your-password-here``) for passwords, words without a digit for identifiers. In a table
+(``strict=False``) the header is evidence enough, so names may be in lower case and a street without a
+house number; after a key in free text (``strict=True``) values must also have the type's usual shape,
+as a label in prose is weaker evidence than a header.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 import re2
 
 from transforms.detectors.addresses import looks_like_address
+from transforms.detectors.credential_checks import is_placeholder_phrase, is_reference
 from transforms.detectors.tables.lexicon import FieldKind
 from transforms.detectors.terms import re2_options
 from transforms.lexicon.vocabulary import is_ordinary_vocabulary
@@ -24,7 +26,8 @@ __all__ = ["CHECKS", "MAX_VALUE_CHARS", "is_placeholder", "value_span"]
 MAX_VALUE_CHARS = 200
 
 _NOT_A_VALUE = frozenset(
-    "null none nil n/a na nan - -- — ? \\n true false yes no unknown undefined default test".split()
+    "null none nil n/a na nan - -- — ? \\n true false yes no unknown undefined default test required optional "
+    "unchanged unset empty blank tbd tba".split()
 )
 
 _MONTH = (
@@ -108,6 +111,8 @@ def _phone(value: str, strict: bool) -> tuple[int, int] | None:
 
 def _password(value: str, strict: bool) -> tuple[int, int] | None:
     if _NOT_A_PASSWORD.fullmatch(value) or len(set(value)) == 1 or "\n" in value:
+        return None
+    if is_reference(value) or is_placeholder_phrase(value):
         return None
     return _whole(not strict or (4 <= len(value) <= 128 and not any(c.isspace() for c in value)), value)
 

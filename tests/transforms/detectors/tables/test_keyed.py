@@ -39,6 +39,12 @@ def values(text: str) -> list[tuple[str, str]]:
         # Placeholders, masks and references; user names are left to the context rules.
         ("password: ${DB_PASS}\npasswd = ********\n", []),
         ('"password": "<PASSWORD>"', []),
+        ("password: #{DB_PASS}\n", []),  # a brace of its own stays with its value
+        # Code after a key is no value; the same text quoted is a literal.
+        ("password = getpass.getpass()\npassword = self.password\n", []),
+        ('password = "self.password"', [("PASSWORD", "self.password")]),
+        ("password := Linde#80\n", [("PASSWORD", "Linde#80")]),  # Go's ":=" is one separator
+        ("{dob: 1984-07-19}", [("DATE_OF_BIRTH", "1984-07-19")]),  # the object's "}" is no part of it
         ("user: ilse.b\nusername = ilse.b\n", []),
         # A bare "name" key is a step or a package unless its value has two words.
         ('"name": "orders-web"\n- name: Install dependencies\nname: Build', []),
