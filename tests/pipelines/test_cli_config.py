@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import socket
 from pathlib import Path
 
@@ -87,7 +89,7 @@ def test_validate_config_names_a_bad_allow_pattern_and_a_missing_rule_file(
     assert main(["validate-config", "--config", str(missing)]) == 2
     assert capsys.readouterr().err == (
         f"scrubline: error: invalid config {missing}: proprietary.internal_domains.0.file: "
-        f"cannot read {tmp_path / 'zones.txt'}: No such file or directory\n"
+        f"cannot read {tmp_path / 'zones.txt'}: {os.strerror(errno.ENOENT)}\n"
     )
 
 

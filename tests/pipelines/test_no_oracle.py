@@ -121,7 +121,7 @@ def _surfaces(out: Path, console: Any, logs: str) -> dict[str, bytes]:
 def _run(tmp_path: Path, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]) -> tuple[Path, Any]:
     src = _uploads(tmp_path)
     config = tmp_path / "c.yaml"
-    config.write_text(yaml.safe_dump(CONFIG), encoding="utf-8")
+    config.write_text(yaml.safe_dump({"extends": "none", **CONFIG}), encoding="utf-8")  # CONFIG alone, no defaults
     caplog.set_level(logging.DEBUG)
     out = tmp_path / "out"
     argv = ["run", "--input", str(src), "--output", str(out), "--config", str(config), "--log-level", "DEBUG"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -322,7 +324,7 @@ def test_a_file_item_in_parse_config_is_relative_to_the_working_directory(
         (
             {},
             "proprietary: {terms: {CUSTOMER: [{file: missing.txt}]}}",
-            "proprietary.terms.CUSTOMER.0.file: cannot read {tmp}/missing.txt: No such file or directory",
+            "proprietary.terms.CUSTOMER.0.file: cannot read {tmp}/missing.txt: " + os.strerror(errno.ENOENT),
         ),
         (
             {"c.csv": "id,customer\n1,Acme\n"},
