@@ -8,7 +8,7 @@ from typing import Any
 import apache_beam as beam
 
 from transforms.beam.carryover import CARRIED, REDO, CarryOver
-from transforms.beam.io import DOCUMENTS, EXCLUDED, QUARANTINE, ReadUploads, WriteShards
+from transforms.beam.io import DOCUMENTS, EXCLUDED, INPUTS, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.publish import PublishManifest, SplitDuplicateIds, tally
 from transforms.beam.redact import RUN_STATS, RedactEntities, WriteRunStats
 from transforms.beam.schema import RecordsSchema
@@ -44,7 +44,7 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     """
     cfg, out, shards, ruleset = run.config, run.output_dir, run.config.output.num_shards, run.ruleset
     skey = run.state_key  # the variable's name and the key's id: workers read the key itself
-    read = p | "ReadUploads" >> ReadUploads(run.files, cfg.input, cfg.limits)
+    read = p | "ReadUploads" >> ReadUploads(run.files, cfg.input, cfg.limits, run.state_key)
     to_detect, carried = read[DOCUMENTS], None
     if run.previous is not None and run.previous.plan.incremental and skey is not None:  # --previous needs a key
         prev = run.previous
@@ -91,5 +91,6 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
         "tallies": tuple(tallies) | "AllTallies" >> beam.Flatten(),
         "redacted": all_redacted,
         "quarantine": quarantine,
+        "inputs": read[INPUTS],
     }
     return parts | "PublishManifest" >> PublishManifest(run)

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import settings
 
+from tests.objectstore import s3, s3_server  # noqa: F401 (fixtures: an S3 API on localhost)
 from transforms.config import ScrublineConfig, parse_config
 
 # No per-example deadline: the machines are shared and noisy, and timing is for benchmarks, not tests.

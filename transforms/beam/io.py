@@ -1,12 +1,13 @@
 """Beam I/O: ``ReadUploads`` (inputs -> documents + quarantine) and ``WriteShards`` (rows -> Parquet).
 
-Wiring only: the reading logic lives in ``transforms.readers`` and the writing in ``transforms.output.shards``.
-We read files with our own DoFn rather than Beam's file IOs so no input path is recorded as lineage
-or logged: file names are data too.
+Wiring only: the reading logic lives in ``transforms.readers`` and the writing in ``transforms.output.shards``,
+both through Beam's file systems (``transforms.storage``). We read files with our own DoFn rather than
+Beam's file IOs so no input path is recorded as lineage or logged: file names are data too.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -16,25 +17,39 @@ from apache_beam.metrics import Metrics
 
 from transforms.config import InputConfig, LimitsConfig
 from transforms.logsafety import install_log_safety, safe_step
+from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
 from transforms.output.shards import OutputFile, shard_of, write_shard
 from transforms.readers.dispatch import read_input_file
-from transforms.readers.inputs import InputFile
+from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import Document, Excluded, QuarantineRecord
+from transforms.storage import ReadOnce
 
-__all__ = ["DOCUMENTS", "EXCLUDED", "QUARANTINE", "ReadUploads", "WriteShards"]
+__all__ = ["DOCUMENTS", "EXCLUDED", "INPUTS", "QUARANTINE", "ReadUploads", "WriteShards"]
 
 DOCUMENTS = "documents"
 QUARANTINE = "quarantine"
 EXCLUDED = "excluded"
+INPUTS = "inputs"
+
+
+def _input_entry(f: InputFile, read: tuple[int, str] | None, key: bytes | None) -> dict[str, Any]:
+    """An input file as the manifest lists it: opaque source, size and a keyed digest of its bytes (the
+    HMAC of their sha256 under the state key; None without a key, both None if unreadable)."""
+    if read is None:
+        return {"source": opaque_source(f), "bytes": None, "hmac": None}
+    size, digest = read
+    return {"source": opaque_source(f), "bytes": size, "hmac": keyed_sha256(key, INPUT, digest) or None}
 
 
 class _ReadFileFn(beam.DoFn):
-    def __init__(self, input_cfg: dict[str, Any], limits: dict[str, Any]) -> None:
+    def __init__(self, input_cfg: dict[str, Any], limits: dict[str, Any], state_key: StateKeyRef | None) -> None:
         self._input_cfg = input_cfg
         self._limits_cfg = limits
+        self._state_key = state_key
 
     def setup(self) -> None:
         install_log_safety()  # this worker process logs failures by where, never by message
+        self._key = load_state_key(self._state_key)
         self._input = InputConfig.model_validate(self._input_cfg)
         self._limits = LimitsConfig.model_validate(self._limits_cfg)
         self._read = Metrics.counter("scrubline", "records_read")
@@ -43,39 +58,58 @@ class _ReadFileFn(beam.DoFn):
 
     @safe_step
     def process(self, f: InputFile) -> Iterable[Any]:
-        for item in read_input_file(f, self._input, self._limits):
-            if isinstance(item, QuarantineRecord):
-                self._bad.inc()
-                yield beam.pvalue.TaggedOutput(QUARANTINE, item)
-            elif isinstance(item, Excluded):
-                self._excluded.inc()
-                yield beam.pvalue.TaggedOutput(EXCLUDED, item)
-            else:
-                self._read.inc()
-                yield item
+        once = ReadOnce(f.path, hashlib.sha256())  # the manifest's digest, taken while the reader reads
+        try:
+            for item in read_input_file(f, self._input, self._limits, once.open):
+                if isinstance(item, QuarantineRecord):
+                    self._bad.inc()
+                    yield beam.pvalue.TaggedOutput(QUARANTINE, item)
+                elif isinstance(item, Excluded):
+                    self._excluded.inc()
+                    yield beam.pvalue.TaggedOutput(EXCLUDED, item)
+                else:
+                    self._read.inc()
+                    yield item
+        except BaseException:
+            once.close()
+            raise
+        # Keyed here: a plain digest of an input never leaves this worker's memory.
+        yield beam.pvalue.TaggedOutput(INPUTS, _input_entry(f, once.finish(), self._key))
 
 
 class ReadUploads(beam.PTransform):
     """Reads every input file into ``Document``s; undecodable, invalid or oversize input becomes a
     ``QuarantineRecord``; records an ``input.exclude`` rule removes are ``Excluded``.
-    Returns ``{"documents": ..., "quarantine": ..., "excluded": ...}``; nothing is dropped silently."""
+    Returns ``{"documents": ..., "quarantine": ..., "excluded": ..., "inputs": ...}``; nothing is dropped
+    silently. ``inputs`` holds one ``{source, bytes, hmac}`` per file for the manifest, digested while
+    the file was read (each file is read once, except the columns a Parquet file's rows skip) and keyed
+    with the state key ``state_key`` names."""
 
-    def __init__(self, files: Sequence[InputFile], input_cfg: InputConfig, limits: LimitsConfig) -> None:
+    def __init__(
+        self,
+        files: Sequence[InputFile],
+        input_cfg: InputConfig,
+        limits: LimitsConfig,
+        state_key: StateKeyRef | None = None,
+    ) -> None:
         super().__init__()
         self._files = list(files)
         self._input_cfg = input_cfg.model_dump(mode="json")
         self._limits = limits.model_dump(mode="json")
+        self._state_key = state_key
 
     def expand(self, pbegin: beam.pvalue.PBegin) -> dict[str, beam.PCollection]:
-        """The three outputs by name; every record read lands in exactly one of them."""
+        """The four outputs by name; every record read lands in exactly one of the first three."""
         out = (
             pbegin
             | "ListFiles" >> beam.Create(self._files, reshuffle=False)
             | "SpreadFiles" >> beam.Reshuffle()
             | "ReadFiles"
-            >> beam.ParDo(_ReadFileFn(self._input_cfg, self._limits)).with_outputs(QUARANTINE, EXCLUDED, main=DOCUMENTS)
+            >> beam.ParDo(_ReadFileFn(self._input_cfg, self._limits, self._state_key)).with_outputs(
+                QUARANTINE, EXCLUDED, INPUTS, main=DOCUMENTS
+            )
         )
-        return {DOCUMENTS: out[DOCUMENTS], QUARANTINE: out[QUARANTINE], EXCLUDED: out[EXCLUDED]}
+        return {name: out[name] for name in (DOCUMENTS, QUARANTINE, EXCLUDED, INPUTS)}
 
 
 @safe_step

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -11,9 +10,8 @@ import apache_beam as beam
 
 from transforms.beam.io import QUARANTINE
 from transforms.logsafety import safe_step
-from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key, seal_manifest
+from transforms.output.keyed import load_state_key, seal_manifest
 from transforms.output.manifest import build_manifest, write_manifest
-from transforms.readers.inputs import InputFile, opaque_source
 from transforms.records import QuarantineReason, QuarantineRecord, RedactedDocument
 from transforms.runs.sanitize import sanitized_config
 from transforms.runs.spec import RunSpec
@@ -76,26 +74,6 @@ def tally(pcoll: beam.PCollection, key: str, label: str) -> beam.PCollection:
     return pcoll | label >> beam.Map(lambda _, k=key: ((k, 1),))
 
 
-@safe_step
-def _input_entry(f: InputFile, state_key: StateKeyRef | None) -> dict[str, Any]:
-    """An input file as the manifest lists it: opaque source, size and a keyed digest of its bytes (the
-    HMAC of their sha256 under the state key; None without a key, both None if unreadable now)."""
-    h = hashlib.sha256()
-    size = 0
-    try:
-        with open(f.path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-                size += len(chunk)
-    except OSError:
-        return {"source": opaque_source(f), "bytes": None, "hmac": None}
-    return {
-        "source": opaque_source(f),
-        "bytes": size,
-        "hmac": keyed_sha256(load_state_key(state_key), INPUT, h.hexdigest()) or None,
-    }
-
-
 def _reuse_summary(run: RunSpec, counts: dict[str, int]) -> dict[str, Any] | None:
     if run.previous is None:
         return None
@@ -143,8 +121,9 @@ class PublishManifest(beam.PTransform):
     """Write ``manifest.json`` once every shard is written; yields its path.
 
     The input is a dict of PCollections: ``files`` (every ``OutputFile`` written), ``tallies``
-    (``((key, 1),)`` tuples from ``tally``), ``redacted`` (clean records) and ``quarantine``. The
-    manifest fails the run if ``read != written + quarantined + excluded``.
+    (``((key, 1),)`` tuples from ``tally``), ``redacted`` (clean records), ``quarantine`` and ``inputs``
+    (``ReadUploads``' entry for every input file). The manifest fails the run if
+    ``read != written + quarantined + excluded``.
     """
 
     def __init__(self, run: RunSpec) -> None:
@@ -155,11 +134,6 @@ class PublishManifest(beam.PTransform):
         """The path of ``manifest.json``, written after every file in ``parts["files"]``."""
         p = parts["files"].pipeline
         counts = parts["tallies"] | "SumTallies" >> beam.CombineGlobally(_SumCounts())
-        inputs = (
-            p
-            | "ListInputs" >> beam.Create(list(self._run.files), reshuffle=False)
-            | "HashInputs" >> beam.Map(_input_entry, self._run.state_key)
-        )
         entities = (
             parts["redacted"]
             | "EntityCounts" >> beam.Map(lambda d: d.entity_counts)
@@ -181,6 +155,6 @@ class PublishManifest(beam.PTransform):
                 beam.pvalue.AsSingleton(counts),
                 beam.pvalue.AsSingleton(entities),
                 beam.pvalue.AsSingleton(reasons),
-                beam.pvalue.AsList(inputs),
+                beam.pvalue.AsList(parts["inputs"]),
             )
         )

@@ -13,10 +13,11 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from transforms import storage
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers.errors import DocumentError, quarantine_reason
 from transforms.readers.files import file_record, read_whole
-from transforms.readers.inputs import InputFile, quarantine_record
+from transforms.readers.inputs import InputFile, Opener, quarantine_record
 from transforms.readers.jsonl import read_jsonl_bytes
 from transforms.readers.kinds import kind_of_name
 from transforms.readers.zipsafe import ArchiveMember, archive_members, read_member
@@ -61,8 +62,11 @@ def _member_records(
         yield file_record(mf, kind, mdata, cfg, limits)
 
 
-def read_zip(f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig) -> Iterator[Any]:
-    """Every member's records, in central-directory order (directories and hidden members skipped).
+def read_zip(
+    f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig, opener: Opener = storage.open_read
+) -> Iterator[Any]:
+    """Every member's records, in central-directory order (directories and hidden members skipped); the
+    archive is opened with ``opener``.
 
     A gzipped archive is one ``UNSUPPORTED_TYPE`` (``NestedArchive``); an archive over the limits or
     not a zip is one record for the whole archive (``TOO_LARGE`` or ``DECODE_ERROR``). A member that
@@ -71,7 +75,7 @@ def read_zip(f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsCon
     if compressed:
         yield quarantine_record(f, QuarantineReason.UNSUPPORTED_TYPE, "NestedArchive")
         return
-    data = read_whole(f, False, limits)
+    data = read_whole(f, False, limits, opener)
     if isinstance(data, QuarantineRecord):
         yield data
         return

@@ -10,13 +10,14 @@ name (quarantine rows name files only by an opaque fingerprint, see ``inputs.opa
 
 from __future__ import annotations
 
-import os
+import posixpath
 from collections.abc import Iterator
 
+from transforms import storage
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers.archives import read_zip
 from transforms.readers.files import read_file_record
-from transforms.readers.inputs import InputFile
+from transforms.readers.inputs import InputFile, Opener
 from transforms.readers.jsonl import read_jsonl
 from transforms.readers.kinds import kind_of_name
 from transforms.readers.parquet import read_parquet
@@ -26,9 +27,12 @@ __all__ = ["read_input_file"]
 
 
 def read_input_file(
-    f: InputFile, cfg: InputConfig, limits: LimitsConfig
+    f: InputFile, cfg: InputConfig, limits: LimitsConfig, opener: Opener = storage.open_read
 ) -> Iterator[Document | QuarantineRecord | Excluded]:
     """Yield every record of one input file as a ``Document`` or a ``QuarantineRecord``, in file order.
+
+    The file is opened with ``opener`` (``transforms.storage.open_read``: a local path or any location
+    Beam's file systems reach), at most once.
 
     A JSONL object or Parquet row that matches an ``input.exclude`` rule is yielded as ``Excluded``
     (id and opaque source only) before anything else about it is checked.
@@ -79,12 +83,12 @@ def read_input_file(
     ``input_sha256``/``size_bytes`` of raw, e-mail and document files describe the (decompressed) file
     bytes; of zip members, the member's bytes.
     """
-    kind, compressed = kind_of_name(os.path.basename(f.path))
+    kind, compressed = kind_of_name(posixpath.basename(f.path))
     if kind == "jsonl":
-        yield from read_jsonl(f, compressed, cfg, limits)
+        yield from read_jsonl(f, compressed, cfg, limits, opener)
     elif kind == "parquet":
-        yield from read_parquet(f, compressed, cfg, limits)
+        yield from read_parquet(f, compressed, cfg, limits, opener)
     elif kind == "zip":
-        yield from read_zip(f, compressed, cfg, limits)
+        yield from read_zip(f, compressed, cfg, limits, opener)
     else:
-        yield read_file_record(f, kind, compressed, cfg, limits)
+        yield read_file_record(f, kind, compressed, cfg, limits, opener)

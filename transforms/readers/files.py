@@ -8,18 +8,20 @@ the extractor of its kind (``formats``), and the text checked against ``limits.m
 from __future__ import annotations
 
 import hashlib
-import os
 
+from transforms import storage
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers.errors import DocumentError, quarantine_reason
 from transforms.readers.formats import extract_text
 from transforms.readers.inputs import (
     DECOMPRESS_ERRORS,
     InputFile,
+    Opener,
     file_record_id,
     opaque_source,
     open_input,
     quarantine_record,
+    stored_size,
 )
 from transforms.readers.rows import encodable, file_metadata
 from transforms.records import Document, QuarantineReason, QuarantineRecord
@@ -27,27 +29,29 @@ from transforms.records import Document, QuarantineReason, QuarantineRecord
 __all__ = ["file_record", "read_file_record", "read_whole"]
 
 
-def read_whole(f: InputFile, compressed: bool, limits: LimitsConfig) -> bytes | QuarantineRecord:
+def read_whole(
+    f: InputFile, compressed: bool, limits: LimitsConfig, opener: Opener = storage.open_read
+) -> bytes | QuarantineRecord:
     """The file's (decompressed) bytes, or the quarantine record saying why they were not read.
 
     Cannot be opened or read: ``READ_ERROR``; a damaged gzip stream: ``DECODE_ERROR``; more than
-    ``limits.max_file_bytes`` on disk or once decompressed: ``TOO_LARGE`` (``FileTooLarge``).
+    ``limits.max_file_bytes`` stored or once decompressed: ``TOO_LARGE`` (``FileTooLarge``).
     """
     try:
-        fh = open_input(f.path, compressed)
+        fh = open_input(f.path, compressed, opener)
     except OSError as exc:
         return quarantine_record(f, QuarantineReason.READ_ERROR, type(exc).__name__)
     with fh:
         try:
-            on_disk = os.fstat(fh.fileno()).st_size
-            if on_disk > limits.max_file_bytes:
+            on_disk = stored_size(fh)
+            if on_disk is not None and on_disk > limits.max_file_bytes:
                 return quarantine_record(f, QuarantineReason.TOO_LARGE, "FileTooLarge", size=on_disk)
             data = fh.read(limits.max_file_bytes + 1)
         except DECOMPRESS_ERRORS as exc:
             return quarantine_record(f, QuarantineReason.DECODE_ERROR, type(exc).__name__)
         except OSError as exc:
             return quarantine_record(f, QuarantineReason.READ_ERROR, type(exc).__name__)
-    if len(data) > limits.max_file_bytes:  # grew since fstat, or decompresses past the limit
+    if len(data) > limits.max_file_bytes:  # grew since opened, or decompresses past the limit
         return quarantine_record(f, QuarantineReason.TOO_LARGE, "FileTooLarge")
     return data
 
@@ -93,10 +97,15 @@ def file_record(
 
 
 def read_file_record(
-    f: InputFile, kind: str, compressed: bool, cfg: InputConfig, limits: LimitsConfig
+    f: InputFile,
+    kind: str,
+    compressed: bool,
+    cfg: InputConfig,
+    limits: LimitsConfig,
+    opener: Opener = storage.open_read,
 ) -> Document | QuarantineRecord:
-    """The one record of a file read whole: ``read_whole``, then ``file_record``."""
-    data = read_whole(f, compressed, limits)
+    """The one record of a file read whole (opened with ``opener``): ``read_whole``, then ``file_record``."""
+    data = read_whole(f, compressed, limits, opener)
     if isinstance(data, QuarantineRecord):
         return data
     return file_record(f, kind, data, cfg, limits)

@@ -1,10 +1,11 @@
 """What an input is: ``--input`` arguments expanded into files, their ids, and how one is opened.
 
 ``expand_inputs`` runs once, when the pipeline is built: it turns ``--input`` arguments (files,
-directories, glob patterns) into a sorted, duplicate-free list of ``InputFile``. Everything a reader
-derives from a file's identity lives here too (through ``transforms.records.derived_id``): the record
-id of a whole file or of a position in it, the opaque reference that names a file in quarantine rows
-(never its name), the quarantine row itself, and opening a file (decompressing a gzip stream).
+directories, glob patterns; local or on an object store such as ``s3://``) into a sorted,
+duplicate-free list of ``InputFile``. Everything a reader derives from a file's identity lives here
+too (through ``transforms.records.derived_id``): the record id of a whole file or of a position in
+it, the opaque reference that names a file in quarantine rows (never its name), the quarantine row
+itself, and opening a file (through ``transforms.storage``, decompressing a gzip stream).
 """
 
 from __future__ import annotations
@@ -13,25 +14,34 @@ import glob
 import gzip
 import io
 import os
+import posixpath
 import re
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import BinaryIO, cast
 
+from transforms import storage
 from transforms.records import IdKind, QuarantineReason, QuarantineRecord, derived_id
 
 __all__ = [
     "DECOMPRESS_ERRORS",
     "InputError",
     "InputFile",
+    "Opener",
     "expand_inputs",
     "file_record_id",
     "opaque_source",
     "open_input",
     "position_id",
     "quarantine_record",
+    "stored_size",
 ]
+
+# How a reader opens the stored bytes of a file: ``storage.open_read``, or a ``storage.ReadOnce``'s
+# ``open`` that digests them on the way.
+Opener = Callable[[str], BinaryIO]
 
 _GLOB_MAGIC = re.compile(r"[*?[]")
 # Decompression failures: bad content, not an environment failure (BadGzipFile is an OSError).
@@ -47,10 +57,11 @@ class InputFile:
     """One file to read, or one member of an archive.
 
     ``root_index`` is the position of an input argument it came from (informational: ids, sources and
-    order never depend on it), ``root`` the absolute directory that ``relpath`` (posix separators) is
-    relative to, ``path`` the absolute path of the file. For a file named directly, ``root`` is its
-    directory and ``relpath`` its base name. For an archive member, ``path`` is the archive's,
-    ``relpath`` is ``<archive relpath>!<member>`` and ``member`` the member's name ("" for a file).
+    order never depend on it), ``root`` the absolute directory (or object-store folder) that ``relpath``
+    (posix separators) is relative to, ``path`` the absolute path (or ``scheme://`` location) of the
+    file. For a file named directly, ``root`` is its directory and ``relpath`` its base name. For an
+    archive member, ``path`` is the archive's, ``relpath`` is ``<archive relpath>!<member>`` and
+    ``member`` the member's name ("" for a file).
     """
 
     root_index: int
@@ -150,6 +161,8 @@ def _through_symlinked_dir(path: str, root: str) -> bool:
 
 
 def _expand_one(index: int, arg: str) -> list[InputFile]:
+    if not storage.is_local(arg):
+        return _expand_remote(index, arg)
     if os.path.lexists(arg):  # an existing literal path wins over a glob reading of the same string
         return _expand_path(index, arg)
     return _expand_glob(index, arg)
@@ -193,6 +206,37 @@ def _outermost(a: InputFile, b: InputFile) -> InputFile:
     return min(a, b, key=lambda f: (len(f.root), f.root, f.root_index))
 
 
+def _remote_files(index: int, root: str, found: list[tuple[str, int]]) -> list[InputFile]:
+    """The objects under ``root`` that a walk admits: hidden ones (a path part starting with '.') and
+    folder markers skipped, as a local walk skips hidden entries."""
+    files = []
+    for path, _ in found:
+        rel = path[len(root) :].lstrip("/")
+        if path.startswith(root + "/") and rel and not path.endswith("/"):
+            if not any(part.startswith(".") for part in rel.split("/")):
+                files.append(InputFile(index, root, path, rel))
+    return files
+
+
+def _expand_remote(index: int, arg: str) -> list[InputFile]:
+    """An object-store input: an object itself, every object under a folder, or a pattern (Beam's rules:
+    ``*`` within one level, ``**`` across levels; objects under a matched folder count too)."""
+    if _has_magic(arg):
+        root = posixpath.dirname(arg.rstrip("/"))
+        while _has_magic(root):
+            root = posixpath.dirname(root)
+        found = storage.match(arg) + storage.match(arg.rstrip("/") + "/**")
+    else:
+        path = arg.rstrip("/")
+        if not arg.endswith("/") and storage.exists(path):
+            parent, name = posixpath.split(path)
+            return [InputFile(index, parent, path, name)]
+        root, found = path, storage.list_tree(path)
+    if not found:
+        raise InputError(f"input not found: {arg}")
+    return _remote_files(index, root, found)
+
+
 def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
     """Expand input arguments into the files to read, sorted by ``(root, relpath)``.
 
@@ -203,7 +247,9 @@ def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
     link to a file only when it resolves inside the root. A file reached from several arguments is
     listed once, under the outermost of their roots (the shortest normalised path). The result,
     roots and relative paths included, depends only on the file tree and the set of arguments, never
-    on their order or on listing order.
+    on their order or on listing order. On an object store (``s3://bucket/uploads``) a folder is a key
+    prefix: every object under it is listed, hidden ones (a path part starting with '.') skipped; a
+    pattern follows Beam's rules.
 
     Raises ``InputError("input not found: <arg>")`` for a missing path or a glob matching nothing.
     """
@@ -247,10 +293,37 @@ def quarantine_record(
     )
 
 
-def open_input(path: str, compressed: bool) -> io.BufferedIOBase:
+class _GzipInput(gzip.GzipFile):
+    """A gzip stream that closes the stored stream under it too."""
+
+    def __init__(self, stored: BinaryIO) -> None:
+        super().__init__(fileobj=stored, mode="rb")
+        self.stored = stored
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.stored.close()
+
+
+def open_input(path: str, compressed: bool, opener: Opener = storage.open_read) -> io.BufferedIOBase:
     """The file's bytes as a stream, decompressed when ``compressed`` (gzip); the caller closes it.
 
-    Raises ``OSError`` when the file cannot be opened; reading a damaged gzip stream raises one of
-    ``DECOMPRESS_ERRORS``.
+    The stored bytes are opened with ``opener`` (``transforms.storage.open_read`` unless the caller
+    digests them while the reader reads). Raises ``OSError`` when the file cannot be opened; reading
+    a damaged gzip stream raises one of ``DECOMPRESS_ERRORS``.
     """
-    return gzip.open(path, "rb") if compressed else open(path, "rb")
+    stored = opener(path)
+    return cast("io.BufferedIOBase", _GzipInput(stored) if compressed else stored)
+
+
+def stored_size(fh: io.BufferedIOBase) -> int | None:
+    """The size of the stored file under a stream from ``open_input`` (before decompression), or None
+    when its store cannot tell without reading it. Leaves the stream at its start."""
+    stored = fh.stored if isinstance(fh, _GzipInput) else fh
+    if not stored.seekable():
+        return None
+    end = stored.seek(0, io.SEEK_END)
+    stored.seek(0)
+    return end

@@ -15,8 +15,9 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from transforms import storage
 from transforms.config import InputConfig, LimitsConfig
-from transforms.readers.inputs import DECOMPRESS_ERRORS, InputFile, open_input, quarantine_record
+from transforms.readers.inputs import DECOMPRESS_ERRORS, InputFile, Opener, open_input, quarantine_record
 from transforms.readers.rows import record_from_row
 from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord
 
@@ -102,15 +103,16 @@ def _reject_constant(_name: str) -> Any:
 
 
 def read_jsonl(
-    f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig
+    f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig, opener: Opener = storage.open_read
 ) -> Iterator[Document | QuarantineRecord | Excluded]:
-    """Every record of a JSONL file, in line order, streamed (gzip decompressed when ``compressed``).
+    """Every record of a JSONL file, in line order, streamed (opened with ``opener``, gzip decompressed
+    when ``compressed``).
 
     A file that cannot be opened is one ``READ_ERROR``; a read or decompression failure part-way
     ends the file with one ``READ_ERROR`` or ``DECODE_ERROR`` for the line it stopped at.
     """
     try:
-        fh = open_input(f.path, compressed)
+        fh = open_input(f.path, compressed, opener)
     except OSError as exc:
         yield quarantine_record(f, QuarantineReason.READ_ERROR, type(exc).__name__)
         return

@@ -13,8 +13,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from transforms import storage
 from transforms.config import InputConfig, LimitsConfig
-from transforms.readers.inputs import InputFile, quarantine_record
+from transforms.readers.inputs import InputFile, Opener, quarantine_record
 from transforms.readers.rows import record_from_row
 from transforms.records import Document, Excluded, QuarantineReason, QuarantineRecord
 
@@ -102,21 +103,20 @@ def _batch_records(
 
 
 def read_parquet(
-    f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig
+    f: InputFile, compressed: bool, cfg: InputConfig, limits: LimitsConfig, opener: Opener = storage.open_read
 ) -> Iterator[Document | QuarantineRecord | Excluded]:
-    """Every record of a Parquet file, in row order.
+    """Every record of a Parquet file (opened with ``opener``, read by random access), in row order.
 
     Gzipped: one ``DECODE_ERROR`` (``UnsupportedCompression``); cannot be opened: one ``READ_ERROR``;
     not Parquet: one ``DECODE_ERROR`` with the library's exception class name.
     """
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     if compressed:  # Parquet needs random access; a gzip stream has none.
         yield quarantine_record(f, QuarantineReason.DECODE_ERROR, "UnsupportedCompression")
         return
     try:
-        source = pa.OSFile(f.path, "r")
+        source = opener(f.path)
     except OSError as exc:
         yield quarantine_record(f, QuarantineReason.READ_ERROR, type(exc).__name__)
         return

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.objectstore import S3
 from transforms.readers.archives import member_file
 from transforms.readers.inputs import (
     DECOMPRESS_ERRORS,
@@ -20,6 +21,7 @@ from transforms.readers.inputs import (
     open_input,
     position_id,
     quarantine_record,
+    stored_size,
 )
 from transforms.records import QuarantineReason, QuarantineRecord
 
@@ -178,6 +180,67 @@ def test_expand_keeps_a_broken_link_inside_a_walked_root(tmp_path: Path) -> None
     ]
 
 
+# --- expand_inputs on an object store (an S3 API on localhost) ----------------------------------------
+
+
+@pytest.fixture
+def bucket(s3: S3) -> str:
+    """``s3://<bucket>/up`` holding files, hidden ones, a folder marker and a sibling prefix."""
+    base = f"s3://{s3.buckets['in']}/up"
+    for key in ["b.txt", "a.jsonl", "sub/z.md", "sub/deep/c.txt", ".env", ".git/config", "sub/.hidden/x.txt"]:
+        s3.put(f"{base}/{key}", key.encode())
+    s3.put(f"{base}/sub/", b"")  # a folder marker
+    s3.put(f"{base}-not-under/n.txt", b"n")
+    return base
+
+
+def test_expand_object_store_folder_lists_every_object_under_it_skipping_hidden(bucket: str) -> None:
+    assert (
+        expand_inputs([bucket])
+        == expand_inputs([bucket + "/"])
+        == [
+            InputFile(0, bucket, f"{bucket}/a.jsonl", "a.jsonl"),
+            InputFile(0, bucket, f"{bucket}/b.txt", "b.txt"),
+            InputFile(0, bucket, f"{bucket}/sub/deep/c.txt", "sub/deep/c.txt"),
+            InputFile(0, bucket, f"{bucket}/sub/z.md", "sub/z.md"),
+        ]
+    )
+
+
+def test_expand_object_store_object_uses_its_folder_and_name(bucket: str) -> None:
+    assert expand_inputs([f"{bucket}/sub/z.md"]) == [InputFile(0, f"{bucket}/sub", f"{bucket}/sub/z.md", "z.md")]
+
+
+@pytest.mark.parametrize(
+    "pattern, root, relpaths",
+    [
+        ("*.jsonl", "", ["a.jsonl"]),
+        ("s*", "", ["sub/deep/c.txt", "sub/z.md"]),  # a matched folder is walked
+        ("**.txt", "", ["b.txt", "sub/deep/c.txt"]),
+        ("sub/*/c.txt", "/sub", ["deep/c.txt"]),  # the root: the longest prefix without a pattern character
+    ],
+)
+def test_expand_object_store_pattern(bucket: str, pattern: str, root: str, relpaths: list[str]) -> None:
+    result = expand_inputs([f"{bucket}/{pattern}"])
+    assert [(f.root, f.relpath) for f in result] == [(bucket + root, r) for r in relpaths]
+
+
+@pytest.mark.parametrize("arg", ["{b}/missing.txt", "{b}/missing/", "{b}/*.nomatch", "{b}-missing"])
+def test_expand_object_store_missing_input_raises_with_the_argument(bucket: str, arg: str) -> None:
+    with pytest.raises(InputError) as info:
+        expand_inputs([arg.format(b=bucket)])
+    assert str(info.value) == f"input not found: {arg.format(b=bucket)}"
+
+
+def test_open_input_from_an_object_store(s3: S3) -> None:
+    location = f"s3://{s3.buckets['in']}/packed.txt.gz"
+    packed = gzip.compress(b"one\ntwo\n", mtime=0)
+    s3.put(location, packed)
+    with open_input(location, True) as fh:
+        assert stored_size(fh) == len(packed)
+        assert fh.read() == b"one\ntwo\n"
+
+
 # --- quarantine rows and opening -----------------------------------------------------------------------
 
 
@@ -212,3 +275,11 @@ def test_open_input_reads_plain_and_gzip_streams(tmp_path: Path) -> None:
     assert type(info.value).__name__ == "BadGzipFile"
     with pytest.raises(FileNotFoundError):
         open_input(str(tmp_path / "missing.txt"), False)
+
+
+def test_stored_size_is_the_size_before_decompression(tmp_path: Path) -> None:
+    packed = gzip.compress(b"x" * 1000, mtime=0)
+    (tmp_path / "p.gz").write_bytes(packed)
+    with open_input(str(tmp_path / "p.gz"), True) as fh:
+        assert stored_size(fh) == len(packed)
+        assert fh.read() == b"x" * 1000
