@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from transforms import __version__
+from transforms import __version__, storage
 from transforms.output.shards import OutputFile, publish_text
 
 __all__ = ["MANIFEST_NAME", "ManifestError", "build_manifest", "component_versions", "write_manifest"]
@@ -123,4 +123,4 @@ def build_manifest(
 def write_manifest(output_dir: str, manifest: Mapping[str, Any]) -> str:
     """Publish the manifest atomically (temp file, then rename); return its path."""
     text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
-    return publish_text(Path(output_dir) / MANIFEST_NAME, text)
+    return publish_text(storage.join(output_dir, MANIFEST_NAME), text)

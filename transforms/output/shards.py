@@ -1,7 +1,9 @@
 """Deterministic sharding and Parquet shard writing, Beam-free.
 
 A record's shard is a function of its id alone, and rows inside a shard are sorted, so the same
-input and config give byte-identical files whatever the worker count or input order.
+input and config give byte-identical files whatever the worker count or input order. Files are
+written through ``transforms.storage`` (local folders and object stores alike) under a temporary
+name beside the final one, then renamed.
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
-from typing import cast
+from typing import Any, BinaryIO, cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from transforms import storage
 
 __all__ = ["OutputFile", "publish_text", "shard_name", "shard_of", "sort_key", "write_shard"]
 
@@ -54,27 +58,62 @@ def sort_key(row: dict[str, object]) -> tuple[str, ...]:
     return (str(row["id"]), *rest)
 
 
-def publish_text(final: Path, text: str) -> str:
+def _temp_beside(final: str, suffix: str) -> str:
+    head, name = posixpath.split(final)
+    return posixpath.join(head, f".{name}{suffix}")
+
+
+def publish_text(final: str | os.PathLike[str], text: str) -> str:
     """Write a small text file atomically (a process-unique temp file beside it, then rename); return its path.
 
     Readers see the old file or the new one, never half of one: how the manifest, the run report and
-    ``run_stats.json`` are published.
+    ``run_stats.json`` are published. ``final`` is a local path or an object-store location.
     """
-    tmp = final.with_name(f".{final.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, final)
-    return str(final)
+    final = os.fspath(final)
+    tmp = _temp_beside(final, f".{os.getpid()}.tmp")
+    with storage.create(tmp) as fh:
+        fh.write(text.encode("utf-8"))
+    storage.rename(tmp, final)
+    return final
+
+
+class _DigestingWriter:
+    """A write-only stream that digests and counts what it passes on (so nothing is read back)."""
+
+    def __init__(self, sink: BinaryIO) -> None:
+        self._sink = sink
+        self.sha256 = hashlib.sha256()
+        self.size = 0
+        self.closed = False
+
+    def write(self, data: Any) -> int:
+        self.sha256.update(data)
+        self.size += len(data)
+        self._sink.write(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self.size
+
+    def flush(self) -> None:
+        self._sink.flush()
+
+    def writable(self) -> bool:
+        return True
 
 
 def write_shard(
     output_dir: str, kind: str, index: int, num_shards: int, rows: Iterable[dict[str, object]], schema: pa.Schema
 ) -> OutputFile:
-    """Write ``DIR/kind/part-...parquet`` atomically (temp file then rename) and return its description."""
+    """Write ``DIR/kind/part-...parquet`` atomically (temp file then rename) and return its description.
+
+    ``output_dir`` is a local folder or an object-store location; the sha256 and size are those of the
+    bytes written.
+    """
     ordered = sorted(rows, key=sort_key)
     rel = f"{kind}/{shard_name(index, num_shards)}"
-    final = Path(output_dir) / rel
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.name}.tmp")
+    final = storage.join(output_dir, kind, shard_name(index, num_shards))
+    tmp = _temp_beside(final, ".tmp")
     table = _table(ordered, schema)
     huge = {
         f.name
@@ -85,17 +124,13 @@ def write_shard(
     # Parquet drops min/max statistics longer than a few KB anyway, but only after copying the values
     # to compute them (twice 50 MB for a 50 MB text): skip statistics for columns holding such values.
     statistics = True if not huge else [p for p in _leaf_paths(schema) if p.split(".")[0] not in huge]
-    pq.write_table(table, tmp, compression="zstd", write_statistics=statistics, store_schema=True)
+    with storage.create(tmp) as sink:
+        out = _DigestingWriter(sink)
+        pq.write_table(table, out, compression="zstd", write_statistics=statistics, store_schema=True)
     rows_written = table.num_rows
     del table
-    os.replace(tmp, final)
-    h = hashlib.sha256()
-    size = 0
-    with final.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-            size += len(chunk)
-    return OutputFile(rel, h.hexdigest(), rows_written, size)
+    storage.rename(tmp, final)
+    return OutputFile(rel, out.sha256.hexdigest(), rows_written, out.size)
 
 
 @functools.cache

@@ -16,9 +16,9 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
+from transforms import storage
 from transforms.output.shards import publish_text
 
 __all__ = [
@@ -187,7 +187,7 @@ def build_run_stats(sources: SourceSummary, slowest: Iterable[RecordStat]) -> di
 def write_run_stats(output_dir: str, stats: Mapping[str, Any]) -> str:
     """Write ``DIR/run_stats.json`` atomically (temp file, then rename); return its path."""
     text = json.dumps(stats, indent=2, sort_keys=True, ensure_ascii=True) + "\n"
-    return publish_text(Path(output_dir) / RUN_STATS_NAME, text)
+    return publish_text(storage.join(output_dir, RUN_STATS_NAME), text)
 
 
 def _secs(seconds: float) -> str:

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from tests.objectstore import S3
 from transforms.output.schemas import REDACTION_TYPE
 from transforms.output.shards import OutputFile, publish_text, shard_name, shard_of, sort_key, write_shard
 from transforms.records import Redaction
@@ -75,6 +76,20 @@ def test_write_shard_sorts_rows_and_describes_the_file(tmp_path: Path) -> None:
     assert pq.read_table(path).to_pylist() == [rows[1], rows[0]]
     assert pq.read_schema(path).equals(SCHEMA)
     assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == ["part-00001-of-00003.parquet"]
+
+
+def test_publish_text_and_write_shard_on_an_object_store(tmp_path: Path, s3: S3) -> None:
+    """The same bytes as on a local disk, under the same names, with no temporary object left."""
+    base = f"s3://{s3.buckets['out']}/run"
+    rows = [{"id": "b", "text": "two", "reason": None}, {"id": "a", "text": "one", "reason": "x"}]
+    assert publish_text(f"{base}/manifest.json", "new ✓") == f"{base}/manifest.json"
+    remote = write_shard(base, "quarantine", 1, 3, rows, SCHEMA)
+    local = write_shard(str(tmp_path), "quarantine", 1, 3, rows, SCHEMA)
+    assert remote == local
+    assert s3.objects(base) == {
+        "manifest.json": "new ✓".encode(),
+        "quarantine/part-00001-of-00003.parquet": (tmp_path / local.path).read_bytes(),
+    }
 
 
 def test_write_shard_is_byte_identical_whatever_the_row_order(tmp_path: Path) -> None:

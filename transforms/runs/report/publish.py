@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from transforms import storage
 from transforms.output.shards import publish_text
 from transforms.runs.report.data import read_published_run
 from transforms.runs.report.page import render_report
@@ -24,4 +23,4 @@ def write_report(output_dir: str, top: int = DEFAULT_TOP) -> str:
     """
     run = read_published_run(output_dir, top)
     page = render_report(run.manifest, run.run_stats, run.quarantined, run.rules)
-    return publish_text(Path(output_dir) / REPORT_NAME, page)
+    return publish_text(storage.join(output_dir, REPORT_NAME), page)
