@@ -35,9 +35,11 @@ def add_run_arguments(parser: argparse.ArgumentParser, *, required: bool) -> Non
         action="append",
         required=required,
         metavar="PATH",
-        help="file, directory or glob to read; repeat for several inputs",
+        help="file, directory or glob to read (local, or gs://, s3://, azfs://, hdfs://); repeat for several inputs",
     )
-    parser.add_argument("--output", required=required, metavar="DIR", help="output directory")
+    parser.add_argument(
+        "--output", required=required, metavar="DIR", help="output directory (local, or gs://, s3://, azfs://, hdfs://)"
+    )
     parser.add_argument(
         "--config",
         metavar="FILE",

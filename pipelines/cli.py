@@ -12,13 +12,13 @@ import argparse
 import importlib.util
 import json
 import logging
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipelines.arguments import add_run_arguments
+from transforms import storage
 from transforms.config import (
     ConfigError,
     LoadedConfig,
@@ -109,7 +109,7 @@ def _check_model(config: ScrublineConfig) -> None:
 
 def _previous_run(
     directory: str,
-    output: Path,
+    output: str,
     config: ScrublineConfig,
     versions: dict[str, str],
     key_ids: dict[str, str],
@@ -117,7 +117,7 @@ def _previous_run(
 ) -> PreviousRun:
     from pipelines.pipeline import PreviousRun
 
-    if Path(directory).resolve() == output:
+    if _absolute(directory) == output:
         raise UsageError("--previous must not be the --output directory (the new run replaces it)")
     # Verified under the state key before anything is written; refused (exit 2) otherwise.
     manifest, fingerprint_files, record_files = load_previous_run(directory, skey, config.output.state_key_env)
@@ -145,9 +145,23 @@ def _state_key_ref(config: ScrublineConfig, skey: bytes | None) -> StateKeyRef |
 
 def _size(path: str) -> int:
     try:
-        return os.path.getsize(path)
+        return storage.size(path)
     except OSError:
         return 0  # unreadable: the reader quarantines it
+
+
+def _absolute(location: str) -> str:
+    """A local path resolved (symbolic links, relative parts); an object-store location as written."""
+    return str(Path(location).resolve()) if storage.is_local(location) else location.rstrip("/")
+
+
+def _check_locations(args: argparse.Namespace) -> None:
+    """Every location the run reads or writes names a storage scrubline reaches, before anything runs."""
+    for arg in args.input:
+        storage.check_location(arg, "--input", pattern=True)
+    storage.check_location(args.output, "--output")
+    if args.previous:
+        storage.check_location(args.previous, "--previous")
 
 
 _Resolved = tuple[ScrublineConfig, str, dict[str, str], dict[str, str], bytes | None]
@@ -183,29 +197,32 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     from pipelines.options import RunnerError, balance_workers, make_options, make_pipeline
     from pipelines.pipeline import RunSpec, build_pipeline
 
+    _check_locations(args)
+    options = make_options(beam_args)
+    storage.use_options(options)  # the launcher lists, reads and writes with the run's storage options
     config, ruleset, versions, key_ids, skey = _resolve(args.config, beam_args)
     _check_model(config)
     files = expand_inputs(args.input)
-    output = Path(args.output).resolve()
+    output = _absolute(args.output)
     check_separate(args.input, output)
     previous = _previous_run(args.previous, output, config, versions, key_ids, skey) if args.previous else None
-    options = make_options(beam_args)
     try:
         pipeline = make_pipeline(options)  # a runner that cannot start says so before anything is written
     except RunnerError as exc:
         raise UsageError(str(exc)) from None
     prepare_output(output, overwrite=args.overwrite)
-    input_bytes = sum(_size(f.path) for f in files)
+    # Sizes only where balancing is possible at all: on an object store each one is a request.
+    bins = balance_workers(options, 0) and balance_workers(options, sum(_size(f.path) for f in files))
     run = RunSpec(
         tuple(files),
-        str(output),
+        output,
         config,
         ruleset,
         versions,
         key_ids,
         progress_seconds=args.progress_seconds,
         previous=previous,
-        balance_workers=balance_workers(options, input_bytes),
+        balance_workers=bins,
         state_key=_state_key_ref(config, skey),
     )
     try:
@@ -217,8 +234,8 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
             file=sys.stderr,
         )
         return EXIT_PIPELINE
-    manifest = json.loads((output / MANIFEST_NAME).read_text(encoding="utf-8"))
-    report = write_report(str(output))
+    manifest = json.loads(storage.read_text(storage.join(output, MANIFEST_NAME)))  # as workers published it
+    report = write_report(output)
     counts = manifest["counts"]
     entities = ", ".join(f"{k}={v}" for k, v in counts["entities"].items()) or "none"
     print(f"scrubline: output in {output}, report in {report}")
@@ -277,11 +294,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "diff":
             from transforms.runs.diff import diff_runs, render_diff
 
+            storage.check_location(args.old, "OLD_DIR")
+            storage.check_location(args.new, "NEW_DIR")
+            if not (storage.is_local(args.old) and storage.is_local(args.new)):
+                from pipelines.options import make_options
+
+                storage.use_options(make_options([]))  # object stores: credentials from the environment
             result = diff_runs(args.old, args.new, examples=args.examples)
             print(json.dumps(result, indent=2, sort_keys=True) if args.json else render_diff(result))
             return EXIT_OK
         return _run(args, rest)
-    except (ConfigError, InputError, UsageError, OutputFolderError, PreviousRunError, RunDiffError) as exc:
+    except (
+        ConfigError,
+        InputError,
+        UsageError,
+        OutputFolderError,
+        PreviousRunError,
+        RunDiffError,
+        storage.StorageError,
+    ) as exc:
         print(f"scrubline: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
 

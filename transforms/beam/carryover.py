@@ -16,6 +16,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.metrics import Metrics
 
+from transforms import storage
 from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import CONTENT, StateKeyRef, keyed_sha256, load_state_key, same_digest
 from transforms.output.schemas import output_hmac
@@ -35,21 +36,21 @@ def read_fingerprints(path: str, statuses: Sequence[str] = ("written",)) -> Iter
     """``(id, fingerprint row)`` for every row of a fingerprints shard with one of ``statuses``."""
     import pyarrow.parquet as pq
 
-    pf = pq.ParquetFile(path)
-    for batch in pf.iter_batches(batch_size=_BATCH_ROWS * 16):
-        for row in batch.to_pylist():
-            if row["status"] in statuses:
-                yield row["id"], row
+    with storage.open_read(path) as fh:
+        for batch in pq.ParquetFile(fh).iter_batches(batch_size=_BATCH_ROWS * 16):
+            for row in batch.to_pylist():
+                if row["status"] in statuses:
+                    yield row["id"], row
 
 
 def read_record_rows(path: str) -> Iterable[tuple[str, dict[str, Any]]]:
     """``(id, row)`` for every row of a records shard, a few rows at a time (texts can be large)."""
     import pyarrow.parquet as pq
 
-    pf = pq.ParquetFile(path)
-    for batch in pf.iter_batches(batch_size=_BATCH_ROWS):
-        for row in batch.to_pylist():
-            yield row["id"], row
+    with storage.open_read(path) as fh:
+        for batch in pq.ParquetFile(fh).iter_batches(batch_size=_BATCH_ROWS):
+            for row in batch.to_pylist():
+                yield row["id"], row
 
 
 def carried_document(doc: Document, fingerprint: dict[str, Any], row: dict[str, Any]) -> RedactedDocument:

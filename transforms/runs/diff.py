@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
+from transforms import storage
 from transforms.runs.report import findings_by_rule
 from transforms.runs.sanitize import AllowKey, allow_key, leaf_differences
 
@@ -29,9 +29,8 @@ class RunDiffError(ValueError):
 def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[str, str, str, frozenset]]]:
     import pyarrow.parquet as pq
 
-    root = Path(directory)
     try:
-        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(storage.read_text(storage.join(directory, "manifest.json")))
     except FileNotFoundError:
         raise RunDiffError(f"{label} holds no published run (no manifest.json)") from None
     except (OSError, ValueError) as exc:
@@ -46,7 +45,8 @@ def _load(directory: str, label: str) -> tuple[dict[str, Any], dict[str, tuple[s
     columns = ["id", "status", "content_hmac", "output_hmac", "rules"]
     for rel in sorted(paths):
         try:
-            table = pq.read_table(root / rel, columns=columns)
+            with storage.open_read(storage.join(directory, rel)) as fh:
+                table = pq.read_table(fh, columns=columns)
         except OSError as exc:
             raise RunDiffError(f"{label} fingerprint shard {rel} cannot be read ({type(exc).__name__})") from None
         for row in table.to_pylist():

@@ -8,17 +8,21 @@ of their atomic writes), the leftovers of a run that failed before publishing (t
 folder that overlaps an input (after resolving symbolic links and relative paths): a run would read its
 own outputs as inputs, or ``--overwrite`` would delete uploads. Errors never name an entry of the folder
 (file names are data).
+
+The output may be on an object store (``s3://bucket/run``): there a folder is a key prefix, its entries
+are listed and deleted through ``transforms.storage``, and overlap is decided on the locations as written.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
-import shutil
 from collections.abc import Sequence
-from pathlib import Path
+from dataclasses import dataclass
 
+from transforms import storage
 from transforms.output.manifest import MANIFEST_NAME
 from transforms.runs.report.publish import REPORT_NAME
 from transforms.runs.stats import RUN_STATS_NAME
@@ -37,24 +41,40 @@ class OutputFolderError(ValueError):
     """The output folder cannot be used as asked; the message is one line and names no entry in it."""
 
 
-def check_separate(inputs: Sequence[str], output: Path) -> None:
+@dataclass(frozen=True)
+class _Entry:
+    """One entry at the top of the output folder: a plain file, a folder, or something else (a symbolic
+    link, a special file); for a folder, the names of what it holds (``sub/x`` for deeper files) and
+    whether each is a plain file."""
+
+    location: str
+    kind: str  # "file", "dir" or "other"
+    children: tuple[tuple[str, bool], ...] = ()
+
+
+def check_separate(inputs: Sequence[str], output: str | os.PathLike[str]) -> None:
     """Raise OutputFolderError when ``output`` is inside an input or an input is inside ``output``.
 
     Paths are compared after resolving symbolic links and relative paths; a glob pattern counts as its
-    longest directory prefix without glob characters (everything under it may match).
+    longest directory prefix without glob characters (everything under it may match). Object-store
+    locations are compared as written; a local path never overlaps one.
     """
-    out = os.path.realpath(output)
+    output = os.fspath(output)
+    local = storage.is_local(output)
+    out = os.path.realpath(output) if local else output.rstrip("/")
     for arg in inputs:
-        root = _input_root(arg)
+        if storage.is_local(arg) != local:
+            continue
+        root = _input_root(arg) if local else _remote_root(arg)
         if _within(root, out):
             raise OutputFolderError("an --input is inside --output (--overwrite would delete it); use another folder")
-        if os.path.isdir(root) and _within(out, root):
+        if (not local or os.path.isdir(root)) and _within(out, root):
             raise OutputFolderError(
                 "--output is inside an --input (a run would read its own outputs); use a folder outside the inputs"
             )
 
 
-def prepare_output(output: Path, *, overwrite: bool) -> None:
+def prepare_output(output: str | os.PathLike[str], *, overwrite: bool) -> None:
     """Make ``output`` ready for a run: create it, or with ``overwrite`` empty a folder holding a scrubline run.
 
     Without ``overwrite`` a folder holding any scrubline entry is refused. With it, the folder's entries
@@ -62,47 +82,93 @@ def prepare_output(output: Path, *, overwrite: bool) -> None:
     first so that no reader sees a half-replaced run; otherwise nothing is deleted and
     OutputFolderError is raised.
     """
-    if output.exists() and not output.is_dir():
+    output = os.fspath(output)
+    local = storage.is_local(output)
+    if (os.path.exists(output) and not os.path.isdir(output)) if local else storage.exists(output.rstrip("/")):
         raise OutputFolderError("--output exists and is not a directory")
-    entries = sorted(output.iterdir()) if output.is_dir() else []
+    entries = _local_entries(output) if local else _remote_entries(output)
     if not overwrite:
-        if any(p.name in _SHARD_DIRS or p.name in _PUBLISHED for p in entries):
+        if any(name in _SHARD_DIRS or name in _PUBLISHED for name in entries):
             raise OutputFolderError("--output already holds a scrubline run; pass --overwrite to replace it")
-    elif entries and not _holds_only_a_run(output, entries):
+    elif entries and not _holds_only_a_run(entries):
         raise OutputFolderError(
             "--output holds files scrubline did not write, and --overwrite replaces only a scrubline run; "
             "choose an empty folder or clear it yourself"
         )
     else:
-        for path in sorted(entries, key=lambda p: p.name != MANIFEST_NAME):
-            if path.is_dir():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-    output.mkdir(parents=True, exist_ok=True)
+        _delete(entries, local)
+    if local:
+        os.makedirs(output, exist_ok=True)
 
 
-def _holds_only_a_run(output: Path, entries: Sequence[Path]) -> bool:
-    manifest = output / MANIFEST_NAME
+def _delete(entries: dict[str, _Entry], local: bool) -> None:
+    """The manifest first, then the rest: a local folder whole, an object-store folder object by object."""
+    for name in sorted(entries, key=lambda n: n != MANIFEST_NAME):
+        entry = entries[name]
+        if local or entry.kind != "dir":
+            storage.delete([entry.location])
+        else:
+            storage.delete([posixpath.join(entry.location, child) for child, _ in entry.children])
+
+
+def _kind(entry: os.DirEntry[str]) -> str:
+    if entry.is_symlink():
+        return "other"
+    if entry.is_dir(follow_symlinks=False):
+        return "dir"
+    return "file" if entry.is_file(follow_symlinks=False) else "other"
+
+
+def _local_entries(output: str) -> dict[str, _Entry]:
+    if not os.path.isdir(output):
+        return {}
+    entries = {}
+    with os.scandir(output) as top:
+        for e in top:
+            kind = _kind(e)
+            children: tuple[tuple[str, bool], ...] = ()
+            if kind == "dir":
+                with os.scandir(e.path) as inner:
+                    children = tuple(sorted((c.name, _kind(c) == "file") for c in inner))
+            entries[e.name] = _Entry(e.path, kind, children)
+    return entries
+
+
+def _remote_entries(output: str) -> dict[str, _Entry]:
+    prefix = output.rstrip("/") + "/"
+    grouped: dict[str, list[str]] = {}
+    for location, _ in storage.list_tree(output):
+        head, _, rest = location[len(prefix) :].partition("/")
+        grouped.setdefault(head, [])
+        if rest:
+            grouped[head].append(rest)
+    return {
+        name: _Entry(prefix + name, "dir", tuple((c, True) for c in sorted(rest)))
+        if rest
+        else _Entry(prefix + name, "file")
+        for name, rest in grouped.items()
+    }
+
+
+def _holds_only_a_run(entries: dict[str, _Entry]) -> bool:
+    manifest = entries.get(MANIFEST_NAME)
     # Without a manifest: the leftovers of a run that failed before publishing.
-    return (not manifest.exists() or _is_scrubline_manifest(manifest)) and all(_is_run_entry(p) for p in entries)
+    return (manifest is None or _is_scrubline_manifest(manifest)) and all(
+        _is_run_entry(name, e) for name, e in entries.items()
+    )
 
 
-def _is_run_entry(path: Path) -> bool:
-    if path.is_symlink():
+def _is_run_entry(name: str, entry: _Entry) -> bool:
+    if name in _SHARD_DIRS:
+        return entry.kind == "dir" and all(plain and _SHARD_FILE.fullmatch(n) for n, plain in entry.children)
+    return entry.kind == "file" and (name in _PUBLISHED or _TEMP_FILE.fullmatch(name) is not None)
+
+
+def _is_scrubline_manifest(entry: _Entry) -> bool:
+    if entry.kind != "file":
         return False
-    if path.name in _SHARD_DIRS:
-        return path.is_dir() and all(_is_shard(p) for p in path.iterdir())
-    return path.is_file() and (path.name in _PUBLISHED or _TEMP_FILE.fullmatch(path.name) is not None)
-
-
-def _is_shard(path: Path) -> bool:
-    return not path.is_symlink() and path.is_file() and _SHARD_FILE.fullmatch(path.name) is not None
-
-
-def _is_scrubline_manifest(path: Path) -> bool:
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(storage.read_text(entry.location))
     except (OSError, UnicodeDecodeError, ValueError):
         return False
     return (
@@ -122,5 +188,14 @@ def _input_root(arg: str) -> str:
     return os.path.realpath(root or ".")
 
 
+def _remote_root(arg: str) -> str:
+    root = arg.rstrip("/")
+    while _GLOB_MAGIC.search(root):
+        root = posixpath.dirname(root)
+    return root
+
+
 def _within(path: str, root: str) -> bool:
+    if not storage.is_local(root):
+        return path == root or path.startswith(root + "/")
     return os.path.commonpath([path, root]) == root

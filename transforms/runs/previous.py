@@ -5,7 +5,9 @@ current state key (so it was written by a run holding that key and not changed s
 lists must be one of a run's shards, inside the run folder and not behind a symbolic link, with the
 sha256 the manifest lists. Each row carried over is checked again as it is used (``check_carried``):
 its fingerprint row's HMAC, and the record row's own HMAC against the one its fingerprint holds.
-Errors are one line and name no value and no path but a shard's fixed-shape name.
+Errors are one line and name no value and no path but a shard's fixed-shape name. The run may be on
+an object store (``s3://bucket/run``): it is read through ``transforms.storage``, and there the shard
+paths' fixed shape is what keeps them inside the run folder (an object store has no symbolic links).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from transforms import storage
 from transforms.output.keyed import manifest_verifies, same_digest, state_key_id
 from transforms.output.schemas import fingerprint_hmac
 
@@ -31,17 +34,17 @@ class PreviousRunError(ValueError):
     """``--previous`` names no usable published run; the message names no file of the run's inputs."""
 
 
-def _file_sha256(path: Path) -> str:
+def _file_sha256(path: str) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with storage.open_read(path) as fh:
         while chunk := fh.read(1 << 20):
             h.update(chunk)
     return h.hexdigest()
 
 
-def _read_manifest(root: Path) -> dict[str, Any]:
+def _read_manifest(root: str) -> dict[str, Any]:
     try:
-        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads(storage.read_text(storage.join(root, "manifest.json")))
     except FileNotFoundError:
         raise PreviousRunError("--previous holds no published run (no manifest.json)") from None
     except (OSError, ValueError) as exc:
@@ -87,17 +90,24 @@ def _listed_shards(manifest: Mapping[str, Any]) -> list[tuple[str, str]]:
     return out
 
 
-def _check_shard(root: Path, rel: str, digest: str) -> Path:
-    """The shard's path, once it is a regular file inside ``root``, reached without a symbolic link,
-    holding the bytes the manifest lists."""
-    path = root / rel
+def _check_local_shard(root: str, rel: str) -> None:
+    """A local shard must be a regular file inside ``root``, reached without a symbolic link."""
+    path = Path(root) / rel
     if path.parent.is_symlink() or path.is_symlink():
         raise PreviousRunError(f"--previous {rel} is a symbolic link; a run's shards are plain files")
-    if os.path.commonpath([os.path.realpath(path), str(root)]) != str(root):
+    if os.path.commonpath([os.path.realpath(path), root]) != root:
         raise PreviousRunError(f"--previous {rel} lies outside the run folder")
+    if not path.is_file():  # a directory or a FIFO would not be a shard (and a FIFO would block)
+        raise PreviousRunError(f"--previous is incomplete: {rel} is missing")
+
+
+def _check_shard(root: str, rel: str, digest: str) -> str:
+    """The shard's location, once it holds the bytes the manifest lists (and, on a local disk, is a
+    regular file inside ``root`` reached without a symbolic link)."""
+    if storage.is_local(root):
+        _check_local_shard(root, rel)
+    path = storage.join(root, rel)
     try:
-        if not path.is_file():  # a directory or a FIFO would not be a shard (and a FIFO would block)
-            raise FileNotFoundError
         actual = _file_sha256(path)
     except OSError:
         raise PreviousRunError(f"--previous is incomplete: {rel} is missing") from None
@@ -112,18 +122,19 @@ def load_previous_run(directory: str, key: bytes | None, key_env: str) -> tuple[
     ``key`` is the current state key (None when ``key_env`` is unset). The manifest must have been
     sealed under it and be unchanged; every file it lists must be a shard inside ``directory`` (no
     ``..``, no absolute path, no symbolic link) with the sha256 it lists. Raises PreviousRunError,
-    with one line saying what to do, otherwise.
+    with one line saying what to do, otherwise. ``directory`` is a local folder or an object-store location.
     """
-    root = Path(os.path.realpath(directory))  # --previous itself may be a link (RUNS_DIR/current)
+    # A local --previous may itself be a link (RUNS_DIR/current).
+    root = os.path.realpath(directory) if storage.is_local(directory) else directory.rstrip("/")
     manifest = _read_manifest(root)
     _check_sealed(manifest, key, key_env)
     fingerprints, records = [], []
     for rel, digest in _listed_shards(manifest):
         path = _check_shard(root, rel, digest)
         if rel.startswith("fingerprints/"):
-            fingerprints.append(str(path))
+            fingerprints.append(path)
         elif rel.startswith("records/"):
-            records.append(str(path))
+            records.append(path)
     return manifest, sorted(fingerprints), sorted(records)
 
 

@@ -10,13 +10,13 @@ import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from transforms import storage
 from transforms.output.manifest import MANIFEST_NAME
 from transforms.runs.stats import DEFAULT_TOP, RUN_STATS_NAME, safe_ref
 
@@ -60,7 +60,10 @@ class RuleFindings:
 def quarantine_by_source(output_dir: str, paths: Sequence[str], top: int = DEFAULT_TOP) -> QuarantineBySource:
     """Group the quarantine shards ``paths`` (relative to ``output_dir``) by source file: reads only
     their ``source`` and ``reason`` columns."""
-    tables = [pq.read_table(Path(output_dir) / p, columns=["source", "reason"]) for p in paths]
+    tables = []
+    for rel in paths:
+        with storage.open_read(storage.join(output_dir, rel)) as fh:
+            tables.append(pq.read_table(fh, columns=["source", "reason"]))
     tables = [t for t in tables if t.num_rows]
     if not tables:
         return QuarantineBySource()
@@ -91,6 +94,16 @@ def _rule_leaf_paths(shard: pq.ParquetFile) -> list[str]:
     return [p for p in paths if p.startswith("redactions.") and p.rsplit(".", 1)[1] in _RULE_LEAVES]
 
 
+def _count_rules(shard: pq.ParquetFile, counts: Counter[tuple[str, str]]) -> None:
+    for batch in shard.iter_batches(columns=_rule_leaf_paths(shard)):
+        logged = pc.list_flatten(batch.column("redactions"))
+        if not len(logged):
+            continue
+        leaves = pa.table({leaf: pc.struct_field(logged, leaf) for leaf in _RULE_LEAVES})
+        for row in leaves.group_by(list(_RULE_LEAVES)).aggregate([([], "count_all")]).to_pylist():
+            counts[(row["detector"], row["entity_type"])] += row["count_all"]
+
+
 def findings_by_rule(output_dir: str, paths: Sequence[str]) -> tuple[RuleFindings, ...]:
     """Count the redactions of the records shards ``paths`` (relative to ``output_dir``) per rule id and
     entity type, most first, ties by rule id then entity type.
@@ -100,14 +113,8 @@ def findings_by_rule(output_dir: str, paths: Sequence[str]) -> tuple[RuleFinding
     """
     counts: Counter[tuple[str, str]] = Counter()
     for rel in paths:
-        shard = pq.ParquetFile(Path(output_dir) / rel)
-        for batch in shard.iter_batches(columns=_rule_leaf_paths(shard)):
-            logged = pc.list_flatten(batch.column("redactions"))
-            if not len(logged):
-                continue
-            leaves = pa.table({leaf: pc.struct_field(logged, leaf) for leaf in _RULE_LEAVES})
-            for row in leaves.group_by(list(_RULE_LEAVES)).aggregate([([], "count_all")]).to_pylist():
-                counts[(row["detector"], row["entity_type"])] += row["count_all"]
+        with storage.open_read(storage.join(output_dir, rel)) as fh:
+            _count_rules(pq.ParquetFile(fh), counts)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(RuleFindings(rule, entity_type, n) for (rule, entity_type), n in ranked)
 
@@ -127,10 +134,9 @@ def read_published_run(output_dir: str, top: int = DEFAULT_TOP) -> PublishedRun:
 
     The shards read are those the manifest lists (``quarantine/`` and ``records/``).
     """
-    out = Path(output_dir)
-    manifest = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
-    stats_path = out / RUN_STATS_NAME
-    run_stats = json.loads(stats_path.read_text(encoding="utf-8")) if stats_path.exists() else None
+    manifest = json.loads(storage.read_text(storage.join(output_dir, MANIFEST_NAME)))
+    stats_path = storage.join(output_dir, RUN_STATS_NAME)
+    run_stats = json.loads(storage.read_text(stats_path)) if storage.exists(stats_path) else None
     paths = [str(f.get("path", "")) for f in manifest.get("files", [])]
     quarantined = quarantine_by_source(output_dir, [p for p in paths if p.startswith("quarantine/")], top)
     rules = findings_by_rule(output_dir, [p for p in paths if p.startswith("records/")])
