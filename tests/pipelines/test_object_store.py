@@ -24,8 +24,6 @@ from tests.objectstore import S3
 from tests.pipelines.test_cli import write_config
 from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
-pytestmark = pytest.mark.slow
-
 
 def make_uploads(root: Path) -> Path:
     """JSONL, Parquet, a tree of raw files, a zip and a gzipped JSONL, with something to quarantine."""
@@ -87,6 +85,7 @@ def rows(folder: Path, kind: str, drop: tuple[str, ...]) -> list[dict]:
     return sorted(found, key=lambda r: json.dumps(r, sort_keys=True, default=str))
 
 
+@pytest.mark.slow  # a few runs of the pipeline
 def test_a_run_on_s3_writes_what_a_local_run_writes_byte_for_byte(
     tmp_path: Path, s3: S3, uploads: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -117,6 +116,7 @@ def test_a_run_on_s3_writes_what_a_local_run_writes_byte_for_byte(
     )
 
 
+@pytest.mark.slow  # a few runs of the pipeline
 def test_a_glob_on_s3_and_a_mix_of_local_and_s3_inputs(tmp_path: Path, s3: S3, uploads: tuple[Path, str]) -> None:
     src, location = uploads
     cfg = write_config(tmp_path)
@@ -127,6 +127,7 @@ def test_a_glob_on_s3_and_a_mix_of_local_and_s3_inputs(tmp_path: Path, s3: S3, u
     assert published(s3.objects(out)) == published(local_files(tmp_path / "local"))
 
 
+@pytest.mark.slow  # a few runs of the pipeline
 def test_previous_and_diff_on_s3_match_their_local_runs(
     tmp_path: Path,
     s3: S3,
@@ -161,6 +162,7 @@ def test_previous_and_diff_on_s3_match_their_local_runs(
     assert capsys.readouterr().out == local_diff
 
 
+@pytest.mark.slow  # a few runs of the pipeline
 def test_overwrite_replaces_an_s3_run_and_refuses_user_objects(
     tmp_path: Path, s3: S3, uploads: tuple[Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
