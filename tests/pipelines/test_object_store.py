@@ -67,8 +67,10 @@ def run(cfg: str, inputs: list[str], output: str, *extra: str) -> int:
 
 
 @pytest.fixture
-def uploads(tmp_path: Path, s3: S3) -> tuple[Path, str]:
-    """The same uploads on the local disk and in ``s3://<in bucket>/uploads``."""
+def uploads(tmp_path: Path, s3: S3, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, str]:
+    """The same uploads on the local disk and in ``s3://<in bucket>/uploads``; runs keyed with a state key
+    (``--previous`` and ``diff`` need one, and the manifest's input digests are keyed with it)."""
+    monkeypatch.setenv("SCRUBLINE_STATE_KEY", "state-key-for-object-store-tests")
     src = make_uploads(tmp_path)
     location = f"s3://{s3.buckets['in']}/uploads"
     s3.upload(src, location)
@@ -101,14 +103,14 @@ def test_a_run_on_s3_writes_what_a_local_run_writes_byte_for_byte(
     assert published(remote) == published(local)
     manifest = json.loads(remote["manifest.json"])
     assert manifest["counts"]["read"] == 11 and manifest["counts"]["quarantined"] == 2
-    assert len(manifest["inputs"]) == 7 and all(i["sha256"] for i in manifest["inputs"])
+    assert len(manifest["inputs"]) == 7 and all(i["hmac"] for i in manifest["inputs"])
 
     # The local copy of the uploads: the same records, apart from the ids derived from the input root.
     assert run(cfg, [str(src)], str(tmp_path / "copy")) == 0
     copy = json.loads((tmp_path / "copy" / "manifest.json").read_text(encoding="utf-8"))
     assert copy["counts"] == manifest["counts"]
-    assert sorted((i["bytes"], i["sha256"]) for i in copy["inputs"]) == sorted(
-        (i["bytes"], i["sha256"]) for i in manifest["inputs"]
+    assert sorted((i["bytes"], i["hmac"]) for i in copy["inputs"]) == sorted(
+        (i["bytes"], i["hmac"]) for i in manifest["inputs"]
     )
     assert rows(tmp_path / "copy", "records", ("id",)) == rows(tmp_path / "local", "records", ("id",))
     assert rows(tmp_path / "copy", "quarantine", ("id", "source")) == rows(
