@@ -13,7 +13,7 @@ from transforms.lexicon.names import load_english_words
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import TOOL_WORDS, is_tool_name
 
-__all__ = ["TECH_TOOL_MAX_ZIPF", "TECH_WINDOW", "chunk_spans", "in_tool_list", "technical_nearby"]
+__all__ = ["TECH_TOOL_MAX_ZIPF", "TECH_WINDOW", "chunk_spans", "in_tool_list", "technical_hits", "technical_nearby"]
 
 #: Characters on each side of a span searched for tool words and code.
 TECH_WINDOW = int_threshold("ner_tech_window")
@@ -62,18 +62,26 @@ def technical_nearby(
     """True if at least ``minimum`` tool or product words (rarer in English than ``tool_max_zipf``) or code
     tokens occur within ``window`` characters before ``start`` or after ``end``; links ("https://...") count
     as code only if ``links``."""
-    english = load_english_words()
     near = text[max(0, start - window) : start] + " " + text[end : end + window]
+    return technical_hits(near, stop_at=minimum, tool_max_zipf=tool_max_zipf, links=links) >= minimum
+
+
+def technical_hits(
+    text: str, *, stop_at: int | None = None, tool_max_zipf: float = TECH_TOOL_MAX_ZIPF, links: bool = False
+) -> int:
+    """How many tool or product words (rarer in English than ``tool_max_zipf``) and code tokens ``text`` holds,
+    counting up to ``stop_at`` at most; links ("https://...") count as code only if ``links``."""
+    english = load_english_words()
     hits = 0
-    for m in _TECH_TOKEN.finditer(near):
+    for m in _TECH_TOKEN.finditer(text):
         word = m.group().rstrip(".:;()").casefold()
         if not links and ("://" in word or word.startswith("www.")):
             continue
         if (word in TOOL_WORDS and english.get(word, 0.0) < tool_max_zipf) or _CODE_TOKEN.search(word):
             hits += 1
-            if hits >= minimum:
-                return True
-    return False
+            if stop_at is not None and hits >= stop_at:
+                break
+    return hits
 
 
 # What separates the items of a list on one line: commas, semicolons, bars, bullets, slashes, "&", "and", "or".

@@ -49,3 +49,37 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
 )
 def test_vocabulary_is_no_entity(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
     assert ner(text, ents) == expected
+
+
+TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip install and tox. "
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # A software name with ordinary words or a version around it is a product, not an organisation.
+        ("We migrated the reports to Oracle Warehouse Builder last year.", [("Oracle Warehouse", "ORG")], []),
+        ("The team runs Jenkins Pipeline for every merge.", [("Jenkins Pipeline", "PERSON")], []),
+        ("Upgrade Grafelix 4.2.1 before Friday.", [("Grafelix 4.2.1", "ORG")], []),
+        ("Call the Trindle API with your token.", [("Trindle", "ORG")], []),
+        # A job title is no organisation or person; a name in it keeps it a name.
+        ("Museum Outreach Coordinator, 2019 to 2021", [("Museum Outreach Coordinator", "ORG")], []),
+        ("Worked as Senior Museum Inspector for the county", [("Senior Museum Inspector", "PERSON")], []),
+        ("Thanks to Priya Manager for the notes", [("Priya Manager", "PERSON")], ["Priya"]),
+        # Fields of work and study are no organisations; a town that looks like one stays a place.
+        ("Strengths: Conflict Resolution and Risk Management", [("Conflict Resolution", "ORG")], []),
+        ("We moved to Reading in May", [("Reading", "GPE")], ["Reading"]),
+        # Runs of blanks are the line breaks of a flattened document: each side is judged on its own.
+        ("Jorunn Vik  Data Analyst  Oslo", [("Jorunn Vik  Data Analyst", "PERSON")], ["Jorunn Vik"]),
+        # In a text dense with code and tools, a CamelCase word, or one word in no dictionary as an organisation,
+        # is a class or a product; a person named there stays.
+        (TECH + "Wrap it in a RowCursor first.", [("RowCursor", "PERSON")], []),
+        (TECH + "Then Quorvex handles the retries.", [("Quorvex", "ORG")], []),
+        (TECH + "Then Svetlana handles the retries.", [("Svetlana", "PERSON")], ["Svetlana"]),
+        ("My neighbour Quorvex waved at me.", [("Quorvex", "ORG")], ["Quorvex"]),
+    ],
+)
+def test_software_titles_and_fields_are_no_entities(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected
