@@ -18,7 +18,7 @@ from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
 from transforms.detectors.places import country_names, place_names
-from transforms.detectors.text_shapes import chunk_spans, in_tool_list, technical_nearby
+from transforms.detectors.text_shapes import chunk_spans, in_tool_list, in_vocabulary_list, technical_nearby
 from transforms.lexicon.names import (
     first_name_ranks,
     load_acronym_words,
@@ -107,6 +107,8 @@ _SOFTWARE_AFTER = re.compile(
     r"driver|drivers|interface|runtime|compiler|ide|toolkit|dll|jar|gem|crate|npm|pod|wrapper|bindings|"
     r"v?\d+(?:\.\d+)+)\b"
 )
+# "&" or "and" between the parts of an entity.
+_CONJUNCTION = re.compile(r"\s+(?:&|and)\s+")
 # A dotted version number ending an entity: "Grafelix 4.2.1", "Nimbus v2.0".
 _VERSION_END = re.compile(r"\s(?:v|V)?\d+(?:\.\d+)+$")
 # A law-report citation: a reporter abbreviation between a volume or bracketed year and a page
@@ -361,7 +363,7 @@ class SpacyNerDetector(Detector):
         statute, and in technical prose (``_technical``) identifiers and product names with inner capitals
         and a single common word or an acronym as an organisation."""
         value = text[start:end]
-        if _in_code(text, start, end) or degree_field_before(text, start) or in_tool_list(text, start, end):
+        if _in_code(text, start, end) or degree_field_before(text, start) or self._in_a_list(text, start, end, entity):
             return True
         if (
             _reporter(value)
@@ -403,11 +405,35 @@ class SpacyNerDetector(Detector):
         return self._technical_texts[key]
 
     def _vocabulary_phrase(self, value: str, entity: str) -> bool:
-        """A software name, a job title or (not as a place: "Reading") a field of work ("ner_terms")."""
+        """A software name, a job title or (not as a place: "Reading") a field of work ("ner_terms"); or parts
+        joined by "&" or "and" that are each vocabulary or plain words ("Teamwork and Negotiation", "Python &
+        Go"; not "Marks & Spencer")."""
+        parts = _CONJUNCTION.split(value)
+        if len(parts) > 1:
+            return all(self._vocabulary_part(p, entity) for p in parts)
         plain = self._plain_word
         if software_phrase(value, plain) or job_title(value, plain):
             return True
         return entity != "LOCATION" and value.casefold() not in place_names() and field_phrase(value, plain)
+
+    def _vocabulary_part(self, value: str, entity: str) -> bool:
+        """A phrase of vocabulary (``_vocabulary_phrase``, ``is_ordinary_vocabulary``) or of plain words only."""
+        words = value.split()
+        return bool(words) and (
+            is_ordinary_vocabulary(value)
+            or all(self._plain_word(w) for w in words)
+            or self._vocabulary_phrase(value, entity)
+        )
+
+    def _in_a_list(self, text: str, start: int, end: int, entity: str) -> bool:
+        """An item of a list of tools, or plain words in a list of vocabulary (``_vocabulary_item``)."""
+        return in_tool_list(text, start, end) or self._vocabulary_item(text, start, end, entity)
+
+    def _vocabulary_item(self, text: str, start: int, end: int, entity: str) -> bool:
+        """Plain words that are an item of a list of vocabulary ("Teamwork, Budgeting, Public Speaking"): a skill."""
+        return self._vocabulary_part(text[start:end], entity) and in_vocabulary_list(
+            text, start, end, lambda item: self._vocabulary_part(item, entity)
+        )
 
     def _product_word(self, value: str, entity: str) -> bool:
         """In technical prose, one word as an organisation or person that is a plain word ("Query") or, unless it is

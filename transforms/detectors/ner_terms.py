@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 
 from transforms.detectors.text_shapes import technical_hits
-from transforms.lexicon.names import load_english_words
+from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_english_words
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import (
     TECHNICAL_VOCABULARY,
@@ -32,10 +32,14 @@ from transforms.lexicon.vocabulary import (
     VENDORS,
     is_identifier,
 )
+from transforms.lexicon.wordlists import word_list
 
 __all__ = ["field_phrase", "job_title", "rare_word", "software_phrase", "technical_text"]
 
 Plain = Callable[[str], bool]
+
+# Words that end a company's name ("Software", "Labs"): "Tableau Software" is the company, not the product.
+_ORG_ENDINGS = word_list("vocabulary/org_endings.txt") | {"inc", "ltd", "llc", "corp", "corporation", "gmbh", "plc"}
 
 _PUNCT = ".,:;!?()[]{}'\"`*#&/"
 # A version or edition written apart from its product: "Android L", "Windows XP", "Office 365", "Studio 2010",
@@ -44,6 +48,11 @@ _VERSION = re.compile(r"(?:v?\d[\w.]*|[A-Z]{1,3}|[IVX]{1,4}|\.[A-Za-z]+|&)")
 # Nouns of an activity or a discipline: "management", "education", "teamwork", "analysis", "leadership",
 # "marketing", "psychology", "economics", "accounting", "governance", "maintenance".
 _FIELD_SUFFIX = re.compile(r"(?:ment|tion|sion|ysis|ship|ology|ics|ing|ance|ence|work|care)s?")
+# A tool word rarer in English than this names software ("java", not "power"); a word at least this frequent
+# that is no given name ("core", "server") may stand beside one.
+_SOFTWARE_ZIPF = threshold("ner_software_zipf")
+_FIRST_RANK = int_threshold("ner_plain_first_rank")
+
 # A text with at least this many tool words or code tokens, and this many per 1,000 characters, is technical.
 _TEXT_MIN = int_threshold("ner_tech_text_min")
 _TEXT_PER_KCHAR = threshold("ner_tech_text_per_kchar")
@@ -54,16 +63,23 @@ def _words(value: str) -> list[str]:
 
 
 def _tool_word(word: str) -> bool:
-    """A listed language, tool or product, not a vendor alone ("java", "photoshop"; not "microsoft")."""
+    """A listed language, tool or product, not a vendor alone and not an everyday word ("java", "photoshop";
+    not "microsoft", "power" or "word")."""
     folded = word.casefold()
-    return folded in TOOL_WORDS and folded not in VENDORS
+    return folded in TOOL_WORDS and folded not in VENDORS and load_english_words().get(folded, 0.0) < _SOFTWARE_ZIPF
 
 
 def _ordinary(word: str, plain: Plain) -> bool:
     """A word that may stand beside a product or title: listed vocabulary, a vendor, an identifier or an
     ordinary English word that is no name."""
     folded = word.casefold()
-    return folded in TECHNICAL_VOCABULARY or folded in VENDORS or is_identifier(word) or plain(word)
+    if folded in TECHNICAL_VOCABULARY or folded in VENDORS or is_identifier(word) or plain(word):
+        return True
+    # An everyday word that is no frequent given name: "Core", "Server"; not "Will", "Grace".
+    return (
+        load_english_words().get(folded, 0.0) >= _SOFTWARE_ZIPF
+        and first_name_ranks().get(folded, NOT_LISTED) > _FIRST_RANK
+    )
 
 
 def software_phrase(value: str, plain: Plain) -> bool:
@@ -71,8 +87,10 @@ def software_phrase(value: str, plain: Plain) -> bool:
     "Windows CE 5.0", "Adobe Photoshop CS6". At least one word is a listed tool, language or product; every
     other word is vocabulary, a vendor, an identifier, a version ("XP", "II", ".NET") or a plain word."""
     words = _words(value)
-    if not any(_tool_word(w) for w in words):
-        return False
+    if " ".join(words).casefold() in TECHNICAL_VOCABULARY:
+        return True  # a listed name as a whole: "Windows XP", "Visual Studio Code"
+    if not any(_tool_word(w) for w in words) or words[-1].casefold() in _ORG_ENDINGS:
+        return False  # "Tableau Software", "Docker Inc": the company
     return all(_tool_word(w) or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words)
 
 
@@ -85,11 +103,20 @@ def job_title(value: str, plain: Plain) -> bool:
     return all(_tool_word(w) or _ordinary(w, plain) for w in words[:-1])
 
 
+# Nouns of that shape that head the names of bodies made of plain words ("Business Alliance", "Clean Power
+# Finance", "Food and Drug Administration"): no field.
+_BODY_NOUNS = _ORG_ENDINGS | frozenset(
+    "alliance association federation organisation organization coalition commission administration corporation "
+    "foundation institution union conference insurance assurance finance partnership fellowship".split()
+)
+
+
 def field_phrase(value: str, plain: Plain) -> bool:
     """True for plain words ending in a noun of an activity or a discipline: "Project Management", "Physical
     Education", "Teamwork", "Data Analysis". A listed tool may stand among them ("SQL Programming")."""
     words = _words(value)
-    if not words or not words[-1].isalpha() or _FIELD_SUFFIX.search(words[-1].casefold()) is None:
+    head = words[-1].casefold() if words else ""
+    if not head.isalpha() or _FIELD_SUFFIX.search(head) is None or head.rstrip("s") in _BODY_NOUNS:
         return False
     if not plain(words[-1]) and words[-1].casefold() not in TECHNICAL_VOCABULARY:
         return False

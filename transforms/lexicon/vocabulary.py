@@ -54,6 +54,7 @@ _COMMON_SET = _TITLES | _COMMON
 TECHNICAL_VOCABULARY: frozenset[str] = (
     frozenset().union(_LANGUAGES, _TOOLS, _DEV_TOOLS, SOFTWARE_NAMES, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT)
     | word_list("vocabulary/phrases.txt")
+    | word_list("vocabulary/human_languages.txt")
     | word_list("vocabulary/departments.txt")
 )
 # Companies whose names are also their products: organisations outside technical prose ("I work at Google",

@@ -69,6 +69,13 @@ TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip ins
         # Fields of work and study are no organisations; a town that looks like one stays a place.
         ("Strengths: Conflict Resolution and Risk Management", [("Conflict Resolution", "ORG")], []),
         ("We moved to Reading in May", [("Reading", "GPE")], ["Reading"]),
+        # Parts joined by "&" or "and" that are each vocabulary or plain words are skills; a firm named after
+        # people is not.
+        ("Strengths: Teamwork and Negotiation", [("Teamwork and Negotiation", "ORG")], []),
+        ("Shop at Marks & Spencer", [("Marks & Spencer", "ORG")], ["Marks & Spencer"]),
+        # Plain words in a list of vocabulary, also parted by runs of blanks, are skills.
+        ("Skills  Budgeting  Public Speaking  Diligence", [("Diligence", "PERSON")], []),
+        ("Skills  Budgeting  Public Speaking  Patience", [("Patience", "PERSON")], ["Patience"]),  # a given name
         # Runs of blanks are the line breaks of a flattened document: each side is judged on its own.
         ("Jorunn Vik  Data Analyst  Oslo", [("Jorunn Vik  Data Analyst", "PERSON")], ["Jorunn Vik"]),
         # In a text dense with code and tools, a CamelCase word, or one word in no dictionary as an organisation,

@@ -24,6 +24,8 @@ def plain(word: str) -> bool:
         ("Visual Studio Code", True),
         ("Photoshop CS6", True),
         ("Ruby Rose", False),  # a language and a name: a person
+        ("Kotlin Software", False),  # the company
+        ("Clean Power Finance", False),  # "power" is an everyday word, no software name
         ("Microsoft", False),  # a vendor alone is a company
         ("Quarterly Review", False),  # no software word
     ],
@@ -54,6 +56,7 @@ def test_job_title(value: str, expected: bool) -> None:
         ("Risk Management", True),
         ("Marine Engineering", True),
         ("Rose Engineering", False),
+        ("Harbour Trade Alliance", False),  # a body named with plain words
         ("Harbour Office", False),
         ("Engineering 2", False),
     ],

@@ -22,7 +22,7 @@ from transforms.lexicon.vocabulary import (
 VOCABULARY_FILES = sorted((LEXICON_DATA / "vocabulary").glob("*.txt"))
 
 
-def test_the_vocabulary_folder_holds_the_nineteen_lists() -> None:
+def test_the_vocabulary_folder_holds_the_twenty_lists() -> None:
     assert [p.name for p in VOCABULARY_FILES] == [
         "business_words.txt",
         "calendar.txt",
@@ -31,6 +31,7 @@ def test_the_vocabulary_folder_holds_the_nineteen_lists() -> None:
         "departments.txt",
         "dev_tools.txt",
         "genres_banking.txt",
+        "human_languages.txt",
         "job_titles.txt",
         "languages.txt",
         "legal.txt",
@@ -67,8 +68,8 @@ def test_the_sets_have_their_known_sizes() -> None:
     assert sizes == {
         "CHAT_WORDS": 92,
         "EDGE_WORDS": 88,
-        "TECHNICAL_VOCABULARY": 2679,
-        "TOOL_WORDS": 1960,
+        "TECHNICAL_VOCABULARY": 2806,
+        "TOOL_WORDS": 1985,
         "VENDORS": 6,
     }
 
