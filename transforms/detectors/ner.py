@@ -267,7 +267,9 @@ class SpacyNerDetector(Detector):
         self._chunk = cfg.chunk_chars
         self._overlap = cfg.chunk_overlap
         self._words: tuple[dict[str, float], frozenset[str], dict[str, int], frozenset[str]] | None = None
-        self._technical_texts: dict[int, bool] = {}  # id(text) -> ner_terms.technical_text, for one detect() call
+        # For one detect() call: id(text) -> ner_terms.technical_text, and (id(text), word) shown to be software.
+        self._technical_texts: dict[int, bool] = {}
+        self._products: set[tuple[int, str]] = set()
 
     def _label(self, text: str, start: int, end: int) -> bool:
         """A field label at the start of a line ("Maintainer:", "Modified by:"): one or two ordinary words or
@@ -359,11 +361,16 @@ class SpacyNerDetector(Detector):
         return m.start(1)
 
     def _not_a_name(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
-        """Technical and legal words spaCy takes for names: code around the word, a law-report citation, a
-        statute, and in technical prose (``_technical``) identifiers and product names with inner capitals
-        and a single common word or an acronym as an organisation."""
+        """Technical and legal words spaCy takes for names: software (``_software``), a degree's subject, a
+        law-report citation, a statute, vocabulary phrases, and in technical prose an acronym or a single
+        common word as an organisation."""
         value = text[start:end]
-        if _in_code(text, start, end) or degree_field_before(text, start) or self._in_a_list(text, start, end, entity):
+        if _in_code(text, start, end):
+            return True  # "jane.doe", "/home/jdoe": a name may stand in code, so no evidence for the whole text
+        if self._software(text, start, end, entity, whole):
+            self._products.add((id(text), value.casefold()))
+            return True
+        if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
             return True
         if (
             _reporter(value)
@@ -373,29 +380,38 @@ class SpacyNerDetector(Detector):
             return True
         if entity != "LOCATION" and _STATUTE.fullmatch(value) is not None:
             return True
-        if self._vocabulary_phrase(value, entity) or _software_context(text, end, value):
+        if self._vocabulary_phrase(value, entity):
             return True
         if value.casefold() in VENDORS and _technical(text, start, end):
             return True  # "Apple builds with Xcode": the vendor's product in technical prose
-        words = value.split()
-        camel = _INNER_CAPITAL.search(value) is not None
-        single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
         tech_text = self._technical_text(text)
         if _technical_acronym(value, entity, whole) and (tech_text or _technical(text, start, end)):
             return True
-        # Two tool words or code tokens, not counting links, make a CamelCase word code ("DataTable"); a handle
-        # beside chat links ("JaneDoeTV https://...") stays.
-        if (
-            camel
-            and self._camel_code(words)
-            and (tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False))
-        ):
-            return True
-        if tech_text and len(whole.split()) == 1 and self._product_word(value, entity):
-            return True
+        single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
         if not single_org or not _technical(text, start, end):
             return False
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
+
+    def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
+        """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a
+        version after it, a software phrase, and in technical prose a CamelCase word of code
+        ("DataTable"; two tool words or code tokens near it, links not counted, so a handle beside chat links,
+        "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
+        value = text[start:end]
+        if (
+            in_tool_list(text, start, end)
+            or _software_context(text, end, value)
+            or software_phrase(value, self._plain_word)
+        ):
+            return True
+        tech_text = self._technical_text(text)
+        if (
+            _INNER_CAPITAL.search(value) is not None
+            and self._camel_code(value.split())
+            and (tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False))
+        ):
+            return True
+        return tech_text and len(whole.split()) == 1 and self._product_word(value, entity)
 
     def _technical_text(self, text: str) -> bool:
         """``ner_terms.technical_text``, computed once per text of a ``detect`` call."""
@@ -424,10 +440,6 @@ class SpacyNerDetector(Detector):
             or all(self._plain_word(w) for w in words)
             or self._vocabulary_phrase(value, entity)
         )
-
-    def _in_a_list(self, text: str, start: int, end: int, entity: str) -> bool:
-        """An item of a list of tools, or plain words in a list of vocabulary (``_vocabulary_item``)."""
-        return in_tool_list(text, start, end) or self._vocabulary_item(text, start, end, entity)
 
     def _vocabulary_item(self, text: str, start: int, end: int, entity: str) -> bool:
         """Plain words that are an item of a list of vocabulary ("Teamwork, Budgeting, Public Speaking"): a skill."""
@@ -470,14 +482,19 @@ class SpacyNerDetector(Detector):
         """One list of findings per text, in input order; raises rather than skip a text."""
         pieces, windows = self._windows(texts)
         results: list[set[Finding]] = [set() for _ in texts]
-        self._technical_texts = {}
+        self._technical_texts, self._products = {}, set()
         docs = self._nlp.pipe(windows, batch_size=self._batch_size_for(windows))
         for (i, w_start, own_start, own_end), doc in zip(pieces, docs, strict=True):
             for ent in doc.ents:
                 offset = w_start + ent.start_char
                 if own_start <= offset < own_end:  # the window that owns the entity's start reports it
                     results[i].update(self._entity_findings(texts[i], offset, ent))
-        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
+        # One sense per text: a name that the text shows to be software somewhere is software everywhere in it.
+        kept = [
+            [f for f in r if (id(text), text[f.start : f.end].casefold()) not in self._products]
+            for text, r in zip(texts, results, strict=True)
+        ]
+        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in kept]
 
     def _windows(self, texts: Sequence[str]) -> tuple[list[tuple[int, int, int, int]], list[str]]:
         """The overlapping windows of every text, and for each (text index, window start, own start, own end)."""

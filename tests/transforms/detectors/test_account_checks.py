@@ -15,6 +15,8 @@ from transforms.detectors.account_checks import (
     phone_digits,
 )
 
+_TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip install and tox. "
+
 
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
@@ -24,6 +26,11 @@ from transforms.detectors.account_checks import (
         ("uses @scope/pkg", "scope", False),
         ("@timer\n", "timer", False),  # a bare @name alone on its line
         ("@retry(3)", "retry", False),
+        # In technical prose, capitalised English or tool words are an annotation; a name among them is a mention.
+        (_TECH + "Mark the bean with @LazyConfigValue there.", "LazyConfigValue", False),
+        (_TECH + "Mark the bean with @JsonIgnore there.", "JsonIgnore", False),
+        (_TECH + "Thanks @TomasWeller, that fixed it.", "TomasWeller", True),
+        ("Mark the bean with @LazyConfigValue there.", "LazyConfigValue", True),  # no technical prose
     ],
 )
 def test_handle(text: str, value: str, expected: bool) -> None:

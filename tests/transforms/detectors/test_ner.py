@@ -3,9 +3,11 @@ in technical prose (with a fake model, so no trained model is needed)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.fakes import FakeNlp
+from tests.fakes import FakeDoc, FakeEnt, FakeNlp
 from transforms.config import NlpConfig
 from transforms.detectors.ner import SpacyNerDetector
 
@@ -90,3 +92,23 @@ def test_software_titles_and_fields_are_no_entities(
     text: str, ents: list[tuple[str, str]], expected: list[str]
 ) -> None:
     assert ner(text, ents) == expected
+
+
+def test_a_name_shown_to_be_software_is_software_throughout_the_text() -> None:
+    class EveryMention(FakeNlp):
+        """Every occurrence of each entity, not only the first."""
+
+        def pipe(self, texts: list[str], batch_size: int) -> list[FakeDoc]:
+            docs = []
+            for text in texts:
+                doc = FakeDoc()
+                doc.ents = [FakeEnt(v, label, m.start()) for v, label in self._ents for m in re.finditer(v, text)]
+                docs.append(doc)
+            return docs
+
+    text = "Install Brellix first. Later Brellix crashed, so I filed a bug against the Brellix plugin."
+    ents = [("Brellix", "PERSON")]
+    (found,) = SpacyNerDetector(EveryMention(ents), NlpConfig(labels=LABELS)).detect([text])
+    assert found == []
+    (other,) = SpacyNerDetector(EveryMention(ents), NlpConfig(labels=LABELS)).detect(["Install Brellix first."])
+    assert [f.detector for f in other] == ["spacy_ner.PERSON"]
