@@ -72,7 +72,7 @@ from transforms.detectors.name_words import (
     NameWordLists,
 )
 from transforms.detectors.ner_terms import technical_text
-from transforms.detectors.text_shapes import chunk_spans
+from transforms.detectors.text_shapes import chunk_spans, in_tool_list
 from transforms.lexicon.names import (
     first_name_ranks,
     load_name_lists,
@@ -257,8 +257,8 @@ class NameListDetector(NameWordLists, Detector):
             return None
         if glued(text, start, end) or opens_question(text, tokens, i):
             return None
-        if not listed and self._code_identifier(text, start, end, tok):
-            return None
+        if in_tool_list(text, start, end) or (not listed and self._code_identifier(text, start, end, tok)):
+            return None  # "Maven, Ant, Gradle": an item of a list of tools is a tool
         return _Candidate(i, start, end, tok, folded, word_style(tok), listed)
 
     def _code_identifier(self, text: str, start: int, end: int, tok: str) -> bool:
