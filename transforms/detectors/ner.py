@@ -435,7 +435,9 @@ class SpacyNerDetector(Detector):
     def _vocabulary_part(self, value: str, entity: str) -> bool:
         """A phrase of vocabulary (``_vocabulary_phrase``, ``is_ordinary_vocabulary``) or of plain words only."""
         words = value.split()
-        return bool(words) and (
+        if not words or any(w.casefold() in _LEGAL_FORMS for w in words):
+            return False  # "INC.", "Acme Ltd": a legal form makes a name
+        return (
             is_ordinary_vocabulary(value)
             or all(self._plain_word(w) for w in words)
             or self._vocabulary_phrase(value, entity)
