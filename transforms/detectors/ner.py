@@ -411,7 +411,12 @@ class SpacyNerDetector(Detector):
             and (tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False))
         ):
             return True
-        return tech_text and len(whole.split()) == 1 and self._product_word(value, entity)
+        return (
+            tech_text
+            and len(whole.split()) == 1
+            and self._product_word(value, entity)
+            and _technical(text, start, end, minimum=_TECH_MIN - 1)
+        )
 
     def _technical_text(self, text: str) -> bool:
         """``ner_terms.technical_text``, computed once per text of a ``detect`` call."""
@@ -426,26 +431,29 @@ class SpacyNerDetector(Detector):
         Go"; not "Marks & Spencer")."""
         parts = _CONJUNCTION.split(value)
         if len(parts) > 1:
-            return all(self._vocabulary_part(p, entity) for p in parts)
+            return all(self._vocabulary_part(p, entity, plain_words=len(p.split()) == 1) for p in parts)
         plain = self._plain_word
         if software_phrase(value, plain) or job_title(value, plain):
             return True
         return entity != "LOCATION" and value.casefold() not in place_names() and field_phrase(value, plain)
 
-    def _vocabulary_part(self, value: str, entity: str) -> bool:
-        """A phrase of vocabulary (``_vocabulary_phrase``, ``is_ordinary_vocabulary``) or of plain words only."""
+    def _vocabulary_part(self, value: str, entity: str, *, plain_words: bool = True) -> bool:
+        """A phrase of vocabulary (``_vocabulary_phrase``, ``is_ordinary_vocabulary``) or, if ``plain_words``, of
+        plain words only."""
         words = value.split()
         if not words or any(w.casefold() in _LEGAL_FORMS for w in words):
             return False  # "INC.", "Acme Ltd": a legal form makes a name
         return (
             is_ordinary_vocabulary(value)
-            or all(self._plain_word(w) for w in words)
+            or (plain_words and all(self._plain_word(w) for w in words))
             or self._vocabulary_phrase(value, entity)
         )
 
     def _vocabulary_item(self, text: str, start: int, end: int, entity: str) -> bool:
         """Plain words that are an item of a list of vocabulary ("Teamwork, Budgeting, Public Speaking"): a skill."""
-        return self._vocabulary_part(text[start:end], entity) and in_vocabulary_list(
+        value = text[start:end]
+        # Plain words alone make a skill only as one word ("Diligence"); "Salvation Army" is a body.
+        return self._vocabulary_part(value, entity, plain_words=" " not in value) and in_vocabulary_list(
             text, start, end, lambda item: self._vocabulary_part(item, entity)
         )
 

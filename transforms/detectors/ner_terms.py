@@ -115,6 +115,8 @@ def field_phrase(value: str, plain: Plain) -> bool:
     """True for plain words ending in a noun of an activity or a discipline: "Project Management", "Physical
     Education", "Teamwork", "Data Analysis". A listed tool may stand among them ("SQL Programming")."""
     words = _words(value)
+    if any(w == "of" for w in words):
+        return False  # "School of Mass Communication", "Office of Admissions": a body
     head = words[-1].casefold() if words else ""
     if not head.isalpha() or _FIELD_SUFFIX.search(head) is None or head.rstrip("s") in _BODY_NOUNS:
         return False

@@ -57,6 +57,7 @@ def test_job_title(value: str, expected: bool) -> None:
         ("Marine Engineering", True),
         ("Rose Engineering", False),
         ("Harbour Trade Alliance", False),  # a body named with plain words
+        ("School of Marine Navigation", False),
         ("Harbour Office", False),
         ("Engineering 2", False),
     ],
