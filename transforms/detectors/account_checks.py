@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re2
 
+from transforms.detectors.ner_terms import technical_text
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
-from transforms.lexicon.names import load_english_words
-from transforms.lexicon.vocabulary import is_ordinary_vocabulary
+from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
+from transforms.lexicon.thresholds import threshold
+from transforms.lexicon.vocabulary import TOOL_WORDS, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 
 _DECORATOR_LIKE = word_list("context/decorator_names.txt")
@@ -25,7 +27,41 @@ def _handle_ok(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start : start - 1].strip() and (after == "\n" or after == ""):
         return False  # a bare "@name" alone on a line is a decorator
-    return True
+    return not _annotation(text, handle)
+
+
+# The words of a CamelCase name: "IfProfileValue" -> If, Profile, Value.
+_CAMEL_PART = re2.compile(r"[A-Z][a-z]+|[A-Z]+(?:[A-Z][a-z]|$)", re2_options())
+
+
+_EVERYDAY_ZIPF = threshold("ner_software_zipf")
+
+
+def _word_not_name(word: str, english: dict[str, float], first: frozenset[str], surnames: dict[str, int]) -> bool:
+    """An English word that is no given name, and no surname unless so frequent that it is a word first
+    ("back")."""
+    zipf = english.get(word, 0.0)
+    return zipf > 0.0 and word not in first and (zipf >= _EVERYDAY_ZIPF or word not in surnames)
+
+
+def _annotation(text: str, handle: str) -> bool:
+    """In technical prose, ``@Name`` made of capitalised words, one of them English, none a given name or a
+    surname, is an annotation or attribute ("@Profile", "@JsonIgnoreProperties", "@RetryOnFailure"), not a
+    mention ("@BenDarnell", "@Barmar" stay)."""
+    if not handle[:1].isupper() or not handle.isalpha():
+        return False
+    parts = [m.lower() for m in _CAMEL_PART.findall(handle)]
+    if "".join(parts) != handle.lower():
+        return False
+    english, first, surnames = load_english_words(), load_name_lists()[0], load_surnames()
+    if not any(_word_not_name(p, english, first, surnames) for p in parts):
+        return False  # "@Barmar": no English word in it
+    if not all(
+        p in TOOL_WORDS or (p not in first and p not in surnames) or _word_not_name(p, english, first, surnames)
+        for p in parts
+    ):
+        return False
+    return technical_text(text)
 
 
 def _account_ok(text: str, start: int, end: int) -> bool:

@@ -71,7 +71,8 @@ from transforms.detectors.name_words import (
     SHOUT_SURNAME_RANK,
     NameWordLists,
 )
-from transforms.detectors.text_shapes import chunk_spans
+from transforms.detectors.ner_terms import technical_text
+from transforms.detectors.text_shapes import chunk_spans, in_tool_list
 from transforms.lexicon.names import (
     first_name_ranks,
     load_name_lists,
@@ -87,6 +88,10 @@ __all__ = ["NameListDetector"]
 _QUOTED_NEXT = re.compile(r"""\s*['"]\s*[,;\t|]\s*['"]""")
 # A year right after a word: "Summer 2023", "Autumn '09", "Spring 2031-32".
 _YEAR_AFTER = re.compile(r"[ \t]+(?:(?:19|20)\d\d|['’]\d\d)\b")
+# A word with a capital after a lower-case letter ("ArrayList", "DbContext"), not the shape of a name with a
+# particle or prefix ("McDonald", "DeShawn", "LaToya", "DiCaprio", "VanDyke").
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]+(?:['’]s)?")
 # Given names that are also technical or calendar vocabulary: names only right after a strong cue ("thanks
 # Jun", "hi julia", "my colleague April").
 _VOCABULARY_GIVEN_NAMES = frozenset("april august jan jun june julia ruby may meng".split())
@@ -149,6 +154,7 @@ class NameListDetector(NameWordLists, Detector):
         return [self._detect_one(t) for t in texts]
 
     def _detect_one(self, text: str) -> list[Finding]:
+        self._technical: bool | None = None  # ``ner_terms.technical_text(text)`` once needed
         # Windows bound memory on huge texts (a token list of 50 MB of prose is over a gigabyte); a
         # finding belongs to the window that owns its start, and names are far shorter than the overlap.
         found: list[Finding] = []
@@ -251,7 +257,18 @@ class NameListDetector(NameWordLists, Detector):
             return None
         if glued(text, start, end) or opens_question(text, tokens, i):
             return None
+        if in_tool_list(text, start, end) or (not listed and self._code_identifier(text, start, end, tok)):
+            return None  # "Maven, Ant, Gradle": an item of a list of tools is a tool
         return _Candidate(i, start, end, tok, folded, word_style(tok), listed)
+
+    def _code_identifier(self, text: str, start: int, end: int, tok: str) -> bool:
+        """A CamelCase word ("ArrayList") in technical prose: a class or a product, not a name."""
+        core = tok[:-2] if tok.endswith(("'s", "’s")) else tok
+        if _CAMEL.search(core) is None or _NAME_PREFIX.fullmatch(core) is not None:
+            return False
+        if self._technical is None:  # once per text: a whole text dense with tools and code
+            self._technical = technical_text(text)
+        return self._technical or self.technical_near(text, start, end)
 
     def _weigh(self, text: str, tokens: list[Token], cand: _Candidate, found: list[Finding]) -> bool:
         """Fill in the candidate's frequency and cue. A word in no list goes on only after a cue or as a

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import importlib.util
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
+from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
 from transforms.detectors.places import country_names, place_names
-from transforms.detectors.text_shapes import chunk_spans, in_tool_list, technical_nearby
+from transforms.detectors.text_shapes import chunk_spans, in_tool_list, in_vocabulary_list, technical_nearby
 from transforms.lexicon.names import (
     first_name_ranks,
     load_acronym_words,
@@ -47,10 +48,11 @@ _BATCH_CHARS = 100_000
 _NOT_NEEDED = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer", "entity_linker"]
 
 
-# Characters no name contains: line and field breaks, quotes, brackets, code operators, list bullets.
+# Characters no name contains: line and field breaks, quotes, brackets, code operators, list bullets, and
+# runs of blanks (the line breaks of a document flattened to one line: "Skills  Photoshop  Jane Roe").
 # spaCy's small model often runs an entity over them ('Acme Ltd",QA Lead', "Pooja Banerjee\nSolutions
 # Architect", 'UUID("32950bc6'), so an entity is cut there and each piece judged on its own.
-_BREAK = re.compile(r"""[\n\r\t"`<>{}\[\]()=|;·•@/\\]|,|:(?:\s|$)|\s[—–-]\s""")
+_BREAK = re.compile(r"""[\n\r\t"`<>{}\[\]()=|;·•@/\\]|,|:(?:\s|$)|\s[—–-]\s|[ \u00a0]{2,}""")
 _WORD = re.compile(r"\S+")
 _EDGE_PUNCT = " ,:;!?'’*#&-"
 # A field label follows the entity: "Maintainer: ...", "Modified by: ...".
@@ -96,6 +98,19 @@ _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-
 # or a unit and house number ("A/S", "81/55", "21/208 Chapel Street").
 _CODE_BEFORE = frozenset("/\\.:_=$~`")
 _CODE_AFTER = re.compile(r"/[a-z/]|[\\_=(<`]|[.:][A-Za-z0-9/]")
+# Software after a name makes it a product: a kind of software ("the Fixnum class", "Kendo UI library",
+# "Mandrill API") or a dotted version number ("Sitecore 8.0", "Mule 3.1.3", "v2.4").
+_SOFTWARE_AFTER = re.compile(
+    r"(?i)[ \t]+(?:class|classes|library|libraries|framework|frameworks|plugin|plugins|plug-in|package|packages|"
+    r"module|modules|api|apis|sdk|sdks|app|apps|application|engine|method|methods|function|functions|object|"
+    r"objects|instance|instances|component|components|widget|widgets|control|controls|extension|extensions|"
+    r"driver|drivers|interface|runtime|compiler|ide|toolkit|dll|jar|gem|crate|npm|pod|wrapper|bindings|"
+    r"v?\d+(?:\.\d+)+)\b"
+)
+# "&" or "and" between the parts of an entity.
+_CONJUNCTION = re.compile(r"\s+(?:&|and)\s+")
+# A dotted version number ending an entity: "Grafelix 4.2.1", "Nimbus v2.0".
+_VERSION_END = re.compile(r"\s(?:v|V)?\d+(?:\.\d+)+$")
 # A law-report citation: a reporter abbreviation between a volume or bracketed year and a page
 # ("510 U.S. 17", "[2017] UKSC 67", "123 F.3d 456", "45 F. Supp. 2d 789", "(2019) 269 FCR 176").
 _CITATION_BEFORE = re.compile(r"(?:\d|\[\d{4}\]|\(\d{4}\))[ \t]+$")
@@ -116,10 +131,11 @@ _LEGAL_FORMS = frozenset(
 )
 
 
-def entity_pieces(text: str) -> list[tuple[int, int]]:
+def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) -> list[tuple[int, int]]:
     """The parts of an NER entity worth keeping, as (start, end) offsets into ``text``.
 
-    The entity is cut at characters no name contains; each piece loses leading and trailing greeting,
+    The entity is cut at characters no name contains; a piece that ``vocabulary`` says is vocabulary as a
+    whole ("Museum Outreach Coordinator") is dropped; each other piece loses leading and trailing greeting,
     honorific and job-title words ("Hi", "Mr", "Solutions Architect") and identifiers (numbers, hex ids,
     ``snake_case``, ``file.ext``); a piece left empty, or made only of ordinary vocabulary, is dropped.
     """
@@ -128,6 +144,8 @@ def entity_pieces(text: str) -> list[tuple[int, int]]:
     for cut in [*_BREAK.finditer(text), None]:
         end = cut.start() if cut is not None else len(text)
         words = [m.span() for m in _WORD.finditer(text, start, end)]
+        if words and vocabulary is not None and vocabulary(text[words[0][0] : words[-1][1]].strip(_EDGE_PUNCT)):
+            words = []
         while words and _trimmable(text[words[0][0] : words[0][1]]):
             words.pop(0)
         while words and _trimmable(text[words[-1][0] : words[-1][1]]):
@@ -168,6 +186,12 @@ def _in_code(text: str, start: int, end: int) -> bool:
     if before in _CODE_BEFORE and (before != "/" or text[start - 2 : start - 1].isalpha()):
         return True
     return _CODE_AFTER.match(text, end) is not None
+
+
+def _software_context(text: str, end: int, value: str) -> bool:
+    """A kind of software or a version number after the entity ("the Trindle API"), or a version ending it
+    ("Grafelix 4.2.1"): a product."""
+    return _SOFTWARE_AFTER.match(text, end) is not None or _VERSION_END.search(value) is not None
 
 
 def _reporter(value: str) -> bool:
@@ -243,6 +267,9 @@ class SpacyNerDetector(Detector):
         self._chunk = cfg.chunk_chars
         self._overlap = cfg.chunk_overlap
         self._words: tuple[dict[str, float], frozenset[str], dict[str, int], frozenset[str]] | None = None
+        # For one detect() call: id(text) -> ner_terms.technical_text, and (id(text), word) shown to be software.
+        self._technical_texts: dict[int, bool] = {}
+        self._products: set[tuple[int, str]] = set()
 
     def _label(self, text: str, start: int, end: int) -> bool:
         """A field label at the start of a line ("Maintainer:", "Modified by:"): one or two ordinary words or
@@ -334,11 +361,16 @@ class SpacyNerDetector(Detector):
         return m.start(1)
 
     def _not_a_name(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
-        """Technical and legal words spaCy takes for names: code around the word, a law-report citation, a
-        statute, and in technical prose (``_technical``) identifiers and product names with inner capitals
-        and a single common word or an acronym as an organisation."""
+        """Technical and legal words spaCy takes for names: software (``_software``), a degree's subject, a
+        law-report citation, a statute, vocabulary phrases, and in technical prose an acronym or a single
+        common word as an organisation."""
         value = text[start:end]
-        if _in_code(text, start, end) or degree_field_before(text, start) or in_tool_list(text, start, end):
+        if _in_code(text, start, end):
+            return True  # "jane.doe", "/home/jdoe": a name may stand in code, so no evidence for the whole text
+        if self._software(text, start, end, entity, whole):
+            self._products.add((id(text), value.casefold()))
+            return True
+        if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
             return True
         if (
             _reporter(value)
@@ -348,20 +380,99 @@ class SpacyNerDetector(Detector):
             return True
         if entity != "LOCATION" and _STATUTE.fullmatch(value) is not None:
             return True
+        if self._vocabulary_phrase(value, entity):
+            return True
         if value.casefold() in VENDORS and _technical(text, start, end):
             return True  # "Apple builds with Xcode": the vendor's product in technical prose
-        words = value.split()
-        camel = _INNER_CAPITAL.search(value) is not None
+        tech_text = self._technical_text(text)
+        if _technical_acronym(value, entity, whole) and (tech_text or _technical(text, start, end)):
+            return True
         single_org = entity == "ORGANIZATION" and len(whole.split()) == 1 and value.casefold() not in _LEGAL_FORMS
-        if _technical_acronym(value, entity, whole) and _technical(text, start, end):
-            return True
-        # Two tool words or code tokens, not counting links, make a CamelCase word code ("DataTable"); a handle
-        # beside chat links ("JaneDoeTV https://...") stays.
-        if camel and self._camel_code(words) and technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False):
-            return True
         if not single_org or not _technical(text, start, end):
             return False
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
+
+    def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
+        """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a
+        version after it, a software phrase, and in technical prose a CamelCase word of code
+        ("DataTable"; two tool words or code tokens near it, links not counted, so a handle beside chat links,
+        "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
+        value = text[start:end]
+        if (
+            in_tool_list(text, start, end)
+            or _software_context(text, end, value)
+            or software_phrase(value, self._plain_word)
+        ):
+            return True
+        tech_text = self._technical_text(text)
+        if (
+            _INNER_CAPITAL.search(value) is not None
+            and self._camel_code(value.split())
+            and (tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1, links=False))
+        ):
+            return True
+        return (
+            tech_text
+            and len(whole.split()) == 1
+            and self._product_word(value, entity)
+            and _technical(text, start, end, minimum=_TECH_MIN - 1)
+        )
+
+    def _technical_text(self, text: str) -> bool:
+        """``ner_terms.technical_text``, computed once per text of a ``detect`` call."""
+        key = id(text)
+        if key not in self._technical_texts:
+            self._technical_texts[key] = technical_text(text)
+        return self._technical_texts[key]
+
+    def _vocabulary_phrase(self, value: str, entity: str) -> bool:
+        """A software name, a job title or (not as a place: "Reading") a field of work ("ner_terms"); or parts
+        joined by "&" or "and" that are each vocabulary or plain words ("Teamwork and Negotiation", "Python &
+        Go"; not "Marks & Spencer")."""
+        parts = _CONJUNCTION.split(value)
+        if len(parts) > 1:
+            return all(self._vocabulary_part(p, entity, plain_words=len(p.split()) == 1) for p in parts)
+        plain = self._plain_word
+        if software_phrase(value, plain) or job_title(value, plain):
+            return True
+        return entity != "LOCATION" and value.casefold() not in place_names() and field_phrase(value, plain)
+
+    def _vocabulary_part(self, value: str, entity: str, *, plain_words: bool = True) -> bool:
+        """A phrase of vocabulary (``_vocabulary_phrase``, ``is_ordinary_vocabulary``) or, if ``plain_words``, of
+        plain words only."""
+        words = value.split()
+        if not words or any(w.casefold() in _LEGAL_FORMS for w in words):
+            return False  # "INC.", "Acme Ltd": a legal form makes a name
+        return (
+            is_ordinary_vocabulary(value)
+            or (plain_words and all(self._plain_word(w) for w in words))
+            or self._vocabulary_phrase(value, entity)
+        )
+
+    def _vocabulary_item(self, text: str, start: int, end: int, entity: str) -> bool:
+        """Plain words that are an item of a list of vocabulary ("Teamwork, Budgeting, Public Speaking"): a skill."""
+        value = text[start:end]
+        # Plain words alone make a skill only as one word ("Diligence"); "Salvation Army" is a body.
+        return self._vocabulary_part(value, entity, plain_words=" " not in value) and in_vocabulary_list(
+            text, start, end, lambda item: self._vocabulary_part(item, entity)
+        )
+
+    def _product_word(self, value: str, entity: str) -> bool:
+        """In technical prose, one word as an organisation or person that is a plain word ("Query") or, unless it is
+        a given name, a census surname, a place or a word dictionaries write capitalised, in no word list at all
+        ("Fixnum", "Cygwin"): a product or a class, not a name."""
+        folded = value.strip(_EDGE_PUNCT + ".").casefold()
+        if entity == "ORGANIZATION" and self._plain_word(folded):
+            return True
+        _, first, surnames, capitalised = self._word_lists()
+        return (
+            entity == "ORGANIZATION"
+            and rare_word(folded)
+            and folded not in first
+            and folded not in surnames
+            and folded not in capitalised
+            and folded not in place_names()
+        )
 
     def _camel_code(self, words: list[str]) -> bool:
         """Words of which one is code with an inner capital and the rest code or ordinary vocabulary."""
@@ -381,13 +492,19 @@ class SpacyNerDetector(Detector):
         """One list of findings per text, in input order; raises rather than skip a text."""
         pieces, windows = self._windows(texts)
         results: list[set[Finding]] = [set() for _ in texts]
+        self._technical_texts, self._products = {}, set()
         docs = self._nlp.pipe(windows, batch_size=self._batch_size_for(windows))
         for (i, w_start, own_start, own_end), doc in zip(pieces, docs, strict=True):
             for ent in doc.ents:
                 offset = w_start + ent.start_char
                 if own_start <= offset < own_end:  # the window that owns the entity's start reports it
                     results[i].update(self._entity_findings(texts[i], offset, ent))
-        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in results]
+        # One sense per text: a name that the text shows to be software somewhere is software everywhere in it.
+        kept = [
+            [f for f in r if (id(text), text[f.start : f.end].casefold()) not in self._products]
+            for text, r in zip(texts, results, strict=True)
+        ]
+        return [sorted(r, key=lambda f: (f.start, f.end, f.entity_type, f.detector)) for r in kept]
 
     def _windows(self, texts: Sequence[str]) -> tuple[list[tuple[int, int, int, int]], list[str]]:
         """The overlapping windows of every text, and for each (text index, window start, own start, own end)."""
@@ -413,7 +530,7 @@ class SpacyNerDetector(Detector):
         if entity is None:
             return []
         out = []
-        for s, e in entity_pieces(ent.text):
+        for s, e in entity_pieces(ent.text, lambda piece: self._vocabulary_phrase(piece, entity)):
             start, end = offset + s, offset + e
             if self._vetoed(text, start, end, entity, ent.text):
                 continue

@@ -54,6 +54,8 @@ def _organisation_ok(text: str, start: int, end: int) -> bool:
         return False
     if words[-1] in LEGAL_FORMS and words[0][:1].isupper() and len(words[0]) > 1:
         return True
+    if is_ordinary_vocabulary(" ".join(words)):
+        return False  # a vendor's product ("Google Analytics", "Microsoft Dynamics"), not a company
     # The words before the legal form or sector word must name something: "Customer Success Software" does not.
     return not is_ordinary_vocabulary(" ".join(words[:-1]))
 
@@ -166,6 +168,19 @@ def _partnership_ok(text: str, start: int, end: int) -> bool:
 def organisation_start(match: RuleMatch) -> tuple[int, int]:
     """The value from where the organisation's name really starts (see ``_organisation_start``)."""
     return _organisation_start(match.text, match.start, match.end), match.end
+
+
+_COLUMN_GAP = re2.compile(r"[ \t]{2,}|\t", re2_options())
+
+
+@register_check("column_gap")
+def column_gap(match: RuleMatch) -> tuple[int, int]:
+    """The value from after its last run of blanks: in a document flattened to one line (a CV's columns), two
+    or more blanks part fields, so "Career Services  Harrowdale Health Ltd" names only the company."""
+    start = match.start
+    for gap in _COLUMN_GAP.finditer(match.text[match.start : match.end]):
+        start = match.start + gap.end()
+    return start, match.end
 
 
 @register_check("organisation_name")

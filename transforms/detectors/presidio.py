@@ -42,7 +42,7 @@ from transforms.detectors.presidio_ids import (
     gated_entity_type,
 )
 from transforms.lexicon.thresholds import threshold
-from transforms.lexicon.vocabulary import is_degree_phrase
+from transforms.lexicon.vocabulary import TOOL_WORDS, is_degree_phrase
 from transforms.records import Finding
 
 __all__ = [
@@ -276,7 +276,22 @@ def _plausible_url(text: str, start: int, end: int) -> bool:
         return False  # "B.Tech", "B.Com", "M.Sc": a degree, not a host under .tech, .com or .sc
     if value.split(".", 1)[0].lower() in _GIT_CONFIG_SECTIONS and value.count(".") == 1:
         return False  # "git config user.name", "core.editor": a setting, not a host under .name or .email
+    if _code_name(value):
+        return False
     return value.rsplit(".", 1)[-1].lower() not in _FILE_EXTENSION_TLDS
+
+
+def _code_name(value: str) -> bool:
+    """A bare dotted name that is code or a product, not a host: a top-level domain written with a capital
+    ("as.Date", "Evaluation.My"; hosts are written in lower case or all in capitals), a product of the .NET
+    family ("ASP.NET", "VB.Net", "Json.NET", "ado.net": a listed tool word, or a short acronym before
+    ``.NET``)."""
+    head, _, tld = value.rpartition(".")
+    if tld[:1].isupper() and not tld.isupper():
+        return True
+    return (
+        tld.lower() == "net" and "." not in head and (head.lower() in TOOL_WORDS or (tld == "NET" and len(head) <= 4))
+    )
 
 
 class PresidioPatternDetector(Detector):

@@ -7,13 +7,21 @@ Shared by the spaCy NER detector and the name-list detector, so neither imports 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from transforms.lexicon.names import load_english_words
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import TOOL_WORDS, is_tool_name
 
-__all__ = ["TECH_TOOL_MAX_ZIPF", "TECH_WINDOW", "chunk_spans", "in_tool_list", "technical_nearby"]
+__all__ = [
+    "TECH_TOOL_MAX_ZIPF",
+    "TECH_WINDOW",
+    "chunk_spans",
+    "in_tool_list",
+    "in_vocabulary_list",
+    "technical_hits",
+    "technical_nearby",
+]
 
 #: Characters on each side of a span searched for tool words and code.
 TECH_WINDOW = int_threshold("ner_tech_window")
@@ -62,18 +70,26 @@ def technical_nearby(
     """True if at least ``minimum`` tool or product words (rarer in English than ``tool_max_zipf``) or code
     tokens occur within ``window`` characters before ``start`` or after ``end``; links ("https://...") count
     as code only if ``links``."""
-    english = load_english_words()
     near = text[max(0, start - window) : start] + " " + text[end : end + window]
+    return technical_hits(near, stop_at=minimum, tool_max_zipf=tool_max_zipf, links=links) >= minimum
+
+
+def technical_hits(
+    text: str, *, stop_at: int | None = None, tool_max_zipf: float = TECH_TOOL_MAX_ZIPF, links: bool = False
+) -> int:
+    """How many tool or product words (rarer in English than ``tool_max_zipf``) and code tokens ``text`` holds,
+    counting up to ``stop_at`` at most; links ("https://...") count as code only if ``links``."""
+    english = load_english_words()
     hits = 0
-    for m in _TECH_TOKEN.finditer(near):
+    for m in _TECH_TOKEN.finditer(text):
         word = m.group().rstrip(".:;()").casefold()
         if not links and ("://" in word or word.startswith("www.")):
             continue
         if (word in TOOL_WORDS and english.get(word, 0.0) < tool_max_zipf) or _CODE_TOKEN.search(word):
             hits += 1
-            if hits >= minimum:
-                return True
-    return False
+            if stop_at is not None and hits >= stop_at:
+                break
+    return hits
 
 
 # What separates the items of a list on one line: commas, semicolons, bars, bullets, slashes, "&", "and", "or".
@@ -93,12 +109,34 @@ def in_tool_list(text: str, start: int, end: int, minimum: int = 2) -> bool:
     """True if ``start:end`` is an item of a list on one line ("Tableau, Power BI, SPSS", "Linux / Windows")
     of which at least ``minimum`` other items are tool or product names (``vocabulary.is_tool_name``): an
     item of a skills or tools list is a tool too."""
+    items = _list_items(text, start, end, columns=False)
+    return items is not None and sum(is_tool_name(item) for item in items) >= minimum
+
+
+# Two or more blanks part the fields of a document flattened to one line ("Skills  Teamwork  Budgeting").
+_COLUMN_SEPARATOR = re.compile(_ITEM_SEPARATOR.pattern + r"|[ \t]{2,}")
+_COLUMN_BEFORE = re.compile(r"(?:^|[,;|•·/:*>&-]|\s(?:and|or)|[ \t]{2})\s*$")
+_COLUMN_AFTER = re.compile(r"\s*(?:$|[,;|•·/.&]|(?:and|or)\s)|[ \t]{2}")
+
+
+def in_vocabulary_list(text: str, start: int, end: int, item: Callable[[str], bool], minimum: int = 2) -> bool:
+    """True if ``start:end`` is an item of a list on one line, or of fields parted by runs of blanks, of which at
+    least ``minimum`` other items satisfy ``item`` ("Teamwork, Budgeting, Public Speaking")."""
+    items = _list_items(text, start, end, columns=True)
+    return items is not None and sum(item(i) for i in items if i) >= minimum
+
+
+def _list_items(text: str, start: int, end: int, *, columns: bool) -> list[str] | None:
+    """The other items of the list ``start:end`` is an item of (list leads removed), or None if it is in none."""
     line_start = max(text.rfind("\n", 0, start) + 1, start - _LIST_REACH)
     line_end = text.find("\n", end)
     line_end = min(len(text) if line_end < 0 else line_end, end + _LIST_REACH)
     before = _ITEM_NOTE.sub(" ", text[line_start:start])
     after = _ITEM_NOTE.sub(" ", text[end:line_end])
-    if _ITEM_BEFORE.search(before) is None or _ITEM_AFTER.match(after) is None:
-        return False
-    items = _ITEM_SEPARATOR.split(before)[:-1] + _ITEM_SEPARATOR.split(after)[1:]
-    return sum(is_tool_name(_ITEM_LEAD.sub("", item)) for item in items) >= minimum
+    lead, trail, separator = (
+        (_COLUMN_BEFORE, _COLUMN_AFTER, _COLUMN_SEPARATOR) if columns else (_ITEM_BEFORE, _ITEM_AFTER, _ITEM_SEPARATOR)
+    )
+    if lead.search(before) is None or trail.match(after) is None:
+        return None
+    items = separator.split(before)[:-1] + separator.split(after)[1:]
+    return [_ITEM_LEAD.sub("", item).strip() for item in items]

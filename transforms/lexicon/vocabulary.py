@@ -16,7 +16,9 @@ from transforms.lexicon.wordlists import word_list
 
 __all__ = [
     "EDGE_WORDS",
+    "SOFTWARE_NAMES",
     "TECHNICAL_VOCABULARY",
+    "TITLE_NOUNS",
     "TOOL_WORDS",
     "VENDORS",
     "degree_field_before",
@@ -33,6 +35,10 @@ __all__ = [
 _LANGUAGES = word_list("vocabulary/languages.txt")
 _TOOLS = word_list("vocabulary/tools.txt")
 _DEV_TOOLS = word_list("vocabulary/dev_tools.txt")
+# Widely used products by hand, and languages, file formats, frameworks and operating systems from maintained
+# package data (Pygments, trove-classifiers, mimetypes; built by ``data/make_software_names.py``, less names).
+_PRODUCTS = word_list("vocabulary/products.txt")
+SOFTWARE_NAMES: frozenset[str] = _PRODUCTS | word_list("vocabulary/software_names.txt")
 _TIME = word_list("vocabulary/calendar.txt")
 _TITLES = word_list("vocabulary/job_titles.txt")
 _COMMON = word_list("vocabulary/business_words.txt")
@@ -46,8 +52,9 @@ _COMMON_SET = _TITLES | _COMMON
 # Whole phrases ("power bi", "force majeure") and departments, the name of a function inside any organisation,
 # not of an organisation ("human resources").
 TECHNICAL_VOCABULARY: frozenset[str] = (
-    frozenset().union(_LANGUAGES, _TOOLS, _DEV_TOOLS, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT)
+    frozenset().union(_LANGUAGES, _TOOLS, _DEV_TOOLS, SOFTWARE_NAMES, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT)
     | word_list("vocabulary/phrases.txt")
+    | word_list("vocabulary/human_languages.txt")
     | word_list("vocabulary/departments.txt")
 )
 # Companies whose names are also their products: organisations outside technical prose ("I work at Google",
@@ -55,7 +62,9 @@ TECHNICAL_VOCABULARY: frozenset[str] = (
 VENDORS: frozenset[str] = word_list("vocabulary/vendors.txt")
 _VENDOR_SET = VENDORS
 # Product and tool names of software development: with several of them near a word, the text is technical.
-TOOL_WORDS: frozenset[str] = _LANGUAGES | _TOOLS | _DEV_TOOLS | VENDORS
+TOOL_WORDS: frozenset[str] = _LANGUAGES | _TOOLS | _DEV_TOOLS | SOFTWARE_NAMES | VENDORS
+# Nouns that end a job title ("Mental Health Counselor", "Associate Art Editor").
+TITLE_NOUNS: frozenset[str] = word_list("vocabulary/title_nouns.txt")
 
 # Words that open or close an NER span without being part of the name: "Hi Sam", "Mr Do", "Jane Roe,
 # Solutions Architect". Only these are trimmed from a span's edges (never months or products: "June Carter"

@@ -17,6 +17,8 @@ from transforms.detectors.account_checks import (
 )
 from transforms.detectors.rules import RuleMatch
 
+_TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip install and tox. "
+
 
 @pytest.mark.parametrize(
     ("text", "value", "expected"),
@@ -26,6 +28,11 @@ from transforms.detectors.rules import RuleMatch
         ("uses @scope/pkg", "scope", False),
         ("@timer\n", "timer", False),  # a bare @name alone on its line
         ("@retry(3)", "retry", False),
+        # In technical prose, capitalised English or tool words are an annotation; a name among them is a mention.
+        (_TECH + "Mark the bean with @LazyConfigValue there.", "LazyConfigValue", False),
+        (_TECH + "Mark the bean with @JsonIgnore there.", "JsonIgnore", False),
+        (_TECH + "Thanks @TomasWeller, that fixed it.", "TomasWeller", True),
+        ("Mark the bean with @LazyConfigValue there.", "LazyConfigValue", True),  # no technical prose
     ],
 )
 def test_handle(text: str, value: str, expected: bool) -> None:

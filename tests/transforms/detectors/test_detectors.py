@@ -230,6 +230,19 @@ def test_an_image_digest_is_not_part_of_the_registry_url() -> None:
     assert [(e, v) for e, v in spans(PRESIDIO, text) if e == "URL"] == [("URL", "registry.example.org/orders-api")]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Port the service from ASP.NET to Go", []),  # a product of the .NET family, not a host
+        ("Parse it with Json.NET, or json.net in lower case", []),
+        ("Convert the column with as.Date first", []),  # a top-level domain written with a capital: code
+        ("Mail the files to example.net or WWW.EXAMPLE.NET", ["example.net", "WWW.EXAMPLE.NET"]),
+    ],
+)
+def test_code_and_product_names_are_no_hosts(text: str, expected: list[str]) -> None:
+    assert [v for e, v in spans(PRESIDIO, text) if e == "URL"] == expected
+
+
 def test_presidio_invalid_card_is_dropped() -> None:
     assert [e for e, _ in spans(PRESIDIO, "card 4111 1111 1111 1112")].count("CREDIT_CARD") == 0
 

@@ -399,3 +399,18 @@ def test_an_honorific_apart_from_its_stop_is_no_name_prefix() -> None:
     # Honorifics are the context detector's ("Dr. Okafor"); "Dr . X" is tokenised text, not a name prefix.
     (found,) = DETECTOR.detect(["Dr . Brightwater spoke"])
     assert [f for f in found if f.detector == "person_names.prefix"] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # A CamelCase word in technical prose is a class, not a name; a name with a particle stays.
+        ("Run pip install, then call load_rows() and wrap it in a ListCursor.", []),
+        ("Run pip install, then call load_rows() and ask DeShawn about it.", ["DeShawn"]),
+        # A given name that is an item of a list of tools is a tool.
+        ("Languages: Fortran, Pascal, Haskell", []),
+        ("Team: Anna, Pascal, Haskell", ["Anna", "Pascal"]),
+    ],
+)
+def test_camel_case_words_in_technical_prose_are_no_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

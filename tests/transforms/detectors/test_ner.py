@@ -3,9 +3,11 @@ in technical prose (with a fake model, so no trained model is needed)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.fakes import FakeNlp
+from tests.fakes import FakeDoc, FakeEnt, FakeNlp
 from transforms.config import NlpConfig
 from transforms.detectors.ner import SpacyNerDetector
 
@@ -49,3 +51,64 @@ def ner(text: str, ents: list[tuple[str, str]]) -> list[str]:
 )
 def test_vocabulary_is_no_entity(text: str, ents: list[tuple[str, str]], expected: list[str]) -> None:
     assert ner(text, ents) == expected
+
+
+TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip install and tox. "
+
+
+@pytest.mark.parametrize(
+    "text, ents, expected",
+    [
+        # A software name with ordinary words or a version around it is a product, not an organisation.
+        ("We migrated the reports to Oracle Warehouse Builder last year.", [("Oracle Warehouse", "ORG")], []),
+        ("The team runs Jenkins Pipeline for every merge.", [("Jenkins Pipeline", "PERSON")], []),
+        ("Upgrade Grafelix 4.2.1 before Friday.", [("Grafelix 4.2.1", "ORG")], []),
+        ("Call the Trindle API with your token.", [("Trindle", "ORG")], []),
+        # A job title is no organisation or person; a name in it keeps it a name.
+        ("Museum Outreach Coordinator, 2019 to 2021", [("Museum Outreach Coordinator", "ORG")], []),
+        ("Worked as Senior Museum Inspector for the county", [("Senior Museum Inspector", "PERSON")], []),
+        ("Thanks to Priya Manager for the notes", [("Priya Manager", "PERSON")], ["Priya"]),
+        # Fields of work and study are no organisations; a town that looks like one stays a place.
+        ("Strengths: Conflict Resolution and Risk Management", [("Conflict Resolution", "ORG")], []),
+        ("We moved to Reading in May", [("Reading", "GPE")], ["Reading"]),
+        # Parts joined by "&" or "and" that are each vocabulary or plain words are skills; a firm named after
+        # people is not.
+        ("Strengths: Teamwork and Negotiation", [("Teamwork and Negotiation", "ORG")], []),
+        ("Shop at Marks & Spencer", [("Marks & Spencer", "ORG")], ["Marks & Spencer"]),
+        # Plain words in a list of vocabulary, also parted by runs of blanks, are skills.
+        ("Skills  Budgeting  Public Speaking  Diligence", [("Diligence", "PERSON")], []),
+        ("Skills  Budgeting  Public Speaking  Patience", [("Patience", "PERSON")], ["Patience"]),  # a given name
+        # Runs of blanks are the line breaks of a flattened document: each side is judged on its own.
+        ("Jorunn Vik  Data Analyst  Oslo", [("Jorunn Vik  Data Analyst", "PERSON")], ["Jorunn Vik"]),
+        # In a text dense with code and tools, a CamelCase word, or one word in no dictionary as an organisation,
+        # is a class or a product; a person named there stays.
+        (TECH + "Wrap it in a RowCursor first.", [("RowCursor", "PERSON")], []),
+        (TECH + "Then Quorvex handles the retries.", [("Quorvex", "ORG")], []),
+        (TECH + "Then Svetlana handles the retries.", [("Svetlana", "PERSON")], ["Svetlana"]),
+        ("My neighbour Quorvex waved at me.", [("Quorvex", "ORG")], ["Quorvex"]),
+    ],
+)
+def test_software_titles_and_fields_are_no_entities(
+    text: str, ents: list[tuple[str, str]], expected: list[str]
+) -> None:
+    assert ner(text, ents) == expected
+
+
+def test_a_name_shown_to_be_software_is_software_throughout_the_text() -> None:
+    class EveryMention(FakeNlp):
+        """Every occurrence of each entity, not only the first."""
+
+        def pipe(self, texts: list[str], batch_size: int) -> list[FakeDoc]:
+            docs = []
+            for text in texts:
+                doc = FakeDoc()
+                doc.ents = [FakeEnt(v, label, m.start()) for v, label in self._ents for m in re.finditer(v, text)]
+                docs.append(doc)
+            return docs
+
+    text = "Install Brellix first. Later Brellix crashed, so I filed a bug against the Brellix plugin."
+    ents = [("Brellix", "PERSON")]
+    (found,) = SpacyNerDetector(EveryMention(ents), NlpConfig(labels=LABELS)).detect([text])
+    assert found == []
+    (other,) = SpacyNerDetector(EveryMention(ents), NlpConfig(labels=LABELS)).detect(["Install Brellix first."])
+    assert [f.detector for f in other] == ["spacy_ner.PERSON"]

@@ -22,7 +22,7 @@ from transforms.lexicon.vocabulary import (
 VOCABULARY_FILES = sorted((LEXICON_DATA / "vocabulary").glob("*.txt"))
 
 
-def test_the_vocabulary_folder_holds_the_sixteen_lists() -> None:
+def test_the_vocabulary_folder_holds_the_twenty_lists() -> None:
     assert [p.name for p in VOCABULARY_FILES] == [
         "business_words.txt",
         "calendar.txt",
@@ -31,13 +31,17 @@ def test_the_vocabulary_folder_holds_the_sixteen_lists() -> None:
         "departments.txt",
         "dev_tools.txt",
         "genres_banking.txt",
+        "human_languages.txt",
         "job_titles.txt",
         "languages.txt",
         "legal.txt",
         "org_endings.txt",
         "phrases.txt",
+        "products.txt",
         "roles.txt",
         "salutations.txt",
+        "software_names.txt",
+        "title_nouns.txt",
         "tools.txt",
         "vendors.txt",
     ]
@@ -64,8 +68,8 @@ def test_the_sets_have_their_known_sizes() -> None:
     assert sizes == {
         "CHAT_WORDS": 92,
         "EDGE_WORDS": 88,
-        "TECHNICAL_VOCABULARY": 1368,
-        "TOOL_WORDS": 648,
+        "TECHNICAL_VOCABULARY": 2806,
+        "TOOL_WORDS": 1985,
         "VENDORS": 6,
     }
 

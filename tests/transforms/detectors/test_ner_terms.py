@@ -1,0 +1,84 @@
+"""Software names, job titles, fields of work and technical texts as ``ner_terms`` judges them."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
+
+NAMES = {"priya", "ruby", "rose", "jenkins"}
+
+
+def plain(word: str) -> bool:
+    """A stand-in for the NER detector's test: lower-case letters only and no name of ``NAMES``."""
+    core = word.strip(".,").casefold()
+    return core.isalpha() and core not in NAMES and len(core) > 2
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("SQL Server", True),
+        ("Core Python", True),
+        ("Windows XP", True),
+        ("Visual Studio Code", True),
+        ("Photoshop CS6", True),
+        ("Ruby Rose", False),  # a language and a name: a person
+        ("Kotlin Software", False),  # the company
+        ("Clean Power Finance", False),  # "power" is an everyday word, no software name
+        ("Microsoft", False),  # a vendor alone is a company
+        ("Quarterly Review", False),  # no software word
+    ],
+)
+def test_software_phrase(value: str, expected: bool) -> None:
+    assert software_phrase(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Lecturer", True),
+        ("Assistant Harbour Master Trainee", True),
+        ("Junior Kotlin Developer", True),
+        ("Priya Manager", False),
+        ("Manager Priya", False),
+        ("Harbour Office", False),
+    ],
+)
+def test_job_title(value: str, expected: bool) -> None:
+    assert job_title(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Teamwork", True),
+        ("Risk Management", True),
+        ("Marine Engineering", True),
+        ("Rose Engineering", False),
+        ("Harbour Trade Alliance", False),  # a body named with plain words
+        ("School of Marine Navigation", False),
+        ("Harbour Office", False),
+        ("Engineering 2", False),
+    ],
+)
+def test_field_phrase(value: str, expected: bool) -> None:
+    assert field_phrase(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Run pip install then call load_rows() and cache.get_item() in the worker with tox.", True),
+        ("See you at the harbour on Friday, bring the kids and the dog!", False),
+        ("pip install", False),  # too few hits
+        ("Run pip install. " + "Then we walked along the shore and talked about the weather. " * 40, False),
+    ],
+)
+def test_technical_text(text: str, expected: bool) -> None:
+    assert technical_text(text) is expected
+
+
+@pytest.mark.parametrize("word, expected", [("Quorvex", True), ("harbour", False), ("Table", False)])
+def test_rare_word(word: str, expected: bool) -> None:
+    assert rare_word(word) is expected

@@ -1,0 +1,137 @@
+"""Vocabulary that spaCy's NER takes for names in technical text and CVs, judged phrase by phrase.
+
+spaCy's small model calls "SQL Server", "Core Java", "Mental Health Counselor" and "Project Management"
+organisations or people. These predicates say what such a phrase is instead:
+
+- ``software_phrase``: a listed tool, language or product with ordinary words, vendors and versions around
+  it ("SQL Server", "Core Java", "Eclipse Juno", "Windows CE 5.0", "Kendo UI");
+- ``job_title``: ordinary words ending in a job-title noun ("Software Design Engineer Intern", "Associate
+  Art Editor", "Lecturer");
+- ``field_phrase``: ordinary words ending in a noun of an activity or discipline ("Project Management",
+  "Physical Education", "Teamwork");
+- ``technical_text``: a whole text dense with tool words and code tokens (a technical question, a CV's
+  skills), where a CamelCase identifier or a word no dictionary lists is a product, not an organisation.
+
+Each takes ``plain``, the caller's test for an ordinary English word that is no name (``ner.SpacyNerDetector``
+decides that with its name and word lists), so a phrase holding a given name or a surname ("Grace Manager",
+"Ruby Rose") is never vocabulary. This module only reads the lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from transforms.detectors.text_shapes import technical_hits
+from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_english_words
+from transforms.lexicon.thresholds import int_threshold, threshold
+from transforms.lexicon.vocabulary import (
+    TECHNICAL_VOCABULARY,
+    TITLE_NOUNS,
+    TOOL_WORDS,
+    VENDORS,
+    is_identifier,
+)
+from transforms.lexicon.wordlists import word_list
+
+__all__ = ["field_phrase", "job_title", "rare_word", "software_phrase", "technical_text"]
+
+Plain = Callable[[str], bool]
+
+# Words that end a company's name ("Software", "Labs"): "Tableau Software" is the company, not the product.
+_ORG_ENDINGS = word_list("vocabulary/org_endings.txt") | {"inc", "ltd", "llc", "corp", "corporation", "gmbh", "plc"}
+
+_PUNCT = ".,:;!?()[]{}'\"`*#&/"
+# A version or edition written apart from its product: "Android L", "Windows XP", "Office 365", "Studio 2010",
+# "Python 3", "Visual Basic .NET", "Java SE", "Mac OS X", "Plone II".
+_VERSION = re.compile(r"(?:v?\d[\w.]*|[A-Z]{1,3}|[IVX]{1,4}|\.[A-Za-z]+|&)")
+# Nouns of an activity or a discipline: "management", "education", "teamwork", "analysis", "leadership",
+# "marketing", "psychology", "economics", "accounting", "governance", "maintenance".
+_FIELD_SUFFIX = re.compile(r"(?:ment|tion|sion|ysis|ship|ology|ics|ing|ance|ence|work|care)s?")
+# A tool word rarer in English than this names software ("java", not "power"); a word at least this frequent
+# that is no given name ("core", "server") may stand beside one.
+_SOFTWARE_ZIPF = threshold("ner_software_zipf")
+_FIRST_RANK = int_threshold("ner_plain_first_rank")
+
+# A text with at least this many tool words or code tokens, and this many per 1,000 characters, is technical.
+_TEXT_MIN = int_threshold("ner_tech_text_min")
+_TEXT_PER_KCHAR = threshold("ner_tech_text_per_kchar")
+
+
+def _words(value: str) -> list[str]:
+    return [w for w in (w.strip(_PUNCT) for w in value.split()) if w]
+
+
+def _tool_word(word: str) -> bool:
+    """A listed language, tool or product, not a vendor alone and not an everyday word ("java", "photoshop";
+    not "microsoft", "power" or "word")."""
+    folded = word.casefold()
+    return folded in TOOL_WORDS and folded not in VENDORS and load_english_words().get(folded, 0.0) < _SOFTWARE_ZIPF
+
+
+def _ordinary(word: str, plain: Plain) -> bool:
+    """A word that may stand beside a product or title: listed vocabulary, a vendor, an identifier or an
+    ordinary English word that is no name."""
+    folded = word.casefold()
+    if folded in TECHNICAL_VOCABULARY or folded in VENDORS or is_identifier(word) or plain(word):
+        return True
+    # An everyday word that is no frequent given name: "Core", "Server"; not "Will", "Grace".
+    return (
+        load_english_words().get(folded, 0.0) >= _SOFTWARE_ZIPF
+        and first_name_ranks().get(folded, NOT_LISTED) > _FIRST_RANK
+    )
+
+
+def software_phrase(value: str, plain: Plain) -> bool:
+    """True for a software name with ordinary words, vendors or versions around it: "SQL Server", "Core Java",
+    "Windows CE 5.0", "Adobe Photoshop CS6". At least one word is a listed tool, language or product; every
+    other word is vocabulary, a vendor, an identifier, a version ("XP", "II", ".NET") or a plain word."""
+    words = _words(value)
+    if " ".join(words).casefold() in TECHNICAL_VOCABULARY:
+        return True  # a listed name as a whole: "Windows XP", "Visual Studio Code"
+    if not any(_tool_word(w) for w in words) or words[-1].casefold() in _ORG_ENDINGS:
+        return False  # "Tableau Software", "Docker Inc": the company
+    return all(_tool_word(w) or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words)
+
+
+def job_title(value: str, plain: Plain) -> bool:
+    """True for ordinary words ending in a job-title noun: "Mental Health Counselor", "Software Design Engineer
+    Intern", "Lecturer", "Junior Android Developer". A name among the words ("Grace Manager") makes it none."""
+    words = _words(value)
+    if not words or words[-1].casefold() not in TITLE_NOUNS:
+        return False
+    return all(_tool_word(w) or _ordinary(w, plain) for w in words[:-1])
+
+
+# Nouns of that shape that head the names of bodies made of plain words ("Business Alliance", "Clean Power
+# Finance", "Food and Drug Administration"): no field.
+_BODY_NOUNS = _ORG_ENDINGS | frozenset(
+    "alliance association federation organisation organization coalition commission administration corporation "
+    "foundation institution union conference insurance assurance finance partnership fellowship".split()
+)
+
+
+def field_phrase(value: str, plain: Plain) -> bool:
+    """True for plain words ending in a noun of an activity or a discipline: "Project Management", "Physical
+    Education", "Teamwork", "Data Analysis". A listed tool may stand among them ("SQL Programming")."""
+    words = _words(value)
+    if any(w == "of" for w in words):
+        return False  # "School of Mass Communication", "Office of Admissions": a body
+    head = words[-1].casefold() if words else ""
+    if not head.isalpha() or _FIELD_SUFFIX.search(head) is None or head.rstrip("s") in _BODY_NOUNS:
+        return False
+    if not plain(words[-1]) and words[-1].casefold() not in TECHNICAL_VOCABULARY:
+        return False
+    return all(_tool_word(w) or _ordinary(w, plain) for w in words[:-1])
+
+
+def technical_text(text: str) -> bool:
+    """True if the whole text is technical prose: at least ``ner_tech_text_min`` tool words or code tokens
+    (links not counted) and ``ner_tech_text_per_kchar`` of them per 1,000 characters."""
+    needed = max(_TEXT_MIN, _TEXT_PER_KCHAR * len(text) / 1000)
+    return technical_hits(text, stop_at=int(needed) + 1) >= needed
+
+
+def rare_word(word: str) -> bool:
+    """A word no list of common English words holds ("Fixnum", "Cygwin"): in technical prose, a product."""
+    return load_english_words().get(word.casefold(), 0.0) == 0.0
