@@ -1,11 +1,11 @@
 """Vocabulary that spaCy's NER takes for names in technical text and CVs, judged phrase by phrase.
 
-spaCy's small model calls "SQL Server", "Core Java", "Mental Health Counselor" and "Project Management"
+spaCy's small model calls "Oracle Database", "Advanced Java", "Mental Health Counselor" and "Project Management"
 organisations or people. These predicates say what such a phrase is instead:
 
 - ``software_phrase``: a listed tool, language or product with ordinary words, vendors and versions around
-  it ("SQL Server", "Core Java", "Eclipse Juno", "Windows CE 5.0", "Kendo UI");
-- ``job_title``: ordinary words ending in a job-title noun ("Software Design Engineer Intern", "Associate
+  it ("Oracle Database", "Advanced Java", "Eclipse Juno", "Windows CE 5.0", "Kendo UI");
+- ``job_title``: ordinary words ending in a job-title noun ("Senior Data Platform Engineer", "Associate
   Art Editor", "Lecturer");
 - ``field_phrase``: ordinary words ending in a noun of an activity or discipline ("Project Management",
   "Physical Education", "Teamwork");
@@ -83,7 +83,7 @@ def _ordinary(word: str, plain: Plain) -> bool:
 
 
 def software_phrase(value: str, plain: Plain) -> bool:
-    """True for a software name with ordinary words, vendors or versions around it: "SQL Server", "Core Java",
+    """True for a software name with ordinary words, vendors or versions around it: "Oracle Database", "Advanced Java",
     "Windows CE 5.0", "Adobe Photoshop CS6". At least one word is a listed tool, language or product; every
     other word is vocabulary, a vendor, an identifier, a version ("XP", "II", ".NET") or a plain word."""
     words = _words(value)
@@ -95,7 +95,7 @@ def software_phrase(value: str, plain: Plain) -> bool:
 
 
 def job_title(value: str, plain: Plain) -> bool:
-    """True for ordinary words ending in a job-title noun: "Mental Health Counselor", "Software Design Engineer
+    """True for ordinary words ending in a job-title noun: "Mental Health Counselor", "Senior Data Platform
     Intern", "Lecturer", "Junior Android Developer". A name among the words ("Grace Manager") makes it none."""
     words = _words(value)
     if not words or words[-1].casefold() not in TITLE_NOUNS:
