@@ -167,11 +167,18 @@ def _check_locations(args: argparse.Namespace) -> None:
 _Resolved = tuple[ScrublineConfig, str, dict[str, str], dict[str, str], bytes | None]
 
 
-def _load(config_path: str | None, beam_args: Sequence[str]) -> LoadedConfig:
-    """The config laid over the defaults, its rule files read through Beam's FileSystems."""
-    from transforms.beam.configfiles import config_file_reader
+def _read_bytes(location: str) -> bytes:
+    with storage.open_read(location) as handle:  # as stored: a rule file's name decides no codec
+        return handle.read()
 
-    return load_layered(config_path, config_file_reader(beam_args))
+
+def _load(config_path: str | None, beam_args: Sequence[str]) -> LoadedConfig:
+    """The config laid over the defaults, its rule files read through Beam's FileSystems (``beam_args``
+    carry the object-store settings: ``--s3_endpoint_url``, credentials, project...)."""
+    from apache_beam.options.pipeline_options import PipelineOptions
+
+    storage.use_options(PipelineOptions(list(beam_args)))
+    return load_layered(config_path, _read_bytes)
 
 
 def _resolve(config_path: str | None, beam_args: Sequence[str] = ()) -> _Resolved:
