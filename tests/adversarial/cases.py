@@ -859,22 +859,7 @@ def _generate() -> list[Case]:
 
 
 # Cases that leak today, by test id, with the root cause (each is a strict xfail).
-_TWO_SPACES = (
-    "two spaces between digit groups: Presidio's card and IBAN patterns allow one separator, and the joined "
-    "view of transforms/redaction/normalize.py (_GROUP_RUN) joins groups split by one separator character only"
-)
-_TAB = (
-    "a tab between digit groups: tab is not a group separator in the joined view of "
-    "transforms/redaction/normalize.py (' ._/-') nor in Presidio's card and IBAN patterns"
-)
-KNOWN_LEAKS: dict[str, str] = {
-    "digits-jsonl_text-sep_double_space-card": _TWO_SPACES,
-    "digits-jsonl_text-sep_double_space-iban": _TWO_SPACES + " (the IBAN's tail is found as a phone number)",
-    "digits-jsonl_text-sep_tab-card": _TAB,
-    "digits-jsonl_text-sep_tab-iban": _TAB,
-    "markup-docx-tab-card": _TAB + " (a Word <w:tab/> between runs is read as a tab, as it should be)",
-    "markup-docx-tab-iban": _TAB + " (a Word <w:tab/> between runs is read as a tab, as it should be)",
-}
+KNOWN_LEAKS: dict[str, str] = {}
 
 CASES = _generate()
 

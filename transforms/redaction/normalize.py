@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transforms.records import Finding
+from transforms.redaction.spaced_values import spaced_values
 
 __all__ = ["JoinedView", "NormalizedText", "joined_view", "normalize"]
 
@@ -250,31 +251,45 @@ def _is_number_run(run: str) -> bool:
     )
 
 
-def _removals(norm: NormalizedText) -> list[tuple[int, int, list[int]]]:
-    """(window start, window end, positions to remove) for every place a join is needed."""
+def _edits(norm: NormalizedText) -> list[tuple[int, int, list[tuple[int, int, str]]]]:
+    """(window start, window end, edits) for every place a join is needed; an edit ``(start, end, by)``
+    writes ``by`` in place of ``text[start:end]``: nothing for a separator or a break, one space for a
+    run of blanks between the groups of a spaced value."""
     text = norm.text
-    found: list[tuple[int, int, list[int]]] = []
+    found: list[tuple[int, int, list[tuple[int, int, str]]]] = []
     for m in _GROUP_RUN.finditer(text):
         if _is_number_run(m.group()):
-            seps = [i for i in range(m.start(), m.end()) if text[i] in _GROUP_SEPARATORS]
+            seps = [(i, i + 1, "") for i in range(m.start(), m.end()) if text[i] in _GROUP_SEPARATORS]
             found.append((max(0, m.start() - _CONTEXT_BEFORE), min(len(text), m.end() + _CONTEXT_AFTER), seps))
+    for start, end, gaps in spaced_values(text):
+        runs = [(g_start, g_end, " ") for g_start, g_end in gaps]
+        found.append((max(0, start - _CONTEXT_BEFORE), min(len(text), end + _CONTEXT_AFTER), runs))
     for p in norm.breaks:
         if 0 < p < len(text) - 1 and not text[p - 1].isspace() and not text[p + 1].isspace():
-            found.append((max(0, p - _CONTEXT_BEFORE), min(len(text), p + _CONTEXT_BEFORE), [p]))
+            found.append((max(0, p - _CONTEXT_BEFORE), min(len(text), p + _CONTEXT_BEFORE), [(p, p + 1, "")]))
     found.sort()
-    merged: list[tuple[int, int, list[int]]] = []
-    for start, end, seps in found:
+    merged: list[tuple[int, int, list[tuple[int, int, str]]]] = []
+    for start, end, edits in found:
         if merged and start <= merged[-1][1]:
             last = merged[-1]
-            merged[-1] = (last[0], max(last[1], end), sorted({*last[2], *seps}))
+            merged[-1] = (last[0], max(last[1], end), _apart([*last[2], *edits]))
         else:
-            merged.append((start, end, seps))
+            merged.append((start, end, edits))
     return merged
+
+
+def _apart(edits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``edits`` in order, without the ones that overlap an earlier one."""
+    out: list[tuple[int, int, str]] = []
+    for edit in sorted(set(edits)):
+        if not out or edit[0] >= out[-1][1]:
+            out.append(edit)
+    return out
 
 
 def joined_view(norm: NormalizedText) -> JoinedView | None:
     """The joined view of a normalised text, or None when nothing in it needs joining."""
-    windows = _removals(norm)
+    windows = _edits(norm)
     if not windows:
         return None
     pieces: list[tuple[str, int, int, bool]] = []
@@ -282,18 +297,19 @@ def joined_view(norm: NormalizedText) -> JoinedView | None:
     window_starts: list[int] = []
     length = 0
     text = norm.text
-    for start, end, removed in windows:
+    for start, end, edits in windows:
         if pieces:
             pieces.append(("\n\n", start, start, False))
             length += 2
         window_starts.append(length)
         cursor = start
-        for r in removed:
-            pieces.append((text[cursor:r], cursor, r, True))
-            pieces.append(("", r, r + 1, False))
-            length += r - cursor
+        for e_start, e_end, by in edits:
+            pieces.append((text[cursor:e_start], cursor, e_start, True))
+            pieces.append((by, e_start, e_end, False))
+            length += e_start - cursor
             joins.append(length)
-            cursor = r + 1
+            length += len(by)
+            cursor = e_end
         pieces.append((text[cursor:end], cursor, end, True))
         length += end - cursor
     return JoinedView(_assemble(pieces), tuple(joins), tuple(window_starts))
