@@ -6,17 +6,20 @@ widening every pattern to any run of blanks would glue the columns of number tab
 ids, timestamps, TSV rows) into values. So a run of blanks counts as a group separator only here, for
 the groups of a value whose shape and check say what it is:
 
-- a payment card: groups 4-4-4-4 (or 4-4-4-4-3), 4-6-5 or 4-6-4, a first digit 2 to 6, and the Luhn
-  check;
+- a payment card: groups 4-4-4-4 (or 4-4-4-4-3), 4-6-5 or 4-6-4, a card network's prefix (2221-2720,
+  3, 4, 5, 6), and the Luhn check;
 - an IBAN: a country code and two check digits, then groups of four letters or digits (the last one
   shorter), and the mod-97 check;
-- a phone number in international form: ``+`` and a country code, then groups of digits, 8 to 15
-  digits in all;
+- a phone number in international form (``+`` and a country code, then groups of digits, 8 to 15
+  digits in all) or a North American one (3-3-4, the area code possibly in parentheses);
 - a US SSN, 3-2-4, only after ``SSN`` or ``social security`` (the shape alone is any three numbers).
 
 Each separating run is 1 to ``MAX_GAP`` blanks (space or tab; every other space separator is a
-space in the normalised text) within one line, at least one of them wider than a single space; and
-no other number stands next to the value across blanks on its line, as a column beside it would.
+space in the normalised text) within one line, at least one of them wider than a single space. No
+other number may stand next to the value across blanks on its line, as a column beside it would; and
+where shape and check are weak (cards: one random number in ten passes Luhn; North American phones;
+SSNs), neither the line above nor the line below may be a row of as many numbers that is no such
+value, as the other rows of a table of numbers are.
 The joined view writes each such run as one space, so the detectors see the value the way they see
 it with single spaces.
 """
@@ -24,6 +27,8 @@ it with single spaces.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 __all__ = ["MAX_GAP", "spaced_values"]
 
@@ -31,15 +36,20 @@ MAX_GAP = 4  # blanks in one separating run; wider is a column gap or layout, no
 _G = rf"[ \t]{{1,{MAX_GAP}}}"
 _BEFORE = r"(?<![0-9A-Za-z+])"
 _AFTER = r"(?![0-9A-Za-z])(?![.,][0-9])"
+# Issuer prefixes of the card networks (Mastercard's 2221-2720, Amex, Diners, JCB, Visa, Mastercard and
+# Maestro, Discover and UnionPay): a year such as 2009 opens no card.
+_CARD_PREFIX = r"(?:22(?:2[1-9]|[3-9][0-9])|2[3-6][0-9]{2}|27(?:[01][0-9]|20)|[3-6][0-9]{3})"
 _CARD = re.compile(
-    rf"{_BEFORE}(?:[2-6][0-9]{{3}}(?:{_G}[0-9]{{4}}){{3}}(?:{_G}[0-9]{{3}})?|3[0-9]{{3}}{_G}[0-9]{{6}}{_G}[0-9]{{4,5}}){_AFTER}"
+    rf"{_BEFORE}{_CARD_PREFIX}(?:(?:{_G}[0-9]{{4}}){{3}}(?:{_G}[0-9]{{3}})?|{_G}[0-9]{{6}}{_G}[0-9]{{4,5}}){_AFTER}"
 )
 _IBAN = re.compile(rf"{_BEFORE}[A-Z]{{2}}[0-9]{{2}}(?:{_G}[0-9A-Z]{{4}}){{2,7}}(?:{_G}[0-9A-Z]{{1,3}})?{_AFTER}")
 _PHONE = re.compile(rf"{_BEFORE}\+[0-9]{{1,3}}(?:{_G}[0-9]{{2,8}}){{1,5}}{_AFTER}")
+_NANP = re.compile(rf"{_BEFORE}\(?[2-9][0-8][0-9]\)?{_G}[2-9][0-9]{{2}}{_G}[0-9]{{4}}{_AFTER}")
 _SSN = re.compile(rf"{_BEFORE}[0-9]{{3}}{_G}[0-9]{{2}}{_G}[0-9]{{4}}{_AFTER}")
 _SSN_CUE = re.compile(r"(?<![A-Za-z])(?:ssn|social[ \t]+security)(?![A-Za-z])", re.IGNORECASE)
 _CUE_BEFORE = 48  # characters before an SSN in which its cue must stand
 _WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
+_NUMBER_FIELD = re.compile(r"[-+(]?[0-9][0-9.,:/%)-]*")
 _BLANKS = " \t"
 
 
@@ -65,11 +75,28 @@ def _phone_ok(text: str, m: re.Match[str]) -> bool:
     return 8 <= sum(ch.isdigit() for ch in m.group()) <= 15
 
 
+def _nanp_ok(text: str, m: re.Match[str]) -> bool:
+    return True  # the shape is the check; the phone detectors validate the number itself
+
+
 def _ssn_ok(text: str, m: re.Match[str]) -> bool:
     return _SSN_CUE.search(text, max(0, m.start() - _CUE_BEFORE), m.start()) is not None
 
 
-_SHAPES = ((_CARD, _card_ok), (_IBAN, _iban_ok), (_PHONE, _phone_ok), (_SSN, _ssn_ok))
+@dataclass(frozen=True)
+class _Shape:
+    pattern: re.Pattern[str]
+    check: Callable[[str, re.Match[str]], bool]
+    strong: bool  # whether shape and check together are rare enough in a table of numbers to trust there
+
+
+_SHAPES = (
+    _Shape(_CARD, _card_ok, strong=False),  # one row of four 4-digit numbers in ten passes the Luhn check
+    _Shape(_IBAN, _iban_ok, strong=True),
+    _Shape(_PHONE, _phone_ok, strong=True),
+    _Shape(_NANP, _nanp_ok, strong=False),
+    _Shape(_SSN, _ssn_ok, strong=False),
+)
 
 
 def _number_beside(text: str, start: int, end: int) -> bool:
@@ -85,6 +112,48 @@ def _number_beside(text: str, start: int, end: int) -> bool:
     )
 
 
+def _number_row(line: str, count: int) -> bool:
+    """Whether ``line`` holds ``count`` or more numbers in a row with only blanks between them."""
+    streak = 0
+    for field in line.split():
+        streak = streak + 1 if _NUMBER_FIELD.fullmatch(field) else 0
+        if streak >= count:
+            return True
+    return False
+
+
+def _lines_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The line above and the line below the one that holds ``text[start:end]`` ("" where there is none)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    above = "" if line_start == 0 else text[text.rfind("\n", 0, line_start - 1) + 1 : line_start - 1]
+    if line_end < 0:
+        return above, ""
+    below_end = text.find("\n", line_end + 1)
+    return above, text[line_end + 1 : len(text) if below_end < 0 else below_end]
+
+
+def _in_number_table(text: str, start: int, end: int, shape: _Shape) -> bool:
+    """Whether the line above or below is a row of as many numbers that is no value of ``shape``: then
+    the value is one row of a table of numbers that happened to pass the check."""
+    count = len(text[start:end].split())
+    for line in _lines_around(text, start, end):
+        if _number_row(line, count) and not any(shape.check(line, m) for m in shape.pattern.finditer(line)):
+            return True
+    return False
+
+
+def _found(text: str, shape: _Shape) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    out = []
+    for m in shape.pattern.finditer(text):
+        gaps = [g.span() for g in _WIDE_GAP.finditer(text, m.start(), m.end())]
+        if not gaps or not shape.check(text, m) or _number_beside(text, m.start(), m.end()):
+            continue
+        if shape.strong or not _in_number_table(text, m.start(), m.end(), shape):
+            out.append((m.start(), m.end(), gaps))
+    return out
+
+
 def spaced_values(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """(value start, value end, the wide separating runs inside it) for every value found, in order.
 
@@ -93,13 +162,7 @@ def spaced_values(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """
     if "\t" not in text and "  " not in text:
         return []
-    found: list[tuple[int, int, list[tuple[int, int]]]] = []
-    for pattern, check in _SHAPES:
-        for m in pattern.finditer(text):
-            gaps = [g.span() for g in _WIDE_GAP.finditer(text, m.start(), m.end())]
-            if gaps and check(text, m) and not _number_beside(text, m.start(), m.end()):
-                found.append((m.start(), m.end(), gaps))
-    found.sort()
+    found = sorted(value for shape in _SHAPES for value in _found(text, shape))
     kept: list[tuple[int, int, list[tuple[int, int]]]] = []
     for value in found:
         if not kept or value[0] >= kept[-1][1]:
