@@ -17,8 +17,10 @@ controls or obfuscations is returned as-is at almost no cost.
 
 ``joined_view`` gives detectors a second look where one view cannot show a value whole: digit groups
 separated by ``.``, ``/``, ``_``, ``-`` or a space (at least one of the first three), as in
-``4111.1111.1111.1111``, and text on both sides of a line break that stands inside a word, as in
-``AKIA<U+2028>...``. Only findings that span such a join are taken from it.
+``4111.1111.1111.1111``, text on both sides of a line break that stands inside a word, as in
+``AKIA<U+2028>...``, and the groups of a card number, IBAN, phone number or SSN set apart by a tab or
+several blanks, written there with one space between them (``spaced_values``: only validated shapes,
+never the columns of a table of numbers). Only findings that span such a join are taken from it.
 """
 
 from __future__ import annotations
@@ -217,7 +219,7 @@ class JoinedView:
     """A second text for detection: windows of a normalised text with joins made, mapped back to it."""
 
     view: NormalizedText  # its ``to_original`` maps into the normalised text
-    joins: tuple[int, ...]  # positions in ``view.text`` where a separator or break was removed
+    joins: tuple[int, ...]  # positions in ``view.text`` where a separator or break was removed, or blanks made one
     window_starts: tuple[int, ...]  # where each window starts in ``view.text`` (windows are apart)
 
     @property
