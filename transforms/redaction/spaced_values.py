@@ -51,6 +51,7 @@ _CUE_BEFORE = 48  # characters before an SSN in which its cue must stand
 _WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
 _NUMBER_FIELD = re.compile(r"[-+(]?[0-9][0-9.,:/%)-]*")
 _BLANKS = " \t"
+_ROW_REACH = 512  # characters around a value in which the lines above and below it are read
 
 
 def _luhn(digits: str) -> bool:
@@ -137,7 +138,10 @@ def _in_number_table(text: str, start: int, end: int, shape: _Shape) -> bool:
     """Whether the line above or below is a row of as many numbers that is no value of ``shape``: then
     the value is one row of a table of numbers that happened to pass the check."""
     count = len(text[start:end].split())
-    for line in _lines_around(text, start, end):
+    # Lines are read within a bounded window, so a huge record of one line costs no more per value.
+    offset = max(0, start - _ROW_REACH)
+    local = text[offset : end + _ROW_REACH]
+    for line in _lines_around(local, start - offset, end - offset):
         if _number_row(line, count) and not any(shape.check(line, m) for m in shape.pattern.finditer(line)):
             return True
     return False
