@@ -47,7 +47,7 @@ POSITIVES = [
     ("card-amex-4-6-5", "amex 3759  876502  43210 ok", "3759  876502  43210", "CREDIT_CARD"),
     ("card-one-wide-gap", "card 4111 1111\t1111 1111 ok", "4111 1111\t1111 1111", "CREDIT_CARD"),
     ("iban-double-space", "pay GB82  WEST  1234  5698  7654  32 ok", "GB82  WEST  1234  5698  7654  32", "IBAN_CODE"),
-    ("iban-tab", "pay DE89\t3704\t0044\t0532\t0130\t00 now", "DE89\t3704\t0044\t0532\t0130\t00", "IBAN_CODE"),
+    ("iban-tab", "pay DE38\t5021\t0417\t8830\t4612\t07 now", "DE38\t5021\t0417\t8830\t4612\t07", "IBAN_CODE"),
     ("phone-national-tab", "sent from 415\t555\t0176 yesterday", "415\t555\t0176", "PHONE_NUMBER"),
     ("phone-national-parens-tab", "sent from (415)\t555\t0176 yesterday", "(415)\t555\t0176", "PHONE_NUMBER"),
     ("phone-international-tab", "sent from +44\t20\t7946\t0958 yesterday", "+44\t20\t7946\t0958", "PHONE_NUMBER"),
@@ -105,7 +105,7 @@ NEGATIVES = [
     ("label-and-amounts", "widgets\t" + "\t".join(LUHN_ROW) + "\t17"),
     ("five-columns", "5145\t4420\t3380\t2215\t4000"),
     ("id-columns", "ticket 12\t4111\t1111\t1111\t1111"),
-    ("years", "2014  2014  2013  2012\n2009  2010  2004  2009"),
+    ("years", "2016  2019  2010  2011"),  # passes the Luhn check; no card network opens with 2016
     ("year-range", "Experience  2013  2016  2019  2020"),
     ("log-line", "2024-05-01 12:00:01\t200\t4111\t1111\t1111\t1111\t35ms"),
     ("versions", "numpy  1.26.4  2.0.1  2.1.3"),
@@ -121,7 +121,7 @@ NEGATIVES = [
 
 
 def test_the_table_row_passes_the_luhn_check() -> None:
-    assert _luhn("".join(LUHN_ROW))
+    assert _luhn("".join(LUHN_ROW)) and _luhn("2016201920102011")
     assert _luhn("51454420" + "33802215") and not _luhn("4111111111111112")
 
 
