@@ -15,6 +15,9 @@ weak passwords, and stay. The word lists come from ``transforms/lexicon/data/cre
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from functools import cache
 from typing import Any
 
@@ -39,6 +42,9 @@ __all__ = [
     "not_user_field_name",
     "password_value",
     "prose_password",
+    "is_setting_qualifier",
+    "jwt_header",
+    "secret_literal",
     "secret_value",
     "token_characters",
     "unquote",
@@ -108,20 +114,35 @@ _TYPE_EXPR = _compile(rf"{_TYPE_TERM}(?:[ \t]*\|[ \t]*{_TYPE_TERM})*")
 _TYPE_WORD = _compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # Words joined by separators: an identifier or a model name, not a key (next_page_token, bert-base-uncased).
 _WORDISH = _compile(r"[A-Za-z]+(?:[_\-.:/ ][A-Za-z]+)*")
-# A literal that is itself a template: '_page_%s', 'Bearer {}', 'pre${X}'.
-_TEMPLATE_PART = _compile(r".*(?:%[sdr]|%\(|\{\}|\{[0-9]\}|\$\{|\{\{|#\{).*")
+# A literal that is itself a template: '_page_%s', 'Bearer {}', 'pre${X}', 'x{{ y }}'. Only well-formed
+# expressions count: '${' or '{{' followed by anything but a name and its closing brace is a literal's characters.
+_TEMPLATE_PART = _compile(
+    r".*(?:%[sdr]|%\([A-Za-z_][A-Za-z0-9_.]*\)|\{\}|\{[0-9]\}"
+    r"|\$\{[A-Za-z_][A-Za-z0-9_.]*(?:[:?=+\-][^{}]*)?\}|\{\{[^{}]*\}\}|\{%[^{}]*%\}|#\{[^{}]*\}).*"
+)
 # Characters no API key contains; values with them are code or prose.
 _NOT_IN_KEYS = frozenset("()[]{}<>,;'\"` \t")
 # The shell's working-directory variables: ``PWD=/home/x`` is a path, not a password.
 _WORKING_DIRECTORY_KEYS = ("PWD", "OLDPWD")
 _PROSE_TRAILING = ".,;:?)\"'”’"
+# A JWT header is a few dozen bytes of JSON; a longer first part is not decoded (bounded work per match).
+_MAX_JWT_HEADER = 4096
 
 # The value groups of the assignment and SQL patterns, in pattern order; at most one takes part in a match.
 _FORMS = (
     "line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "fdq", "fsq", "sdq", "ssq",
-    "edq", "dq", "sq", "bq", "brace", "semi", "bare",
+    "adq", "ydq", "ysq", "qdq", "edq", "dq", "sq", "bq", "brace", "semi", "bare",
 )  # fmt: skip
-_QUOTED_FORMS = frozenset({"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", "nsq", "fdq", "fsq", "sdq", "ssq"})
+_QUOTED_FORMS = frozenset(
+    {"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", "nsq", "fdq", "fsq", "sdq", "ssq", "adq", "ydq", "ysq", "qdq"}
+)
+# The groups holding the qualifier after a secret-like name (db_pass_secure, TOKEN_URL), one per pattern form.
+_QUALIFIER_GROUPS = ("suffix", "lsuffix", "asuffix", "ysuffix", "qsuffix")
+# The groups holding the name itself: the keyword (kw, akw) or the whole key of a YAML/INI line (lname).
+_NAME_GROUPS = ("lname", "kw", "akw")
+_QUALIFIER_WORD = _compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
+_BRACKETS = frozenset("(){}[]<>")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -305,6 +326,84 @@ def _form(match: RuleMatch) -> tuple[str, int, int] | None:
     return None
 
 
+def _qualifier(match: RuleMatch) -> str:
+    """The qualifier after the secret-like name (``_secure`` of ``db_pass_secure``), or ``""``."""
+    for group in _QUALIFIER_GROUPS:
+        qualifier = match.group(group)
+        if qualifier:
+            return qualifier
+    return ""
+
+
+def is_setting_qualifier(qualifier: str) -> bool:
+    """A qualifier that makes a secret-like name a setting about the secret: a word of it (split at ``_``,
+    ``-`` and capitals) is one of ``credential_setting_words.txt`` (``_min_length``, ``_url``, ``Name``)."""
+    words = (word.lower() for word in _QUALIFIER_WORD.findall(qualifier))
+    return any(word in _words("setting_words") for word in words)
+
+
+def _compound_name(match: RuleMatch) -> bool:
+    """The key is an identifier of several parts (``aws_secret_access_key``, ``apiSecret``), not a lone word."""
+    for group in _NAME_GROUPS:
+        span = match.groups.get(group)
+        if span is None:
+            continue
+        start, end = span
+        floor = max(0, start - 64)
+        while start > floor and match.text[start - 1] in _NAME_CHARS:
+            start -= 1
+        name = match.text[start:end] + _qualifier(match)
+        return any(c in "_.-" for c in name) or (name != name.lower() and name != name.upper())
+    return False
+
+
+def _statement_expression(text: str, end: int, value: str, form: str) -> bool:
+    """An unquoted value with brackets that ends a statement (``x = m[i](k);``): code, not a literal."""
+    return form not in _QUOTED_FORMS and text[end : end + 1] == ";" and any(c in _BRACKETS for c in value)
+
+
+def _character_classes(value: str) -> int:
+    kinds = (
+        any(c.islower() for c in value),
+        any(c.isupper() for c in value),
+        any(c.isdigit() for c in value),
+        any(not c.isalnum() for c in value),
+    )
+    return sum(kinds)
+
+
+def _is_secret_phrase(value: str, min_words: int) -> bool:
+    """Several words that read as a passphrase: no capitalised label or sentence, no pointer, no words naming
+    the secret itself (``"the api key of the billing service"`` describes a key)."""
+    words = value.split()
+    if len(words) < min_words or len(value) > 100 or not value[0].islower():
+        return False
+    if _is_docstring_prose(value) or _is_pointer(value) or is_placeholder_phrase(value):
+        return False
+    return not _names_a_secret(value.lower())
+
+
+def _secret_literal_trim(match: RuleMatch, form: str, start: int, end: int, params: dict[str, Any]) -> int | None:
+    value = match.text[start:end]
+    if len(value) < params["min_chars"] or _statement_expression(match.text, end, value, form):
+        return None
+    trim = _literal_trim(value, form)
+    if trim is None:
+        return None
+    core = value[: len(value) - trim]
+    if len(core) < params["min_chars"] or not any(c.isalnum() for c in core) or _PATH.fullmatch(core):
+        return None
+    if core.lower().startswith(("http://", "https://")) and "@" not in core:
+        return None
+    if any(c.isspace() for c in core):
+        phrase = form in _QUOTED_FORMS or form == "line"
+        return trim if phrase and _compound_name(match) and _is_secret_phrase(core, params["phrase_min_words"]) else None
+    if any(c in "'\"`" for c in core) or (_qualifier(match) and core.isdigit()):
+        return None
+    random = _random_enough(core, params["random_min_chars"], params["random_min_bits"])
+    return trim if random or _character_classes(core) >= 3 else None
+
+
 # ---------------------------------------------------------------------------------------------------
 # Registered checks
 # ---------------------------------------------------------------------------------------------------
@@ -327,6 +426,19 @@ def aws_secret_shape(match: RuleMatch) -> bool:
     """Keep values with a digit, ``/`` or ``+``, or both cases: 40 letters of one case are a word run."""
     value = match.value
     return any(c.isdigit() or c in "/+" for c in value) or (value.lower() != value and value.upper() != value)
+
+
+@register_check("jwt_header")
+def jwt_header(match: RuleMatch) -> bool:
+    """Keep a JSON Web Token whose first part decodes (base64url, padding optional) to a JSON object."""
+    header = match.value.split(".", 1)[0]
+    if len(header) % 4 == 1 or len(header) > _MAX_JWT_HEADER:
+        return False
+    try:
+        decoded = base64.urlsafe_b64decode(header + "=" * (-len(header) % 4)).decode("utf-8")
+        return isinstance(json.loads(decoded), dict)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return False
 
 
 @register_check("not_placeholder")
@@ -392,7 +504,13 @@ def password_value(match: RuleMatch, *, min_chars: int) -> CheckResult:
     name, start, end = form
     if name == "bare" and yaml_tag_before(match.text, start, end):
         return False
-    trim = _password_trim(match.text[start:end], name, match.keyword, min_chars)
+    qualifier = _qualifier(match)
+    value = match.text[start:end]
+    if (qualifier and (is_setting_qualifier(qualifier) or value.isdigit())) or not any(c.isalnum() for c in value):
+        return False
+    if _statement_expression(match.text, end, value, name):
+        return False
+    trim = _password_trim(value, name, match.keyword, min_chars)
     return False if trim is None else (start, end - trim)
 
 
@@ -408,6 +526,35 @@ def secret_value(match: RuleMatch, *, min_chars: int, random_min_chars: int, ran
         return False
     name, start, end = form
     trim = _secret_trim(match.text[start:end], name, min_chars, random_min_chars, random_min_bits)
+    return False if trim is None else (start, end - trim)
+
+
+@register_check("secret_literal")
+def secret_literal(
+    match: RuleMatch, *, min_chars: int, random_min_chars: int, random_min_bits: float, phrase_min_words: int
+) -> CheckResult:
+    """The secret assigned to (or compared with) a strong secret-like name, in any of the assignment forms.
+
+    Like ``secret_value``, but the literal may hold any characters a secret can (brackets, quotes of the
+    other kind, ``$`` and ``{`` that open no template): it has a letter or digit, ``min_chars``+ characters,
+    and looks random (letters and digits, or ``random_min_chars``+ characters of ``random_min_bits``+
+    entropy) or mixes three character classes. A value of ``phrase_min_words``+ lower-case words is a
+    passphrase when quoted or alone on a YAML/INI line and the key is a compound name (``jwt_secret``).
+    Rejects names whose qualifier makes them a setting (``token_url``), unquoted values with brackets that
+    end a statement (``secret = m[k](x);``), placeholders, templates, references and code.
+    """
+    form = _form(match)
+    qualifier = _qualifier(match)
+    if form is None or (qualifier and is_setting_qualifier(qualifier)):
+        return False
+    name, start, end = form
+    params = {
+        "min_chars": min_chars,
+        "random_min_chars": random_min_chars,
+        "random_min_bits": random_min_bits,
+        "phrase_min_words": phrase_min_words,
+    }
+    trim = _secret_literal_trim(match, name, start, end, params)
     return False if trim is None else (start, end - trim)
 
 

@@ -112,6 +112,12 @@ VALUE_CASES = [
     ("token_characters", {"min_bits": 3.0}, "user:1234:profile", False),  # ":" is no token character
     ("token_characters", {"min_bits": 3.0}, "created_at_descending", False),  # no digit
     ("token_characters", {"min_bits": 3.0}, "aaaa1111aaaa1111", False),  # 1 bit per character
+    ("jwt_header", {}, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.c2ln", True),
+    ("jwt_header", {}, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0", True),  # no signature part
+    ("jwt_header", {}, "eyJhbGciOiJub25lIn.eyJzdWIiOiJ4In0.c2ln", False),  # '{"alg":"none"' is cut off
+    ("jwt_header", {}, "eyJhbGciOiJub25lIn0x.eyJzdWIiOiJ4In0", False),  # 21 characters: not base64
+    ("jwt_header", {}, "eyJbMSwyXX0.eyJzdWIiOiJ4In0", False),  # '{[1,2]}' is no JSON
+    ("jwt_header", {}, "eyJh_-8.eyJzdWIiOiJ4In0", False),  # not UTF-8 once decoded
 ]
 
 
@@ -178,6 +184,9 @@ PASSWORD_CASES = [
     ("password: !!str 4417", "bare", "!!str", "password", "!!str"),
     ("password: Winter(2024)", "line", "Winter(2024)", None, "Winter(2024)"),
     ("password = %DB_PASS%", "bare", "%DB_PASS%", "password", False),
+    ('password = "-.,;:*!?"', "dq", "-.,;:*!?", "password", False),  # no letter or digit
+    ("passwd = k[i](j);", "bare", "k[i](j)", "passwd", False),  # brackets ending a statement: code
+    ('password = "a{{b}c${d]e"', "dq", "a{{b}c${d]e", "password", "a{{b}c${d]e"),  # no template in it
     ("ALTER ROLE r PASSWORD 'Fake6Pw'", "sq", "Fake6Pw", None, "Fake6Pw"),
 ]
 
@@ -240,6 +249,61 @@ def test_every_credential_check_is_tested_here() -> None:
         "unquote",
         "password_value",
         "secret_value",
+        "secret_literal",
         "prose_password",
     }
     assert registered == tested
+
+
+def _named_match(text: str, value_group: str, value: str, **names: str) -> RuleMatch:
+    """A whole-text match: ``value_group`` holds the last ``value`` in ``text``, each other group its text."""
+    start = text.rindex(value)
+    groups = {value_group: (start, start + len(value))}
+    for group, part in names.items():
+        groups[group] = (text.index(part), text.index(part) + len(part))
+    return RuleMatch(text, 0, len(text), 0, len(text), groups)
+
+
+LITERAL_PARAMS = {"min_chars": 8, "random_min_chars": 16, "random_min_bits": 3.0, "phrase_min_words": 3}
+LITERAL_CASES = [
+    # (text, value group, value, other groups, reported value or False)
+    ('jwt_secret = "q3(Vz]w9{Lr>k2!"', "dq", "q3(Vz]w9{Lr>k2!", {"kw": "secret"}, "q3(Vz]w9{Lr>k2!"),
+    ('secret = "pre-{{ vault_secret }}"', "dq", "pre-{{ vault_secret }}", {"kw": "secret"}, False),
+    ('secret = "a{{b}c${d]e(f[g>h}}"', "dq", "a{{b}c${d]e(f[g>h}}", {"kw": "secret"}, "a{{b}c${d]e(f[g>h}}"),
+    ("secret: Zq9{m]x(K", "bare", "Zq9{m]x(K", {"kw": "secret"}, "Zq9{m]x(K"),
+    ("secret = Zq9{m]x(K;", "bare", "Zq9{m]x(K", {"kw": "secret"}, False),  # ends a statement: code
+    ('token_url = "https://a.example.org/t"', "dq", "https://a.example.org/t", {"suffix": "_url"}, False),
+    ('api_key_prod = "Zr6#mK{p2]Lx9(Qw"', "dq", "Zr6#mK{p2]Lx9(Qw", {"suffix": "_prod"}, "Zr6#mK{p2]Lx9(Qw"),
+    ("secretCount = 12345678", "bare", "12345678", {"suffix": "Count"}, False),  # a setting
+    ("secret_v2 = 12345678", "bare", "12345678", {"suffix": "_v2"}, False),  # digits under a qualified name
+    ('session_secret: "purple otters juggle"', "dq", "purple otters juggle", {"kw": "secret"}, "purple otters juggle"),
+    ('secret: "purple otters juggle"', "dq", "purple otters juggle", {"kw": "secret"}, False),  # a lone word
+    ('app_secret: "Purple otters juggle"', "dq", "Purple otters juggle", {"kw": "secret"}, False),  # a label
+    ('app_secret: "rotate this secret monthly"', "dq", "rotate this secret monthly", {"kw": "secret"}, False),
+    ('app_secret: "purple otters"', "dq", "purple otters", {"kw": "secret"}, False),  # two words
+    ("  cookie_secret: mango river lantern", "line", "mango river lantern", {"lname": "cookie_secret"}, "mango river lantern"),
+    ("api_key = mango river lantern", "bare", "mango river lantern", {"kw": "api_key"}, False),  # spaces, unquoted
+    ('token = ",.;:-*!?"', "dq", ",.;:-*!?", {"kw": "token"}, False),  # no letter or digit
+    ('secret = "abcdefgh"', "dq", "abcdefgh", {"kw": "secret"}, False),  # one short word
+    ('secret = "Ab1-cdef"', "dq", "Ab1-cdef", {"kw": "secret"}, "Ab1-cdef"),
+    ("secret = /etc/app/secret.pem", "bare", "/etc/app/secret.pem", {"kw": "secret"}, False),  # a path
+]
+
+
+@pytest.mark.parametrize(("text", "form", "value", "names", "expected"), LITERAL_CASES)
+def test_secret_literal(text: str, form: str, value: str, names: dict[str, str], expected: str | bool) -> None:
+    match = _named_match(text, form, value, **names)
+    assert _span_text(match, _run("secret_literal", LITERAL_PARAMS, match)) == expected
+
+
+def test_secret_literal_needs_a_value_group() -> None:
+    match = RuleMatch("secret:", 0, 7, 0, 7, {})
+    assert _run("secret_literal", LITERAL_PARAMS, match) is False
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "expected"),
+    [("_min_length", True), ("_URL", True), ("Name", True), ("-file", True), ("_prod", False), ("_myservice", False)],
+)
+def test_is_setting_qualifier(qualifier: str, expected: bool) -> None:
+    assert credential_checks.is_setting_qualifier(qualifier) is expected

@@ -40,6 +40,7 @@ LOG_IDS = {
     "pypi_token",
     "saas_token",
     "secret_assignment",
+    "secret_literal_assignment",
     "sendgrid_key",
     "session_cookie",
     "shopify_token",

@@ -335,6 +335,41 @@ POSITIVE += [
     ('client.setPassword("Lantern8$Reef");', [(PW, "Lantern8$Reef")]),
 ]
 
+# Keyword-assigned secrets in every syntax: qualified names, punctuation-heavy literals, comparisons with the
+# literal first, Java equals, Objective-C and Python string prefixes, C arrays, passphrases (invented here).
+POSITIVE += [
+    ('mail_password_backup = "Tern5!Gale"', [(PW, "Tern5!Gale")]),
+    ("REDIS_PASS_RO=Vk3mQ9zL", [(PW, "Vk3mQ9zL")]),
+    ('if ("Sleet4#Quay" == old_password) {', [(PW, "Sleet4#Quay")]),
+    ("elif 'Pylon7&Moss' != pwd:", [(PW, "Pylon7&Moss")]),
+    ('if (input.password.equalsIgnoreCase("Cobalt2^Wren")) {', [(PW, "Cobalt2^Wren")]),
+    ('[request setPassword:nil]; self.pass = @"Fjord8~Kiln";', [(PW, "Fjord8~Kiln")]),
+    ('char admin_pwd[] = "Rune6*Vale";', [(PW, "Rune6*Vale")]),
+    ("    'apiKey' => 'k7#Lw}Zq(2Rv)m$[x',", [(API, "k7#Lw}Zq(2Rv)m$[x")]),
+    ('apikey_reports: "Tz8%qW{m4}Xp!Lr2"', [(API, "Tz8%qW{m4}Xp!Lr2")]),
+    ('if ("Hv3]nP{q7}wQ(k" === private_key) {', [(API, "Hv3]nP{q7}wQ(k")]),
+    ('const SIGNING_KEY = `Gx5{Rq8]Tm2(Wz`;', [(API, "Gx5{Rq8]Tm2(Wz")]),
+    ('session_secret = "amber lanterns drift slowly"', [(API, "amber lanterns drift slowly")]),
+    ("  aws_secret_access_key: copper fox jumps high", [(API, "copper fox jumps high")]),
+    ("claims: eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ", [(API, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ")]),
+]
+NEGATIVE += [
+    "password_min_length = 12",
+    'PASSWORD_FILE="/run/secrets/db_password"',
+    'token_endpoint: "https://auth.example.org/oauth2/token"',
+    'secretName: "orders-db-credentials"',
+    'api_key_header = "X-Orders-Key"',
+    'secret = "amber lanterns drift slowly"',  # a lone word name: a phrase may be a label
+    '"apiKey": "the api key of the reports service"',  # names the secret: a description
+    'secret: "Secret used to sign the cookies"',
+    "secret = m_table[idx](seed);",  # brackets ending a statement: code
+    'password = "-.,;:*!?"',  # no letter or digit
+    'api_key = "${REPORTS_API_KEY}"',
+    'if ("admin" == username) {',
+    "eyJhbGciOiJub25lIn.eyJzdWIiOiJ0ZXN0LXVzZXIifQ.c2lnbmF0dXJlLXBhcnQ",  # header is no JSON object
+    "PRIVATE-TOKEN: glpat-XXXXXXXXXXXXXXXXXXXXXXXX",
+]
+
 
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
 def test_positive(detector: CredentialDetector, text: str, expected: list[tuple[str, str]]) -> None:
