@@ -1,16 +1,19 @@
 """Named checks of the credential rule packs: is a matched value a literal secret, and where exactly is it.
 
 Every check takes the ``RuleMatch`` and returns ``True``/``False`` or the value's new ``(start, end)``
-(trimmed quotes, brackets or punctuation). They use only RE2 and string methods, so they are linear in
-the value. Name-based rules skip values that are references rather than secrets: empty or null-like
-values, templates (``${VAR}``, ``$VAR``, ``{{ x }}``, ``%(x)s``, ``{name}``, ``<password>``), masks
-(``***``, ``xxxx``), references to a secret kept elsewhere (``%DB_PASS%``, ``((db_pass))``, ``$env:PW``,
-``op://vault/item/field``, an AWS ARN), words that stand in for a value (``your-token-here``,
-``mytestfakepw``), asides and pointers (``(see vault)``, ``same as above``), YAML tags (``!vault |``,
-``!Ref DbPassword``) and, for unquoted values only, code (``os.environ[...]``, ``getenv(...)``,
-``self.password``, an identifier that is or contains a secret-like stem such as ``password=password``).
-A word is a placeholder only with a placeholder word in it: ``changeme``, ``secret`` or ``hunter`` are
-weak passwords, and stay. The word lists come from ``transforms/lexicon/data/credential_*.txt``.
+(trimmed quotes, brackets or punctuation). They use only RE2 and string methods (and, for a JWT header,
+base64 and JSON decoding of at most a few kilobytes), so they are linear in the value. Name-based rules
+skip values that are references rather than secrets: empty or null-like values, templates (``${VAR}``,
+``$VAR``, ``{{ x }}``, ``%(x)s``, ``{name}``, ``<password>``; a ``${`` or ``{{`` that opens no well-formed
+expression is part of a literal), masks (``***``, ``xxxx``), references to a secret kept elsewhere
+(``%DB_PASS%``, ``((db_pass))``, ``$env:PW``, ``op://vault/item/field``, an AWS ARN), words that stand
+in for a value (``your-token-here``, ``mytestfakepw``), asides and pointers (``(see vault)``, ``same as
+above``), YAML tags (``!vault |``, ``!Ref DbPassword``) and, for unquoted values only, code
+(``os.environ[...]``, ``getenv(...)``, ``self.password``, an identifier that is or contains a secret-like
+stem such as ``password=password``). A word is a placeholder only with a placeholder word in it:
+``changeme``, ``secret`` or ``hunter`` are weak passwords, and stay. A name qualified by a setting word
+(``password_min_length``, ``token_url``) names no secret. The word lists come from
+``transforms/lexicon/data/credential_*.txt``.
 """
 
 from __future__ import annotations
@@ -33,6 +36,8 @@ __all__ = [
     "is_placeholder",
     "is_placeholder_phrase",
     "is_reference",
+    "is_setting_qualifier",
+    "jwt_header",
     "letters_and_digits",
     "looks_random",
     "not_code_reference",
@@ -42,8 +47,6 @@ __all__ = [
     "not_user_field_name",
     "password_value",
     "prose_password",
-    "is_setting_qualifier",
-    "jwt_header",
     "secret_literal",
     "secret_value",
     "token_characters",
@@ -396,8 +399,8 @@ def _secret_literal_trim(match: RuleMatch, form: str, start: int, end: int, para
     if core.lower().startswith(("http://", "https://")) and "@" not in core:
         return None
     if any(c.isspace() for c in core):
-        phrase = form in _QUOTED_FORMS or form == "line"
-        return trim if phrase and _compound_name(match) and _is_secret_phrase(core, params["phrase_min_words"]) else None
+        phrase = (form in _QUOTED_FORMS or form == "line") and _compound_name(match)
+        return trim if phrase and _is_secret_phrase(core, params["phrase_min_words"]) else None
     if any(c in "'\"`" for c in core) or (_qualifier(match) and core.isdigit()):
         return None
     random = _random_enough(core, params["random_min_chars"], params["random_min_bits"])

@@ -7,7 +7,7 @@ What this module guarantees:
   rule's pattern runs on windows around its keywords (whole lines, disjoint, so at most the text once),
   or on the whole text for the few rules without keywords. A match that lies within its rule's
   ``window`` of a keyword is found exactly as a scan of the whole text finds it. Value checks
-  (``credential_checks``) use only RE2 and string methods.
+  (``credential_checks``) use only RE2 and string methods, and bounded base64/JSON decoding of JWT headers.
 * A finding covers exactly the secret value: not the key name, not surrounding quotes, not the
   ``password=`` prefix. Offsets are ``str`` indices into the original text, also for non-ASCII text
   and lone surrogates (each is scanned as U+FFFD, one character for one).

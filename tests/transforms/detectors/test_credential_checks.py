@@ -281,7 +281,7 @@ LITERAL_CASES = [
     ('app_secret: "Purple otters juggle"', "dq", "Purple otters juggle", {"kw": "secret"}, False),  # a label
     ('app_secret: "rotate this secret monthly"', "dq", "rotate this secret monthly", {"kw": "secret"}, False),
     ('app_secret: "purple otters"', "dq", "purple otters", {"kw": "secret"}, False),  # two words
-    ("  cookie_secret: mango river lantern", "line", "mango river lantern", {"lname": "cookie_secret"}, "mango river lantern"),
+    ("  cookie_secret: mango river lantern", "line", "mango river lantern", {"lname": "cookie_secret"}, True),
     ("api_key = mango river lantern", "bare", "mango river lantern", {"kw": "api_key"}, False),  # spaces, unquoted
     ('token = ",.;:-*!?"', "dq", ",.;:-*!?", {"kw": "token"}, False),  # no letter or digit
     ('secret = "abcdefgh"', "dq", "abcdefgh", {"kw": "secret"}, False),  # one short word
@@ -293,6 +293,7 @@ LITERAL_CASES = [
 @pytest.mark.parametrize(("text", "form", "value", "names", "expected"), LITERAL_CASES)
 def test_secret_literal(text: str, form: str, value: str, names: dict[str, str], expected: str | bool) -> None:
     match = _named_match(text, form, value, **names)
+    expected = value if expected is True else expected  # True: the value as it stands
     assert _span_text(match, _run("secret_literal", LITERAL_PARAMS, match)) == expected
 
 

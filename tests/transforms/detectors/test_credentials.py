@@ -335,6 +335,7 @@ POSITIVE += [
     ('client.setPassword("Lantern8$Reef");', [(PW, "Lantern8$Reef")]),
 ]
 
+UNSIGNED_JWT = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ"  # a header and claims, no signature part
 # Keyword-assigned secrets in every syntax: qualified names, punctuation-heavy literals, comparisons with the
 # literal first, Java equals, Objective-C and Python string prefixes, C arrays, passphrases (invented here).
 POSITIVE += [
@@ -348,10 +349,10 @@ POSITIVE += [
     ("    'apiKey' => 'k7#Lw}Zq(2Rv)m$[x',", [(API, "k7#Lw}Zq(2Rv)m$[x")]),
     ('apikey_reports: "Tz8%qW{m4}Xp!Lr2"', [(API, "Tz8%qW{m4}Xp!Lr2")]),
     ('if ("Hv3]nP{q7}wQ(k" === private_key) {', [(API, "Hv3]nP{q7}wQ(k")]),
-    ('const SIGNING_KEY = `Gx5{Rq8]Tm2(Wz`;', [(API, "Gx5{Rq8]Tm2(Wz")]),
+    ("const SIGNING_KEY = `Gx5{Rq8]Tm2(Wz`;", [(API, "Gx5{Rq8]Tm2(Wz")]),
     ('session_secret = "amber lanterns drift slowly"', [(API, "amber lanterns drift slowly")]),
     ("  aws_secret_access_key: copper fox jumps high", [(API, "copper fox jumps high")]),
-    ("claims: eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ", [(API, "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ0ZXN0LXVzZXIifQ")]),
+    ("claims: " + UNSIGNED_JWT, [(API, UNSIGNED_JWT)]),
 ]
 NEGATIVE += [
     "password_min_length = 12",
