@@ -134,13 +134,11 @@ _MAX_JWT_HEADER = 4096
 # The value groups of the assignment and SQL patterns, in pattern order; at most one takes part in a match.
 _FORMS = (
     "line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "fdq", "fsq", "sdq", "ssq",
-    "adq", "ydq", "ysq", "qdq", "edq", "dq", "sq", "bq", "brace", "semi", "bare",
+    "adq", "ydq", "ysq", "qdq", "xdq", "xsq", "edq", "dq", "sq", "bq", "brace", "semi", "bare",
 )  # fmt: skip
-_QUOTED_FORMS = frozenset(
-    {"edq", "dq", "sq", "bq", "xml", "cdq", "csq", "ndq", "nsq", "fdq", "fsq", "sdq", "ssq", "adq", "ydq", "ysq", "qdq"}
-)
+_QUOTED_FORMS = frozenset(_FORMS) - {"line", "cbare", "nbare", "brace", "semi", "bare"}
 # The groups holding the qualifier after a secret-like name (db_pass_secure, TOKEN_URL), one per pattern form.
-_QUALIFIER_GROUPS = ("suffix", "lsuffix", "asuffix", "ysuffix", "qsuffix")
+_QUALIFIER_GROUPS = ("suffix", "lsuffix", "asuffix", "ysuffix", "qsuffix", "xsuffix")
 # The groups holding the name itself: the keyword (kw, akw) or the whole key of a YAML/INI line (lname).
 _NAME_GROUPS = ("lname", "kw", "akw")
 _QUALIFIER_WORD = _compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+")
@@ -403,8 +401,10 @@ def _secret_literal_trim(match: RuleMatch, form: str, start: int, end: int, para
         return trim if phrase and _is_secret_phrase(core, params["phrase_min_words"]) else None
     if any(c in "'\"`" for c in core) or (_qualifier(match) and core.isdigit()):
         return None
-    random = _random_enough(core, params["random_min_chars"], params["random_min_bits"])
-    return trim if random or _character_classes(core) >= 3 else None
+    if _random_enough(core, params["random_min_chars"], params["random_min_bits"]):
+        return trim
+    # Short and without digits: only a quoted literal mixing three classes (an unquoted "Word." is prose).
+    return trim if form in _QUOTED_FORMS and _character_classes(core) >= 3 else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -541,7 +541,7 @@ def secret_literal(
     Like ``secret_value``, but the literal may hold any characters a secret can (brackets, quotes of the
     other kind, ``$`` and ``{`` that open no template): it has a letter or digit, ``min_chars``+ characters,
     and looks random (letters and digits, or ``random_min_chars``+ characters of ``random_min_bits``+
-    entropy) or mixes three character classes. A value of ``phrase_min_words``+ lower-case words is a
+    entropy) or, quoted, mixes three character classes. A value of ``phrase_min_words``+ lower-case words is a
     passphrase when quoted or alone on a YAML/INI line and the key is a compound name (``jwt_secret``).
     Rejects names whose qualifier makes them a setting (``token_url``), unquoted values with brackets that
     end a statement (``secret = m[k](x);``), placeholders, templates, references and code.
