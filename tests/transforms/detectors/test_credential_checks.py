@@ -287,7 +287,7 @@ LITERAL_CASES = [
     ('secret = "abcdefgh"', "dq", "abcdefgh", {"kw": "secret"}, False),  # one short word
     ('secret = "Ab1-cdef"', "dq", "Ab1-cdef", {"kw": "secret"}, "Ab1-cdef"),
     ('secret = "Qz{m]x(K"', "dq", "Qz{m]x(K", {"kw": "secret"}, "Qz{m]x(K"),  # quoted, three classes
-    ("Unexpected token: StartArray.", "bare", "StartArray.", {"kw": "token"}, False),  # unquoted: prose
+    ("Lexer stopped at token: OpenBrace.", "bare", "OpenBrace.", {"kw": "token"}, False),  # unquoted: prose
     ("secret = /etc/app/secret.pem", "bare", "/etc/app/secret.pem", {"kw": "secret"}, False),  # a path
 ]
 
