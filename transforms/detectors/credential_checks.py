@@ -137,7 +137,7 @@ _FORMS = (
     "adq", "ydq", "ysq", "qdq", "xdq", "xsq", "edq", "dq", "sq", "bq", "brace", "semi", "bare",
 )  # fmt: skip
 _QUOTED_FORMS = frozenset(_FORMS) - {"line", "cbare", "nbare", "brace", "semi", "bare"}
-# The groups holding the qualifier after a secret-like name (db_pass_secure, TOKEN_URL), one per pattern form.
+# The groups holding the qualifier after a secret-like name (db_pass_ro, TOKEN_URL), one per pattern form.
 _QUALIFIER_GROUPS = ("suffix", "lsuffix", "asuffix", "ysuffix", "qsuffix", "xsuffix")
 # The groups holding the name itself: the keyword (kw, akw) or the whole key of a YAML/INI line (lname).
 _NAME_GROUPS = ("lname", "kw", "akw")
@@ -328,7 +328,7 @@ def _form(match: RuleMatch) -> tuple[str, int, int] | None:
 
 
 def _qualifier(match: RuleMatch) -> str:
-    """The qualifier after the secret-like name (``_secure`` of ``db_pass_secure``), or ``""``."""
+    """The qualifier after the secret-like name (``_ro`` of ``db_pass_ro``), or ``""``."""
     for group in _QUALIFIER_GROUPS:
         qualifier = match.group(group)
         if qualifier:

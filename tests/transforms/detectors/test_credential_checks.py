@@ -306,7 +306,7 @@ def test_secret_literal_needs_a_value_group() -> None:
 
 @pytest.mark.parametrize(
     ("qualifier", "expected"),
-    [("_min_length", True), ("_URL", True), ("Name", True), ("-file", True), ("_prod", False), ("_myservice", False)],
+    [("_min_length", True), ("_URL", True), ("Name", True), ("-file", True), ("_prod", False), ("_reports", False)],
 )
 def test_is_setting_qualifier(qualifier: str, expected: bool) -> None:
     assert credential_checks.is_setting_qualifier(qualifier) is expected
