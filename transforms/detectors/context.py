@@ -15,8 +15,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import re2
-
 from transforms.config import ScrublineConfig
 
 # The check modules register the checks the packs name.
@@ -26,26 +24,12 @@ from transforms.detectors.addresses import address_bounds, leading_number
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.packs import pack_files
 from transforms.detectors.postal_blocks import country_blocks
-from transforms.detectors.rules import RuleEngine, RuleFinding, RuleMatch, register_check
+from transforms.detectors.rules import RuleEngine, RuleFinding
 from transforms.detectors.signatures import signature_organisations
 from transforms.detectors.tables import find_field_values
-from transforms.detectors.terms import re2_options
 from transforms.records import Finding
 
 __all__ = ["IDENTIFIER_NOUNS", "ContextDetector"]
-
-_ABBREVIATION = re2.compile(r"(?:\b[A-Z][a-z]{1,3}|\.[A-Za-z])$", re2_options())
-
-
-@register_check("trim_value")
-def trim_value(match: RuleMatch, *, keep_abbreviation_dot: bool = False) -> tuple[int, int]:
-    r"""The value without trailing blanks and punctuation (`` \\t.,;-``); with ``keep_abbreviation_dot``, a
-    full stop after an abbreviation stays ("Acme Inc.", "Sunmore K.K.")."""
-    text, start, end = match.text, match.start, match.end
-    value = text[start:end].rstrip(" \t.,;-")
-    if keep_abbreviation_dot and text[start + len(value) : end].startswith(".") and _ABBREVIATION.search(value):
-        value += "."
-    return start, start + len(value)
 
 
 def _best_per_span(findings: Iterable[RuleFinding]) -> dict[tuple[str, int, int], Finding]:

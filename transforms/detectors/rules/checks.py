@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import inspect
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -161,3 +162,19 @@ def not_in(match: RuleMatch, *, values: list[str]) -> bool:
     """Reject values equal, ignoring case, to one of ``values`` (placeholders such as ``changeme``)."""
     folded = match.value.casefold()
     return all(folded != v.casefold() for v in values)
+
+
+# An abbreviation a full stop belongs to: a capital and one to three lower-case letters ("Inc", "Ltd") or
+# a letter after a dot ("K.K"). Bounded, so the search stays linear.
+_ABBREVIATION = re.compile(r"(?:\b[A-Z][a-z]{1,3}|\.[A-Za-z])$")
+
+
+@register_check("trim_value")
+def trim_value(match: RuleMatch, *, keep_abbreviation_dot: bool = False) -> tuple[int, int]:
+    r"""The value without trailing blanks and punctuation (`` \\t.,;-``); with ``keep_abbreviation_dot``, a
+    full stop after an abbreviation stays ("Acme Inc.", "Sunmore K.K.")."""
+    text, start, end = match.text, match.start, match.end
+    value = text[start:end].rstrip(" \t.,;-")
+    if keep_abbreviation_dot and text[start + len(value) : end].startswith(".") and _ABBREVIATION.search(value):
+        value += "."
+    return start, start + len(value)
