@@ -49,7 +49,7 @@ _SAFE_REF = re.compile(r"src-(?:[0-9a-f]{16}|[0-9]{6,12}(?:\.[0-9]{1,9})?)(?:#[A
 
 
 def file_ref(source_ref: str) -> str:
-    """The file part of an opaque source reference: ``src-<16 hex>`` or ``src-<ordinal>`` without ``#L3`` / ``#row5``."""
+    """The file part of an opaque source reference (``src-<16 hex>``, ``src-<ordinal>``) without ``#L3`` / ``#row5``."""
     return safe_ref(source_ref.split("#", 1)[0])
 
 

@@ -69,7 +69,9 @@ def test_members_are_read_in_order_by_their_own_kind(tmp_path: Path) -> None:
         file_doc(member(f, "b/notes.txt", 1), "plain", b"plain"),
         line_doc(member(f, "a/rows.ndjson", 2), 1, "r1", "row text", row),
         file_doc(member(f, "mail.EML", 3), "Subject: hello\n\nbody\n", eml),
-        qrec(member(f, "big.txt", 4), TOO_LARGE, "RecordTooLarge", record_id=fid(member(f, "big.txt", 4)), raw=b"x" * 26),
+        qrec(
+            member(f, "big.txt", 4), TOO_LARGE, "RecordTooLarge", record_id=fid(member(f, "big.txt", 4)), raw=b"x" * 26
+        ),
     ]
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.objectstore import S3
+from transforms.output.keyed import StateKeyError, StateKeyRef, state_key_id
 from transforms.readers.archives import member_file
 from transforms.readers.inputs import (
     DECOMPRESS_ERRORS,
@@ -27,7 +28,6 @@ from transforms.readers.inputs import (
     root_names,
     stored_size,
 )
-from transforms.output.keyed import StateKeyError, StateKeyRef, state_key_id
 from transforms.records import QuarantineReason, QuarantineRecord
 
 # --- identifiers --------------------------------------------------------------------------------------
@@ -89,14 +89,18 @@ def test_without_a_key_ids_are_ordinals_in_the_listing() -> None:
 def test_a_worker_without_the_key_fails_rather_than_deriving_other_ids(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(REF.env, raising=False)
     with pytest.raises(StateKeyError):
-        file_record_id(InputFile(0, "/up", "/up/a.txt", "a.txt", namespace="up", state_key=StateKeyRef(REF.env, "0" * 16)))
+        file_record_id(
+            InputFile(0, "/up", "/up/a.txt", "a.txt", namespace="up", state_key=StateKeyRef(REF.env, "0" * 16))
+        )
 
 
 def test_keyed_ids_are_namespaced_by_root_and_kind_not_by_location_or_index(keyed: StateKeyRef) -> None:
     a = InputFile(0, "/up/a", "/up/a/notes.txt", "notes.txt", namespace="a", state_key=keyed)
     b = InputFile(1, "/up/b", "/up/b/notes.txt", "notes.txt", namespace="b", state_key=keyed)
     assert file_record_id(a) != file_record_id(b) and opaque_source(a) != opaque_source(b)
-    moved = InputFile(5, "s3://bucket/a", "s3://bucket/a/notes.txt", "notes.txt", namespace="a", ordinal=9, state_key=keyed)
+    moved = InputFile(
+        5, "s3://bucket/a", "s3://bucket/a/notes.txt", "notes.txt", namespace="a", ordinal=9, state_key=keyed
+    )
     assert (file_record_id(moved), opaque_source(moved)) == (file_record_id(a), opaque_source(a))
     # A file literally named like a member, and the member itself: different kinds, different ids.
     zipped = member_file(InputFile(0, "/up/a", "/up/a/x.zip", "x.zip", namespace="a", state_key=keyed), "notes.txt", 1)
@@ -305,7 +309,9 @@ def test_expand_object_store_folder_lists_every_object_under_it_skipping_hidden(
 
 
 def test_expand_object_store_object_uses_its_folder_and_name(bucket: str) -> None:
-    assert expand_inputs([f"{bucket}/sub/z.md"]) == [InputFile(0, f"{bucket}/sub", f"{bucket}/sub/z.md", "z.md", namespace="sub")]
+    assert expand_inputs([f"{bucket}/sub/z.md"]) == [
+        InputFile(0, f"{bucket}/sub", f"{bucket}/sub/z.md", "z.md", namespace="sub")
+    ]
 
 
 @pytest.mark.parametrize(
