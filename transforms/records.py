@@ -123,7 +123,7 @@ class Document:
     ``keep_fields`` as sorted ``(name, value)`` pairs, values of their own type (``transforms.metadata``);
     ``metadata_types`` names the Arrow type of each value that is not a string or null.
     ``input_sha256``/``size_bytes`` describe the raw bytes the record was decoded from.
-    ``source_ref`` is the opaque form of ``source`` (path fingerprint plus line or row)
+    ``source_ref`` is the opaque form of ``source`` (``src-`` reference plus line or row)
     that the quarantine uses, because a file name is data too.
     """
 
@@ -289,7 +289,7 @@ class QuarantineReason(str, Enum):
 class QuarantineRecord:
     """A record that did not reach the clean output, described without any of its content.
 
-    ``source`` here is an opaque reference (path fingerprint plus line/row), never a
+    ``source`` here is an opaque reference (``src-`` reference plus line/row), never a
     file name. ``error_class`` is an exception class name, never its message.
     """
 
