@@ -10,7 +10,7 @@ import json
 import random
 from pathlib import Path
 
-from transforms.readers.inputs import InputFile, file_record_id, position_id
+from transforms.readers.inputs import expand_inputs, file_record_id, position_id
 
 MAGIC = {
     "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n",
@@ -20,20 +20,34 @@ MAGIC = {
 }
 
 
-def _file(root: Path, relpath: str) -> InputFile:
-    return InputFile(0, str(root), str(root / relpath), relpath)
+# Where a record is, until the corpus is listed: (relative path, position suffix, "" for a whole file).
+_Place = tuple[str, str]
+
+
+def _resolve(root: Path, expected: dict[str | _Place, str]) -> dict[str, str]:
+    """``expected`` with every place replaced by the id a run derives for it (ordinals in the listing of
+    ``root``, so only once every file is written)."""
+    listing = {f.relpath: f for f in expand_inputs([str(root)])}
+
+    def record_id(key: str | _Place) -> str:
+        if isinstance(key, str):
+            return key
+        relpath, suffix = key
+        return position_id(listing[relpath], suffix) if suffix else file_record_id(listing[relpath])
+
+    return {record_id(k): v for k, v in expected.items()}
 
 
 def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     """Write the corpus under ``root`` (given to ``--input`` as it is) and return the expected outcomes."""
     rnd = random.Random(seed)
-    expected: dict[str, str] = {}
+    expected: dict[str | _Place, str] = {}
     raw = root / "raw"
     raw.mkdir(parents=True)
 
     def put(name: str, data: bytes, outcome: str) -> None:
         (raw / name).write_bytes(data)
-        expected[file_record_id(_file(root, f"raw/{name}"))] = outcome
+        expected[(f"raw/{name}", "")] = outcome
 
     for i in range(80):
         body = bytes(rnd.randrange(32, 127) for _ in range(rnd.randrange(0, 200)))
@@ -71,9 +85,8 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     def jsonl(name: str, lines: list[tuple[str, str, str]]) -> None:
         """lines: (raw line, id if known, outcome)."""
         (batch / name).write_text("\n".join(line for line, _, _ in lines) + "\n", encoding="utf-8")
-        f = _file(root, f"batch/{name}")
         for n, (_, rid, outcome) in enumerate(lines, start=1):
-            expected[rid or position_id(f, f"#L{n}")] = outcome
+            expected[rid or (f"batch/{name}", f"#L{n}")] = outcome
 
     rows = []
     for i in range(60):
@@ -89,7 +102,7 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
     )
     # Duplicate ids are quarantined under their own id (all copies share it).
     for i in range(20):
-        expected.pop(position_id(_file(root, "batch/duplicates.jsonl"), f"#L{i + 1}"))
+        expected.pop(("batch/duplicates.jsonl", f"#L{i + 1}"))
         expected[f"dup{i // 2}"] = "duplicate_id"
     wrong = []
     for i in range(10):
@@ -118,4 +131,4 @@ def build(root: Path, big: bool = False, seed: int = 7) -> dict[str, str]:
         put("one_10mb_line.txt", (words * (10_000_000 // len(words) + 1))[:10_000_000].encode(), "record")
         put("one_million_and_one.txt", (words * 20_000)[:1_000_001].encode(), "record")
         put("twenty_million.txt", (words * 260_000)[:20_000_000].encode(), "too_large")
-    return expected
+    return _resolve(root, expected)

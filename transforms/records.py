@@ -34,7 +34,6 @@ __all__ = [
     "RedactedDocument",
     "Redaction",
     "content_sha256",
-    "derived_id",
     "document_fields",
     "metadata_parts",
     "rebuild_metadata",
@@ -51,7 +50,10 @@ def sha256_hex(data: bytes | str) -> str:
 
 
 class IdKind(str, Enum):
-    """What a derived identifier names. Each kind is a namespace of its own: its own prefix and hash domain."""
+    """What a derived identifier names. Each kind is a namespace of its own: its own prefix and hash input.
+
+    Derived ids and references are made in one place, ``transforms.readers.inputs.derived_id``.
+    """
 
     FILE = "f"  # a file read whole as one record
     MEMBER = "m"  # an archive member read whole as one record
@@ -61,24 +63,6 @@ class IdKind(str, Enum):
 
 # Every derived record id starts with this character; a record's own id that starts with it is escaped.
 DERIVED_ID_MARK = "~"
-
-
-def derived_id(kind: IdKind, root: str, relpath: str, member: str = "") -> str:
-    """The identifier scrubline derives for something from where it is, never from what it says.
-
-    ``~<kind>-<32 hex>`` (``src-<16 hex>`` for ``SOURCE``): a sha256 over the kind, the input root, the
-    path relative to it and the archive member name, each length-prefixed, so two different tuples never
-    share a hash input and no path can be read back. Every path-derived id and reference is made here
-    and nowhere else, so keying them is a change to this one function.
-    """
-    h = hashlib.sha256(b"scrubline-derived-id")
-    for part in (kind.value, root, relpath, member):
-        data = part.encode("utf-8", "surrogatepass")
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
-    if kind is IdKind.SOURCE:
-        return f"src-{h.hexdigest()[:16]}"
-    return f"{DERIVED_ID_MARK}{kind.value}-{h.hexdigest()[:32]}"
 
 
 def supplied_id(raw: str) -> str:
@@ -139,7 +123,7 @@ class Document:
     ``keep_fields`` as sorted ``(name, value)`` pairs, values of their own type (``transforms.metadata``);
     ``metadata_types`` names the Arrow type of each value that is not a string or null.
     ``input_sha256``/``size_bytes`` describe the raw bytes the record was decoded from.
-    ``source_ref`` is the opaque form of ``source`` (path fingerprint plus line or row)
+    ``source_ref`` is the opaque form of ``source`` (``src-`` reference plus line or row)
     that the quarantine uses, because a file name is data too.
     """
 
@@ -305,7 +289,7 @@ class QuarantineReason(str, Enum):
 class QuarantineRecord:
     """A record that did not reach the clean output, described without any of its content.
 
-    ``source`` here is an opaque reference (path fingerprint plus line/row), never a
+    ``source`` here is an opaque reference (``src-`` reference plus line/row), never a
     file name. ``error_class`` is an exception class name, never its message.
     """
 

@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from pipelines.cli import main
-from transforms.readers.inputs import InputFile, file_record_id
+from transforms.readers.inputs import InputFile, expand_inputs, file_record_id
 from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
 NO_NER = {
@@ -51,6 +51,12 @@ def make_inputs(root: Path) -> Path:
     return src
 
 
+def listed(root: Path, relpath: str) -> InputFile:
+    """The file at ``relpath`` under the input ``root`` as a run given ``--input root`` lists it (numbered:
+    without a state key its derived ids are its ordinal in that listing)."""
+    return next(f for f in expand_inputs([str(root)]) if f.relpath == relpath)
+
+
 def read_rows(out: Path, kind: str) -> list[dict]:
     rows = []
     for f in sorted((out / kind).glob("*.parquet")):
@@ -77,7 +83,7 @@ def test_end_to_end_exact_contents(tmp_path: Path, capsys: pytest.CaptureFixture
     records = read_rows(out, "records")
     manifest = json.loads((out / "manifest.json").read_text())
     ruleset = manifest["ruleset"]
-    note_id = file_record_id(InputFile(0, str(src), str(src / "mail/note.md"), "mail/note.md"))
+    note_id = file_record_id(listed(src, "mail/note.md"))
     assert [(r["id"], r["text"], r["source"], r["language"], r["ruleset"]) for r in records] == sorted(
         [
             (note_id, "Nothing to see.\n", "mail/note.md", None, ruleset),

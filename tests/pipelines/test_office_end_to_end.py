@@ -16,8 +16,11 @@ import yaml
 
 from pipelines.cli import main
 from tests.fixtures.make_office_fixtures import EMAILS, PEOPLE, PHONES
+from tests.pipelines.test_cli import listed
+from transforms.config import LimitsConfig
 from transforms.readers.archives import member_file
-from transforms.readers.inputs import InputFile, file_record_id
+from transforms.readers.inputs import file_record_id
+from transforms.readers.zipsafe import archive_members
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "office"
 
@@ -54,8 +57,11 @@ QUARANTINED = {
 def record_id(root: Path, relpath: str) -> str:
     """The id of the file (``a.zip!member``: archive member) at ``relpath`` under the input ``root``."""
     archive, _, member = relpath.partition("!")
-    f = InputFile(0, str(root), str(root / archive), archive)
-    return file_record_id(member_file(f, member) if member else f)
+    f = listed(root, archive)
+    if not member:
+        return file_record_id(f)
+    _, members = archive_members((root / archive).read_bytes(), LimitsConfig(max_archive_members=100))
+    return file_record_id(member_file(f, member, [m.name for m in members].index(member) + 1))
 
 
 def read_rows(out: Path, kind: str) -> list[dict]:

@@ -13,7 +13,8 @@ import pytest
 import yaml
 
 from pipelines.cli import main
-from transforms.readers.inputs import InputFile, opaque_source
+from tests.pipelines.test_cli import listed
+from transforms.readers.inputs import opaque_source
 from transforms.runs.report import ENTITY_COLOUR, REASON_COLOUR, REPORT_NAME
 from transforms.runs.stats import RUN_STATS_NAME
 
@@ -28,8 +29,7 @@ SENSITIVE = ["ada@example.com", "Bluefin", "4111 1111 1111 1111", "build01", "lo
 
 def ref(run_dir: Path, relpath: str) -> str:
     """The opaque reference of ``relpath`` under the ``uploads`` input beside the run folder."""
-    root = run_dir.parent / "uploads"
-    return opaque_source(InputFile(0, str(root), str(root / relpath), relpath))
+    return opaque_source(listed(run_dir.parent / "uploads", relpath))
 
 
 def text_of(page: str) -> str:

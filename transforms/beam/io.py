@@ -20,7 +20,7 @@ from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
 from transforms.output.shards import OutputFile, shard_of, write_shard
 from transforms.readers.dispatch import read_input_file
-from transforms.readers.inputs import InputFile, opaque_source
+from transforms.readers.inputs import InputFile, opaque_source, with_state_key
 from transforms.records import Document, Excluded, QuarantineRecord
 from transforms.storage import ReadOnce
 
@@ -93,7 +93,7 @@ class ReadUploads(beam.PTransform):
         state_key: StateKeyRef | None = None,
     ) -> None:
         super().__init__()
-        self._files = list(files)
+        self._files = with_state_key(files, state_key)  # derived ids keyed like every other digest
         self._input_cfg = input_cfg.model_dump(mode="json")
         self._limits = limits.model_dump(mode="json")
         self._state_key = state_key

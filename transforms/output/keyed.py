@@ -25,6 +25,7 @@ from transforms.config import key_id, read_state_key
 
 __all__ = [
     "CONTENT",
+    "DERIVED_ID",
     "FINGERPRINT",
     "INPUT",
     "MANIFEST",
@@ -49,6 +50,7 @@ OUTPUT = "output"  # a published row (fingerprints: output_hmac)
 FINGERPRINT = "fingerprint"  # a fingerprint row (fingerprints: fingerprint_hmac)
 RULE = "rule"  # a rule value: term, domain, regex, exclusion value (manifest config)
 MANIFEST = "manifest"  # the manifest, less its reuse section (manifest: hmac)
+DERIVED_ID = "derived-id"  # where a file is: derived record ids and opaque sources (readers.inputs)
 
 # The manifest fields its MAC does not cover: the MAC itself, and what --previous carried over (the
 # only part where an incremental run may differ from a full rerun).

@@ -1,7 +1,8 @@
 """Zip uploads (``.zip``): one record per member, each read as if it were a file with the member's name.
 
 A member's ``source`` is ``relpath!member``; its id (an archive member's, a namespace apart from
-files') and opaque ``source_ref`` hash the archive's path and the member name. The archive is read
+files') and opaque ``source_ref`` derive from the archive's place and the member's name (keyed) or
+position (without a state key), see ``inputs.derived_id``. The archive is read
 whole and checked against the archive limits before any member is inflated (``zipsafe``). Nested
 archives (``.zip`` and ``.gz`` members, a ``.zip.gz`` file) and Parquet members are not opened.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import zipfile
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from transforms import storage
@@ -26,11 +28,12 @@ from transforms.records import QuarantineReason, QuarantineRecord
 __all__ = ["member_file", "read_zip"]
 
 
-def member_file(f: InputFile, name: str) -> InputFile:
-    """A zip member seen as a file of its own: ``relpath`` is ``<archive relpath>!<member name>`` and
-    ``member`` the name, so its record id (of kind ``MEMBER``), ``source`` and opaque ``source_ref``
-    derive from both (the ref hashes the name)."""
-    return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}", name)
+def member_file(f: InputFile, name: str, index: int) -> InputFile:
+    """A zip member seen as a file of its own: ``relpath`` is ``<archive relpath>!<member name>``,
+    ``member`` the name and ``member_index`` its 1-based ``index`` among the members read, so its
+    record id (of kind ``MEMBER``), ``source`` and opaque ``source_ref`` derive from the archive's
+    and its own."""
+    return replace(f, relpath=f"{f.relpath}!{name}", member=name, member_index=index)
 
 
 def _unopened(kind: str, nested: bool) -> str:
@@ -43,9 +46,8 @@ def _unopened(kind: str, nested: bool) -> str:
 
 
 def _member_records(
-    f: InputFile, zf: zipfile.ZipFile, member: ArchiveMember, cfg: InputConfig, limits: LimitsConfig
+    mf: InputFile, zf: zipfile.ZipFile, member: ArchiveMember, cfg: InputConfig, limits: LimitsConfig
 ) -> Iterator[Any]:
-    mf = member_file(f, member.name)
     try:
         mdata = read_member(zf, member, limits)
     except DocumentError as exc:
@@ -86,5 +88,5 @@ def read_zip(
         yield quarantine_record(f, quarantine_reason(exc), exc.error_class, sha=sha, size=size)
         return
     with zf:
-        for member in members:
-            yield from _member_records(f, zf, member, cfg, limits)
+        for index, member in enumerate(members, 1):
+            yield from _member_records(member_file(f, member.name, index), zf, member, cfg, limits)

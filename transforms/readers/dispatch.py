@@ -5,7 +5,7 @@ either a ``Document``, a ``QuarantineRecord`` or an ``Excluded``. It never raise
 never drops a record silently.
 
 Nothing here logs, and no exception message or quarantine field carries record content or a file
-name (quarantine rows name files only by an opaque fingerprint, see ``inputs.opaque_source``).
+name (quarantine rows name files only by an opaque reference, see ``inputs.opaque_source``).
 """
 
 from __future__ import annotations
@@ -65,8 +65,8 @@ def read_input_file(
       ``UNSUPPORTED_TYPE``; an office package over the archive limits is ``TOO_LARGE``.
     - ``.zip``: one record per member, in central-directory order, each read as if it were a file with
       the member's name; its ``source`` is ``relpath!member``, its id (of kind ``MEMBER``) and opaque
-      ``source_ref`` hash the archive's path and the member name. The archive is read whole (up to
-      ``limits.max_file_bytes``) and checked before any member is inflated: over
+      ``source_ref`` derive from the archive's place and the member (``inputs.derived_id``). The
+      archive is read whole (up to ``limits.max_file_bytes``) and checked before any member is inflated: over
       ``max_archive_members``, ``max_archive_member_bytes``, ``max_archive_total_bytes`` or
       ``max_archive_ratio`` (members over 1 MiB) it is one ``TOO_LARGE`` record for the whole
       archive. Directories, hidden members and ``__MACOSX/`` are skipped, as a directory walk skips

@@ -2,10 +2,15 @@
 
 ``expand_inputs`` runs once, when the pipeline is built: it turns ``--input`` arguments (files,
 directories, glob patterns; local or on an object store such as ``s3://``) into a sorted,
-duplicate-free list of ``InputFile``. Everything a reader derives from a file's identity lives here
-too (through ``transforms.records.derived_id``): the record id of a whole file or of a position in
-it, the opaque reference that names a file in quarantine rows (never its name), the quarantine row
-itself, and opening a file (through ``transforms.storage``, decompressing a gzip stream).
+duplicate-free list of ``InputFile``, each numbered and named by ``number_inputs``. Everything a
+reader derives from a file's identity lives here too (``derived_id``): the record id of a whole file
+or of a position in it, the opaque reference that names a file in quarantine rows (never its name),
+the quarantine row itself, and opening a file (through ``transforms.storage``, decompressing a gzip
+stream).
+
+A derived id must not let anyone who holds the output confirm a guessed path (file names are data):
+under the state key it is an HMAC of where the file is; without one it is the file's ordinal in the
+run's listing, which no path can be hashed into.
 """
 
 from __future__ import annotations
@@ -17,26 +22,32 @@ import os
 import posixpath
 import re
 import zlib
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from pathlib import PurePath
 from typing import BinaryIO, cast
 
 from transforms import storage
-from transforms.records import IdKind, QuarantineReason, QuarantineRecord, derived_id
+from transforms.output.keyed import DERIVED_ID, StateKeyRef, keyed_hex, load_state_key
+from transforms.records import DERIVED_ID_MARK, IdKind, QuarantineReason, QuarantineRecord
 
 __all__ = [
     "DECOMPRESS_ERRORS",
     "InputError",
     "InputFile",
     "Opener",
+    "derived_id",
     "expand_inputs",
     "file_record_id",
+    "number_inputs",
     "opaque_source",
     "open_input",
     "position_id",
     "quarantine_record",
+    "root_names",
     "stored_size",
+    "with_state_key",
 ]
 
 # How a reader opens the stored bytes of a file: ``storage.open_read``, or a ``storage.ReadOnce``'s
@@ -60,8 +71,14 @@ class InputFile:
     order never depend on it), ``root`` the absolute directory (or object-store folder) that ``relpath``
     (posix separators) is relative to, ``path`` the absolute path (or ``scheme://`` location) of the
     file. For a file named directly, ``root`` is its directory and ``relpath`` its base name. For an
-    archive member, ``path`` is the archive's, ``relpath`` is ``<archive relpath>!<member>`` and
-    ``member`` the member's name ("" for a file).
+    archive member, ``path`` is the archive's, ``relpath`` is ``<archive relpath>!<member>``,
+    ``member`` the member's name ("" for a file) and ``member_index`` its 1-based position among the
+    archive's members read.
+
+    What its ids derive from (``derived_id``): ``namespace``, the root's name among the run's roots
+    (``root_names``), and ``ordinal``, the file's position in the run's listing (``number_inputs``);
+    ``state_key`` names the state key ids are keyed with (the variable and the key's id, never the key:
+    each worker reads the key from its own environment), None for a run without one.
     """
 
     root_index: int
@@ -69,30 +86,91 @@ class InputFile:
     path: str
     relpath: str
     member: str = ""
+    namespace: str = ""
+    ordinal: int = 0
+    member_index: int = 0
+    state_key: StateKeyRef | None = None
 
 
 # ---------------------------------------------------------------------------------------------------
 # Identifiers
 
 
+def derived_id(kind: IdKind, f: InputFile) -> str:
+    """The identifier scrubline derives for ``f`` from where it is, never from what it says.
+
+    With a state key: ``~<kind>-<32 hex>`` (``src-<16 hex>`` for ``SOURCE``), an HMAC-SHA256 under
+    the key's ``derived-id`` subkey of the kind, the root's ``namespace``, ``relpath`` and member name
+    (each length-prefixed): unguessable without the key, one namespace per kind and per root, and the
+    same wherever the inputs are stored as long as their roots keep their names. Without a key:
+    ``~<kind>-<ordinal>`` (``src-<ordinal>``), the file's 6-digit ordinal in the run's listing, with
+    ``.<member_index>`` for an archive member: unique in the run and computable from no path, but
+    stable only for the same set of inputs. Every path-derived id and reference is made here.
+    """
+    key = load_state_key(f.state_key)
+    if key is None:
+        anchor = f"{f.ordinal:06d}" + (f".{f.member_index}" if f.member else "")
+    else:
+        digest = keyed_hex(key, DERIVED_ID, kind.value, f.namespace, f.relpath, f.member)
+        anchor = digest[:16] if kind is IdKind.SOURCE else digest[:32]
+    return f"src-{anchor}" if kind is IdKind.SOURCE else f"{DERIVED_ID_MARK}{kind.value}-{anchor}"
+
+
 def file_record_id(f: InputFile) -> str:
     """The record id of a file (or archive member) read whole: ``derived_id`` of kind ``FILE`` (``MEMBER``)."""
-    return derived_id(IdKind.MEMBER if f.member else IdKind.FILE, f.root, f.relpath, f.member)
+    return derived_id(IdKind.MEMBER if f.member else IdKind.FILE, f)
 
 
 def position_id(f: InputFile, suffix: str) -> str:
     """The id of a position (``suffix`` such as ``"#L3"``) in a JSONL or Parquet file whose record has no
     usable id of its own: ``derived_id`` of kind ``ROW``, then the suffix."""
-    return derived_id(IdKind.ROW, f.root, f.relpath, f.member) + suffix
+    return derived_id(IdKind.ROW, f) + suffix
 
 
 def opaque_source(f: InputFile, suffix: str = "") -> str:
     """An opaque reference to a file (plus ``suffix`` such as ``"#L3"``) that never reveals its name.
 
-    ``src-<16 hex>`` (``derived_id`` of kind ``SOURCE``) then the suffix: stable across runs, different
-    for the same relative path under two roots, and independent of the order the inputs were given in.
+    ``derived_id`` of kind ``SOURCE`` then the suffix: different for the same relative path under two
+    roots, and independent of the order the inputs were given in.
     """
-    return derived_id(IdKind.SOURCE, f.root, f.relpath, f.member) + suffix
+    return derived_id(IdKind.SOURCE, f) + suffix
+
+
+def _root_name(root: str) -> str:
+    return posixpath.basename(root.rstrip("/")) if not storage.is_local(root) else os.path.basename(root)
+
+
+def root_names(roots: Iterable[str]) -> dict[str, str]:
+    """The namespace of each input root in derived ids: its last path component (``uploads`` for
+    ``/data/uploads`` and ``s3://bucket/uploads`` alike), or the whole location when another of
+    ``roots`` has the same last component (or it has none).
+
+    So two roots of one run never share a namespace (a location contains a separator that a last
+    component cannot), and a root keeps its namespace when the inputs move elsewhere, unless the move
+    brings two roots of the same name together.
+    """
+    unique = sorted(set(roots))
+    last = {root: _root_name(root) for root in unique}
+    count = Counter(last.values())
+    return {root: name if name and count[name] == 1 else root for root, name in last.items()}
+
+
+def number_inputs(files: Sequence[InputFile]) -> list[InputFile]:
+    """The run's listing: ``files`` sorted by ``(namespace, relpath)`` with their ``namespace`` and
+    ``ordinal`` (0-based position) set.
+
+    The one place ordinals are given, over the whole listing of a run, so ids without a state key
+    depend only on the set of files and on the roots' names: never on the order of ``--input``, the
+    listing order or the number of workers.
+    """
+    names = root_names(f.root for f in files)
+    ordered = sorted(files, key=lambda f: (names[f.root], f.relpath))
+    return [replace(f, namespace=names[f.root], ordinal=i) for i, f in enumerate(ordered)]
+
+
+def with_state_key(files: Sequence[InputFile], state_key: StateKeyRef | None) -> list[InputFile]:
+    """``files`` whose derived ids are keyed under ``state_key`` (ordinals when it is None)."""
+    return [replace(f, state_key=state_key) for f in files]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -238,7 +316,7 @@ def _expand_remote(index: int, arg: str) -> list[InputFile]:
 
 
 def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
-    """Expand input arguments into the files to read, sorted by ``(root, relpath)``.
+    """Expand input arguments into the files to read, numbered and sorted by ``number_inputs``.
 
     Each argument is a file (``relpath`` = its base name), a directory (walked recursively, with
     ``relpath`` relative to it), or a glob pattern (``glob.glob(recursive=True)``; the root is the
@@ -246,8 +324,8 @@ def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
     hidden files and directories, never descend symbolic links to directories, and keep a symbolic
     link to a file only when it resolves inside the root. A file reached from several arguments is
     listed once, under the outermost of their roots (the shortest normalised path). The result,
-    roots and relative paths included, depends only on the file tree and the set of arguments, never
-    on their order or on listing order. On an object store (``s3://bucket/uploads``) a folder is a key
+    roots, relative paths and ordinals included, depends only on the file tree and the set of
+    arguments, never on their order or on listing order. On an object store (``s3://bucket/uploads``) a folder is a key
     prefix: every object under it is listed, hidden ones (a path part starting with '.') skipped; a
     pattern follows Beam's rules.
 
@@ -258,7 +336,7 @@ def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
         for f in _expand_one(index, arg):
             known = chosen.get(f.path)
             chosen[f.path] = f if known is None else _outermost(known, f)
-    return sorted(chosen.values(), key=lambda f: (f.root, f.relpath))
+    return number_inputs(list(chosen.values()))
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -41,19 +41,20 @@ DEFAULT_TOP = 20
 
 progress_logger = logging.getLogger("scrubline.progress")
 
-# What ``transforms.readers.inputs.opaque_source`` produces: a path fingerprint, then optional position
+# What ``transforms.readers.inputs.opaque_source`` produces: a keyed path fingerprint (16 hex) or, without
+# a state key, an ordinal (``000042``, ``000042.3`` for an archive member), then optional position
 # suffixes such as ``#L3`` or ``#row5``. Anything else is not shown as given (it could be a name).
-_FILE_REF = re.compile(r"src-[0-9a-f]{16}")
-_SAFE_REF = re.compile(r"src-[0-9a-f]{16}(?:#[A-Za-z]{1,8}[0-9]{1,12})*")
+_FILE_REF = re.compile(r"src-(?:[0-9a-f]{16}|[0-9]{6,12}(?:\.[0-9]{1,9})?(?=#|$))")
+_SAFE_REF = re.compile(r"src-(?:[0-9a-f]{16}|[0-9]{6,12}(?:\.[0-9]{1,9})?)(?:#[A-Za-z]{1,8}[0-9]{1,12})*")
 
 
 def file_ref(source_ref: str) -> str:
-    """The file part of an opaque source reference: ``src-<16 hex>`` without ``#L3`` / ``#row5``."""
+    """The file part of an opaque source reference (``src-<16 hex>``, ``src-<ordinal>``) without ``#L3`` / ``#row5``."""
     return safe_ref(source_ref.split("#", 1)[0])
 
 
 def safe_ref(source_ref: str) -> str:
-    """``source_ref`` if it has the opaque shape ``src-<16 hex>[#L3...]``, else a placeholder.
+    """``source_ref`` if it has the opaque shape ``src-<16 hex or ordinal>[#L3...]``, else a placeholder.
 
     A reference whose file part is opaque but whose suffix is not keeps the file part only
     (``src-0123456789abcdef#?``); anything else becomes ``unrecognised``.

@@ -6,6 +6,7 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from transforms.config import InputConfig, LimitsConfig
@@ -30,33 +31,30 @@ def sha(data: bytes | str) -> str:
     return hashlib.sha256(data.encode() if isinstance(data, str) else data).hexdigest()
 
 
-def _derived(kind: str, f: InputFile) -> str:
-    """The hex digest behind a derived id: sha256 over the kind, root, relpath and member, length-prefixed."""
-    h = hashlib.sha256(b"scrubline-derived-id")
-    for part in (kind, f.root, f.relpath, f.member):
-        h.update(len(part.encode()).to_bytes(8, "big") + part.encode())
-    return h.hexdigest()
+def _anchor(f: InputFile) -> str:
+    """What a derived id names without a state key: the file's 6-digit ordinal, then ``.<n>`` for the
+    n-th member of an archive."""
+    return f"{f.ordinal:06d}" + (f".{f.member_index}" if f.member else "")
 
 
 def fid(f: InputFile) -> str:
-    """The record id of a file (``~f-``) or archive member (``~m-``) read whole."""
-    kind = "m" if f.member else "f"
-    return f"~{kind}-" + _derived(kind, f)[:32]
+    """The record id of a file (``~f-``) or archive member (``~m-``) read whole, without a state key."""
+    return f"~{'m' if f.member else 'f'}-{_anchor(f)}"
 
 
 def rid(f: InputFile, suffix: str) -> str:
     """The id of a position (``#L3``, ``#row2``) in ``f`` whose record has no usable id of its own."""
-    return "~r-" + _derived("r", f)[:32] + suffix
+    return f"~r-{_anchor(f)}{suffix}"
 
 
 def opq(f: InputFile, suffix: str = "") -> str:
-    """The opaque source reference of ``f`` (plus a position suffix)."""
-    return f"src-{_derived('src', f)[:16]}{suffix}"
+    """The opaque source reference of ``f`` (plus a position suffix), without a state key."""
+    return f"src-{_anchor(f)}{suffix}"
 
 
-def member(f: InputFile, name: str) -> InputFile:
-    """The zip member ``name`` inside ``f``, as the zip reader sees it."""
-    return InputFile(f.root_index, f.root, f.path, f"{f.relpath}!{name}", name)
+def member(f: InputFile, name: str, index: int) -> InputFile:
+    """The zip member ``name``, the ``index``-th (from 1) of the members read in ``f``, as the zip reader sees it."""
+    return replace(f, relpath=f"{f.relpath}!{name}", member=name, member_index=index)
 
 
 def qrec(

@@ -26,15 +26,15 @@ from transforms.readers.inputs import InputFile
 from transforms.records import QuarantineReason, QuarantineRecord
 
 
-def test_member_references_hash_the_member_name(tmp_path: Path) -> None:
+def test_member_references_name_the_member_by_position_without_a_key(tmp_path: Path) -> None:
     f = put(tmp_path, "up.zip", make_zip([("Payroll Okafor/salaries.txt", b"x"), ("b.gz", b"\x1f\x8b")]))
     first, second = read(f)
     assert (first.id, first.source, first.source_ref) == (
-        fid(member(f, "Payroll Okafor/salaries.txt")),
+        fid(member(f, "Payroll Okafor/salaries.txt", 1)),
         "up.zip!Payroll Okafor/salaries.txt",
-        opq(member(f, "Payroll Okafor/salaries.txt")),
+        opq(member(f, "Payroll Okafor/salaries.txt", 1)),
     )
-    assert second == qrec(member(f, "b.gz"), UNSUPPORTED, "NestedArchive", raw=b"\x1f\x8b")
+    assert second == qrec(member(f, "b.gz", 2), UNSUPPORTED, "NestedArchive", raw=b"\x1f\x8b")
     assert "Okafor" not in second.source + second.id
 
 
@@ -54,9 +54,9 @@ def test_archive_outcomes(tmp_path: Path, name: str, data: bytes, reason: Quaran
 
 
 def test_member_file_is_the_archive_seen_at_the_member_path() -> None:
-    f = InputFile(2, "/up", "/up/batch/all.zip", "batch/all.zip")
-    assert member_file(f, "docs/a.txt") == InputFile(
-        2, "/up", "/up/batch/all.zip", "batch/all.zip!docs/a.txt", "docs/a.txt"
+    f = InputFile(2, "/up", "/up/batch/all.zip", "batch/all.zip", namespace="up", ordinal=7)
+    assert member_file(f, "docs/a.txt", 3) == InputFile(
+        2, "/up", "/up/batch/all.zip", "batch/all.zip!docs/a.txt", "docs/a.txt", "up", 7, 3
     )
 
 
@@ -66,10 +66,12 @@ def test_members_are_read_in_order_by_their_own_kind(tmp_path: Path) -> None:
     members = [("b/notes.txt", b"plain"), ("a/rows.ndjson", row + b"\n"), ("mail.EML", eml), ("big.txt", b"x" * 26)]
     f = put(tmp_path, "up.zip", make_zip(members))
     assert list(read_zip(f, False, InputConfig(), LimitsConfig(max_record_chars=25))) == [
-        file_doc(member(f, "b/notes.txt"), "plain", b"plain"),
-        line_doc(member(f, "a/rows.ndjson"), 1, "r1", "row text", row),
-        file_doc(member(f, "mail.EML"), "Subject: hello\n\nbody\n", eml),
-        qrec(member(f, "big.txt"), TOO_LARGE, "RecordTooLarge", record_id=fid(member(f, "big.txt")), raw=b"x" * 26),
+        file_doc(member(f, "b/notes.txt", 1), "plain", b"plain"),
+        line_doc(member(f, "a/rows.ndjson", 2), 1, "r1", "row text", row),
+        file_doc(member(f, "mail.EML", 3), "Subject: hello\n\nbody\n", eml),
+        qrec(
+            member(f, "big.txt", 4), TOO_LARGE, "RecordTooLarge", record_id=fid(member(f, "big.txt", 4)), raw=b"x" * 26
+        ),
     ]
 
 

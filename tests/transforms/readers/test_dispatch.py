@@ -52,7 +52,8 @@ def test_environment_failures_are_read_errors(tmp_path: Path, name: str, make: s
 
 
 def _fixture_file(relpath: str) -> InputFile:
-    return InputFile(0, str(FIXTURES), str(FIXTURES / relpath), relpath)
+    """The fixture as the run's listing numbers it (its ids without a key are its ordinal)."""
+    return next(f for f in expand_inputs([str(FIXTURES)]) if f.relpath == relpath)
 
 
 def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> None:
@@ -67,11 +68,11 @@ def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> 
     assert out == {
         "bomb.zip": [qrec(at("bomb.zip"), T, "CompressionRatioTooHigh", raw=fixture("bomb.zip"))],
         "bundle.zip": [
-            file_doc(member(bundle_zip, "bundle/review.docx"), DOCX_TEXT, inner["review.docx"]),
-            file_doc(member(bundle_zip, "bundle/reference.pdf"), PDF_TEXT, inner["reference.pdf"]),
-            file_doc(member(bundle_zip, "bundle/team.html"), HTML_TEXT, inner["team.html"]),
+            file_doc(member(bundle_zip, "bundle/review.docx", 1), DOCX_TEXT, inner["review.docx"]),
+            file_doc(member(bundle_zip, "bundle/reference.pdf", 2), PDF_TEXT, inner["reference.pdf"]),
+            file_doc(member(bundle_zip, "bundle/team.html", 3), HTML_TEXT, inner["team.html"]),
             file_doc(
-                member(bundle_zip, "bundle/minutes.txt"),
+                member(bundle_zip, "bundle/minutes.txt", 4),
                 "Minutes taken by Helen Castellano, (212) 555-0199.\n",
                 inner["minutes.txt"],
             ),
@@ -82,7 +83,7 @@ def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> 
                 (),
                 sha(rows[0]),
                 len(rows[0]),
-                opq(member(bundle_zip, "bundle/rows.jsonl"), "#L1"),
+                opq(member(bundle_zip, "bundle/rows.jsonl", 5), "#L1"),
             ),
             Document(
                 "bundle-row-2",
@@ -91,10 +92,10 @@ def test_every_fixture_is_a_record_or_quarantined_with_the_expected_reason() -> 
                 (),
                 sha(rows[1]),
                 len(rows[1]),
-                opq(member(bundle_zip, "bundle/rows.jsonl"), "#L2"),
+                opq(member(bundle_zip, "bundle/rows.jsonl", 5), "#L2"),
             ),
-            qrec(member(bundle_zip, "bundle/inner.zip"), U, "NestedArchive", raw=bundle.read("bundle/inner.zip")),
-            qrec(member(bundle_zip, "bundle/locked.txt"), U, "EncryptedMember", size=25),
+            qrec(member(bundle_zip, "bundle/inner.zip", 6), U, "NestedArchive", raw=bundle.read("bundle/inner.zip")),
+            qrec(member(bundle_zip, "bundle/locked.txt", 7), U, "EncryptedMember", size=25),
         ],
         "corrupt.docx": [qrec(at("corrupt.docx"), D, "BadZipFile", raw=fixture("corrupt.docx"))],
         "hiring.pptx": [file_doc(at("hiring.pptx"), PPTX_TEXT, fixture("hiring.pptx"))],

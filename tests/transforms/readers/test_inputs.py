@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import hmac
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from tests.objectstore import S3
+from transforms.output.keyed import StateKeyError, StateKeyRef, state_key_id
 from transforms.readers.archives import member_file
 from transforms.readers.inputs import (
     DECOMPRESS_ERRORS,
@@ -17,42 +20,128 @@ from transforms.readers.inputs import (
     InputFile,
     expand_inputs,
     file_record_id,
+    number_inputs,
     opaque_source,
     open_input,
     position_id,
     quarantine_record,
+    root_names,
     stored_size,
 )
 from transforms.records import QuarantineReason, QuarantineRecord
 
 # --- identifiers --------------------------------------------------------------------------------------
 
+KEY = "state-key-for-input-id-tests-01"
+REF = StateKeyRef("SCRUBLINE_TEST_IDS_KEY", state_key_id(KEY.encode()) or "")
 
-def _digest(kind: str, root: str, relpath: str, member: str = "") -> str:
+
+@pytest.fixture
+def keyed(monkeypatch: pytest.MonkeyPatch) -> StateKeyRef:
+    """The state key in the environment variable ``REF`` names, as a worker reads it."""
+    monkeypatch.setenv(REF.env, KEY)
+    return REF
+
+
+def _hmac(kind: str, namespace: str, relpath: str, member: str = "") -> str:
+    """HMAC-SHA256 under the key's ``derived-id`` subkey of the length-prefixed parts, computed here."""
+    subkey = hmac.new(KEY.encode(), b"scrubline-state\x00derived-id", hashlib.sha256).digest()
+    parts = [p.encode() for p in (kind, namespace, relpath, member)]
+    return hmac.new(subkey, b"".join(len(p).to_bytes(8, "big") + p for p in parts), hashlib.sha256).hexdigest()
+
+
+def _old_digest(kind: str, root: str, relpath: str, member: str = "") -> str:
+    """The unkeyed sha256 that derived ids were before they were keyed: anyone could compute it."""
     parts = [p.encode() for p in (kind, root, relpath, member)]
     return hashlib.sha256(b"scrubline-derived-id" + b"".join(len(p).to_bytes(8, "big") + p for p in parts)).hexdigest()
 
 
-def test_file_record_id_and_opaque_source() -> None:
-    f = InputFile(3, "/data", "/data/hr/payroll.csv", "hr/payroll.csv")
-    assert file_record_id(f) == "~f-" + _digest("f", "/data", "hr/payroll.csv")[:32]
-    assert position_id(f, "#L7") == "~r-" + _digest("r", "/data", "hr/payroll.csv")[:32] + "#L7"
-    assert opaque_source(f) == "src-" + _digest("src", "/data", "hr/payroll.csv")[:16]
+def test_keyed_ids_are_an_hmac_of_the_root_name_and_path(keyed: StateKeyRef, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = InputFile(3, "/data", "/data/hr/payroll.csv", "hr/payroll.csv", namespace="data", ordinal=4, state_key=keyed)
+    assert file_record_id(f) == "~f-" + _hmac("f", "data", "hr/payroll.csv")[:32]
+    assert position_id(f, "#L7") == "~r-" + _hmac("r", "data", "hr/payroll.csv")[:32] + "#L7"
+    assert opaque_source(f) == "src-" + _hmac("src", "data", "hr/payroll.csv")[:16]
     assert opaque_source(f, "#L7") == opaque_source(f) + "#L7"
-    assert "payroll" not in opaque_source(f, "#L7") + file_record_id(f) + position_id(f, "#L7")
+    old = {_old_digest(k, "/data", "hr/payroll.csv")[:n] for k, n in (("f", 32), ("r", 32), ("src", 16))}
+    assert not any(o in file_record_id(f) + position_id(f, "#L7") + opaque_source(f) for o in old)
+    # Another key, other ids: a run keyed under one key cannot be matched by id under another.
+    monkeypatch.setenv("SCRUBLINE_TEST_OTHER_KEY", "another-state-key-for-id-tests")
+    other = StateKeyRef("SCRUBLINE_TEST_OTHER_KEY", state_key_id(b"another-state-key-for-id-tests") or "")
+    assert file_record_id(replace(f, state_key=other)) != file_record_id(f)
 
 
-def test_ids_are_namespaced_by_root_and_kind() -> None:
-    a = InputFile(0, "/up/a", "/up/a/notes.txt", "notes.txt")
-    b = InputFile(1, "/up/b", "/up/b/notes.txt", "notes.txt")
+def test_without_a_key_ids_are_ordinals_in_the_listing() -> None:
+    f = InputFile(3, "/data", "/data/hr/payroll.csv", "hr/payroll.csv", namespace="data", ordinal=41)
+    assert (file_record_id(f), position_id(f, "#L7"), opaque_source(f, "#L7")) == (
+        "~f-000041",
+        "~r-000041#L7",
+        "src-000041#L7",
+    )
+    m = member_file(f, "Ada Lovelace.txt", 3)
+    assert (file_record_id(m), position_id(m, "#L2"), opaque_source(m)) == (
+        "~m-000041.3",
+        "~r-000041.3#L2",
+        "src-000041.3",
+    )
+    assert file_record_id(replace(f, ordinal=1234567)) == "~f-1234567"
+
+
+def test_a_worker_without_the_key_fails_rather_than_deriving_other_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(REF.env, raising=False)
+    with pytest.raises(StateKeyError):
+        file_record_id(
+            InputFile(0, "/up", "/up/a.txt", "a.txt", namespace="up", state_key=StateKeyRef(REF.env, "0" * 16))
+        )
+
+
+def test_keyed_ids_are_namespaced_by_root_and_kind_not_by_location_or_index(keyed: StateKeyRef) -> None:
+    a = InputFile(0, "/up/a", "/up/a/notes.txt", "notes.txt", namespace="a", state_key=keyed)
+    b = InputFile(1, "/up/b", "/up/b/notes.txt", "notes.txt", namespace="b", state_key=keyed)
     assert file_record_id(a) != file_record_id(b) and opaque_source(a) != opaque_source(b)
-    assert file_record_id(a) == file_record_id(InputFile(5, "/up/a", "/up/a/notes.txt", "notes.txt"))  # not by index
+    moved = InputFile(
+        5, "s3://bucket/a", "s3://bucket/a/notes.txt", "notes.txt", namespace="a", ordinal=9, state_key=keyed
+    )
+    assert (file_record_id(moved), opaque_source(moved)) == (file_record_id(a), opaque_source(a))
     # A file literally named like a member, and the member itself: different kinds, different ids.
-    zipped = member_file(InputFile(0, "/up/a", "/up/a/x.zip", "x.zip"), "notes.txt")
-    named = InputFile(0, "/up/a", "/up/a/x.zip!notes.txt", "x.zip!notes.txt")
+    zipped = member_file(InputFile(0, "/up/a", "/up/a/x.zip", "x.zip", namespace="a", state_key=keyed), "notes.txt", 1)
+    named = InputFile(0, "/up/a", "/up/a/x.zip!notes.txt", "x.zip!notes.txt", namespace="a", state_key=keyed)
     assert zipped.relpath == named.relpath
-    assert file_record_id(zipped) == "~m-" + _digest("m", "/up/a", "x.zip!notes.txt", "notes.txt")[:32]
+    assert file_record_id(zipped) == "~m-" + _hmac("m", "a", "x.zip!notes.txt", "notes.txt")[:32]
     assert file_record_id(named).startswith("~f-") and file_record_id(zipped) != file_record_id(named)
+
+
+@pytest.mark.parametrize(
+    "roots, names",
+    [
+        (["/data/uploads"], ["uploads"]),
+        (["/data/team_a", "/data/team_b"], ["team_a", "team_b"]),
+        (["s3://in/uploads", "/data/notes"], ["uploads", "notes"]),
+        (["s3://bucket"], ["bucket"]),
+        # Two roots of one name are told apart by where they are; a third keeps its name.
+        (["/a/data", "/b/data", "/c/other"], ["/a/data", "/b/data", "other"]),
+        (["/mnt/x/data", "s3://in/data"], ["/mnt/x/data", "s3://in/data"]),
+        (["/"], ["/"]),
+    ],
+)
+def test_root_names(roots: list[str], names: list[str]) -> None:
+    assert root_names(roots) == dict(zip(roots, names, strict=True))
+    assert root_names(reversed(roots)) == root_names(roots)
+
+
+def test_number_inputs_sorts_by_root_name_and_path_whatever_the_order_given() -> None:
+    files = [
+        InputFile(0, "/z/alpha", "/z/alpha/b.txt", "b.txt"),
+        InputFile(1, "/a/beta", "/a/beta/a.txt", "a.txt"),
+        InputFile(2, "/z/alpha", "/z/alpha/a.txt", "a.txt"),
+    ]
+    expected = [("alpha", "a.txt", 0), ("alpha", "b.txt", 1), ("beta", "a.txt", 2)]
+    for order in (files, files[::-1], [files[1], files[0], files[2]]):
+        assert [(f.namespace, f.relpath, f.ordinal) for f in number_inputs(order)] == expected
+
+
+def _numbered(name: str, files: list[InputFile]) -> list[InputFile]:
+    """``files`` (already in listing order, under one root named ``name``) as the listing numbers them."""
+    return [replace(f, namespace=name, ordinal=i) for i, f in enumerate(files)]
 
 
 # --- expand_inputs ------------------------------------------------------------------------------------
@@ -77,27 +166,33 @@ def tree(tmp_path: Path) -> Path:
 
 def test_expand_directory_walks_sorted_skipping_hidden_and_outside_links(tree: Path) -> None:
     root = str(tree)
-    assert expand_inputs([root]) == [
-        InputFile(0, root, f"{root}/a.jsonl", "a.jsonl"),
-        InputFile(0, root, f"{root}/b.txt", "b.txt"),
-        InputFile(0, root, f"{root}/link_in.txt", "link_in.txt"),
-        InputFile(0, root, f"{root}/sub/deep/c.txt", "sub/deep/c.txt"),
-        InputFile(0, root, f"{root}/sub/z.md", "sub/z.md"),
-    ]
+    assert expand_inputs([root]) == _numbered(
+        "up",
+        [
+            InputFile(0, root, f"{root}/a.jsonl", "a.jsonl"),
+            InputFile(0, root, f"{root}/b.txt", "b.txt"),
+            InputFile(0, root, f"{root}/link_in.txt", "link_in.txt"),
+            InputFile(0, root, f"{root}/sub/deep/c.txt", "sub/deep/c.txt"),
+            InputFile(0, root, f"{root}/sub/z.md", "sub/z.md"),
+        ],
+    )
 
 
 def test_expand_single_file_uses_its_directory_and_base_name(tree: Path) -> None:
     assert expand_inputs([str(tree / "sub" / "z.md")]) == [
-        InputFile(0, str(tree / "sub"), str(tree / "sub" / "z.md"), "z.md")
+        InputFile(0, str(tree / "sub"), str(tree / "sub" / "z.md"), "z.md", namespace="sub")
     ]
 
 
 def test_expand_relative_paths_become_absolute(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tree)
-    assert expand_inputs(["sub"]) == [
-        InputFile(0, str(tree / "sub"), str(tree / "sub/deep/c.txt"), "deep/c.txt"),
-        InputFile(0, str(tree / "sub"), str(tree / "sub/z.md"), "z.md"),
-    ]
+    assert expand_inputs(["sub"]) == _numbered(
+        "sub",
+        [
+            InputFile(0, str(tree / "sub"), str(tree / "sub/deep/c.txt"), "deep/c.txt"),
+            InputFile(0, str(tree / "sub"), str(tree / "sub/z.md"), "z.md"),
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -116,7 +211,7 @@ def test_expand_glob_root_and_order(
 ) -> None:
     monkeypatch.chdir(tree)
     root = os.path.normpath(os.path.join(str(tree), root_rel))
-    expected = [InputFile(0, root, os.path.join(root, r), r) for r in relpaths]
+    expected = _numbered(os.path.basename(root), [InputFile(0, root, os.path.join(root, r), r) for r in relpaths])
     assert expand_inputs([pattern]) == expected
     # Absolute patterns give the same files.
     assert expand_inputs([os.path.join(str(tree), pattern)]) == expected
@@ -143,10 +238,10 @@ def test_expand_lists_each_file_once_under_its_outermost_root_whatever_the_order
 def test_expand_keeps_nested_roots_apart_only_when_no_outer_root_is_given(tree: Path) -> None:
     root = str(tree)
     inner = expand_inputs([f"{root}/sub", f"{root}/b.txt"])
-    assert [(f.root, f.relpath) for f in inner] == [
-        (root, "b.txt"),
-        (f"{root}/sub", "deep/c.txt"),
-        (f"{root}/sub", "z.md"),
+    assert [(f.root, f.relpath, f.namespace, f.ordinal) for f in inner] == [
+        (f"{root}/sub", "deep/c.txt", "sub", 0),
+        (f"{root}/sub", "z.md", "sub", 1),
+        (root, "b.txt", "up", 2),
     ]
 
 
@@ -174,10 +269,13 @@ def test_expand_keeps_a_broken_link_inside_a_walked_root(tmp_path: Path) -> None
     (tmp_path / "a.txt").write_text("a")
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
     root = str(tmp_path)
-    assert expand_inputs([root]) == [
-        InputFile(0, root, f"{root}/a.txt", "a.txt"),
-        InputFile(0, root, f"{root}/dangling.txt", "dangling.txt"),  # read later as a READ_ERROR record
-    ]
+    assert expand_inputs([root]) == _numbered(
+        tmp_path.name,
+        [
+            InputFile(0, root, f"{root}/a.txt", "a.txt"),
+            InputFile(0, root, f"{root}/dangling.txt", "dangling.txt"),  # read later as a READ_ERROR record
+        ],
+    )
 
 
 # --- expand_inputs on an object store (an S3 API on localhost) ----------------------------------------
@@ -198,17 +296,22 @@ def test_expand_object_store_folder_lists_every_object_under_it_skipping_hidden(
     assert (
         expand_inputs([bucket])
         == expand_inputs([bucket + "/"])
-        == [
-            InputFile(0, bucket, f"{bucket}/a.jsonl", "a.jsonl"),
-            InputFile(0, bucket, f"{bucket}/b.txt", "b.txt"),
-            InputFile(0, bucket, f"{bucket}/sub/deep/c.txt", "sub/deep/c.txt"),
-            InputFile(0, bucket, f"{bucket}/sub/z.md", "sub/z.md"),
-        ]
+        == _numbered(
+            "up",
+            [
+                InputFile(0, bucket, f"{bucket}/a.jsonl", "a.jsonl"),
+                InputFile(0, bucket, f"{bucket}/b.txt", "b.txt"),
+                InputFile(0, bucket, f"{bucket}/sub/deep/c.txt", "sub/deep/c.txt"),
+                InputFile(0, bucket, f"{bucket}/sub/z.md", "sub/z.md"),
+            ],
+        )
     )
 
 
 def test_expand_object_store_object_uses_its_folder_and_name(bucket: str) -> None:
-    assert expand_inputs([f"{bucket}/sub/z.md"]) == [InputFile(0, f"{bucket}/sub", f"{bucket}/sub/z.md", "z.md")]
+    assert expand_inputs([f"{bucket}/sub/z.md"]) == [
+        InputFile(0, f"{bucket}/sub", f"{bucket}/sub/z.md", "z.md", namespace="sub")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,13 @@ def test_share_seconds(seconds: float, chars: list[int], expected: list[float]) 
         ("notes/ada-lovelace.txt#L1", "unrecognised", "unrecognised"),
         ("src-0123456789ABCDEF", "unrecognised", "unrecognised"),
         ("", "unrecognised", "unrecognised"),
+        # Without a state key: the file's ordinal in the listing, ``.<n>`` for an archive member.
+        ("src-000042", "src-000042", "src-000042"),
+        ("src-000042.3#L2", "src-000042.3#L2", "src-000042.3"),
+        ("src-000042#Ada", "src-000042#?", "src-000042"),
+        ("src-000042ada", "unrecognised", "unrecognised"),
+        ("src-000042.ada", "unrecognised", "unrecognised"),
+        ("src-42", "unrecognised", "unrecognised"),
     ],
 )
 def test_only_opaque_references_pass(ref: str, safe: str, file: str) -> None:

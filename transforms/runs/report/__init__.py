@@ -2,8 +2,9 @@
 
 Beam-free. The page has inline CSS and inline SVG charts only: no script, no font, image or style
 sheet fetched from anywhere (a Content-Security-Policy forbids it), so it opens offline. It shows
-counts, entity types, rule ids, quarantine reason codes, opaque source references (``src-<16 hex>``),
-timings, versions and the ruleset: never text, a file name or a record id; every value is HTML-escaped.
+counts, entity types, rule ids, quarantine reason codes, opaque source references (``src-<16 hex>``
+or ``src-<ordinal>``), timings, versions and the ruleset: never text, a file name or a record id;
+every value is HTML-escaped.
 
 It is built from ``manifest.json``, ``run_stats.json`` (when present), the quarantine shards'
 ``source`` and ``reason`` columns and the records shards' ``redactions.detector`` and

@@ -1,7 +1,7 @@
 """Rendering the report page: one section per question a reader asks, from plain data (no file is read here).
 
 Self-contained: inline CSS and SVG only, a Content-Security-Policy that forbids fetching anything, and
-every value HTML-escaped; sources appear only as opaque references (``src-<16 hex>``).
+every value HTML-escaped; sources appear only as opaque references (``src-<16 hex>`` or ``src-<ordinal>``).
 """
 
 from __future__ import annotations
@@ -122,8 +122,8 @@ def _density(run_stats: Mapping[str, Any] | None) -> str:
     )
     note = footnote(
         f"{of_sources(len(densest), int(s.get('count', 0)))}, densest first. A source is an input file, named "
-        "by an opaque reference (src- and 16 hex digits of a hash of its input root and its path relative to "
-        "it); density counts the redactions in the text of the records that were written."
+        "by an opaque reference (src- and 16 hex digits keyed under the state key, or its number in the run's "
+        "listing without one); density counts the redactions in the text of the records that were written."
     )
     return section(title, "density", summary + chart + table + note)
 
