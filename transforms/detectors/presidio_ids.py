@@ -366,16 +366,26 @@ def _is_word_char(char: str) -> bool:
 _GLUED_SCRIPT = re.compile(r"[\u0e00-\u0e7f\u1100-\u11ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7a3]")
 
 
+# Endings a word of six letters or more may take in the listed languages: plurals and cases ("paspoorten",
+# "des Reisepasses", "paszportem", "passaporti"). A shorter word takes a plural "s" only.
+_ENDINGS = ("s", "es", "en", "n", "e", "u", "em", "i")
+
+
 def _whole_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` stands as a word of its own, or as one with a plural "s" ("passports"); a word
-    in a script written without spaces always does."""
+    """Whether ``text[start:end]`` stands as a word of its own, or as one with a plural "s" ("passports") or, if
+    it is six characters or longer, one of ``_ENDINGS``; a word in a script written without spaces always does."""
     if _GLUED_SCRIPT.match(text, start) is not None:
         return True
     if start > 0 and _is_word_char(text[start - 1]):
         return False
-    if end < len(text) and text[end] in "sS":
-        end += 1
-    return end >= len(text) or not _is_word_char(text[end])
+    if end >= len(text) or not _is_word_char(text[end]):
+        return True
+    endings = _ENDINGS if end - start >= 6 else ("s",)
+    return any(
+        text[end : end + len(e)].casefold() == e
+        and (end + len(e) >= len(text) or not _is_word_char(text[end + len(e)]))
+        for e in endings
+    )
 
 
 class ContextGate:
@@ -472,6 +482,14 @@ def _pesel_birth_date(value: str) -> bool:
     return True
 
 
+def _nric_check_letter(value: str) -> bool:
+    """A Singapore NRIC or FIN (S, T, F or G series) ends in the check letter of its seven digits."""
+    total = sum(int(d) * w for d, w in zip(value[1:8], (2, 7, 6, 5, 4, 3, 2), strict=True))
+    total += 4 if value[0] in "TG" else 0
+    letters = "JZIHGFEDCBA" if value[0] in "ST" else "XWUTRQPNMLK"
+    return letters[total % 11] == value[8].upper()
+
+
 @dataclass(frozen=True)
 class Evidence:
     """The written form in which a family's number is reported without a word naming it.
@@ -522,16 +540,21 @@ SELF_EVIDENT: Mapping[type[EntityRecognizer], Evidence] = MappingProxyType(
         # state code, a PAN, entity number, "Z" and a last character (Presidio checks the structure, not the last
         # character): 15 characters in this order are nothing else
         InGstinRecognizer: Evidence(re.compile(r"[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][0-9A-Z]Z[0-9A-Z]")),
+        # S, T, F or G, 7 digits and the check letter (Presidio has no check for it; the letter is checked here)
+        SgFinRecognizer: Evidence(re.compile(r"[STFG][0-9]{7}[A-Z]"), confirmed=False, check=_nric_check_letter),
         # 5 letters of the surname, a date of birth with the sex in the month, initials, digit, 2 letters:
         # no public check digit, but no other identifier has this form
         UkDrivingLicenceRecognizer: Evidence(re.compile(r"[A-Z9]{5}[0-9]{6}[A-Z9]{2}[0-9][A-Z]{2}"), confirmed=False),
     }
 )
 
-# Where a self-evident number may be: every one holds 6 digits in a row, 5 letters and 4 digits (a GSTIN's PAN),
-# 6 letters and 2 digits (a codice fiscale) or "DE" and 3 digits (a VAT id written in groups).
-_CUE = re.compile(r"[0-9]{6}|[A-Za-z]{5}[0-9]{4}|[A-Za-z]{6}[0-9]{2}|(?i:de)[ .\-]?[0-9]{3}")
-# Longer than a self-evident number reaches from its cue on either side.
+# Where a self-evident number may be: one of the forms, standing apart. One scan of the text finds them all;
+# the recognizers' own patterns then run only around these.
+_CUE = re.compile(
+    "(?<![0-9A-Za-z])(?:" + "|".join(e.form.pattern for e in SELF_EVIDENT.values()) + ")(?![0-9A-Za-z])",
+    re.IGNORECASE,
+)
+# Room around a cue for the recognizers' own look-arounds and word boundaries.
 _CUE_REACH = 24
 # A value glued to these is part of something longer: a phone number ("+"), a path, a version, an address.
 _GLUED = frozenset("+-./_@\\")

@@ -150,7 +150,7 @@ def test_general_words_give_way_to_the_family_name(recognizer: str, present: str
 
 def test_the_gate_finds_whole_words_in_one_pass() -> None:
     gate = ContextGate([cls() for cls in GATED_FAMILIES["PASSPORT"]])
-    hits = gate.hits("PASSPORTS: see passport number; passportal")
+    hits = gate.hits("PASSPORTS: see passport number; passportal, passporter")
     assert hits["UkPassportRecognizer"] == [(0, 8), (15, 23), (15, 30)]
 
 
@@ -228,6 +228,16 @@ _GSTIN = "29BXKPR4821M1ZQ"
 _UK_DL = "HOLLO703176JW9AB"
 
 
+def nric(prefix: str, digits: str) -> str:
+    """A Singapore NRIC (S, T) or FIN (F, G) with its check letter."""
+    total = sum(int(d) * w for d, w in zip(digits, (2, 7, 6, 5, 4, 3, 2), strict=True)) + (4 if prefix in "TG" else 0)
+    return prefix + digits + ("JZIHGFEDCBA" if prefix in "ST" else "XWUTRQPNMLK")[total % 11]
+
+
+_NRIC = nric("T", "0482193")
+_FIN = nric("G", "4820193")
+
+
 @pytest.mark.parametrize(
     "text, value",
     [
@@ -251,6 +261,8 @@ _UK_DL = "HOLLO703176JW9AB"
         (f"Sig.ra Bianchi, {_CODICE}", _CODICE),
         (f"Fornitore: {_GSTIN}", _GSTIN),
         (f"holder {_UK_DL} endorsed", _UK_DL),
+        (f"Employee pass {_NRIC}", _NRIC),
+        (f"Employee pass {_FIN}", _FIN),
     ],
 )
 def test_a_self_evident_family_needs_no_name(text: str, value: str) -> None:
@@ -273,6 +285,8 @@ def test_a_self_evident_family_needs_no_name(text: str, value: str) -> None:
         f"token {_CODICE.capitalize()}",  # identifiers in code mix cases
         f"checksum {_DE_VAT.lower()}7",  # glued to a longer token
         "tracking 3821764905 48213067",  # random digits
+        f"Employee pass {_NRIC[:-1]}{'A' if _NRIC[-1] != 'A' else 'B'}",  # the check letter fails
+        f"SKU M{_NRIC[1:]}",  # no check letter for the M series here
     ],
 )
 def test_a_self_evident_family_in_another_form_needs_its_name(text: str) -> None:
@@ -312,6 +326,10 @@ def test_a_valid_check_digit_alone_is_no_evidence(recognizer: str, stem: str) ->
         ("tablica rejestracyjna KT19 XRW", ("VEHICLE_REGISTRATION", "KT19 XRW")),
         ("numéro de sécurité sociale : 273 819 466", ("NATIONAL_ID", "273 819 466")),
         ("여권번호는 M48201937입니다", ("PASSPORT", "M48201937")),  # a particle glued to the word
+        ("Die Nummer des Reisepasses lautet QX4820193", ("PASSPORT", "QX4820193")),  # a case ending
+        ("Posługuję się paszportem QX4820193", ("PASSPORT", "QX4820193")),
+        ("Beide paspoorten: QX4820193", ("PASSPORT", "QX4820193")),
+        (f"{_NRIC} (NRIC)", ("NATIONAL_ID", _NRIC)),
     ],
 )
 def test_a_family_is_named_in_any_language(text: str, expected: tuple[str, str]) -> None:
