@@ -8,7 +8,7 @@ such word of every recognizer, and a recognizer's patterns then run only in smal
 A text that names no document costs that one pass.
 
 A few families are written in a form that says what it is: a date of birth, a sex or century digit and a check
-digit or letter ("Z1234567R", a Finnish "131052-308T", a Turkish 11-digit number with its two check digits). Those
+digit or letter ("Z1234567R", a Finnish "170386-472T", a Turkish 11-digit number with its two check digits). Those
 (``SELF_EVIDENT``) are also reported without a word naming them, in their distinctive written form only, when the
 recognizer's own check confirms them and the value stands apart from the characters around it.
 """
