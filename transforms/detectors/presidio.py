@@ -39,7 +39,9 @@ from transforms.detectors.presidio_ids import (
     NATIONAL_ID,
     NATIONAL_ID_RECOGNIZERS,
     ContextGate,
+    cue_windows,
     gated_entity_type,
+    self_evident,
 )
 from transforms.lexicon.thresholds import threshold
 from transforms.lexicon.vocabulary import TOOL_WORDS, is_degree_phrase
@@ -327,9 +329,10 @@ class PresidioPatternDetector(Detector):
     def _detect_one(self, text: str) -> list[Finding]:
         found: set[Finding] = set()
         hits = self._gate.hits(text)
+        cues = cue_windows(text) if self._gate.self_evident_names else []
         for rec, patterns in self._pattern_recognizers:
             if rec.name in self._gated_type:
-                found.update(self._gated_findings(rec, patterns, text, hits.get(rec.name)))
+                found.update(self._gated_findings(rec, patterns, text, hits.get(rec.name, []), cues))
                 continue
             for _pattern_name, score, compiled in patterns:
                 found.update(self._pattern_findings(rec, score, compiled, text))
@@ -344,14 +347,14 @@ class PresidioPatternDetector(Detector):
         rec: PatternRecognizer,
         patterns: Sequence[tuple[str, float, regex.Pattern]],
         text: str,
-        hits: Sequence[tuple[int, int]] | None,
+        hits: Sequence[tuple[int, int]],
+        cues: Sequence[tuple[int, int]],
     ) -> Iterator[Finding]:
-        """A gated recognizer's findings: its patterns run only near its own context words, and a match
-        counts only with one of them within reach, at no less than ``_NATIONAL_ID_SCORE``."""
-        if not hits:
-            return
+        """A gated recognizer's findings: its patterns run only near its own context words (and, for a
+        self-evident family, near ``cues``), and a match counts only with one of them within reach or in its
+        family's self-evident form, at no less than ``_NATIONAL_ID_SCORE``."""
         kind = self._gated_type[rec.name]
-        for window in ContextGate.windows(hits, len(text)):
+        for window in self._gate.search_windows(rec.name, hits, cues, len(text)):
             for _pattern_name, score, compiled in patterns:
                 for finding in self._pattern_findings(rec, score, compiled, text, window, hits):
                     yield Finding(
@@ -380,7 +383,10 @@ class PresidioPatternDetector(Detector):
                 return
             start, end = match.span()
             result_score = self._score(rec, score, text, start, end)
-            if window is not None and not ContextGate.vouches(hits, start, end):
+            if window is not None and not (
+                ContextGate.whole_number(text, start, end)
+                and (ContextGate.vouches(hits, start, end) or self_evident(rec, text, start, end))
+            ):
                 result_score = EntityRecognizer.MIN_SCORE
             if result_score > EntityRecognizer.MIN_SCORE:
                 s, e = (start, end) if entity != "URL" else _strip_quotes(text, start, end)

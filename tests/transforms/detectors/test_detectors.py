@@ -216,7 +216,8 @@ def test_ibans_in_either_case(text: str, expected: list[str]) -> None:
         ("Tax File Number: 123 456 782", ["123 456 782"]),
         ("4991 1866 5246 (Aadhaar)", ["4991 1866 5246"]),  # the label after the number
         ("order 4991 1866 5246", []),  # a valid checksum, but nothing says it is an ID
-        ("id 8503126123087", []),  # "id" alone vouches for nothing
+        ("id 4991 1866 5246", []),  # "id" alone vouches for nothing
+        ("id 8503126123087", ["8503126123087"]),  # but a South African ID's birth date and Luhn digit do
         ("PESEL 44051401358", []),  # the check digit fails
     ],
 )
