@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import apache_beam as beam
 import pyarrow.parquet as pq
+import pytest
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
@@ -64,3 +66,72 @@ def test_documents_pickle_cleanly() -> None:
 
     d = Document("x", "t", "s", (("k", None),), "", 0, "in0/abc")
     assert pickle.loads(pickle.dumps(d)) == d
+
+
+KEY = "state-key-for-split-reads"
+
+
+def _split_inputs(tmp_path: Path) -> list:
+    import pyarrow as pa
+
+    n = 40
+    table = pa.table({"id": [f"p{i}" for i in range(n)], "text": [f"line {i}" for i in range(n)], "x": ["y"] * n})
+    pq.write_table(table, tmp_path / "rows.parquet", row_group_size=6)  # 7 row groups
+    (tmp_path / "junk.parquet").write_bytes(b"not parquet")
+    (tmp_path / "a.jsonl").write_text('{"id": "j", "text": "t"}\n', encoding="utf-8")
+    return expand_inputs([str(tmp_path)])
+
+
+def _expected_entries(tmp_path: Path, files: list) -> list[dict]:
+    """Each file's manifest entry, computed from its bytes: a plain digest for files read whole, the
+    digest of its ranges' lines for the Parquet file read by row groups."""
+    import hashlib
+
+    from transforms.output.keyed import INPUT, keyed_sha256
+    from transforms.readers.inputs import opaque_source
+
+    key = KEY.encode()
+    entries = []
+    for f in files:
+        data = Path(f.path).read_bytes()
+        if f.relpath != "rows.parquet":
+            digest = hashlib.sha256(data).hexdigest()
+        else:
+            metadata = pq.read_metadata(f.path)
+            starts = [
+                min(o for o in (c.dictionary_page_offset, c.data_page_offset) if o)
+                for c in (metadata.row_group(i).column(0) for i in range(metadata.num_row_groups))
+            ]
+            cuts = [0, *starts, len(data) - 8 - int.from_bytes(data[-8:-4], "little"), len(data)]
+            lines = "".join(
+                f"{a} {b} {keyed_sha256(key, INPUT, hashlib.sha256(data[a:b]).hexdigest())}\n"
+                for a, b in itertools.pairwise(cuts)
+            )
+            digest = hashlib.sha256(lines.encode()).hexdigest()
+        entries.append({"source": opaque_source(f), "bytes": len(data), "hmac": keyed_sha256(key, INPUT, digest)})
+    return entries
+
+
+@pytest.mark.parametrize("split_bytes", [1, 10**9], ids=["a work item per row group", "one work item"])
+def test_parquet_read_by_row_groups(tmp_path: Path, no_ner_config, monkeypatch, split_bytes: int) -> None:
+    from transforms.beam.io import EXCLUDED, INPUTS
+    from transforms.config import key_id
+    from transforms.output.keyed import StateKeyRef
+
+    monkeypatch.setenv("SCRUBLINE_TEST_SPLIT_KEY", KEY)
+    files = _split_inputs(tmp_path)
+    state = StateKeyRef("SCRUBLINE_TEST_SPLIT_KEY", key_id(KEY))
+    with BeamTestPipeline() as p:
+        read = p | ReadUploads(files, no_ner_config.input, no_ner_config.limits, state, split_bytes)
+        assert_that(
+            read[DOCUMENTS] | "Docs" >> beam.Map(lambda d: (d.id, d.text, d.source)),
+            equal_to([(f"p{i}", f"line {i}", f"rows.parquet#row{i}") for i in range(40)] + [("j", "t", "a.jsonl#L1")]),
+            label="documents",
+        )
+        assert_that(
+            read[QUARANTINE] | "Reasons" >> beam.Map(lambda q: (q.reason.value, q.error_class)),
+            equal_to([("decode_error", "ArrowInvalid")]),
+            label="quarantine",
+        )
+        assert_that(read[EXCLUDED], equal_to([]), label="excluded")
+        assert_that(read[INPUTS], equal_to(_expected_entries(tmp_path, files)), label="inputs")
