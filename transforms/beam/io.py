@@ -20,7 +20,7 @@ from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
 from transforms.output.shards import OutputFile, shard_of, write_shard
 from transforms.readers.dispatch import plan_input_file, read_input_file
-from transforms.readers.inputs import InputFile, opaque_source
+from transforms.readers.inputs import InputFile, expand_inputs, opaque_source
 from transforms.readers.parquet import PARQUET_SPLIT_BYTES, RowGroupSpan, file_digest, read_row_groups
 from transforms.records import Document, Excluded, QuarantineRecord
 from transforms.storage import ReadOnce, ReadRanges
@@ -66,6 +66,18 @@ def _keyed_ranges(first: int, count: int, digests: list[str] | None, key: bytes 
     if digests is None:
         return dict.fromkeys(range(first, first + count))
     return {first + i: keyed_sha256(key, INPUT, d) for i, d in enumerate(digests)}
+
+
+class _ListInputsFn(beam.DoFn):
+    """The input arguments -> every ``InputFile`` they name, listed here, at run time, through
+    ``transforms.storage`` (no lineage, nothing logged: file names are data)."""
+
+    def setup(self) -> None:
+        install_log_safety()
+
+    @safe_step
+    def process(self, inputs: tuple[str, ...]) -> Iterable[InputFile]:
+        yield from expand_inputs(inputs)
 
 
 class _PlanReadsFn(beam.DoFn):
@@ -163,24 +175,28 @@ class _SplitInputEntryFn(beam.DoFn):
 
 
 class ReadUploads(beam.PTransform):
-    """Reads every input file into ``Document``s; undecodable, invalid or oversize input becomes a
-    ``QuarantineRecord``; records an ``input.exclude`` rule removes are ``Excluded``.
+    """Reads every file the input arguments ``inputs`` name into ``Document``s; undecodable, invalid or
+    oversize input becomes a ``QuarantineRecord``; records an ``input.exclude`` rule removes are ``Excluded``.
     Returns ``{"documents": ..., "quarantine": ..., "excluded": ..., "inputs": ...}``; nothing is dropped
     silently. ``inputs`` holds one ``{source, bytes, hmac}`` per file for the manifest, digested while
     the file was read (each file is read once) and keyed with the state key ``state_key`` names.
     A Parquet file is read in parts, spans of row groups of about ``split_bytes`` stored bytes each, on
-    any worker: its digest is ``transforms.readers.parquet.file_digest`` over its ranges."""
+    any worker: its digest is ``transforms.readers.parquet.file_digest`` over its ranges.
+
+    The job carries the arguments (made absolute by ``transforms.readers.inputs.absolute_inputs``), not
+    the file list: ``expand_inputs`` lists them on a worker when the job runs, with the same rules, ids
+    and sources as on the launcher. An argument that names nothing then fails the run."""
 
     def __init__(
         self,
-        files: Sequence[InputFile],
+        inputs: Sequence[str],
         input_cfg: InputConfig,
         limits: LimitsConfig,
         state_key: StateKeyRef | None = None,
         split_bytes: int = PARQUET_SPLIT_BYTES,
     ) -> None:
         super().__init__()
-        self._files = list(files)
+        self._inputs = tuple(inputs)
         self._input_cfg = input_cfg.model_dump(mode="json")
         self._limits = limits.model_dump(mode="json")
         self._state_key = state_key
@@ -190,7 +206,8 @@ class ReadUploads(beam.PTransform):
         """The four outputs by name; every record read lands in exactly one of the first three."""
         planned = (
             pbegin
-            | "ListFiles" >> beam.Create(self._files, reshuffle=False)
+            | "Inputs" >> beam.Create([self._inputs], reshuffle=False)
+            | "ListFiles" >> beam.ParDo(_ListInputsFn())
             | "SpreadFiles" >> beam.Reshuffle()
             | "PlanReads"
             >> beam.ParDo(_PlanReadsFn(self._state_key, self._split_bytes)).with_outputs(_PARTS, main="tasks")
