@@ -4,6 +4,11 @@ A record's ``source`` is ``relpath#row<n>`` (0-based, counted across batches); o
 kept and exclusion columns are read; ``input_sha256``/``size_bytes`` describe the row's canonical
 JSON. Each row is mapped by ``rows.record_from_row``. Parquet needs random access, so a gzipped
 ``.parquet.gz`` is not read (``DECODE_ERROR``, ``UnsupportedCompression``).
+
+A file is read row group by row group, whole (``read_parquet``) or in parts: ``plan_parquet`` reads
+the footer and gathers the row groups into ``RowGroupSpan``s that ``read_row_groups`` reads on their
+own, on any worker, with the same records; ``file_digest`` names the file by the digests of its byte
+ranges, each taken where it is read.
 """
 
 from __future__ import annotations
