@@ -31,7 +31,7 @@ from transforms.config import (
 from transforms.logsafety import describe_failure, install_log_safety
 from transforms.output.keyed import StateKeyRef, state_key_id
 from transforms.output.manifest import MANIFEST_NAME, component_versions
-from transforms.readers.inputs import InputError, expand_inputs
+from transforms.readers.inputs import InputError, absolute_inputs, expand_inputs
 from transforms.runs.diff import RunDiffError
 from transforms.runs.folder import OutputFolderError, check_separate, prepare_output
 from transforms.runs.previous import PreviousRunError, load_previous_run
@@ -209,7 +209,8 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     storage.use_options(options)  # the launcher lists, reads and writes with the run's storage options
     config, ruleset, versions, key_ids, skey = _resolve(args.config, beam_args)
     _check_model(config)
-    files = expand_inputs(args.input)
+    files = expand_inputs(args.input)  # for the checks here; workers list the inputs again, in the job
+    inputs = absolute_inputs(args.input)  # what the job carries: the arguments, never the file list
     output = _absolute(args.output)
     check_separate(args.input, output)
     previous = _previous_run(args.previous, output, config, versions, key_ids, skey) if args.previous else None
@@ -221,7 +222,7 @@ def _run(args: argparse.Namespace, beam_args: list[str]) -> int:
     # Sizes only where balancing is possible at all: on an object store each one is a request.
     bins = balance_workers(options, 0) and balance_workers(options, sum(_size(f.path) for f in files))
     run = RunSpec(
-        tuple(files),
+        inputs,
         output,
         config,
         ruleset,

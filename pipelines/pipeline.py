@@ -44,7 +44,7 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     """
     cfg, out, shards, ruleset = run.config, run.output_dir, run.config.output.num_shards, run.ruleset
     skey = run.state_key  # the variable's name and the key's id: workers read the key itself
-    read = p | "ReadUploads" >> ReadUploads(run.files, cfg.input, cfg.limits, run.state_key)
+    read = p | "ReadUploads" >> ReadUploads(run.inputs, cfg.input, cfg.limits, run.state_key)
     to_detect, carried = read[DOCUMENTS], None
     if run.previous is not None and run.previous.plan.incremental and skey is not None:  # --previous needs a key
         prev = run.previous

@@ -31,11 +31,13 @@ __all__ = [
     "SCHEMES",
     "Hasher",
     "ReadOnce",
+    "ReadRanges",
     "Scheme",
     "StorageError",
     "check_location",
     "create",
     "delete",
+    "digest_ranges",
     "exists",
     "has_key",
     "is_local",
@@ -327,6 +329,143 @@ class ReadOnce:
         except OSError:
             return None
         return done, self._hasher.hexdigest()
+
+    def close(self) -> None:
+        """Release the file without digesting the rest (a reader failed)."""
+        if self._source is not None:
+            self._source.close()
+
+
+def _read_full(source: BinaryIO, n: int) -> bytes:
+    """Up to ``n`` bytes from ``source``, fewer only at its end."""
+    parts = []
+    while n > 0 and (chunk := source.read(n)):
+        parts.append(chunk)
+        n -= len(chunk)
+    return b"".join(parts)
+
+
+class _RangeDigestingRaw(io.RawIOBase):
+    """A raw stream over ``source`` that digests the consecutive byte ranges ``[cuts[i], cuts[i+1])``.
+
+    Everything a reader reads at the digest frontier is digested as it goes; a read that starts ahead
+    of it first reads the bytes between (once, for the digest only); bytes read again behind it are
+    not digested twice. ``fill`` reads what no reader asked for. Closing it leaves ``source`` open.
+    """
+
+    def __init__(self, source: BinaryIO, cuts: Sequence[int]) -> None:
+        super().__init__()
+        self._source = source
+        self._cuts = list(cuts)
+        self._index = 0  # the range being digested
+        self._hasher = hashlib.sha256()
+        self.frontier = self._cuts[0]
+        self.position = 0
+        self.digests: list[str] = []
+        self._close_ranges()
+
+    @property
+    def end(self) -> int:
+        """Where the last range ends."""
+        return self._cuts[-1]
+
+    def _close_ranges(self) -> None:
+        while self._index < len(self._cuts) - 1 and self.frontier >= self._cuts[self._index + 1]:
+            self.digests.append(self._hasher.hexdigest())
+            self._hasher = hashlib.sha256()
+            self._index += 1
+
+    def _digest(self, data: bytes | memoryview) -> None:
+        """Digest ``data``, which starts at the frontier, up to the end of the last range."""
+        view = memoryview(data)
+        while view and self._index < len(self._cuts) - 1:
+            take = min(len(view), self._cuts[self._index + 1] - self.frontier)
+            self._hasher.update(view[:take])
+            self.frontier += take
+            view = view[take:]
+            self._close_ranges()
+
+    def fill(self, stop: int) -> None:
+        """Read and digest the bytes from the frontier up to ``stop`` (fewer if the file ends first)."""
+        if self.frontier >= stop:
+            return
+        self._source.seek(self.frontier)
+        while self.frontier < stop and (chunk := self._source.read(min(_CHUNK, stop - self.frontier))):
+            self._digest(chunk)
+        self._source.seek(self.position)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return self._source.seekable()
+
+    def readinto(self, buffer: Any) -> int:
+        start = self.position
+        if self.frontier < start < self.end:
+            self.fill(start)
+        data = _read_full(self._source, len(buffer))
+        n = len(data)
+        buffer[:n] = data
+        if start <= self.frontier < start + n:
+            self._digest(memoryview(data)[self.frontier - start :])
+        self.position = start + n
+        return n
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        self.position = self._source.seek(offset, whence)
+        return self.position
+
+    def tell(self) -> int:
+        return self.position
+
+
+def digest_ranges(source: BinaryIO, cuts: Sequence[int]) -> list[str] | None:
+    """The sha256 hex digest of each byte range ``[cuts[i], cuts[i+1])`` of an open, seekable stream
+    (``len(cuts) - 1`` of them), or None when the stream ends before ``cuts[-1]``. Leaves the stream
+    at an unspecified position."""
+    raw = _RangeDigestingRaw(source, cuts)
+    raw.fill(raw.end)
+    return raw.digests if raw.frontier == raw.end else None
+
+
+class ReadRanges:
+    """Byte ranges of one stored file digested while a reader reads the parts of the file it needs.
+
+    ``cuts`` are non-decreasing offsets; range ``i`` is ``[cuts[i], cuts[i+1])``. ``open`` is the opener
+    handed to the reader: the first call opens the file and digests, in order, the bytes the reader
+    reads; a read ahead of what is digested first reads the bytes between (once, for the digest only),
+    so each byte of the ranges is read once however the reader skips (a Parquet reader reading some
+    columns of some row groups). ``finish`` reads what is left and returns one hex sha256 per range.
+    """
+
+    def __init__(self, location: str, cuts: Sequence[int]) -> None:
+        self._location = location
+        self._cuts = list(cuts)
+        self._source: BinaryIO | None = None
+        self._raw: _RangeDigestingRaw | None = None
+
+    def open(self, location: str) -> BinaryIO:
+        """The reader's stream; a second open (or another location) reads without digesting."""
+        if self._source is not None or location != self._location:
+            return open_read(location)
+        self._source = open_read(location)
+        self._raw = _RangeDigestingRaw(self._source, self._cuts)
+        return self._raw  # type: ignore[return-value]
+
+    def finish(self) -> list[str] | None:
+        """One hex sha256 per range, reading only the bytes not digested yet; None when the file cannot
+        be read (now) or ends before the last range does."""
+        try:
+            if self._source is None:
+                self._source = open_read(self._location)
+                self._raw = _RangeDigestingRaw(self._source, self._cuts)
+            assert self._raw is not None
+            with self._source:
+                self._raw.fill(self._raw.end)
+        except OSError:
+            return None
+        return self._raw.digests if self._raw.frontier == self._raw.end else None
 
     def close(self) -> None:
         """Release the file without digesting the rest (a reader failed)."""

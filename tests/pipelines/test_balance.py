@@ -13,7 +13,6 @@ from pipelines.pipeline import RunSpec, build_pipeline
 from tests.pipelines.test_cli import NO_NER, make_inputs
 from transforms.beam.redact import _AssignWorkerFn, document_cost
 from transforms.config import check_keys, load_config
-from transforms.readers.inputs import expand_inputs
 from transforms.records import Document
 from transforms.runs.report import PEOPLE_ONLY_OUTPUTS
 
@@ -61,9 +60,7 @@ def _run(tmp_path: Path, name: str, src: Path, args: list[str], balance: int) ->
     config = load_config(str(cfg_path))
     out = tmp_path / name
     out.mkdir()
-    run = RunSpec(
-        tuple(expand_inputs([str(src)])), str(out), config, "r", {}, check_keys(config), balance_workers=balance
-    )
+    run = RunSpec((str(src),), str(out), config, "r", {}, check_keys(config), balance_workers=balance)
     options = make_options(args)
     with beam.Pipeline(runner=make_runner(options), options=options) as p:
         build_pipeline(p, run)

@@ -491,7 +491,6 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
     from pipelines.pipeline import RunSpec, build_pipeline
     from transforms.config import check_keys, key_id, parse_config
     from transforms.output.keyed import StateKeyRef
-    from transforms.readers.inputs import expand_inputs
 
     secret = "k3y-Material-That-Must-Never-Leak-0042"
     state_secret = "st4te-Key-Material-That-Must-Never-Leak-0043"
@@ -527,8 +526,7 @@ def test_key_never_reaches_outputs_logs_options_or_display_data(
     # Pipeline options and display data of every transform of the same pipeline, built by hand.
     config = parse_config(spec)
     state = StateKeyRef("SCRUBLINE_STATE_KEY", str(key_id(state_secret)))
-    files = tuple(expand_inputs([str(src)]))
-    run = RunSpec(files, str(tmp_path / "o2"), config, "r", {}, check_keys(config), state_key=state)
+    run = RunSpec((str(src),), str(tmp_path / "o2"), config, "r", {}, check_keys(config), state_key=state)
     p = beam.Pipeline()
     build_pipeline(p, run)
     seen.append(json.dumps(p.options.get_all_options(), default=str))

@@ -26,12 +26,11 @@ import json, sys
 import apache_beam as beam
 from pipelines.cli import _resolve
 from pipelines.pipeline import RunSpec, build_pipeline
-from transforms.readers.inputs import expand_inputs
 
 (tmp := {str(tmp_path)!r})
 open(tmp + "/in.jsonl", "w").write('{{"id": "1", "text": "hello"}}\\n')
 config, ruleset, versions, key_ids, _ = _resolve(None)
-run = RunSpec(tuple(expand_inputs([tmp + "/in.jsonl"])), tmp + "/out", config, ruleset, versions, key_ids)
+run = RunSpec((tmp + "/in.jsonl",), tmp + "/out", config, ruleset, versions, key_ids)
 build_pipeline(beam.Pipeline(), run)
 print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))
 """

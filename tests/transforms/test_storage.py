@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,78 @@ def test_s3_read_once(s3: S3) -> None:
     with pytest.raises(FileNotFoundError):
         missing.open(f"s3://{s3.buckets['in']}/missing")
     assert missing.finish() is None
+
+
+# --- ReadRanges: byte ranges digested while a reader skips around ----------------------------------------
+
+
+def _counting_open(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Patch ``storage.open_read`` so every byte read from a stored file is counted (one entry per read)."""
+    counted: list[int] = []
+    real = storage.open_read
+
+    class Counting(io.RawIOBase):
+        def __init__(self, source: io.BufferedIOBase) -> None:
+            self._source = source
+
+        def readable(self) -> bool:
+            return True
+
+        def seekable(self) -> bool:
+            return True
+
+        def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+            return self._source.seek(offset, whence)
+
+        def tell(self) -> int:
+            return self._source.tell()
+
+        def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+            data = self._source.read(len(buffer))
+            buffer[: len(data)] = data
+            counted.append(len(data))
+            return len(data)
+
+        def close(self) -> None:
+            self._source.close()
+            super().close()
+
+    monkeypatch.setattr(storage, "open_read", lambda location: Counting(real(location)))
+    return counted
+
+
+def test_read_ranges_digests_every_range_reading_each_byte_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = str(tmp_path / "f.bin")
+    (tmp_path / "f.bin").write_bytes(DATA)
+    counted = _counting_open(monkeypatch)
+    cuts = [100, 5000, 5000, 300_000, 700_000]  # an empty range too
+    ranges = storage.ReadRanges(path, cuts)
+    with ranges.open(path) as fh:
+        fh.seek(-8, io.SEEK_END)
+        assert fh.read() == DATA[-8:]  # outside the ranges: passed through
+        fh.seek(200_000)
+        assert fh.read(1000) == DATA[200_000:201_000]  # ahead: [100, 200000) read once for the digest first
+        fh.seek(6000)
+        assert fh.read(10) == DATA[6000:6010]  # behind: read again, not digested again
+    assert ranges.finish() == [hashlib.sha256(DATA[a:b]).hexdigest() for a, b in itertools.pairwise(cuts)]
+    assert sum(counted) == (700_000 - 100) + 8 + 10
+
+
+def test_read_ranges_of_a_file_shorter_than_its_ranges_is_none(tmp_path: Path) -> None:
+    (tmp_path / "f.bin").write_bytes(b"abcdef")
+    assert storage.ReadRanges(str(tmp_path / "f.bin"), [0, 2, 6]).finish() == [sha(b"ab"), sha(b"cdef")]
+    assert storage.ReadRanges(str(tmp_path / "f.bin"), [0, 2, 7]).finish() is None
+    assert storage.ReadRanges(str(tmp_path / "missing"), [0, 2]).finish() is None
+
+
+def test_digest_ranges_of_an_open_stream() -> None:
+    stream = io.BytesIO(b"PAR1-body-footer")
+    assert storage.digest_ranges(stream, [0, 4]) == [sha(b"PAR1")]
+    assert storage.digest_ranges(stream, [10, 16]) == [sha(b"footer")]
+    assert storage.digest_ranges(stream, [10, 17]) is None
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

@@ -19,10 +19,11 @@ from transforms.config import InputConfig, LimitsConfig
 from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
 from transforms.output.shards import OutputFile, shard_of, write_shard
-from transforms.readers.dispatch import read_input_file
-from transforms.readers.inputs import InputFile, opaque_source, with_state_key
+from transforms.readers.dispatch import plan_input_file, read_input_file
+from transforms.readers.inputs import InputFile, expand_inputs, opaque_source, with_state_key
+from transforms.readers.parquet import PARQUET_SPLIT_BYTES, RowGroupSpan, file_digest, read_row_groups
 from transforms.records import Document, Excluded, QuarantineRecord
-from transforms.storage import ReadOnce
+from transforms.storage import ReadOnce, ReadRanges
 
 __all__ = ["DOCUMENTS", "EXCLUDED", "INPUTS", "QUARANTINE", "ReadUploads", "WriteShards"]
 
@@ -32,6 +33,13 @@ EXCLUDED = "excluded"
 INPUTS = "inputs"
 
 
+# Internal: digests of the byte ranges of Parquet files read in parts, by opaque source, to be combined.
+_PARTS = "parts"
+# One file's part of the digests: its ParquetPlan's cuts and size (from the planner only), and the
+# keyed digest of some of its ranges by index ("" without a state key, None when unreadable).
+_Part = tuple[tuple[int, ...] | None, int | None, dict[int, str | None]]
+
+
 def _input_entry(f: InputFile, read: tuple[int, str] | None, key: bytes | None) -> dict[str, Any]:
     """An input file as the manifest lists it: opaque source, size and a keyed digest of its bytes (the
     HMAC of their sha256 under the state key; None without a key, both None if unreadable)."""
@@ -39,6 +47,69 @@ def _input_entry(f: InputFile, read: tuple[int, str] | None, key: bytes | None) 
         return {"source": opaque_source(f), "bytes": None, "hmac": None}
     size, digest = read
     return {"source": opaque_source(f), "bytes": size, "hmac": keyed_sha256(key, INPUT, digest) or None}
+
+
+def _split_input_entry(source: str, parts: Iterable[_Part], key: bytes | None) -> dict[str, Any]:
+    """The manifest entry of a Parquet file read in parts: its size and the HMAC of ``file_digest`` over
+    its ranges' keyed digests; both None unless every range was read (None without a key)."""
+    cuts, size, digests = None, None, {}
+    for part_cuts, part_size, part_digests in parts:
+        cuts, size = (part_cuts, part_size) if part_cuts is not None else (cuts, size)
+        digests.update(part_digests)
+    combined = file_digest(cuts, digests) if cuts is not None else None
+    if combined is None:
+        return {"source": source, "bytes": None, "hmac": None}
+    return {"source": source, "bytes": size, "hmac": keyed_sha256(key, INPUT, combined) if key else None}
+
+
+def _keyed_ranges(first: int, count: int, digests: list[str] | None, key: bytes | None) -> dict[int, str | None]:
+    if digests is None:
+        return dict.fromkeys(range(first, first + count))
+    return {first + i: keyed_sha256(key, INPUT, d) for i, d in enumerate(digests)}
+
+
+class _ListInputsFn(beam.DoFn):
+    """The input arguments -> every ``InputFile`` they name, listed here, at run time, through
+    ``transforms.storage`` (no lineage, nothing logged: file names are data), carrying the state key's
+    reference so their derived ids are keyed like every other digest (ordinals without a key)."""
+
+    def __init__(self, state_key: StateKeyRef | None) -> None:
+        self._state_key = state_key
+
+    def setup(self) -> None:
+        install_log_safety()
+
+    @safe_step
+    def process(self, inputs: tuple[str, ...]) -> Iterable[InputFile]:
+        yield from with_state_key(expand_inputs(inputs), self._state_key)
+
+
+class _PlanReadsFn(beam.DoFn):
+    """An input file -> ``(file, None)`` to read it whole, or one ``(file, span)`` per ``RowGroupSpan`` of a
+    Parquet file plus its plan's part of the digests (``_PARTS``)."""
+
+    def __init__(self, state_key: StateKeyRef | None, split_bytes: int) -> None:
+        self._state_key = state_key
+        self._split_bytes = split_bytes
+
+    def setup(self) -> None:
+        install_log_safety()
+        self._key = load_state_key(self._state_key)
+
+    @safe_step
+    def process(self, f: InputFile) -> Iterable[Any]:
+        plan = plan_input_file(f, split_bytes=self._split_bytes)
+        if plan is None:
+            yield f, None
+            return
+        last = len(plan.cuts) - 2
+        edges = {
+            0: keyed_sha256(self._key, INPUT, plan.edge_digests[0]),
+            last: keyed_sha256(self._key, INPUT, plan.edge_digests[1]),
+        }
+        yield beam.pvalue.TaggedOutput(_PARTS, (opaque_source(f), (plan.cuts, plan.size, edges)))
+        for span in plan.spans:
+            yield f, span
 
 
 class _ReadFileFn(beam.DoFn):
@@ -56,60 +127,111 @@ class _ReadFileFn(beam.DoFn):
         self._bad = Metrics.counter("scrubline", "read_quarantined")
         self._excluded = Metrics.counter("scrubline", "records_excluded")
 
+    def _routed(self, records: Iterable[Any]) -> Iterable[Any]:
+        for item in records:
+            if isinstance(item, QuarantineRecord):
+                self._bad.inc()
+                yield beam.pvalue.TaggedOutput(QUARANTINE, item)
+            elif isinstance(item, Excluded):
+                self._excluded.inc()
+                yield beam.pvalue.TaggedOutput(EXCLUDED, item)
+            else:
+                self._read.inc()
+                yield item
+
     @safe_step
-    def process(self, f: InputFile) -> Iterable[Any]:
+    def process(self, task: tuple[InputFile, RowGroupSpan | None]) -> Iterable[Any]:
+        f, span = task
+        if span is not None:
+            yield from self._read_span(f, span)
+            return
         once = ReadOnce(f.path, hashlib.sha256())  # the manifest's digest, taken while the reader reads
         try:
-            for item in read_input_file(f, self._input, self._limits, once.open):
-                if isinstance(item, QuarantineRecord):
-                    self._bad.inc()
-                    yield beam.pvalue.TaggedOutput(QUARANTINE, item)
-                elif isinstance(item, Excluded):
-                    self._excluded.inc()
-                    yield beam.pvalue.TaggedOutput(EXCLUDED, item)
-                else:
-                    self._read.inc()
-                    yield item
+            yield from self._routed(read_input_file(f, self._input, self._limits, once.open))
         except BaseException:
             once.close()
             raise
         # Keyed here: a plain digest of an input never leaves this worker's memory.
         yield beam.pvalue.TaggedOutput(INPUTS, _input_entry(f, once.finish(), self._key))
 
+    def _read_span(self, f: InputFile, span: RowGroupSpan) -> Iterable[Any]:
+        ranges = ReadRanges(f.path, span.cuts)  # its row groups' digests, taken while the reader reads
+        try:
+            yield from self._routed(read_row_groups(f, span, self._input, self._limits, ranges.open))
+        except BaseException:
+            ranges.close()
+            raise
+        digests = _keyed_ranges(span.first_range, len(span.cuts) - 1, ranges.finish(), self._key)
+        yield beam.pvalue.TaggedOutput(_PARTS, (opaque_source(f), (None, None, digests)))
+
+
+class _SplitInputEntryFn(beam.DoFn):
+    def __init__(self, state_key: StateKeyRef | None) -> None:
+        self._state_key = state_key
+
+    def setup(self) -> None:
+        install_log_safety()
+        self._key = load_state_key(self._state_key)
+
+    @safe_step
+    def process(self, item: tuple[str, Iterable[_Part]]) -> Iterable[dict[str, Any]]:
+        yield _split_input_entry(item[0], item[1], self._key)
+
 
 class ReadUploads(beam.PTransform):
-    """Reads every input file into ``Document``s; undecodable, invalid or oversize input becomes a
-    ``QuarantineRecord``; records an ``input.exclude`` rule removes are ``Excluded``.
+    """Reads every file the input arguments ``inputs`` name into ``Document``s; undecodable, invalid or
+    oversize input becomes a ``QuarantineRecord``; records an ``input.exclude`` rule removes are ``Excluded``.
     Returns ``{"documents": ..., "quarantine": ..., "excluded": ..., "inputs": ...}``; nothing is dropped
     silently. ``inputs`` holds one ``{source, bytes, hmac}`` per file for the manifest, digested while
-    the file was read (each file is read once, except the columns a Parquet file's rows skip) and keyed
-    with the state key ``state_key`` names."""
+    the file was read (each file is read once) and keyed with the state key ``state_key`` names.
+    A Parquet file is read in parts, spans of row groups of about ``split_bytes`` stored bytes each, on
+    any worker: its digest is ``transforms.readers.parquet.file_digest`` over its ranges.
+
+    The job carries the arguments (made absolute by ``transforms.readers.inputs.absolute_inputs``), not
+    the file list: ``expand_inputs`` lists them on a worker when the job runs, with the same rules, ids
+    and sources as on the launcher. An argument that names nothing then fails the run."""
 
     def __init__(
         self,
-        files: Sequence[InputFile],
+        inputs: Sequence[str],
         input_cfg: InputConfig,
         limits: LimitsConfig,
         state_key: StateKeyRef | None = None,
+        split_bytes: int = PARQUET_SPLIT_BYTES,
     ) -> None:
         super().__init__()
-        self._files = with_state_key(files, state_key)  # derived ids keyed like every other digest
+        self._inputs = tuple(inputs)
         self._input_cfg = input_cfg.model_dump(mode="json")
         self._limits = limits.model_dump(mode="json")
         self._state_key = state_key
+        self._split_bytes = split_bytes
 
     def expand(self, pbegin: beam.pvalue.PBegin) -> dict[str, beam.PCollection]:
         """The four outputs by name; every record read lands in exactly one of the first three."""
-        out = (
+        planned = (
             pbegin
-            | "ListFiles" >> beam.Create(self._files, reshuffle=False)
+            | "Inputs" >> beam.Create([self._inputs], reshuffle=False)
+            | "ListFiles" >> beam.ParDo(_ListInputsFn(self._state_key))
             | "SpreadFiles" >> beam.Reshuffle()
+            | "PlanReads"
+            >> beam.ParDo(_PlanReadsFn(self._state_key, self._split_bytes)).with_outputs(_PARTS, main="tasks")
+        )
+        out = (
+            planned["tasks"]
+            | "SpreadReads" >> beam.Reshuffle()
             | "ReadFiles"
             >> beam.ParDo(_ReadFileFn(self._input_cfg, self._limits, self._state_key)).with_outputs(
-                QUARANTINE, EXCLUDED, INPUTS, main=DOCUMENTS
+                QUARANTINE, EXCLUDED, INPUTS, _PARTS, main=DOCUMENTS
             )
         )
-        return {name: out[name] for name in (DOCUMENTS, QUARANTINE, EXCLUDED, INPUTS)}
+        split_inputs = (
+            (planned[_PARTS], out[_PARTS])
+            | "AllParts" >> beam.Flatten()
+            | "PartsByFile" >> beam.GroupByKey()
+            | "SplitInputDigests" >> beam.ParDo(_SplitInputEntryFn(self._state_key))
+        )
+        inputs = (out[INPUTS], split_inputs) | "AllInputs" >> beam.Flatten()
+        return {DOCUMENTS: out[DOCUMENTS], QUARANTINE: out[QUARANTINE], EXCLUDED: out[EXCLUDED], INPUTS: inputs}
 
 
 @safe_step

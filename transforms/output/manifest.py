@@ -81,10 +81,12 @@ def build_manifest(
 ) -> dict[str, Any]:
     """Assemble the manifest; raise ManifestError unless ``read == written + quarantined + excluded``.
 
-    ``config`` is the sanitised effective config (``transforms.runs.sanitize.sanitized_config``), ``inputs``
-    every input file as ``{source, bytes, hmac}`` (opaque source, never a name; ``hmac`` keyed, None
-    without a state key), ``reuse`` what ``--previous`` carried over (None for a run without it): the
-    only part that differs between an incremental run and a full rerun with the same result.
+    ``config`` is the sanitised effective config (``transforms.runs.sanitize.sanitized_config``),
+    ``inputs`` every input file as ``{source, bytes, hmac}`` (opaque source, never a name; ``hmac``
+    keyed, None without a state key; for a Parquet file read by row groups, the HMAC of
+    ``transforms.readers.parquet.file_digest`` over its ranges, see ``transforms.beam.io``), ``reuse``
+    what ``--previous`` carried over (None for a run without it): the only part that differs between
+    an incremental run and a full rerun with the same result.
     ``state_key`` is the state key's public id, None for a run without one.
     """
     ordered = sorted(files, key=lambda f: f.path)

@@ -20,10 +20,24 @@ from transforms.readers.files import read_file_record
 from transforms.readers.inputs import InputFile, Opener
 from transforms.readers.jsonl import read_jsonl
 from transforms.readers.kinds import kind_of_name
-from transforms.readers.parquet import read_parquet
+from transforms.readers.parquet import PARQUET_SPLIT_BYTES, ParquetPlan, plan_parquet, read_parquet
 from transforms.records import Document, Excluded, QuarantineRecord
 
-__all__ = ["read_input_file"]
+__all__ = ["plan_input_file", "read_input_file"]
+
+
+def plan_input_file(
+    f: InputFile, opener: Opener = storage.open_read, split_bytes: int = PARQUET_SPLIT_BYTES
+) -> ParquetPlan | None:
+    """How ``f`` is read in parts: the ``ParquetPlan`` of an uncompressed Parquet file whose footer reads
+    (its row groups gathered into spans of about ``split_bytes``, each read by
+    ``transforms.readers.parquet.read_row_groups``), or None when ``read_input_file`` reads it whole
+    (every other format, and a Parquet file that is gzipped, cannot be opened or is not Parquet, whose
+    quarantine row that read then gives). Reads the footer only."""
+    kind, compressed = kind_of_name(posixpath.basename(f.path))
+    if kind != "parquet" or compressed or f.member:
+        return None
+    return plan_parquet(f, opener, split_bytes)
 
 
 def read_input_file(

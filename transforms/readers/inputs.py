@@ -1,12 +1,15 @@
 """What an input is: ``--input`` arguments expanded into files, their ids, and how one is opened.
 
-``expand_inputs`` runs once, when the pipeline is built: it turns ``--input`` arguments (files,
-directories, glob patterns; local or on an object store such as ``s3://``) into a sorted,
-duplicate-free list of ``InputFile``, each numbered and named by ``number_inputs``. Everything a
-reader derives from a file's identity lives here too (``derived_id``): the record id of a whole file
-or of a position in it, the opaque reference that names a file in quarantine rows (never its name),
-the quarantine row itself, and opening a file (through ``transforms.storage``, decompressing a gzip
-stream).
+``expand_inputs`` turns ``--input`` arguments (files, directories, glob patterns; local or on an
+object store such as ``s3://``) into a sorted, duplicate-free list of ``InputFile``, each numbered and
+named by ``number_inputs``: on the launcher, for its checks, and again in the pipeline, on a worker,
+from the arguments ``absolute_inputs`` made independent of the launcher's working directory (the job
+carries those, never the file list).
+
+Everything a reader derives from a file's identity lives here too (``derived_id``): the record id of a
+whole file or of a position in it, the opaque reference that names a file in quarantine rows (never its
+name), the quarantine row itself, and opening a file (through ``transforms.storage``, decompressing a
+gzip stream).
 
 A derived id must not let anyone who holds the output confirm a guessed path (file names are data):
 under the state key it is an HMAC of where the file is; without one it is the file's ordinal in the
@@ -37,6 +40,7 @@ __all__ = [
     "InputError",
     "InputFile",
     "Opener",
+    "absolute_inputs",
     "derived_id",
     "expand_inputs",
     "file_record_id",
@@ -337,6 +341,24 @@ def expand_inputs(inputs: Sequence[str]) -> list[InputFile]:
             known = chosen.get(f.path)
             chosen[f.path] = f if known is None else _outermost(known, f)
     return number_inputs(list(chosen.values()))
+
+
+def absolute_inputs(inputs: Sequence[str]) -> tuple[str, ...]:
+    """The input arguments as a worker expands them: a relative local path or pattern made absolute
+    against this process's working directory (``expand_inputs`` of the result lists the same files
+    with the same roots); object-store locations unchanged.
+
+    Raises ``InputError`` for a relative pattern under a working directory whose path holds ``*``,
+    ``?`` or ``[``: made absolute, it would match other files.
+    """
+    absolute = []
+    for arg in inputs:
+        if storage.is_local(arg) and not os.path.isabs(arg):
+            if not os.path.lexists(arg) and _has_magic(arg) and _has_magic(os.getcwd()):
+                raise InputError(f"give this pattern as an absolute path (the working folder holds *, ? or [): {arg}")
+            arg = os.path.abspath(arg) + (os.sep if arg.endswith(os.sep) else "")
+        absolute.append(arg)
+    return tuple(absolute)
 
 
 # ---------------------------------------------------------------------------------------------------

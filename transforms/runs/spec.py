@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 
 from transforms.config import ScrublineConfig
 from transforms.output.keyed import StateKeyRef
-from transforms.readers.inputs import InputFile
 from transforms.runs.reprocess import ReusePlan
 
 __all__ = ["PreviousRun", "RunSpec"]
@@ -25,9 +24,12 @@ class PreviousRun:
 
 @dataclass(frozen=True)
 class RunSpec:
-    """Everything a run needs, resolved and validated before the pipeline is built."""
+    """Everything a run needs, resolved and validated before the pipeline is built.
 
-    files: tuple[InputFile, ...]
+    ``inputs`` are the input arguments as workers list them (``absolute_inputs``), never the file list:
+    a ``RunSpec`` travels inside the job."""
+
+    inputs: tuple[str, ...]
     output_dir: str
     config: ScrublineConfig
     ruleset: str

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import apache_beam as beam
 import pyarrow.parquet as pq
+import pytest
 from apache_beam.testing.test_pipeline import TestPipeline as BeamTestPipeline
 from apache_beam.testing.util import assert_that, equal_to
 
@@ -17,7 +19,7 @@ from transforms.readers.inputs import expand_inputs
 from transforms.records import Document
 
 
-def _inputs(tmp_path: Path) -> list:
+def _inputs(tmp_path: Path) -> None:
     (tmp_path / "batch.jsonl").write_text(
         '{"id": "a", "text": "Write to ada@example.com about Bluefin", "language": "en"}\n'
         "{not json}\n"
@@ -25,13 +27,12 @@ def _inputs(tmp_path: Path) -> list:
         encoding="utf-8",
     )
     (tmp_path / "notes.txt").write_bytes(b"ok \xff\xfe broken")
-    return expand_inputs([str(tmp_path)])
 
 
 def test_read_and_redact(tmp_path: Path, no_ner_config) -> None:
-    files = _inputs(tmp_path)
+    _inputs(tmp_path)
     with BeamTestPipeline() as p:
-        read = p | ReadUploads(files, no_ner_config.input, no_ner_config.limits)
+        read = p | ReadUploads([str(tmp_path)], no_ner_config.input, no_ner_config.limits)
         redacted = read[DOCUMENTS] | RedactEntities(no_ner_config, "r1")
         assert_that(
             redacted["redacted"] | "Texts" >> beam.Map(lambda d: (d.id, d.text)),
@@ -64,3 +65,115 @@ def test_documents_pickle_cleanly() -> None:
 
     d = Document("x", "t", "s", (("k", None),), "", 0, "in0/abc")
     assert pickle.loads(pickle.dumps(d)) == d
+
+
+KEY = "state-key-for-split-reads"
+
+
+def _split_inputs(tmp_path: Path) -> list:
+    import pyarrow as pa
+
+    n = 40
+    table = pa.table({"id": [f"p{i}" for i in range(n)], "text": [f"line {i}" for i in range(n)], "x": ["y"] * n})
+    pq.write_table(table, tmp_path / "rows.parquet", row_group_size=6)  # 7 row groups
+    (tmp_path / "junk.parquet").write_bytes(b"not parquet")
+    (tmp_path / "a.jsonl").write_text('{"id": "j", "text": "t"}\n', encoding="utf-8")
+    return expand_inputs([str(tmp_path)])
+
+
+def _expected_entries(tmp_path: Path, files: list) -> list[dict]:
+    """Each file's manifest entry, computed from its bytes: a plain digest for files read whole, the
+    digest of its ranges' lines for the Parquet file read by row groups."""
+    import hashlib
+
+    from transforms.output.keyed import INPUT, keyed_sha256
+    from transforms.readers.inputs import opaque_source
+
+    key = KEY.encode()
+    entries = []
+    for f in files:
+        data = Path(f.path).read_bytes()
+        if f.relpath != "rows.parquet":
+            digest = hashlib.sha256(data).hexdigest()
+        else:
+            metadata = pq.read_metadata(f.path)
+            starts = [
+                min(o for o in (c.dictionary_page_offset, c.data_page_offset) if o)
+                for c in (metadata.row_group(i).column(0) for i in range(metadata.num_row_groups))
+            ]
+            cuts = [0, *starts, len(data) - 8 - int.from_bytes(data[-8:-4], "little"), len(data)]
+            lines = "".join(
+                f"{a} {b} {keyed_sha256(key, INPUT, hashlib.sha256(data[a:b]).hexdigest())}\n"
+                for a, b in itertools.pairwise(cuts)
+            )
+            digest = hashlib.sha256(lines.encode()).hexdigest()
+        entries.append({"source": opaque_source(f), "bytes": len(data), "hmac": keyed_sha256(key, INPUT, digest)})
+    return entries
+
+
+@pytest.mark.parametrize("split_bytes", [1, 10**9], ids=["a work item per row group", "one work item"])
+def test_parquet_read_by_row_groups(tmp_path: Path, no_ner_config, monkeypatch, split_bytes: int) -> None:
+    from transforms.beam.io import EXCLUDED, INPUTS
+    from transforms.config import key_id
+    from transforms.output.keyed import StateKeyRef
+
+    monkeypatch.setenv("SCRUBLINE_TEST_SPLIT_KEY", KEY)
+    files = _split_inputs(tmp_path)
+    state = StateKeyRef("SCRUBLINE_TEST_SPLIT_KEY", key_id(KEY))
+    with BeamTestPipeline() as p:
+        read = p | ReadUploads([str(tmp_path)], no_ner_config.input, no_ner_config.limits, state, split_bytes)
+        assert_that(
+            read[DOCUMENTS] | "Docs" >> beam.Map(lambda d: (d.id, d.text, d.source)),
+            equal_to([(f"p{i}", f"line {i}", f"rows.parquet#row{i}") for i in range(40)] + [("j", "t", "a.jsonl#L1")]),
+            label="documents",
+        )
+        assert_that(
+            read[QUARANTINE] | "Reasons" >> beam.Map(lambda q: (q.reason.value, q.error_class)),
+            equal_to([("decode_error", "ArrowInvalid")]),
+            label="quarantine",
+        )
+        assert_that(read[EXCLUDED], equal_to([]), label="excluded")
+        assert_that(read[INPUTS], equal_to(_expected_entries(tmp_path, files)), label="inputs")
+
+
+def _graph(root: Path, no_ner_config) -> list[bytes]:
+    """Every pickled function of a ``ReadUploads`` job graph, decompressed, then the rest of the graph."""
+    import base64
+    import bz2
+
+    from apache_beam.portability import common_urns
+    from apache_beam.portability.api import beam_runner_api_pb2
+
+    p = beam.Pipeline()
+    _ = p | ReadUploads([str(root)], no_ner_config.input, no_ner_config.limits)
+    proto = p.to_runner_api()
+    blobs = []
+    for transform in proto.components.transforms.values():
+        if transform.spec.urn == common_urns.primitives.PAR_DO.urn:
+            payload = beam_runner_api_pb2.ParDoPayload.FromString(transform.spec.payload)
+            blobs.append(bz2.decompress(base64.b64decode(payload.do_fn.payload)))  # Beam's pickler
+            transform.spec.payload = b""
+    return [*blobs, proto.SerializeToString(deterministic=True)]
+
+
+def test_the_job_graph_carries_the_input_roots_not_the_file_list(tmp_path: Path, no_ner_config) -> None:
+    root = tmp_path / "uploads"
+    root.mkdir()
+    for i in range(3):
+        (root / f"note-{i:04d}.txt").write_text("x", encoding="utf-8")
+    few = _graph(root, no_ner_config)
+    for i in range(3, 300):
+        (root / f"note-{i:04d}.txt").write_text("x", encoding="utf-8")
+    many = _graph(root, no_ner_config)
+    assert [len(b) for b in few[:-1]] == [len(b) for b in many[:-1]]  # the same functions for 3 files and 300
+    assert not any(b"note-0" in b for b in many)
+    assert sum(str(root).encode() in b for b in many) == 1  # the root, in the one Create
+
+
+def test_inputs_are_listed_when_the_job_runs(tmp_path: Path, no_ner_config) -> None:
+    (tmp_path / "early.txt").write_text("before the graph was built", encoding="utf-8")
+    p = BeamTestPipeline()
+    read = p | ReadUploads([str(tmp_path)], no_ner_config.input, no_ner_config.limits)
+    assert_that(read[DOCUMENTS] | beam.Map(lambda d: d.source), equal_to(["early.txt", "late.txt"]))
+    (tmp_path / "late.txt").write_text("after the graph was built", encoding="utf-8")
+    p.run().wait_until_finish()

@@ -18,6 +18,7 @@ from transforms.readers.inputs import (
     DECOMPRESS_ERRORS,
     InputError,
     InputFile,
+    absolute_inputs,
     expand_inputs,
     file_record_id,
     number_inputs,
@@ -215,6 +216,31 @@ def test_expand_glob_root_and_order(
     assert expand_inputs([pattern]) == expected
     # Absolute patterns give the same files.
     assert expand_inputs([os.path.join(str(tree), pattern)]) == expected
+
+
+@pytest.mark.parametrize("args", [["sub"], ["**/*.txt"], ["sub/", "b.txt"], ["s*/*"], ["sub/deep/c.t?t", "."]])
+def test_absolute_inputs_list_what_the_arguments_list_from_anywhere(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tree)
+    absolute = absolute_inputs(args)
+    listed = expand_inputs(args)
+    assert all(os.path.isabs(a) for a in absolute) and listed
+    monkeypatch.chdir(tmp_path)  # a worker's working folder is not the launcher's
+    assert expand_inputs(absolute) == listed
+
+
+def test_absolute_inputs_keep_object_store_locations_and_refuse_ambiguous_patterns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert absolute_inputs(["s3://b/up/", "s3://b/x/*.jsonl", "/abs/p"]) == ("s3://b/up/", "s3://b/x/*.jsonl", "/abs/p")
+    odd = tmp_path / "run[1]"
+    (odd / "in").mkdir(parents=True)
+    monkeypatch.chdir(odd)
+    assert absolute_inputs(["in"]) == (str(odd / "in"),)  # an existing path is a path, never a pattern
+    with pytest.raises(InputError) as info:
+        absolute_inputs(["*.txt"])
+    assert str(info.value) == "give this pattern as an absolute path (the working folder holds *, ? or [): *.txt"
 
 
 def test_expand_lists_each_file_once_under_its_outermost_root_whatever_the_order(tree: Path) -> None:

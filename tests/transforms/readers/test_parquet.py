@@ -14,7 +14,7 @@ import pytest
 from tests.transforms.readers.helpers import DECODE, INVALID, TOO_LARGE, opq, put, qrec, read, sha
 from transforms.config import InputConfig, LimitsConfig
 from transforms.readers.inputs import InputFile
-from transforms.readers.parquet import read_parquet
+from transforms.readers.parquet import file_digest, plan_parquet, read_parquet, read_row_groups
 from transforms.records import Document, QuarantineRecord
 
 
@@ -198,3 +198,88 @@ def test_parquet_unreadable_file_is_one_decode_error(tmp_path: Path, name: str, 
 def test_read_parquet_refuses_a_compressed_stream_without_opening_it(tmp_path: Path) -> None:
     f = InputFile(0, str(tmp_path), str(tmp_path / "absent.parquet"), "absent.parquet")
     assert list(read_parquet(f, True, InputConfig(), LimitsConfig())) == [qrec(f, DECODE, "UnsupportedCompression")]
+
+
+# --- split reads: spans of row groups ----------------------------------------------------------------------
+
+
+def _many_groups(tmp_path: Path, rows: int = 50, group: int = 7, name: str = "split.parquet") -> InputFile:
+    table = pa.table(
+        {
+            "id": [f"r{i}" if i % 9 else None for i in range(rows)],  # some rows quarantined by position
+            "text": [f"row {i} " * (i % 5 + 1) for i in range(rows)],
+            "lang": [["en", "de"][i % 2] for i in range(rows)],
+            "unread": ["u" * 40] * rows,
+        }
+    )
+    pq.write_table(table, tmp_path / name, row_group_size=group, compression="NONE", use_dictionary=False)
+    return InputFile(0, str(tmp_path), str(tmp_path / name), name)
+
+
+def _split_read(f: InputFile, split_bytes: int, cfg: InputConfig) -> list:
+    plan = plan_parquet(f, split_bytes=split_bytes)
+    assert plan is not None
+    return [r for span in plan.spans for r in read_row_groups(f, span, cfg, LimitsConfig())]
+
+
+@pytest.mark.parametrize("split_bytes", [1, 1500, 10**9], ids=["a span per row group", "a few per span", "one span"])
+def test_split_reads_give_exactly_the_records_of_a_whole_read(tmp_path: Path, split_bytes: int) -> None:
+    f = _many_groups(tmp_path)
+    cfg = InputConfig(keep_fields=["lang"])
+    whole = list(read_parquet(f, False, cfg, LimitsConfig()))
+    assert len(whole) == 50
+    assert [r.source for r in whole if isinstance(r, Document)][:3] == [f"split.parquet#row{i}" for i in (1, 2, 3)]
+    assert [r.source for r in whole if isinstance(r, QuarantineRecord)] == [opq(f, f"#row{i}") for i in range(0, 50, 9)]
+    assert _split_read(f, split_bytes, cfg) == whole
+
+
+def test_a_plan_tiles_the_file_and_spans_cover_every_row_group(tmp_path: Path) -> None:
+    f = _many_groups(tmp_path)
+    data = Path(f.path).read_bytes()
+    metadata = pq.read_metadata(f.path)
+    plan = plan_parquet(f, split_bytes=1500)
+    assert plan is not None and metadata.num_row_groups == 8
+    starts = [metadata.row_group(i).column(0).data_page_offset for i in range(8)]  # no dictionary pages
+    footer = len(data) - 8 - int.from_bytes(data[-8:-4], "little")
+    assert plan.size == len(data) and plan.cuts == (0, *starts, footer, len(data))
+    assert plan.edge_digests == (sha(data[:4]), sha(data[footer:]))
+    groups = [g for s in plan.spans for g in range(s.first_group, s.stop_group)]
+    assert groups == list(range(8)) and [s.stop_group - s.first_group for s in plan.spans] == [2, 2, 2, 2]
+    for span in plan.spans:
+        assert span.first_row == 7 * span.first_group
+        assert span.cuts == plan.cuts[span.first_range : span.first_range + span.stop_group - span.first_group + 1]
+
+
+def test_a_row_group_that_fails_to_decode_is_one_decode_error_and_the_next_is_read(tmp_path: Path) -> None:
+    f = _many_groups(tmp_path, rows=21, group=7)
+    chunk = pq.read_metadata(f.path).row_group(1).column(1)  # the text column of rows 7..13
+    data = bytearray(Path(f.path).read_bytes())
+    data[chunk.data_page_offset : chunk.data_page_offset + 8] = b"\xff" * 8  # its page header
+    Path(f.path).write_bytes(bytes(data))
+    cfg = InputConfig()
+    whole = list(read_parquet(f, False, cfg, LimitsConfig()))
+    assert [(type(r).__name__, r.source) for r in whole if r.source.endswith(("#row7", "#row8", "#row14"))] == [
+        ("QuarantineRecord", opq(f, "#row7")),
+        ("Document", "split.parquet#row14"),
+    ]
+    assert [r for r in whole if isinstance(r, QuarantineRecord) and r.reason == DECODE] == [
+        qrec(f, DECODE, "OSError", suffix="#row7")
+    ]
+    assert [int(r.source.rsplit("#row", 1)[1]) for r in whole] == [*range(7), 7, *range(14, 21)]
+    assert _split_read(f, 1, cfg) == whole
+
+
+def test_no_plan_for_what_is_read_whole(tmp_path: Path) -> None:
+    junk = put(tmp_path, "junk.parquet", b"not parquet")
+    assert plan_parquet(junk) is None
+    assert plan_parquet(InputFile(0, str(tmp_path), str(tmp_path / "absent.parquet"), "absent.parquet")) is None
+    pq.ParquetWriter(tmp_path / "empty.parquet", pa.schema([("id", pa.string())])).close()  # no row group
+    assert plan_parquet(InputFile(0, str(tmp_path), str(tmp_path / "empty.parquet"), "empty.parquet")) is None
+
+
+def test_file_digest_is_the_sha256_of_its_range_lines() -> None:
+    cuts = (0, 4, 90, 120)
+    lines = "0 4 a\n4 90 b\n90 120 c\n"
+    assert file_digest(cuts, {0: "a", 1: "b", 2: "c"}) == sha(lines)
+    assert file_digest(cuts, {0: "a", 2: "c"}) is None
+    assert file_digest(cuts, {0: "a", 1: None, 2: "c"}) is None

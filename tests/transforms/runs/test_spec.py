@@ -8,16 +8,15 @@ import pickle
 import pytest
 
 from transforms.config import parse_config
-from transforms.readers.inputs import InputFile
 from transforms.runs.reprocess import ReusePlan
 from transforms.runs.spec import PreviousRun, RunSpec
 
-FILES = (InputFile(0, "/up", "/up/a.jsonl", "a.jsonl"), InputFile(1, "/more", "/more/b.txt", "b.txt"))
+INPUTS = ("/up", "s3://bucket/more/*.txt")
 
 
 def test_defaults() -> None:
     config = parse_config({})
-    run = RunSpec(FILES, "/out", config, "rs1")
+    run = RunSpec(INPUTS, "/out", config, "rs1")
     assert (run.versions, run.key_ids, run.progress_seconds, run.previous, run.balance_workers) == (
         {},
         {},
@@ -25,13 +24,13 @@ def test_defaults() -> None:
         None,
         0,
     )
-    assert run.files == FILES and run.config is config and run.ruleset == "rs1"
+    assert run.inputs == INPUTS and run.config is config and run.ruleset == "rs1"
 
 
 def test_specs_are_frozen_and_pickle_whole() -> None:
     plan = ReusePlan(changes=("input.exclude changed",), added_terms={"CUSTOMER": ("Bluefin",)})
     previous = PreviousRun(plan, "rs0", ("/prev/fingerprints/part-00000-of-00001.parquet",), ())
-    run = RunSpec(FILES, "/out", parse_config({}), "rs1", {"scrubline": "0.1"}, {"K": "k1"}, 0.0, previous, 4)
+    run = RunSpec(INPUTS, "/out", parse_config({}), "rs1", {"scrubline": "0.1"}, {"K": "k1"}, 0.0, previous, 4)
     assert pickle.loads(pickle.dumps(run)) == run
     with pytest.raises(dataclasses.FrozenInstanceError):
         run.ruleset = "other"  # type: ignore[misc]
