@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.transforms.detectors.matches import at
-from transforms.detectors.context import ContextDetector, trim_value
+from transforms.detectors.context import ContextDetector
+from transforms.detectors.rules.checks import trim_value
 
 DETECTOR = ContextDetector()
 
