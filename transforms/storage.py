@@ -386,7 +386,7 @@ class _RangeDigestingRaw(io.RawIOBase):
             self._close_ranges()
 
     def fill(self, stop: int) -> None:
-        """Read and digest the bytes from the frontier up to ``stop`` (fewer if the file ends first)."""
+        """Read and digest everything between the frontier and ``stop`` (fewer bytes if the file ends first)."""
         if self.frontier >= stop:
             return
         self._source.seek(self.frontier)

@@ -116,6 +116,7 @@ def test_parquet_read_by_row_groups(tmp_path: Path, no_ner_config, monkeypatch, 
     from transforms.beam.io import EXCLUDED, INPUTS
     from transforms.config import key_id
     from transforms.output.keyed import StateKeyRef
+    from transforms.readers.inputs import with_state_key
 
     monkeypatch.setenv("SCRUBLINE_TEST_SPLIT_KEY", KEY)
     files = _split_inputs(tmp_path)
@@ -133,7 +134,7 @@ def test_parquet_read_by_row_groups(tmp_path: Path, no_ner_config, monkeypatch, 
             label="quarantine",
         )
         assert_that(read[EXCLUDED], equal_to([]), label="excluded")
-        assert_that(read[INPUTS], equal_to(_expected_entries(tmp_path, files)), label="inputs")
+        assert_that(read[INPUTS], equal_to(_expected_entries(tmp_path, with_state_key(files, state))), label="inputs")
 
 
 def _graph(root: Path, no_ner_config) -> list[bytes]:
