@@ -1,3 +1,4 @@
+#!/usr/bin/env python3
 """A stand-in for the Beam Python SDK container's boot program, for a worker pool in tests.
 
 On a cluster the worker pool is ``/opt/apache/beam/boot --worker_pool``: ``worker_pool_main`` with
@@ -10,9 +11,10 @@ at all, so a worker's ``FileSystems.open("s3://...")`` fails (``Must provide one
 
 This script does what the boot program (Go, ``sdks/python/container/boot.go``, not installed here)
 does for a worker whose code is already installed, as in a custom SDK image: it retrieves no staged
-artifacts (the tests stage none). Run as ``python beam_boot.py --id=... --provision_endpoint=...
---control_endpoint=... --logging_endpoint=... --artifact_endpoint=...``, the arguments
-``worker_pool_main`` passes to its container executable; the semi-persistent folder is ``$TMPDIR``.
+artifacts (the tests stage none). ``worker_pool_main --container_executable=.../tests/beam_boot.py``
+runs it as ``beam_boot.py --id=... --provision_endpoint=... --control_endpoint=... --logging_endpoint=...
+--artifact_endpoint=...``, with the first ``python3`` on ``PATH``, which must be the Python that has
+Beam and scrubline; the worker's semi-persistent folder is ``$TMPDIR``.
 """
 
 from __future__ import annotations

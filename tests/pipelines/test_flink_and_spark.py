@@ -3,11 +3,13 @@ DirectRunner's bytes.
 
 ``scrubline run --runner=FlinkRunner --flink_master=[local]`` starts Beam's Flink job server (Java)
 from ``--flink_job_server_jar``; it runs the job on a local Flink cluster, whose operators hand every
-Python step to SDK workers over the Fn API. The workers come from an external worker pool
-(``worker_pool_main --container_executable=BOOT``, what ``/opt/apache/beam/boot --worker_pool`` runs in
-a task manager's sidecar, with ``tests/beam_boot.py`` standing in for the boot program), a separate
-process with its own working folder and temp folder, started in its own mount namespace in which the
-launcher's folder (its working folder, temp folder, config and DirectRunner output) is an empty tmpfs.
+Python step to SDK workers over the Fn API. The workers come from an external worker pool,
+``worker_pool_main --container_executable=tests/beam_boot.py``: a task manager's sidecar runs
+``/opt/apache/beam/boot --worker_pool``, which is ``worker_pool_main`` with the boot program as its
+container executable, and ``tests/beam_boot.py`` stands in for that program (see there why one is
+needed). The pool is a separate process with its own working folder and temp folder, started in its
+own mount namespace in which the launcher's folder (its working folder, temp folder, config and
+DirectRunner output) is an empty tmpfs.
 ``--runner=SparkRunner --spark_master_url=local[2]`` does the same on Spark.
 
 Inputs and outputs are ``s3://`` locations on the tests' S3 API on localhost (moto's server,
@@ -233,11 +235,9 @@ def worker_pool(site: _Site, request: pytest.FixtureRequest) -> Iterator[Callabl
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
         env["PYTHONPATH"] = os.pathsep.join(p for p in [pythonpath, env.get("PYTHONPATH", "")] if p)
         hide = "".join(f"mount -t tmpfs -o size=1m hidden {shlex.quote(str(d))} && " for d in site.hidden)
-        boot = home / "boot"  # the pool starts each worker as `boot --id=... --provision_endpoint=...`
-        boot.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} {shlex.quote(str(BOOT))} "$@"\n')
-        boot.chmod(0o755)
+        # Each worker is `beam_boot.py --id=... --provision_endpoint=...`, run by the first python3 on PATH.
         pool = [sys.executable, "-m", "apache_beam.runners.worker.worker_pool_main", "--service_port=0"]
-        pool.append(f"--container_executable={boot}")
+        pool.append(f"--container_executable={BOOT}")
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 ["unshare", "--mount", "--propagation", "private", "sh", "-c", hide + 'exec "$@"', "sh", *pool],
@@ -316,7 +316,7 @@ def test_engine_output_is_byte_identical_to_direct_runner(
     # The Java job server ran the job, and the pool's workers ran every Python step.
     assert f"'-jar', '{JOB_SERVERS / engine / 'job-server.jar'}'" in run.stderr
     pool_log = pool.log.read_text(errors="replace")
-    assert f"Starting worker with command ['{site.pools}" in pool_log  # the boot stand-in, from the pool's home
+    assert f"Starting worker with command ['{BOOT}', '--id=" in pool_log
     said = run.stdout + run.stderr + pool_log
     for secret in SECRETS:
         assert secret not in said, secret
