@@ -316,7 +316,8 @@ def test_engine_output_is_byte_identical_to_direct_runner(
     # The Java job server ran the job, and the pool's workers ran every Python step.
     assert f"'-jar', '{JOB_SERVERS / engine / 'job-server.jar'}'" in run.stderr
     pool_log = pool.log.read_text(errors="replace")
-    assert f"Starting worker with command ['{BOOT}', '--id=" in pool_log
+    started = re.findall(r"Starting worker with command \[('[^']*')", pool_log)
+    assert started and set(started) == {repr(str(BOOT))}, started  # each through the boot stand-in
     said = run.stdout + run.stderr + pool_log
     for secret in SECRETS:
         assert secret not in said, secret
