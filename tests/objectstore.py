@@ -51,6 +51,12 @@ class S3Server:
             f"--s3_region_name={ENV['AWS_DEFAULT_REGION']}",
         ]
 
+    @property
+    def endpoint_args(self) -> list[str]:
+        """The endpoint and region options only: the credentials then come from the ``AWS_*`` variables
+        (``ENV``), as on a cluster whose workers have their own, and are not stored in the job."""
+        return [f"--s3_endpoint_url={self.endpoint}", f"--s3_region_name={ENV['AWS_DEFAULT_REGION']}"]
+
     def client(self) -> Any:
         """A boto3 S3 client for setting up and inspecting buckets directly (one, made on first use)."""
         if self._client is None:

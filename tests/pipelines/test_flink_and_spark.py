@@ -1,22 +1,28 @@
-"""Flink and Spark: scrubline on a real distributed engine gives the DirectRunner's bytes.
+"""Flink and Spark: scrubline on a real distributed engine, reading and writing ``s3://``, gives the
+DirectRunner's bytes.
 
 ``scrubline run --runner=FlinkRunner --flink_master=[local]`` starts Beam's Flink job server (Java)
 from ``--flink_job_server_jar``; it runs the job on a local Flink cluster, whose operators hand every
-Python step to SDK workers over the Fn API. The workers come from an external worker pool
-(``worker_pool_main``, what ``/opt/apache/beam/boot --worker_pool`` runs in a task manager's sidecar),
-a separate process with its own working folder and temp folder, started in its own mount namespace
-in which the launcher's folder (its working folder, temp folder, config and DirectRunner output) is
-an empty tmpfs: the workers see only the input and output locations. ``--runner=SparkRunner
---spark_master_url=local[2]`` does the same on Spark.
+Python step to SDK workers over the Fn API. The workers come from an external worker pool,
+``worker_pool_main --container_executable=tests/beam_boot.py``: a task manager's sidecar runs
+``/opt/apache/beam/boot --worker_pool``, which is ``worker_pool_main`` with the boot program as its
+container executable, and ``tests/beam_boot.py`` stands in for that program (see there why one is
+needed). The pool is a separate process with its own working folder and temp folder, started in its
+own mount namespace in which the launcher's folder (its working folder, temp folder, config and
+DirectRunner output) is an empty tmpfs.
+``--runner=SparkRunner --spark_master_url=local[2]`` does the same on Spark.
+
+Inputs and outputs are ``s3://`` locations on the tests' S3 API on localhost (moto's server,
+``tests.objectstore``): the launcher passes the endpoint and region as Beam options
+(``--s3_endpoint_url``, ``--s3_region_name``), which reach the workers through the runner's provision
+service; the credentials come from the ``AWS_*`` variables of the launcher's and the pool's environment,
+so they are not stored in the job. The pool has only a mount namespace of its own, not a network one,
+so it reaches the server on 127.0.0.1. The DirectRunner reads the same bucket and writes to the
+launcher's folder; its files are the reference.
 
 The job servers are fetched by ``.ci/fetch_job_servers.sh`` (which ``.ci/run`` calls) into
 ``$SCRUBLINE_JOB_SERVERS``, default ``~/.cache/scrubline/job-servers``; without them, or without
 Java or ``unshare``, these tests skip, and fail under CI.
-
-Inputs and outputs are local paths on a folder both sides see, for now: every access to them here
-goes through Beam's ``FileSystems`` and the two URLs ``site.inputs``/``site.outputs`` (``_Site``),
-so moving them to ``s3://`` on a local S3 API is a change of those URLs, the S3 options, and hiding
-``shared`` from the workers too.
 """
 
 from __future__ import annotations
@@ -40,11 +46,14 @@ import pytest
 import yaml
 from apache_beam.io.filesystems import FileSystems
 
+from tests.objectstore import ENV, S3Server
+from transforms import storage
 from transforms.operators import pseudonym
 
 pytestmark = pytest.mark.slow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+BOOT = Path(__file__).resolve().parents[1] / "beam_boot.py"
 JOB_SERVERS = Path(os.environ.get("SCRUBLINE_JOB_SERVERS") or Path.home() / ".cache" / "scrubline" / "job-servers")
 START_TIMEOUT_S = 60
 RUN_TIMEOUT_S = 420
@@ -70,7 +79,7 @@ ROWS = [
 ]
 # Not an object (invalid_record), then not UTF-8 (decode_error).
 BAD_LINES = [b'"just a string"', b'{"id": "legacy", "text": "na\xefve"}']
-SECRETS = ["wendy.quill", "5555 5555 5555 4444", "ci7", "tickets.jsonl", KEY]
+SECRETS = ["wendy.quill", "5555 5555 5555 4444", "ci7", "tickets.jsonl", KEY, ENV["AWS_SECRET_ACCESS_KEY"]]
 
 
 # The job server's JVM keeps its temp files (Flink's RPC jar, mini-cluster folders) in the launcher's
@@ -110,14 +119,15 @@ def _unshare_works() -> bool:
 
 @dataclass(frozen=True)
 class _Site:
-    """Where each side works. ``inputs`` and ``outputs`` are URLs that both sides reach (local folders
-    today, an ``s3://`` bucket once I/O allows it; then ``hidden`` holds the shared folder too)."""
+    """Where each side works. ``inputs`` and ``outputs`` are ``s3://`` prefixes that both sides reach
+    through ``s3_args``; ``hidden`` are empty in the worker pool's mount namespace."""
 
     launcher: Path
     pools: Path
     inputs: str
     outputs: str
-    hidden: tuple[Path, ...]  # empty tmpfs in the worker pool's mount namespace
+    s3_args: tuple[str, ...]
+    hidden: tuple[Path, ...]
 
 
 def _put(url: str, data: bytes) -> None:
@@ -148,7 +158,8 @@ def _output_files(url: str) -> dict[str, bytes]:
 def _scrubline(site: _Site, *args: str) -> subprocess.CompletedProcess[str]:
     """``scrubline run`` from the launcher's own folder, with its own temp folder; bounded in time."""
     env = {**os.environ, KEY_ENV: KEY, "TMPDIR": str(site.launcher / "tmp")}
-    cmd = [sys.executable, "-m", "pipelines.cli", "run", "--input", site.inputs, "--config", "config.yaml", *args]
+    cmd = [sys.executable, "-m", "pipelines.cli", "run", "--input", site.inputs, "--config", "config.yaml"]
+    cmd += [*site.s3_args, *args]
     # Its own session: a timeout stops the Java job server the launcher started, too.
     proc = subprocess.Popen(
         cmd,
@@ -182,13 +193,19 @@ def _stop_group(proc: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> _Site:
-    """The staged inputs and the launcher's folder, with the DirectRunner's output in it."""
+def site(tmp_path_factory: pytest.TempPathFactory, s3_server: S3Server) -> _Site:
+    """The inputs staged in a bucket, and the launcher's folder, with the DirectRunner's output in it."""
+    from apache_beam.options.pipeline_options import PipelineOptions
+
     root = tmp_path_factory.mktemp("engines")
-    launcher, shared, pools = root / "launcher", root / "shared", root / "pools"
-    for folder in (launcher / "tmp", shared, pools):
+    launcher, pools = root / "launcher", root / "pools"
+    for folder in (launcher / "tmp", pools):
         folder.mkdir(parents=True)
-    site = _Site(launcher, pools, str(shared / "uploads"), str(shared / "out"), hidden=(launcher,))
+    for bucket in ("scrubline-engines-in", "scrubline-engines-out"):
+        s3_server.client().create_bucket(Bucket=bucket)
+    storage.use_options(PipelineOptions(s3_server.endpoint_args))  # this process's FileSystems, for checks
+    inputs, outputs = "s3://scrubline-engines-in/uploads", "s3://scrubline-engines-out/runs"
+    site = _Site(launcher, pools, inputs, outputs, tuple(s3_server.endpoint_args), hidden=(launcher,))
     (launcher / "config.yaml").write_text(yaml.safe_dump(CONFIG), encoding="utf-8")
     _stage_inputs(site.inputs)
     direct = _scrubline(site, "--output", "direct")
@@ -218,7 +235,9 @@ def worker_pool(site: _Site, request: pytest.FixtureRequest) -> Iterator[Callabl
         env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
         env["PYTHONPATH"] = os.pathsep.join(p for p in [pythonpath, env.get("PYTHONPATH", "")] if p)
         hide = "".join(f"mount -t tmpfs -o size=1m hidden {shlex.quote(str(d))} && " for d in site.hidden)
+        # Each worker is `beam_boot.py --id=... --provision_endpoint=...`, run by the first python3 on PATH.
         pool = [sys.executable, "-m", "apache_beam.runners.worker.worker_pool_main", "--service_port=0"]
+        pool.append(f"--container_executable={BOOT}")
         with log.open("wb") as out:
             proc = subprocess.Popen(
                 ["unshare", "--mount", "--propagation", "private", "sh", "-c", hide + 'exec "$@"', "sh", *pool],
@@ -262,17 +281,20 @@ def test_engine_output_is_byte_identical_to_direct_runner(
 ) -> None:
     runner_args = _engine_args(engine, site)
     pool = worker_pool()
-    # The workers' view of the launcher's folder is an empty tmpfs.
+    # The workers' view of the launcher's folder is an empty tmpfs; their network is the launcher's.
     assert "config.yaml" in os.listdir(site.launcher)
     for folder in site.hidden:
         assert os.listdir(f"/proc/{pool.pid}/root{folder}") == []
+    assert os.readlink(f"/proc/{pool.pid}/ns/mnt") != os.readlink("/proc/self/ns/mnt")
+    assert os.readlink(f"/proc/{pool.pid}/ns/net") == os.readlink("/proc/self/ns/net")
 
     output = FileSystems.join(site.outputs, engine)
     run = _scrubline(site, "--output", output, *runner_args, *_external(pool))
     assert run.returncode == 0, run.stderr[-3000:]
 
     # The manifest and every file it lists are the DirectRunner's, byte for byte (run_stats.json and
-    # report.html carry timings and are for people); both runs leave the same files.
+    # report.html carry timings and are for people); both runs leave the same files. The manifest names
+    # no output location, so nothing in it differs between the bucket and the local folder.
     got, want = _output_files(output), _output_files(str(site.launcher / "direct"))
     assert sorted(got) == sorted(want)
     manifest = json.loads(got["manifest.json"])
@@ -294,7 +316,8 @@ def test_engine_output_is_byte_identical_to_direct_runner(
     # The Java job server ran the job, and the pool's workers ran every Python step.
     assert f"'-jar', '{JOB_SERVERS / engine / 'job-server.jar'}'" in run.stderr
     pool_log = pool.log.read_text(errors="replace")
-    assert "Starting worker with command" in pool_log
+    started = re.findall(r"Starting worker with command \[('[^']*')", pool_log)
+    assert started and set(started) == {repr(str(BOOT))}, started  # each through the boot stand-in
     said = run.stdout + run.stderr + pool_log
     for secret in SECRETS:
         assert secret not in said, secret
