@@ -84,9 +84,11 @@ def make_runner(options: PipelineOptions) -> PipelineRunner | None:
     from apache_beam.runners.portability.fn_api_runner import fn_runner
     from apache_beam.runners.portability.portable_runner import JobServiceHandle
 
+    from pipelines.local_runner import LocalRunner
+
     encoded = JobServiceHandle.encode_pipeline_options(options.get_all_options())
     provision = fn_runner.ExtendedProvisionInfo(beam_provision_api_pb2.ProvisionInfo(pipeline_options=encoded))
-    return fn_runner.FnApiRunner(provision_info=provision)
+    return LocalRunner(provision_info=provision)  # Beam's FnApiRunner without its lossy input flush
 
 
 def _one_line(exc: BaseException) -> str:
