@@ -183,6 +183,22 @@ def column_gap(match: RuleMatch) -> tuple[int, int]:
     return start, match.end
 
 
+# The head word of an institution's name ("University", "Institut", "Politecnico", "College").
+_INSTITUTION_HEAD = re2.compile(r"\b(?:Univ|Uniw|Institut|Polytechnic|Politecnico|Hochschule|College)", re2_options())
+
+
+@register_check("institution_gap")
+def institution_gap(match: RuleMatch) -> tuple[int, int]:
+    """The value from after the last run of blanks before its head word: in a CV flattened to one line, "Degree
+    in Music  Valmora University" names only the university, while "University  of Valmora" stays whole."""
+    value = match.text[match.start : match.end]
+    head = _INSTITUTION_HEAD.search(value)
+    start = match.start
+    for gap in _COLUMN_GAP.finditer(value[: head.start() if head is not None else len(value)]):
+        start = match.start + gap.end()
+    return start, match.end
+
+
 @register_check("organisation_name")
 def organisation_name(match: RuleMatch) -> bool:
     """Words before a legal form or sector word that name something."""
