@@ -311,6 +311,8 @@ class NameListDetector(NameWordLists, Detector):
                 and SENTENCE_START.search(text, max(0, start - 200), start) is not None
             ):
                 return [], False  # "See Kowalski's answer", "Run grafana-cli": a verb, then perhaps a name
+            if " ".join(text[start : tokens[last][1]].casefold().split()) in TECHNICAL_VOCABULARY:
+                return [], False  # "Crystal Reports", "Mac OS": a listed product that opens with a given name
             cue = cand.cue if cand.cue and not self._candidate_without_cue(text, tokens, cand) else None
             return [self._finding(start, tokens[last][1], self._score, "full", cue)], True
         quoted = _QUOTED_NEXT.match(text, end)

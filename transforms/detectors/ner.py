@@ -16,7 +16,15 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
+from transforms.detectors.ner_terms import (
+    certification_phrase,
+    field_phrase,
+    job_title,
+    rare_word,
+    software_phrase,
+    technical_text,
+    title_continues,
+)
 from transforms.detectors.places import country_names, place_names
 from transforms.detectors.text_shapes import chunk_spans, in_tool_list, in_vocabulary_list, technical_nearby
 from transforms.lexicon.names import (
@@ -370,7 +378,7 @@ class SpacyNerDetector(Detector):
         if self._software(text, start, end, entity, whole):
             self._products.add((id(text), value.casefold()))
             return True
-        if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
+        if self._vocabulary_context(text, start, end, entity):
             return True
         if (
             _reporter(value)
@@ -391,6 +399,13 @@ class SpacyNerDetector(Detector):
         if not single_org or not _technical(text, start, end):
             return False
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
+
+    def _vocabulary_context(self, text: str, start: int, end: int, entity: str) -> bool:
+        """Vocabulary by what stands around it: a degree's subject ("Diploma in |Marine Surveying"), an item of a
+        list of vocabulary, or a job title whose head noun the model left out ("Regional Sales| Manager")."""
+        if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
+            return True
+        return entity != "LOCATION" and title_continues(text[start:end], text[end : end + 40], self._plain_word)
 
     def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a
@@ -433,7 +448,7 @@ class SpacyNerDetector(Detector):
         if len(parts) > 1:
             return all(self._vocabulary_part(p, entity, plain_words=len(p.split()) == 1) for p in parts)
         plain = self._plain_word
-        if software_phrase(value, plain) or job_title(value, plain):
+        if software_phrase(value, plain) or job_title(value, plain) or certification_phrase(value, plain):
             return True
         return entity != "LOCATION" and value.casefold() not in place_names() and field_phrase(value, plain)
 

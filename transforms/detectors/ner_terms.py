@@ -34,7 +34,15 @@ from transforms.lexicon.vocabulary import (
 )
 from transforms.lexicon.wordlists import word_list
 
-__all__ = ["field_phrase", "job_title", "rare_word", "software_phrase", "technical_text"]
+__all__ = [
+    "certification_phrase",
+    "field_phrase",
+    "job_title",
+    "rare_word",
+    "software_phrase",
+    "technical_text",
+    "title_continues",
+]
 
 Plain = Callable[[str], bool]
 
@@ -123,6 +131,48 @@ def field_phrase(value: str, plain: Plain) -> bool:
     if not plain(words[-1]) and words[-1].casefold() not in TECHNICAL_VOCABULARY:
         return False
     return all(_tool_word(w) or _ordinary(w, plain) for w in words[:-1])
+
+
+# Words that make a phrase the name of a qualification wherever they stand: "First Aid Certificate",
+# "Certified Scrum Master", "Certificate of Completion", "Teaching Credential".
+_QUALIFICATION_WORDS = frozenset(
+    "certificate certificates certification certifications certified credential credentials accreditation "
+    "accredited diploma licence license licensure".split()
+)
+# A degree named "Doctor of ..." ("Doctor of Philosophy", "Doctor of Nursing Practice"); "Doctor" alone is a title.
+_DOCTOR_OF = re.compile(r"(?i)doctor\s+of\s")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&+-]{1,6}s?")
+
+
+def certification_phrase(value: str, plain: Plain) -> bool:
+    """True for the name of a qualification: a phrase holding a qualification word ("CPR Certification",
+    "Certificate in Bookkeeping", "Certified Cloud Practitioner") or "Doctor of" with plain words after it, all
+    other words vocabulary, vendors, acronyms ("CPR"), versions or plain words. A name among them ("Certified
+    Jane Doe") makes it none."""
+    words = _words(value)
+    if not 1 < len(words) <= 10:
+        return False
+    if not any(w.casefold() in _QUALIFICATION_WORDS for w in words) and _DOCTOR_OF.match(value) is None:
+        return False
+    return all(
+        w.casefold() in _QUALIFICATION_WORDS
+        or w.casefold() in ("doctor", "of", "in", "for", "and", "&", "the", "on")
+        or _ACRONYM_WORD.fullmatch(w) is not None
+        or _VERSION.fullmatch(w) is not None
+        or _tool_word(w)
+        or _ordinary(w, plain)
+        for w in words
+    )
+
+
+def title_continues(value: str, after: str, plain: Plain) -> bool:
+    """True if the word right after an entity (``after``, the text that follows it) ends a job title with it:
+    "Global Account| Manager", "Social Media| Coordinator", where the model left out the title's head noun."""
+    m = _NEXT_WORD.match(after)
+    return m is not None and m.group(1).casefold() in TITLE_NOUNS and job_title(f"{value} {m.group(1)}", plain)
+
+
+_NEXT_WORD = re.compile(r"[ \t]([A-Za-z][A-Za-z-]*)\b")
 
 
 def technical_text(text: str) -> bool:

@@ -9,7 +9,7 @@ from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
 from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.thresholds import int_threshold
-from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
+from transforms.lexicon.vocabulary import is_common_word_phrase, is_degree_phrase, is_ordinary_vocabulary
 from transforms.lexicon.wordlists import word_list
 
 ORG_LEAD_WORDS = word_list("context/organisation_lead_words.txt")
@@ -184,19 +184,26 @@ def column_gap(match: RuleMatch) -> tuple[int, int]:
 
 
 # The head word of an institution's name ("University", "Institut", "Politecnico", "College").
+_WORD = re2.compile(r"\S+", re2_options())
 _INSTITUTION_HEAD = re2.compile(r"\b(?:Univ|Uniw|Institut|Polytechnic|Politecnico|Hochschule|College)", re2_options())
 
 
 @register_check("institution_gap")
 def institution_gap(match: RuleMatch) -> tuple[int, int]:
-    """The value from after the last run of blanks before its head word: in a CV flattened to one line, "Degree
-    in Music  Valmora University" names only the university, while "University  of Valmora" stays whole."""
+    """The value from after the last run of blanks before its head word, and up to a degree word after it: in a
+    CV flattened to one line, "Degree in Music  Valmora University" and "Valmora University Bachelor of Arts" name
+    only the university, while "University  of Valmora" stays whole."""
     value = match.text[match.start : match.end]
     head = _INSTITUTION_HEAD.search(value)
-    start = match.start
-    for gap in _COLUMN_GAP.finditer(value[: head.start() if head is not None else len(value)]):
+    split = head.start() if head is not None else len(value)
+    start, end = match.start, match.end
+    for gap in _COLUMN_GAP.finditer(value[:split]):
         start = match.start + gap.end()
-    return start, match.end
+    for word in _WORD.finditer(value, split):
+        if is_degree_phrase(word.group()):  # "Valmora College Bachelor of Arts": the degree is no part of it
+            end = match.start + len(value[: word.start()].rstrip())
+            break
+    return start, end
 
 
 @register_check("organisation_name")

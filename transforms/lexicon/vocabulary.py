@@ -16,6 +16,7 @@ from transforms.lexicon.wordlists import word_list
 
 __all__ = [
     "EDGE_WORDS",
+    "SKILL_NAMES",
     "SOFTWARE_NAMES",
     "TECHNICAL_VOCABULARY",
     "TITLE_NOUNS",
@@ -39,6 +40,9 @@ _DEV_TOOLS = word_list("vocabulary/dev_tools.txt")
 # package data (Pygments, trove-classifiers, mimetypes; built by ``data/make_software_names.py``, less names).
 _PRODUCTS = word_list("vocabulary/products.txt")
 SOFTWARE_NAMES: frozenset[str] = _PRODUCTS | word_list("vocabulary/software_names.txt")
+# Skills, tools and methods of a maintained skills gazetteer ("public speaking", "inventory management", "bugzilla";
+# built by ``data/make_skill_names.py``, less names, places and bodies): vocabulary, not a sign of technical prose.
+SKILL_NAMES: frozenset[str] = word_list("vocabulary/skill_names.txt")
 _TIME = word_list("vocabulary/calendar.txt")
 _TITLES = word_list("vocabulary/job_titles.txt")
 _COMMON = word_list("vocabulary/business_words.txt")
@@ -52,7 +56,9 @@ _COMMON_SET = _TITLES | _COMMON
 # Whole phrases ("power bi", "force majeure") and departments, the name of a function inside any organisation,
 # not of an organisation ("human resources").
 TECHNICAL_VOCABULARY: frozenset[str] = (
-    frozenset().union(_LANGUAGES, _TOOLS, _DEV_TOOLS, SOFTWARE_NAMES, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT)
+    frozenset().union(
+        _LANGUAGES, _TOOLS, _DEV_TOOLS, SOFTWARE_NAMES, SKILL_NAMES, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT
+    )
     | word_list("vocabulary/phrases.txt")
     | word_list("vocabulary/human_languages.txt")
     | word_list("vocabulary/departments.txt")

@@ -29,6 +29,9 @@ def names(text: str) -> list[str]:
         ("Will do, after standup. Mark it as resolved. Can you?", []),
         ("import maria_db; user.name@x; /home/maria/x", []),
         ("The Python and Excel sheet in May", []),
+        ("Tamsin Okafor\nKelbrook Harbour Authority", ["Tamsin Okafor"]),  # the name ends with its line
+        ("Tamsin Okafor  Ferry Pilot  2019", ["Tamsin Okafor"]),  # ... and at a column gap
+        ("Reports built in Crystal Reports and Mac OS", []),  # listed products that open with a given name
     ],
 )
 def test_name_lists(text: str, expected: list[str]) -> None:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
+from transforms.detectors.ner_terms import (
+    certification_phrase,
+    field_phrase,
+    job_title,
+    rare_word,
+    software_phrase,
+    technical_text,
+    title_continues,
+)
 
 NAMES = {"priya", "ruby", "rose", "jenkins"}
 
@@ -82,3 +90,36 @@ def test_technical_text(text: str, expected: bool) -> None:
 @pytest.mark.parametrize("word, expected", [("Quorvex", True), ("harbour", False), ("Table", False)])
 def test_rare_word(word: str, expected: bool) -> None:
     assert rare_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("CPR Certification", True),
+        ("Forklift Operator Certificate", True),
+        ("Certified Kotlin Developer", True),
+        ("Certificate in Bookkeeping", True),
+        ("Doctor of Nursing Practice", True),
+        ("Teaching Credential", True),
+        ("Certified Priya Rose", False),  # a name among the words
+        ("Doctor Priya", False),  # a title before a name, no degree
+        ("Certification", False),  # one word: nothing to say what it is
+        ("Quarterly Review", False),  # no qualification word
+    ],
+)
+def test_certification_phrase(value: str, expected: bool) -> None:
+    assert certification_phrase(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "value, after, expected",
+    [
+        ("Regional Sales", " Manager at a bank", True),
+        ("Social Media", " Coordinator", True),
+        ("Harbour Office", "\nManager", False),  # another line
+        ("Priya", " Manager", False),  # a name before the title
+        ("Regional Sales", " team", False),  # no title noun after it
+    ],
+)
+def test_title_continues(value: str, after: str, expected: bool) -> None:
+    assert title_continues(value, after, plain) is expected
