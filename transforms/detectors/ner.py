@@ -18,12 +18,14 @@ from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner_terms import (
     certification_phrase,
+    degree_before_subject,
     field_phrase,
     job_title,
     rare_word,
     software_phrase,
     technical_text,
     title_continues,
+    title_domain,
 )
 from transforms.detectors.places import country_names, place_names
 from transforms.detectors.text_shapes import chunk_spans, in_tool_list, in_vocabulary_list, technical_nearby
@@ -402,10 +404,18 @@ class SpacyNerDetector(Detector):
 
     def _vocabulary_context(self, text: str, start: int, end: int, entity: str) -> bool:
         """Vocabulary by what stands around it: a degree's subject ("Diploma in |Marine Surveying"), an item of a
-        list of vocabulary, or a job title whose head noun the model left out ("Regional Sales| Manager")."""
+        list of vocabulary, a job title whose head noun the model left out ("Regional Sales| Manager"), or the unit
+        a title is of ("Director of |Student Services")."""
         if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
             return True
-        return entity != "LOCATION" and title_continues(text[start:end], text[end : end + 40], self._plain_word)
+        if entity == "LOCATION":
+            return False
+        if degree_before_subject(text, start, end):
+            return True  # "BS, Marine Biology": a degree, not a body
+        value, plain = text[start:end], self._plain_word
+        return title_continues(value, text[end : end + 40], plain) or title_domain(
+            text[max(0, start - 40) : start], value, plain
+        )
 
     def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a

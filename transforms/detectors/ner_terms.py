@@ -22,26 +22,31 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from transforms.detectors.places import country_names, place_names
 from transforms.detectors.text_shapes import technical_hits
-from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_english_words
+from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_capitalised_words, load_english_words
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import (
+    EDGE_ROLES,
     TECHNICAL_VOCABULARY,
     TITLE_NOUNS,
     TOOL_WORDS,
     VENDORS,
+    is_degree_word,
     is_identifier,
 )
 from transforms.lexicon.wordlists import word_list
 
 __all__ = [
     "certification_phrase",
+    "degree_before_subject",
     "field_phrase",
     "job_title",
     "rare_word",
     "software_phrase",
     "technical_text",
     "title_continues",
+    "title_domain",
 ]
 
 Plain = Callable[[str], bool]
@@ -50,6 +55,8 @@ Plain = Callable[[str], bool]
 _ORG_ENDINGS = word_list("vocabulary/org_endings.txt") | {"inc", "ltd", "llc", "corp", "corporation", "gmbh", "plc"}
 
 _PUNCT = ".,:;!?()[]{}'\"`*#&/"
+# Words that name a post: occupation nouns, roles and offices ("manager", "cfo", "chairman", "member").
+_TITLE_WORDS = TITLE_NOUNS | EDGE_ROLES | frozenset("member chair chairman chairwoman chairperson dean".split())
 # A version or edition written apart from its product: "Android L", "Windows XP", "Office 365", "Studio 2010",
 # "Python 3", "Visual Basic .NET", "Java SE", "Mac OS X", "Plone II".
 _VERSION = re.compile(r"(?:v?\d[\w.]*|[A-Z]{1,3}|[IVX]{1,4}|\.[A-Za-z]+|&)")
@@ -172,7 +179,44 @@ def title_continues(value: str, after: str, plain: Plain) -> bool:
     return m is not None and m.group(1).casefold() in TITLE_NOUNS and job_title(f"{value} {m.group(1)}", plain)
 
 
+# A job title and "of" just before an entity: "Manager of |Classroom Technology", "Chairman of the |Board".
+_TITLE_OF = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_DOMAIN_JOINERS = frozenset("and & of the for".split())
+
+
+def title_domain(before: str, value: str, plain: Plain) -> bool:
+    """True if ``value`` follows a job title and "of" (``before`` is the text just before it) and is made of
+    plain words and vocabulary: the unit or the field the title is of ("Director of |Student Services", "Member of
+    the |Advisory Board"), not an employer with a name of its own ("CEO of |Zentrova")."""
+    m = _TITLE_OF.search(before)
+    if m is None or m.group(1).casefold() not in _TITLE_WORDS:
+        return False
+    words = _words(value)
+    return bool(words) and all(w.casefold() in _DOMAIN_JOINERS or _ordinary(w, plain) for w in words)
+
+
 _NEXT_WORD = re.compile(r"[ \t]([A-Za-z][A-Za-z-]*)\b")
+
+
+# After a degree's abbreviation, a separator and a capitalised word: "BSc, Marine Biology", "BS  Physics", "BE (IT)".
+_SUBJECT_AFTER = re.compile(r"[ \t]*(?:[,:(–-]|[ \t]{2})[ \t]*([A-Z][A-Za-z]*)")
+
+
+def degree_before_subject(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is a degree's abbreviation ("BS", "M.Sc.") and its subject follows after a
+    comma, a dash, a bracket or a column gap: "BS, Business Management", "MSc  Physics". The subject's first word
+    is an English word written in lower case too, vocabulary or capitals ("IT"), never a place or a person ("MS,
+    Jackson")."""
+    if not is_degree_word(text[start:end]) or " " in text[start:end].strip():
+        return False
+    m = _SUBJECT_AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    folded = word.casefold()
+    if word.isupper():  # "IT", "CS"; not "USA"
+        return len(word) > 1 and folded not in country_names() and folded not in place_names()
+    return folded in TECHNICAL_VOCABULARY or (folded in load_english_words() and folded not in load_capitalised_words())
 
 
 def technical_text(text: str) -> bool:

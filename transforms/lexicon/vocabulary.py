@@ -11,10 +11,12 @@ words of any one corpus; each is a file under ``data/vocabulary/``, listed in ``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from transforms.lexicon.wordlists import word_list
 
 __all__ = [
+    "EDGE_ROLES",
     "EDGE_WORDS",
     "SKILL_NAMES",
     "SOFTWARE_NAMES",
@@ -27,6 +29,7 @@ __all__ = [
     "is_chat_word",
     "is_common_word_phrase",
     "is_degree_phrase",
+    "is_degree_word",
     "is_identifier",
     "is_ordinary_vocabulary",
     "is_tool_name",
@@ -75,8 +78,8 @@ TITLE_NOUNS: frozenset[str] = word_list("vocabulary/title_nouns.txt")
 # Words that open or close an NER span without being part of the name: "Hi Sam", "Mr Do", "Jane Roe,
 # Solutions Architect". Only these are trimmed from a span's edges (never months or products: "June Carter"
 # and "Apple Inc" are names).
-_ROLES = word_list("vocabulary/roles.txt")
-EDGE_WORDS: frozenset[str] = _ROLES | word_list("vocabulary/salutations.txt")
+EDGE_ROLES: frozenset[str] = word_list("vocabulary/roles.txt")
+EDGE_WORDS: frozenset[str] = EDGE_ROLES | word_list("vocabulary/salutations.txt")
 # Words that end an organisation's name: "Tableau Software" and "Amazon Web Services" are companies even
 # though each word alone is ordinary vocabulary.
 _ORG_ENDINGS = word_list("vocabulary/org_endings.txt")
@@ -110,8 +113,9 @@ def is_identifier(word: str) -> bool:
 
 
 def is_ordinary_vocabulary(entity_text: str) -> bool:
-    """True if the text is a listed word or phrase, made only of listed words, identifiers and punctuation,
-    or a degree phrase (``is_degree_phrase``)."""
+    """True if the text is a listed word or phrase, made only of listed words and phrases, identifiers and
+    punctuation ("Operating Systems Windows 10"), a listed name written apart ("Power Point"), or a degree phrase
+    (``is_degree_phrase``)."""
     folded = " ".join(entity_text.casefold().split())
     if not folded or folded in TECHNICAL_VOCABULARY or is_degree_phrase(entity_text):
         return True
@@ -124,10 +128,27 @@ def is_ordinary_vocabulary(entity_text: str) -> bool:
         return False
     # A vendor's name before product words is a product ("Microsoft Teams", "Google Cloud"); alone, a company.
     vendor_ok = len(words) > 1 and not all(w in _VENDOR_SET for w in words)
-    return all(
-        w in TECHNICAL_VOCABULARY or is_identifier(w) or (vendor_ok and w in _VENDOR_SET) or _spelled_degree(w)
-        for w in words
-    )
+    if 1 < len(words) <= 3 and all(len(w) > 1 for w in words) and "".join(words) in TECHNICAL_VOCABULARY:
+        return True  # a listed name written apart: "Power Point", "Drop Box"
+    return _listed_phrases(words, lambda w: is_identifier(w) or (vendor_ok and w in _VENDOR_SET) or _spelled_degree(w))
+
+
+_LONGEST_PHRASE = 5
+
+
+def _listed_phrases(words: list[str], single: Callable[[str], bool]) -> bool:
+    """True if ``words`` split into listed words and phrases one after another ("operating systems" + "windows"),
+    or single words ``single`` accepts."""
+    reached = [True] + [False] * len(words)
+    for i in range(len(words)):
+        if not reached[i]:
+            continue
+        if single(words[i]):
+            reached[i + 1] = True
+        for j in range(i + 1, min(len(words), i + _LONGEST_PHRASE) + 1):
+            if " ".join(words[i:j]) in TECHNICAL_VOCABULARY:
+                reached[j] = True
+    return reached[-1]
 
 
 def _spelled_degree(word: str) -> bool:
@@ -195,7 +216,7 @@ _DEGREE_SEPARATORS = frozenset(",;:()[]|—–")
 _INITIAL_SPACE = re.compile(r"(?<![^\s(])([A-Z])\.[ \t]+(?=[A-Z][a-z]{1,4}\b)")
 
 
-def _degree_word(word: str) -> bool:
+def is_degree_word(word: str) -> bool:
     """A degree word: spelled out ("Bachelor", "diploma"), or an abbreviation written with dots or capitals
     ("B.Tech", "M.Sc.", "MBA", "PhD"), never a short everyday word in lower or title case ("be", "Me")."""
     core = word.strip(_PUNCT.replace("'", ""))
@@ -216,7 +237,9 @@ def is_degree_phrase(text: str) -> bool:
     i = 0
     while i < len(words) and words[i].casefold() in _DEGREE_QUALIFIERS:
         i += 1
-    if i == len(words) or not _degree_word(words[i]) or len(words) - i > 12:
+    if 0 < i < len(words) - 1 and words[i].casefold() in ("in", "of"):
+        i -= 1  # "Graduate in Commerce", "Postgraduate in Law": the qualifier stands for the degree
+    elif i == len(words) or not is_degree_word(words[i]) or len(words) - i > 12:
         return False
     head, rest = words[i], words[i + 1 :]
     if len(head.strip(_PUNCT)) <= 2 and (not rest or rest[0].casefold() not in _DEGREE_JOINERS):
@@ -235,6 +258,6 @@ def degree_field_before(text: str, start: int) -> bool:
         word = words[i]
         if word.strip(_PUNCT).casefold() in _DEGREE_STOPS or word[-1:] in _DEGREE_SEPARATORS:
             return False
-        if _degree_word(word):
+        if is_degree_word(word):
             return True
     return False

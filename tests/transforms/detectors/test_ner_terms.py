@@ -6,12 +6,14 @@ import pytest
 
 from transforms.detectors.ner_terms import (
     certification_phrase,
+    degree_before_subject,
     field_phrase,
     job_title,
     rare_word,
     software_phrase,
     technical_text,
     title_continues,
+    title_domain,
 )
 
 NAMES = {"priya", "ruby", "rose", "jenkins"}
@@ -123,3 +125,34 @@ def test_certification_phrase(value: str, expected: bool) -> None:
 )
 def test_title_continues(value: str, after: str, expected: bool) -> None:
     assert title_continues(value, after, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "before, value, expected",
+    [
+        ("she was Director of ", "Student Services", True),
+        ("Member of the ", "Advisory Board", True),
+        ("CFO of ", "Rose Holdings", False),  # a named employer
+        ("a map of ", "Harbour Services", False),  # no title before "of"
+        ("Director of ", "Priya Services", False),  # a name among the words
+    ],
+)
+def test_title_domain(before: str, value: str, expected: bool) -> None:
+    assert title_domain(before, value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("BSc, Marine Biology, 2014", "BSc", True),
+        ("MS  Statistics", "MS", True),  # a column gap
+        ("BE (CS)", "BE", True),
+        ("MSc - Physics", "MSc", True),
+        ("Jackson, MS, USA", "MS", False),  # a state code before a country
+        ("Ms, Jackson", "Ms", False),  # no degree abbreviation in title case
+        ("MBA", "MBA", False),  # no subject after it
+    ],
+)
+def test_degree_before_subject(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert degree_before_subject(text, start, start + len(word)) is expected

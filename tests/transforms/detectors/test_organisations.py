@@ -59,6 +59,19 @@ def test_organisation_name(value: str, expected: bool) -> None:
     assert organisation_name(at(value, value)) is expected
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Community Health Counselor, 2019", "Community Health", False),  # a job title's first words
+        ("Harbour Police Officer", "Harbour Police", False),
+        ("Zentrova Health Director", "Zentrova Health", True),  # a named body and its director
+        ("Community Health Ltd", "Community Health Ltd", True),
+    ],
+)
+def test_organisation_name_before_a_title_noun(text: str, value: str, expected: bool) -> None:
+    assert organisation_name(at(text, value)) is expected
+
+
 @pytest.mark.parametrize(("value", "expected"), [("Voltaris Transit", True), ("Customer Services", False)])
 def test_rare_head(value: str, expected: bool) -> None:
     assert rare_head(at(value, value)) is expected
