@@ -19,6 +19,7 @@ from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner_terms import (
     certification_phrase,
     degree_before_subject,
+    degree_subject,
     field_phrase,
     job_title,
     rare_word,
@@ -79,6 +80,8 @@ _COMMON_ZIPF = threshold("ner_common_zipf")
 # outside technical prose ("fly with United").
 _COMMON_ORG_ZIPF = threshold("ner_common_org_zipf")
 _SURNAME_RANK = int_threshold("ner_surname_rank")
+# A word ending in "-ed" at least this frequent in English, no first name or surname, opening an entity is a verb.
+_PAST_VERB_ZIPF = threshold("ner_past_verb_zipf")
 # A word written in lower case in dictionaries, as common as this, is no name or organisation when nothing but
 # spaCy says so and its letter case is no evidence: shouted ("AWESOME", "BAD advice"), typed in lower case
 # ("gon", "sec") or opening a sentence ("Quit complaining", "Super video"). Census surnames and first names
@@ -147,7 +150,8 @@ def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) ->
     The entity is cut at characters no name contains; a piece that ``vocabulary`` says is vocabulary as a
     whole ("Museum Outreach Coordinator") is dropped; each other piece loses leading and trailing greeting,
     honorific and job-title words ("Hi", "Mr", "Solutions Architect") and identifiers (numbers, hex ids,
-    ``snake_case``, ``file.ext``); a piece left empty, or made only of ordinary vocabulary, is dropped.
+    ``snake_case``, ``file.ext``), and leading verbs in the past tense ("Completed"); a piece left empty, or
+    made only of ordinary vocabulary, is dropped.
     """
     pieces = []
     start = 0
@@ -156,7 +160,7 @@ def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) ->
         words = [m.span() for m in _WORD.finditer(text, start, end)]
         if words and vocabulary is not None and vocabulary(text[words[0][0] : words[-1][1]].strip(_EDGE_PUNCT)):
             words = []
-        while words and _trimmable(text[words[0][0] : words[0][1]]):
+        while words and (_trimmable(text[words[0][0] : words[0][1]]) or _past_verb(text[words[0][0] : words[0][1]])):
             words.pop(0)
         while words and _trimmable(text[words[-1][0] : words[-1][1]]):
             words.pop()
@@ -182,12 +186,27 @@ def _trimmable(word: str) -> bool:
     return any(c.isalpha() for c in core) and is_identifier(core)
 
 
+def _past_verb(word: str) -> bool:
+    """A common English verb in the past tense that no name begins with: "Completed", "Obtained", "Managed"
+    ("Completed |Masters in Law"); not "Fred", "Alfred" or "Reed"."""
+    folded = word.strip(_EDGE_PUNCT).casefold()
+    return (
+        len(folded) >= 5
+        and folded.endswith("ed")
+        and folded.isalpha()
+        and _english().get(folded, 0.0) >= _PAST_VERB_ZIPF
+        and folded not in first_name_ranks()
+        and surname_rank(folded) > _SURNAME_RANK
+    )
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    """True if the word at ``start`` opens the text, a line or a sentence (after blanks, quotes, brackets)."""
+    """True if the word at ``start`` opens the text, a line, a sentence or a list item (after blanks, quotes,
+    brackets, a bullet), or a field of a document flattened to one line (after a run of blanks)."""
     i = start
     while i > 0 and start - i < 20 and text[i - 1] in _SENTENCE_GAP:
         i -= 1
-    return i == 0 or text[i - 1] in ".!?\n…"
+    return i == 0 or text[i - 1] in ".!?\n…•·▪◦❖➢►" or "  " in text[i:start]
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -403,18 +422,22 @@ class SpacyNerDetector(Detector):
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
 
     def _vocabulary_context(self, text: str, start: int, end: int, entity: str) -> bool:
-        """Vocabulary by what stands around it: a degree's subject ("Diploma in |Marine Surveying"), an item of a
-        list of vocabulary, a job title whose head noun the model left out ("Regional Sales| Manager"), or the unit
-        a title is of ("Director of |Student Services")."""
+        """Vocabulary by what stands around it: a degree's subject ("Diploma in |Marine Surveying", "BA, |Early
+        Childhood"), an item of a list of vocabulary, a job title whose head noun the model left out ("Regional
+        Sales| Manager"), the unit a title is of ("Director of |Student Services"), or a degree's abbreviation
+        before its subject ("BS|, Physics")."""
         if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
+            return True
+        value, plain = text[start:end], self._plain_word
+        before = text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+        if degree_subject(before, value, plain):
             return True
         if entity == "LOCATION":
             return False
-        if degree_before_subject(text, start, end):
-            return True  # "BS, Marine Biology": a degree, not a body
-        value, plain = text[start:end], self._plain_word
-        return title_continues(value, text[end : end + 40], plain) or title_domain(
-            text[max(0, start - 40) : start], value, plain
+        return (
+            degree_before_subject(text, start, end)
+            or title_continues(value, text[end : end + 40], plain)
+            or title_domain(before, value, plain)
         )
 
     def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:

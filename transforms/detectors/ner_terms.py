@@ -32,6 +32,7 @@ from transforms.lexicon.vocabulary import (
     TITLE_NOUNS,
     TOOL_WORDS,
     VENDORS,
+    is_degree_phrase,
     is_degree_word,
     is_identifier,
 )
@@ -40,6 +41,7 @@ from transforms.lexicon.wordlists import word_list
 __all__ = [
     "certification_phrase",
     "degree_before_subject",
+    "degree_subject",
     "field_phrase",
     "job_title",
     "rare_word",
@@ -154,8 +156,8 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&+-]{1,6}s?")
 def certification_phrase(value: str, plain: Plain) -> bool:
     """True for the name of a qualification: a phrase holding a qualification word ("CPR Certification",
     "Certificate in Bookkeeping", "Certified Cloud Practitioner") or "Doctor of" with plain words after it, all
-    other words vocabulary, vendors, acronyms ("CPR"), versions or plain words. A name among them ("Certified
-    Jane Doe") makes it none."""
+    other words vocabulary, vendors, acronyms ("CPR"), places ("Ohio Teaching Licence"), versions or plain words.
+    A name among them ("Certified Jane Doe") makes it none."""
     words = _words(value)
     if not 1 < len(words) <= 10:
         return False
@@ -165,6 +167,7 @@ def certification_phrase(value: str, plain: Plain) -> bool:
         w.casefold() in _QUALIFICATION_WORDS
         or w.casefold() in ("doctor", "of", "in", "for", "and", "&", "the", "on")
         or _ACRONYM_WORD.fullmatch(w) is not None
+        or w.casefold() in place_names()
         or _VERSION.fullmatch(w) is not None
         or _tool_word(w)
         or _ordinary(w, plain)
@@ -217,6 +220,33 @@ def degree_before_subject(text: str, start: int, end: int) -> bool:
     if word.isupper():  # "IT", "CS"; not "USA"
         return len(word) > 1 and folded not in country_names() and folded not in place_names()
     return folded in TECHNICAL_VOCABULARY or (folded in load_english_words() and folded not in load_capitalised_words())
+
+
+# A separator that ends the text before an entity: a comma, a colon, a dash, a column gap.
+_SEPARATOR_END = re.compile(r"(?:,|:|[ \t][-–]|[ \t]{2})[ \t]*$")
+_FIELD_SPLIT = re.compile(r"[,;:()|\n]|[ \t]{2,}")
+# Words that name a school, never a subject: "Valmora University", "School of Law".
+_SCHOOL_WORDS = frozenset(
+    "university college institute institution school academy polytechnic faculty campus conservatory seminary".split()
+)
+_SUBJECT_JOINERS = frozenset("and & of in for with the".split())
+
+
+def degree_subject(before: str, value: str, plain: Plain) -> bool:
+    """True if ``value`` is the subject of the degree just before it (``before`` is the text on its line before it),
+    after a comma, a colon, a dash or a column gap: "BA, |Early Childhood", "Doctor of Education, |Educational
+    Policy". The subject is plain words and vocabulary; a school ("BA, |Valmora University") or a name is none."""
+    m = _SEPARATOR_END.search(before)
+    if m is None:
+        return False
+    degree = _FIELD_SPLIT.split(before[: m.start()])[-1].strip()
+    words = degree.split()
+    if not words or not (is_degree_phrase(degree) or is_degree_word(words[-1]) or _DOCTOR_OF.match(degree)):
+        return False
+    subject = _words(value)
+    return bool(subject) and all(
+        w.casefold() not in _SCHOOL_WORDS and (w.casefold() in _SUBJECT_JOINERS or _ordinary(w, plain)) for w in subject
+    )
 
 
 def technical_text(text: str) -> bool:

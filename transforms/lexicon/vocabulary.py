@@ -43,8 +43,9 @@ _DEV_TOOLS = word_list("vocabulary/dev_tools.txt")
 # package data (Pygments, trove-classifiers, mimetypes; built by ``data/make_software_names.py``, less names).
 _PRODUCTS = word_list("vocabulary/products.txt")
 SOFTWARE_NAMES: frozenset[str] = _PRODUCTS | word_list("vocabulary/software_names.txt")
-# Skills, tools and methods of a maintained skills gazetteer ("public speaking", "inventory management", "bugzilla";
-# built by ``data/make_skill_names.py``, less names, places and bodies): vocabulary, not a sign of technical prose.
+# Skills, tools and methods of a maintained skills gazetteer ("public speaking", "inventory management";
+# phrases only, built by ``data/make_skill_names.py``, less names, places and bodies): vocabulary, not a sign of
+# technical prose.
 SKILL_NAMES: frozenset[str] = word_list("vocabulary/skill_names.txt")
 _TIME = word_list("vocabulary/calendar.txt")
 _TITLES = word_list("vocabulary/job_titles.txt")

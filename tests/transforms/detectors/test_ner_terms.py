@@ -7,6 +7,7 @@ import pytest
 from transforms.detectors.ner_terms import (
     certification_phrase,
     degree_before_subject,
+    degree_subject,
     field_phrase,
     job_title,
     rare_word,
@@ -103,6 +104,7 @@ def test_rare_word(word: str, expected: bool) -> None:
         ("Certificate in Bookkeeping", True),
         ("Doctor of Nursing Practice", True),
         ("Teaching Credential", True),
+        ("Ohio Teaching Licence", True),  # a place names whose licence it is
         ("Certified Priya Rose", False),  # a name among the words
         ("Doctor Priya", False),  # a title before a name, no degree
         ("Certification", False),  # one word: nothing to say what it is
@@ -156,3 +158,18 @@ def test_title_domain(before: str, value: str, expected: bool) -> None:
 def test_degree_before_subject(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert degree_before_subject(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "before, value, expected",
+    [
+        ("BA, ", "Marine Biology", True),
+        ("Bachelor of Music  ", "Jazz Performance", True),
+        ("EDUCATION  MSc - ", "Applied Statistics", True),
+        ("BA, ", "Valmora University", False),  # the school
+        ("BA, ", "Priya Rose", False),  # a name
+        ("Sales, ", "Marine Biology", False),  # no degree before it
+    ],
+)
+def test_degree_subject(before: str, value: str, expected: bool) -> None:
+    assert degree_subject(before, value, plain) is expected

@@ -4,11 +4,10 @@ gazetteer, less those that are also names, places or bodies.
 Source (read offline; run once by a developer, the output is committed): the skills gazetteer of the
 ``skill-extractor`` package (MIT), ``skill_extractor/data/skills.json``, about 31,000 lower-case names of
 skills, tools, products and methods drawn from job postings ("inventory management", "public speaking",
-"bugzilla", "oracle data integrator"). Only its data file is read; its model is not used.
+"oracle data integrator", "bug tracking"). Only its data file is read; its model is not used.
 
-A single-word entry is left out when it is a listed English word, a first name, a census surname within rank
-20,000, a word dictionaries write only capitalised, a vendor's name or shorter than four characters (the filters
-of ``make_software_names.py``), so that a person or a word is never taken for a skill. A phrase is left out:
+Only phrases are kept: a single word of the gazetteer is as often a company as a product ("blackrock",
+"factset"), and a company's name must not pass as vocabulary. A phrase is left out:
 
 - when one of its words is a first name, a census surname within rank 5,000 or a place name
   (``place_names.tsv``), unless dictionaries write it in lower case too ("rose", "oracle" stay);
@@ -16,7 +15,7 @@ of ``make_software_names.py``), so that a person or a word is never taken for a 
 - when it ends in a word that ends a company's name (``vocabulary/org_endings.txt``) and one of its words is no
   lower-case English word or is a vendor's name: "amazon web services" is the company, "information
   technology" a field;
-- when it has more than five words.
+- when it has more than five words, or when it is one word.
 
 So "department of defense" and "monte carlo" stay out.
 
@@ -71,7 +70,7 @@ def _word_ok(w: str, people: set[str], places: set[str], lower_case: set[str]) -
 
 def main(path: str) -> None:
     """Write the list (see the module docstring for the source and the filters)."""
-    excluded, common = _excluded()
+    _, common = _excluded()
     people = _names()
     places = {line.split("\t")[0] for line in (HERE / "place_names.tsv").read_text().splitlines()}
     capitalised = set((HERE / "capitalised_words.txt").read_text().split())
@@ -87,16 +86,8 @@ def main(path: str) -> None:
         if not _ENTRY.fullmatch(folded) or folded.replace(".", "").isdigit():
             continue
         words = folded.split()
-        if len(words) == 1:
-            if (
-                len(folded) >= 4
-                and folded not in excluded
-                and folded not in vendors
-                and not any(c.isdigit() for c in folded[:1])
-            ):
-                kept.add(folded)
-        elif (
-            len(words) <= _MAX_WORDS
+        if (
+            1 < len(words) <= _MAX_WORDS
             and not (words[-1] in org_endings and not all(w in lower_case for w in words))
             and all(_word_ok(w, people, places, lower_case) for w in words)
         ):
