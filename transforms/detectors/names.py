@@ -80,7 +80,7 @@ from transforms.lexicon.names import (
     surname_rank,
 )
 from transforms.lexicon.thresholds import int_threshold, threshold
-from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, TITLE_NOUNS, imperative
+from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, TITLE_NOUNS, imperative, is_listed_name
 from transforms.records import Finding
 
 __all__ = ["NameListDetector"]
@@ -311,8 +311,8 @@ class NameListDetector(NameWordLists, Detector):
                 and SENTENCE_START.search(text, max(0, start - 200), start) is not None
             ):
                 return [], False  # "See Kowalski's answer", "Run grafana-cli": a verb, then perhaps a name
-            if " ".join(text[start : tokens[last][1]].casefold().split()) in TECHNICAL_VOCABULARY:
-                return [], False  # "Crystal Reports", "Mac OS": a listed product that opens with a given name
+            if is_listed_name(text[start : tokens[last][1]]):
+                return [], False  # "Crystal Reports", "Mat Lab": a listed product that opens with a given name
             if self._job_title(text, tokens, first, last):
                 return [], False
             cue = cand.cue if cand.cue and not self._candidate_without_cue(text, tokens, cand) else None

@@ -23,6 +23,7 @@ from transforms.detectors.ner_terms import (
     field_phrase,
     job_title,
     rare_word,
+    skill_word_phrase,
     software_phrase,
     technical_text,
     title_continues,
@@ -442,7 +443,8 @@ class SpacyNerDetector(Detector):
 
     def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a
-        version after it, a software phrase, and in technical prose a CamelCase word of code
+        version after it, a software phrase, and in technical prose a single-word skill name ("Pyspark"), a CamelCase
+        word of code
         ("DataTable"; two tool words or code tokens near it, links not counted, so a handle beside chat links,
         "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
         value = text[start:end]
@@ -453,6 +455,8 @@ class SpacyNerDetector(Detector):
         ):
             return True
         tech_text = self._technical_text(text)
+        if skill_word_phrase(value) and (tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1)):
+            return True
         if (
             _INNER_CAPITAL.search(value) is not None
             and self._camel_code(value.split())

@@ -28,6 +28,7 @@ from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_capitali
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import (
     EDGE_ROLES,
+    SKILL_WORDS,
     TECHNICAL_VOCABULARY,
     TITLE_NOUNS,
     TOOL_WORDS,
@@ -45,6 +46,7 @@ __all__ = [
     "field_phrase",
     "job_title",
     "rare_word",
+    "skill_word_phrase",
     "software_phrase",
     "technical_text",
     "title_continues",
@@ -109,6 +111,19 @@ def software_phrase(value: str, plain: Plain) -> bool:
     if not any(_tool_word(w) for w in words) or words[-1].casefold() in _ORG_ENDINGS:
         return False  # "Tableau Software", "Docker Inc": the company
     return all(_tool_word(w) or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words)
+
+
+def skill_word_phrase(value: str) -> bool:
+    """True for a single-word name of the skills gazetteer ("Pyspark", "Sitecore"), alone or with listed words or a
+    version ("Pyspark API", "Sitecore 9"): in technical text, a product. Outside it such a word may be a company."""
+    words = _words(value)
+    return any(w.casefold() in SKILL_WORDS for w in words) and all(
+        w.casefold() in SKILL_WORDS
+        or w.casefold() in TECHNICAL_VOCABULARY
+        or _VERSION.fullmatch(w) is not None
+        or is_identifier(w)
+        for w in words
+    )
 
 
 def job_title(value: str, plain: Plain) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "EDGE_ROLES",
     "EDGE_WORDS",
     "SKILL_NAMES",
+    "SKILL_WORDS",
     "SOFTWARE_NAMES",
     "TECHNICAL_VOCABULARY",
     "TITLE_NOUNS",
@@ -31,6 +32,7 @@ __all__ = [
     "is_degree_phrase",
     "is_degree_word",
     "is_identifier",
+    "is_listed_name",
     "is_ordinary_vocabulary",
     "is_tool_name",
 ]
@@ -47,6 +49,9 @@ SOFTWARE_NAMES: frozenset[str] = _PRODUCTS | word_list("vocabulary/software_name
 # phrases only, built by ``data/make_skill_names.py``, less names, places and bodies): vocabulary, not a sign of
 # technical prose.
 SKILL_NAMES: frozenset[str] = word_list("vocabulary/skill_names.txt")
+# Its single words ("pyspark", "sitecore"), as often companies as products ("blackrock"): vocabulary only in
+# technical text (``ner.SpacyNerDetector``), never part of ``TECHNICAL_VOCABULARY``.
+SKILL_WORDS: frozenset[str] = word_list("vocabulary/skill_words.txt")
 _TIME = word_list("vocabulary/calendar.txt")
 _TITLES = word_list("vocabulary/job_titles.txt")
 _COMMON = word_list("vocabulary/business_words.txt")
@@ -129,9 +134,17 @@ def is_ordinary_vocabulary(entity_text: str) -> bool:
         return False
     # A vendor's name before product words is a product ("Microsoft Teams", "Google Cloud"); alone, a company.
     vendor_ok = len(words) > 1 and not all(w in _VENDOR_SET for w in words)
-    if 1 < len(words) <= 3 and all(len(w) > 1 for w in words) and "".join(words) in TECHNICAL_VOCABULARY:
-        return True  # a listed name written apart: "Power Point", "Drop Box"
+    if is_listed_name(" ".join(words)):
+        return True
     return _listed_phrases(words, lambda w: is_identifier(w) or (vendor_ok and w in _VENDOR_SET) or _spelled_degree(w))
+
+
+def is_listed_name(text: str) -> bool:
+    """True if the text is a listed word or phrase as a whole, also written apart ("Power Point", "Mat Lab")."""
+    words = [w for w in (w.strip(_PUNCT) for w in text.casefold().split()) if w]
+    if " ".join(words) in TECHNICAL_VOCABULARY:
+        return True
+    return 1 < len(words) <= 3 and all(len(w) > 1 for w in words) and "".join(words) in TECHNICAL_VOCABULARY
 
 
 _LONGEST_PHRASE = 5

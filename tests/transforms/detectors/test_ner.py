@@ -100,6 +100,9 @@ TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip ins
         ("Completed Kelvedon Polytechnic", [("Completed Kelvedon Polytechnic", "ORG")], ["Kelvedon Polytechnic"]),
         # A plain word opening a field of a flattened document is that word.
         ("Strengths      Reliable and tidy", [("Reliable", "ORG")], []),
+        # A single-word name of the skills gazetteer is a product in technical prose, a company outside it.
+        (TECH + "Then Pyspark handles the retries.", [("Pyspark", "PERSON")], []),
+        ("Shares in Pyspark rose on Monday.", [("Pyspark", "ORG")], ["Pyspark"]),
     ],
 )
 def test_software_titles_and_fields_are_no_entities(

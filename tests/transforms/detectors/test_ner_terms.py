@@ -11,6 +11,7 @@ from transforms.detectors.ner_terms import (
     field_phrase,
     job_title,
     rare_word,
+    skill_word_phrase,
     software_phrase,
     technical_text,
     title_continues,
@@ -173,3 +174,11 @@ def test_degree_before_subject(text: str, word: str, expected: bool) -> None:
 )
 def test_degree_subject(before: str, value: str, expected: bool) -> None:
     assert degree_subject(before, value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("Pyspark", True), ("Pyspark API", True), ("Sitecore 9", True), ("Pyspark Rose", False), ("Priya", False)],
+)
+def test_skill_word_phrase(value: str, expected: bool) -> None:
+    assert skill_word_phrase(value) is expected

@@ -22,7 +22,7 @@ from transforms.lexicon.vocabulary import (
 VOCABULARY_FILES = sorted((LEXICON_DATA / "vocabulary").glob("*.txt"))
 
 
-def test_the_vocabulary_folder_holds_the_twenty_one_lists() -> None:
+def test_the_vocabulary_folder_holds_the_twenty_two_lists() -> None:
     assert [p.name for p in VOCABULARY_FILES] == [
         "business_words.txt",
         "calendar.txt",
@@ -41,6 +41,7 @@ def test_the_vocabulary_folder_holds_the_twenty_one_lists() -> None:
         "roles.txt",
         "salutations.txt",
         "skill_names.txt",
+        "skill_words.txt",
         "software_names.txt",
         "title_nouns.txt",
         "tools.txt",

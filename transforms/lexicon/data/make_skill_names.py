@@ -6,8 +6,11 @@ Source (read offline; run once by a developer, the output is committed): the ski
 skills, tools, products and methods drawn from job postings ("inventory management", "public speaking",
 "oracle data integrator", "bug tracking"). Only its data file is read; its model is not used.
 
-Only phrases are kept: a single word of the gazetteer is as often a company as a product ("blackrock",
-"factset"), and a company's name must not pass as vocabulary. A phrase is left out:
+Two files are written. ``skill_names.txt`` holds phrases of two to five words; ``skill_words.txt`` the single
+words, which are as often a company as a product ("blackrock", "factset") and so count as vocabulary only in
+technical text. A single word is left out when it is a listed English word, a first name, a census surname within
+rank 20,000, a word dictionaries write only capitalised, a vendor's name or shorter than four characters (the
+filters of ``make_software_names.py``). A phrase is left out:
 
 - when one of its words is a first name, a census surname within rank 5,000 or a place name
   (``place_names.tsv``), unless dictionaries write it in lower case too ("rose", "oracle" stay);
@@ -15,7 +18,7 @@ Only phrases are kept: a single word of the gazetteer is as often a company as a
 - when it ends in a word that ends a company's name (``vocabulary/org_endings.txt``) and one of its words is no
   lower-case English word or is a vendor's name: "amazon web services" is the company, "information
   technology" a field;
-- when it has more than five words, or when it is one word.
+- when it has more than five words.
 
 So "department of defense" and "monte carlo" stay out.
 
@@ -34,6 +37,12 @@ from make_software_names import _excluded  # type: ignore[import-not-found]
 
 HERE = Path(__file__).parent
 OUT = HERE / "vocabulary" / "skill_names.txt"
+OUT_WORDS = HERE / "vocabulary" / "skill_words.txt"
+HEADER_WORDS = (
+    "# Single-word names of skills, tools and products, less English words, names, places and vendors: vocabulary"
+    " in technical text only. Built by make_skill_names.py from the skills gazetteer of the skill-extractor package"
+    " (see SOURCES.md); do not edit by hand."
+)
 HEADER = (
     "# Names of skills, tools and methods, less names, places and bodies. Built by make_skill_names.py from the"
     " skills gazetteer of the skill-extractor package (see SOURCES.md); do not edit by hand."
@@ -70,7 +79,7 @@ def _word_ok(w: str, people: set[str], places: set[str], lower_case: set[str]) -
 
 def main(path: str) -> None:
     """Write the list (see the module docstring for the source and the filters)."""
-    _, common = _excluded()
+    excluded, common = _excluded()
     people = _names()
     places = {line.split("\t")[0] for line in (HERE / "place_names.tsv").read_text().splitlines()}
     capitalised = set((HERE / "capitalised_words.txt").read_text().split())
@@ -80,20 +89,24 @@ def main(path: str) -> None:
     vendor_lines = (HERE / "vocabulary" / "vendors.txt").read_text().splitlines()
     vendors = {w.strip() for w in vendor_lines if w.strip() and not w.startswith("#")}
     lower_case -= vendors  # "amazon", "apple": companies whose names are also their products
-    kept = set()
+    phrases, words = set(), set()
     for entry in json.loads(Path(path).read_text(encoding="utf-8")):
         folded = " ".join(entry.casefold().split())
         if not _ENTRY.fullmatch(folded) or folded.replace(".", "").isdigit():
             continue
-        words = folded.split()
-        if (
-            1 < len(words) <= _MAX_WORDS
-            and not (words[-1] in org_endings and not all(w in lower_case for w in words))
-            and all(_word_ok(w, people, places, lower_case) for w in words)
+        parts = folded.split()
+        if len(parts) == 1:
+            if len(folded) >= 4 and folded not in excluded and folded not in vendors and not folded[0].isdigit():
+                words.add(folded)
+        elif (
+            len(parts) <= _MAX_WORDS
+            and not (parts[-1] in org_endings and not all(w in lower_case for w in parts))
+            and all(_word_ok(w, people, places, lower_case) for w in parts)
         ):
-            kept.add(folded)
-    OUT.write_text(HEADER + "\n" + "\n".join(sorted(kept)) + "\n", encoding="utf-8")
-    print(f"wrote {len(kept)} entries to {OUT}")
+            phrases.add(folded)
+    OUT.write_text(HEADER + "\n" + "\n".join(sorted(phrases)) + "\n", encoding="utf-8")
+    OUT_WORDS.write_text(HEADER_WORDS + "\n" + "\n".join(sorted(words)) + "\n", encoding="utf-8")
+    print(f"wrote {len(phrases)} entries to {OUT}, {len(words)} to {OUT_WORDS}")
 
 
 if __name__ == "__main__":
