@@ -443,10 +443,9 @@ class SpacyNerDetector(Detector):
 
     def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a
-        version after it, a software phrase, and in technical prose a single-word skill name ("Pyspark"), a CamelCase
-        word of code
-        ("DataTable"; two tool words or code tokens near it, links not counted, so a handle beside chat links,
-        "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
+        version after it, a software phrase, and in technical prose a single-word skill name ("Pyspark"), a
+        CamelCase word of code ("DataTable"; two tool words or code tokens near it, links not counted, so a handle
+        beside chat links, "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
         value = text[start:end]
         if (
             in_tool_list(text, start, end)
@@ -455,7 +454,9 @@ class SpacyNerDetector(Detector):
         ):
             return True
         tech_text = self._technical_text(text)
-        if skill_word_phrase(value) and (tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1)):
+        if skill_word_phrase(value, self._plain_word) and (
+            tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1)
+        ):
             return True
         if (
             _INNER_CAPITAL.search(value) is not None

@@ -113,16 +113,13 @@ def software_phrase(value: str, plain: Plain) -> bool:
     return all(_tool_word(w) or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words)
 
 
-def skill_word_phrase(value: str) -> bool:
-    """True for a single-word name of the skills gazetteer ("Pyspark", "Sitecore"), alone or with listed words or a
-    version ("Pyspark API", "Sitecore 9"): in technical text, a product. Outside it such a word may be a company."""
+def skill_word_phrase(value: str, plain: Plain) -> bool:
+    """True for a single-word name of the skills gazetteer ("Pyspark", "Sitecore"), alone or with listed or plain
+    words or a version ("Pyspark API", "Sitecore 9", "the System Pyspark"): in technical text, a product. Outside it
+    such a word may be a company."""
     words = _words(value)
     return any(w.casefold() in SKILL_WORDS for w in words) and all(
-        w.casefold() in SKILL_WORDS
-        or w.casefold() in TECHNICAL_VOCABULARY
-        or _VERSION.fullmatch(w) is not None
-        or is_identifier(w)
-        for w in words
+        w.casefold() in SKILL_WORDS or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words
     )
 
 

@@ -181,4 +181,4 @@ def test_degree_subject(before: str, value: str, expected: bool) -> None:
     [("Pyspark", True), ("Pyspark API", True), ("Sitecore 9", True), ("Pyspark Rose", False), ("Priya", False)],
 )
 def test_skill_word_phrase(value: str, expected: bool) -> None:
-    assert skill_word_phrase(value) is expected
+    assert skill_word_phrase(value, plain) is expected
