@@ -151,17 +151,17 @@ def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) ->
     The entity is cut at characters no name contains; a piece that ``vocabulary`` says is vocabulary as a
     whole ("Museum Outreach Coordinator") is dropped; each other piece loses leading and trailing greeting,
     honorific and job-title words ("Hi", "Mr", "Solutions Architect") and identifiers (numbers, hex ids,
-    ``snake_case``, ``file.ext``), and leading verbs in the past tense ("Completed"); a piece left empty, or
-    made only of ordinary vocabulary, is dropped.
+    ``snake_case``, ``file.ext``); a piece left empty, made only of ordinary vocabulary, or a verb in the past
+    tense before vocabulary ("Completed Masters in Law"), is dropped.
     """
     pieces = []
     start = 0
     for cut in [*_BREAK.finditer(text), None]:
         end = cut.start() if cut is not None else len(text)
         words = [m.span() for m in _WORD.finditer(text, start, end)]
-        if words and vocabulary is not None and vocabulary(text[words[0][0] : words[-1][1]].strip(_EDGE_PUNCT)):
+        if words and _vocabulary_piece(text, words, vocabulary):
             words = []
-        while words and (_trimmable(text[words[0][0] : words[0][1]]) or _past_verb(text[words[0][0] : words[0][1]])):
+        while words and _trimmable(text[words[0][0] : words[0][1]]):
             words.pop(0)
         while words and _trimmable(text[words[-1][0] : words[-1][1]]):
             words.pop()
@@ -179,6 +179,17 @@ def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) ->
     return pieces
 
 
+def _vocabulary_piece(text: str, words: list[tuple[int, int]], vocabulary: Callable[[str], bool] | None) -> bool:
+    """The piece of these words is vocabulary as a whole (``vocabulary``), or a verb in the past tense before
+    vocabulary ("Completed Masters in Law")."""
+    if vocabulary is not None and vocabulary(text[words[0][0] : words[-1][1]].strip(_EDGE_PUNCT)):
+        return True
+    if len(words) < 2 or not _past_verb(text[words[0][0] : words[0][1]]):
+        return False
+    rest = text[words[1][0] : words[-1][1]].strip(_EDGE_PUNCT)
+    return is_ordinary_vocabulary(rest) or (vocabulary is not None and vocabulary(rest))
+
+
 def _trimmable(word: str) -> bool:
     core = word.strip(_EDGE_PUNCT + '()[]"')
     if not core or core.casefold() in EDGE_WORDS or is_chat_word(core) or not any(c.isalnum() for c in core):
@@ -188,8 +199,9 @@ def _trimmable(word: str) -> bool:
 
 
 def _past_verb(word: str) -> bool:
-    """A common English verb in the past tense that no name begins with: "Completed", "Obtained", "Managed"
-    ("Completed |Masters in Law"); not "Fred", "Alfred" or "Reed"."""
+    """A common English word in "-ed" that is no first name or surname: a verb in the past tense ("Completed",
+    "Obtained"), or a name's first word ("United"), so it is cut off only before vocabulary; not "Fred" or
+    "Reed"."""
     folded = word.strip(_EDGE_PUNCT).casefold()
     return (
         len(folded) >= 5

@@ -97,7 +97,13 @@ TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip ins
         ("Doctor of Education, Adult Learning (2011)", [("Adult Learning", "ORG")], []),
         ("MSc, Valmora University", [("Valmora University", "ORG")], ["Valmora University"]),
         ("Completed Masters in Maritime Law", [("Completed Masters", "ORG")], []),
-        ("Completed Kelvedon Polytechnic", [("Completed Kelvedon Polytechnic", "ORG")], ["Kelvedon Polytechnic"]),
+        (
+            "Completed Kelvedon Polytechnic",
+            [("Completed Kelvedon Polytechnic", "ORG")],
+            ["Completed Kelvedon Polytechnic"],
+        ),
+        ("fly with United Airlines", [("United Airlines", "ORG")], ["United Airlines"]),
+        ("fly with United", [("United", "ORG")], ["United"]),
         # A plain word opening a field of a flattened document is that word.
         ("Strengths      Reliable and tidy", [("Reliable", "ORG")], []),
         # A single-word name of the skills gazetteer is a product in technical prose, a company outside it.
