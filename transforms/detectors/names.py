@@ -71,7 +71,7 @@ from transforms.detectors.name_words import (
     SHOUT_SURNAME_RANK,
     NameWordLists,
 )
-from transforms.detectors.ner_terms import technical_text
+from transforms.detectors.ner_terms import ranked_office, technical_text
 from transforms.detectors.text_shapes import chunk_spans, in_tool_list
 from transforms.lexicon.names import (
     first_name_ranks,
@@ -331,7 +331,7 @@ class NameListDetector(NameWordLists, Detector):
             and text[end : tokens[i + 1][0]] == " "
         ):
             return [], False  # "Hilary Term": a term of the legal year
-        if not self._alone_is_name(text, cand, cand.cued):
+        if not self._alone_is_name(text, cand, cand.cued) or self._office(text, tokens, i):
             return [], False
         cue = cand.cue
         if cue and self._candidate_without_cue(text, tokens, cand) and self._alone_is_name(text, cand, not cand.listed):
@@ -349,6 +349,16 @@ class NameListDetector(NameWordLists, Detector):
         if words[-1] not in TITLE_NOUNS or self._english.get(words[0], 0.0) < ALONE_MAX_ZIPF:
             return False
         return all(w in self._english and w not in self._capitalised for w in words)
+
+    def _office(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A given name alone that names an office after its rank ("Assistant Dean") or an occupation after a
+        capitalised word ("Career Mentor"): a post, not a person."""
+        start, _, tok = tokens[i]
+        if ranked_office(text[max(0, start - 30) : start], tok):
+            return True
+        if tok.casefold() not in TITLE_NOUNS or i == 0 or text[tokens[i - 1][1] : start] != " ":
+            return False
+        return word_style(tokens[i - 1][2]) == "title" and tokens[i - 1][2].casefold() in self._english
 
     def _alone_is_name(self, text: str, cand: _Candidate, cued: bool) -> bool:
         """A capitalised name word with no other name word next to it is a name (``cued``: after a cue)."""

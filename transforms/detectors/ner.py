@@ -17,11 +17,13 @@ from typing import Any
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
 from transforms.detectors.ner_terms import (
+    acronym_expansion,
     certification_phrase,
     degree_before_subject,
     degree_subject,
     field_phrase,
     job_title,
+    ranked_office,
     rare_word,
     skill_word_phrase,
     software_phrase,
@@ -409,8 +411,8 @@ class SpacyNerDetector(Detector):
         value = text[start:end]
         if _in_code(text, start, end):
             return True  # "jane.doe", "/home/jdoe": a name may stand in code, so no evidence for the whole text
-        if self._software(text, start, end, entity, whole):
-            self._products.add((id(text), value.casefold()))
+        if self._software(text, start, end, entity, whole) or self._vocabulary_acronym(text, start, end, entity):
+            self._products.add((id(text), value.casefold()))  # so every mention in the text is vocabulary
             return True
         if self._vocabulary_context(text, start, end, entity):
             return True
@@ -433,6 +435,12 @@ class SpacyNerDetector(Detector):
         if not single_org or not _technical(text, start, end):
             return False
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
+
+    def _vocabulary_acronym(self, text: str, start: int, end: int, entity: str) -> bool:
+        """An acronym in brackets after the vocabulary it stands for: "Project Management Professional (|PMP|)";
+        not "Zentrova Holdings (|ZH|)"."""
+        expansion = acronym_expansion(text, start, end)
+        return expansion is not None and self._vocabulary_part(expansion, entity, plain_words=False)
 
     def _vocabulary_context(self, text: str, start: int, end: int, entity: str) -> bool:
         """Vocabulary by what stands around it: a degree's subject ("Diploma in |Marine Surveying", "BA, |Early
@@ -605,14 +613,18 @@ class SpacyNerDetector(Detector):
 
     def _vetoed(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """A piece ``text[start:end]`` of the entity ``whole`` that is no name: a one-word imperative, a field
-        label, a person made of common words or a role noun, technical or legal words, or words whose letter
-        case is the only evidence."""
+        label, a person made of common words, a role noun or an office after its rank ("Assistant Dean"), technical
+        or legal words, or words whose letter case is the only evidence."""
         value = text[start:end]
         if " " not in value and imperative(text, start, end):
             return True
         if self._label(text, start, end):
             return True
-        if entity == "PERSON" and (self._common_words(value) or _ROLE_NOUN.fullmatch(value) is not None):
+        if entity == "PERSON" and (
+            self._common_words(value)
+            or _ROLE_NOUN.fullmatch(value) is not None
+            or ranked_office(text[max(0, start - 30) : start], value)
+        ):
             return True
         return self._not_a_name(text, start, end, entity, whole) or self._case_says_nothing(
             text, start, end, entity, whole

@@ -40,11 +40,13 @@ from transforms.lexicon.vocabulary import (
 from transforms.lexicon.wordlists import word_list
 
 __all__ = [
+    "acronym_expansion",
     "certification_phrase",
     "degree_before_subject",
     "degree_subject",
     "field_phrase",
     "job_title",
+    "ranked_office",
     "rare_word",
     "skill_word_phrase",
     "software_phrase",
@@ -187,6 +189,25 @@ def certification_phrase(value: str, plain: Plain) -> bool:
     )
 
 
+# Words that rank an office ("Assistant Dean", "Acting Provost", "the Dean of Students").
+_RANKS = EDGE_ROLES | frozenset("acting deputy vice interim associate assistant former the".split())
+# Offices named by a word that is also a given name or a surname: only after a rank are they posts.
+_OFFICES = TITLE_NOUNS | frozenset("dean provost chancellor rector bursar registrar".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+$")
+
+
+def ranked_office(before: str, value: str) -> bool:
+    """True if ``value`` is one word naming an office, right after a rank (``before`` is the text before it):
+    "Assistant |Dean", "Acting |Provost"; "Dean" alone, or "Mr |Dean", stays a name."""
+    m = _WORD_BEFORE.search(before)
+    return (
+        " " not in value.strip()
+        and value.strip(_PUNCT).casefold() in _OFFICES
+        and m is not None
+        and m.group(1).casefold() in _RANKS
+    )
+
+
 def title_continues(value: str, after: str, plain: Plain) -> bool:
     """True if the word right after an entity (``after``, the text that follows it) ends a job title with it:
     "Global Account| Manager", "Social Media| Coordinator", where the model left out the title's head noun."""
@@ -259,6 +280,32 @@ def degree_subject(before: str, value: str, plain: Plain) -> bool:
     return bool(subject) and all(
         w.casefold() not in _SCHOOL_WORDS and (w.casefold() in _SUBJECT_JOINERS or _ordinary(w, plain)) for w in subject
     )
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_SMALL_WORDS = frozenset("of and & the in for on to a an".split())
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Za-z][\w.+#&-]*[ \t]+){1,10})\([ \t]*$")
+
+
+def acronym_expansion(text: str, start: int, end: int) -> str | None:
+    """The words an acronym in brackets stands for, when their initials spell it: "Project Management Professional
+    (|PMP|)", "Oracle Data Integrator (|ODI|)"; None when ``text[start:end]`` is no such acronym."""
+    value = text[start:end]
+    if _ACRONYM_IN_BRACKETS.fullmatch(value) is None or not text[end : end + 3].lstrip(" \t").startswith(")"):
+        return None
+    m = _EXPANSION_BEFORE.search(text[max(0, start - 120) : start])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    letters = [c for c in value if c.isalpha()]
+    initials: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold() in _SMALL_WORDS:
+            continue
+        initials.insert(0, words[i][0].upper())
+        if len(initials) == len(letters):
+            return " ".join(words[i:]) if initials == letters else None
+    return None
 
 
 def technical_text(text: str) -> bool:

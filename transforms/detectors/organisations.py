@@ -10,6 +10,7 @@ from transforms.detectors.terms import re2_options
 from transforms.lexicon.names import load_capitalised_words, load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.thresholds import int_threshold
 from transforms.lexicon.vocabulary import (
+    EDGE_ROLES,
     TITLE_NOUNS,
     is_common_word_phrase,
     is_degree_phrase,
@@ -57,14 +58,14 @@ _NEXT_WORD = re2.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)", re2_options())
 
 
 def _title_follows(text: str, end: int, words: list[str]) -> bool:
-    """Common English words that a job-title noun follows are the title's first words, not a body: "Mental
-    Health| Counselor", "Special Police| Officer", "Counseling Group| Leader"."""
+    """Common English words and ranks that a job-title noun follows are the title's first words, not a body:
+    "Mental Health| Counselor", "Special Police| Officer", "Sr. Software| Engineer"."""
     m = _NEXT_WORD.match(text[end : end + 40])
     if m is None or m.group(1).casefold() not in TITLE_NOUNS:
         return False
     english, capitalised = load_english_words(), load_capitalised_words()
     folded = [w.strip(".,&'’").casefold() for w in words]
-    return all(w in english and w not in capitalised for w in folded if w)
+    return all((w in english and w not in capitalised) or w in EDGE_ROLES for w in folded if w)
 
 
 def _organisation_ok(text: str, start: int, end: int) -> bool:

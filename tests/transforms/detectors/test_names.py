@@ -36,6 +36,9 @@ def names(text: str) -> list[str]:
         ("Promoted to Art Editor in 2019", []),  # a common word as a given name, then a title noun
         ("Summer Orientation Leader, 2021", []),
         ("Imogen Editor", ["Imogen Editor"]),  # a given name rare as a word stays a name
+        ("Acting Assistant Dean, School of Law", []),  # an office after its rank
+        ("Volunteer Reading Mentor, 2019", []),  # an occupation after a capitalised word
+        ("Ask Dean about it", ["Dean"]),
     ],
 )
 def test_name_lists(text: str, expected: list[str]) -> None:

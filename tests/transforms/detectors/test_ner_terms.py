@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from transforms.detectors.ner_terms import (
+    acronym_expansion,
     certification_phrase,
     degree_before_subject,
     degree_subject,
@@ -182,3 +183,18 @@ def test_degree_subject(before: str, value: str, expected: bool) -> None:
 )
 def test_skill_word_phrase(value: str, expected: bool) -> None:
     assert skill_word_phrase(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "text, acronym, expected",
+    [
+        ("holds Certified Scrum Master (CSM) since", "CSM", "Certified Scrum Master"),
+        ("Bachelor of Science in Nursing (BSN), 2012", "BSN", "Bachelor of Science in Nursing"),
+        ("Harbour Pilot Licence ( HPL )", "HPL", "Harbour Pilot Licence"),
+        ("Something Else (CSM)", "CSM", None),  # the initials do not spell it
+        ("the CSM exam", "CSM", None),  # not in brackets
+    ],
+)
+def test_acronym_expansion(text: str, acronym: str, expected: str | None) -> None:
+    start = text.index(acronym)
+    assert acronym_expansion(text, start, start + len(acronym)) == expected

@@ -64,6 +64,7 @@ def test_organisation_name(value: str, expected: bool) -> None:
     [
         ("Community Health Counselor, 2019", "Community Health", False),  # a job title's first words
         ("Harbour Police Officer", "Harbour Police", False),
+        ("Snr. Software Engineer", "Snr. Software", False),
         ("Zentrova Health Director", "Zentrova Health", True),  # a named body and its director
         ("Community Health Ltd", "Community Health Ltd", True),
     ],
