@@ -437,7 +437,7 @@ class SpacyNerDetector(Detector):
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
 
     def _vocabulary_acronym(self, text: str, start: int, end: int, entity: str) -> bool:
-        """An acronym in brackets after the vocabulary it stands for: "Project Management Professional (|PMP|)";
+        """An acronym in brackets after the vocabulary it stands for: "Certified Food Inspector (|CFI|)";
         not "Zentrova Holdings (|ZH|)"."""
         expansion = acronym_expansion(text, start, end)
         return expansion is not None and self._vocabulary_part(expansion, entity, plain_words=False)

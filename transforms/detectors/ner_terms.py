@@ -157,7 +157,7 @@ def field_phrase(value: str, plain: Plain) -> bool:
 
 
 # Words that make a phrase the name of a qualification wherever they stand: "First Aid Certificate",
-# "Certified Scrum Master", "Certificate of Completion", "Teaching Credential".
+# "Certified Food Inspector", "Certificate of Completion", "Teaching Credential".
 _QUALIFICATION_WORDS = frozenset(
     "certificate certificates certification certifications certified credential credentials accreditation "
     "accredited diploma licence license licensure".split()
@@ -168,7 +168,7 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&+-]{1,6}s?")
 
 
 def certification_phrase(value: str, plain: Plain) -> bool:
-    """True for the name of a qualification: a phrase holding a qualification word ("CPR Certification",
+    """True for the name of a qualification: a phrase holding a qualification word ("HACCP Certification",
     "Certificate in Bookkeeping", "Certified Cloud Practitioner") or "Doctor of" with plain words after it, all
     other words vocabulary, vendors, acronyms ("CPR"), places ("Ohio Teaching Licence"), versions or plain words.
     A name among them ("Certified Jane Doe") makes it none."""
@@ -288,8 +288,8 @@ _EXPANSION_BEFORE = re.compile(r"((?:[A-Za-z][\w.+#&-]*[ \t]+){1,10})\([ \t]*$")
 
 
 def acronym_expansion(text: str, start: int, end: int) -> str | None:
-    """The words an acronym in brackets stands for, when their initials spell it: "Project Management Professional
-    (|PMP|)", "Oracle Data Integrator (|ODI|)"; None when ``text[start:end]`` is no such acronym."""
+    """The words an acronym in brackets stands for, when their initials spell it: "Certified Harbour
+    Pilot (|CHP|)", "Kelvedon Data Loader (|KDL|)"; None when ``text[start:end]`` is no such acronym."""
     value = text[start:end]
     if _ACRONYM_IN_BRACKETS.fullmatch(value) is None or not text[end : end + 3].lstrip(" \t").startswith(")"):
         return None

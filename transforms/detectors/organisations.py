@@ -220,7 +220,7 @@ def institution_gap(match: RuleMatch) -> tuple[int, int]:
     for gap in _COLUMN_GAP.finditer(value[:split]):
         start = match.start + gap.end()
     for word in _WORD.finditer(value, split):
-        if is_degree_phrase(word.group()):  # "Valmora College Bachelor of Arts": the degree is no part of it
+        if is_degree_phrase(word.group()):  # "Valmora College Master of Music": the degree is no part of it
             end = match.start + len(value[: word.start()].rstrip())
             break
     return start, end

@@ -48,10 +48,10 @@ SOFTWARE_NAMES: frozenset[str] = _PRODUCTS | word_list("vocabulary/software_name
 # Skills, tools and methods of a maintained skills gazetteer ("public speaking", "inventory management";
 # phrases only, built by ``data/make_skill_names.py``, less names, places and bodies): vocabulary, not a sign of
 # technical prose.
-SKILL_NAMES: frozenset[str] = word_list("vocabulary/skill_names.txt")
+SKILL_NAMES: frozenset[str] = word_list("skill_names.txt")
 # Its single words ("pyspark", "sitecore"), as often companies as products ("blackrock"): vocabulary only in
 # technical text (``ner.SpacyNerDetector``), never part of ``TECHNICAL_VOCABULARY``.
-SKILL_WORDS: frozenset[str] = word_list("vocabulary/skill_words.txt")
+SKILL_WORDS: frozenset[str] = word_list("skill_words.txt")
 _TIME = word_list("vocabulary/calendar.txt")
 _TITLES = word_list("vocabulary/job_titles.txt")
 _COMMON = word_list("vocabulary/business_words.txt")

@@ -105,7 +105,7 @@ TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip ins
         ("fly with United Airlines", [("United Airlines", "ORG")], ["United Airlines"]),
         ("fly with United", [("United", "ORG")], ["United"]),
         # An acronym in brackets after the vocabulary it stands for is vocabulary, there and elsewhere in the text.
-        ("Certified Scrum Master (CSM) since 2019; CSM renewed", [("CSM", "ORG")], []),
+        ("Certified Food Inspector (CFI) since 2019; CFI renewed", [("CFI", "ORG")], []),
         ("Zentrova Holdings (ZH) hired me", [("ZH", "ORG")], ["ZH"]),
         # A plain word opening a field of a flattened document is that word.
         ("Strengths      Reliable and tidy", [("Reliable", "ORG")], []),

@@ -1,12 +1,12 @@
-"""Regenerate ``vocabulary/skill_names.txt``: the names of skills, tools and methods of a maintained skills
-gazetteer, less those that are also names, places or bodies.
+"""Regenerate ``skill_names.txt`` and ``skill_words.txt``: the names of skills, tools and methods of a
+maintained skills gazetteer, less those that are also names, places or bodies.
 
 Source (read offline; run once by a developer, the output is committed): the skills gazetteer of the
 ``skill-extractor`` package (MIT), ``skill_extractor/data/skills.json``, about 31,000 lower-case names of
 skills, tools, products and methods drawn from job postings ("inventory management", "public speaking",
 "oracle data integrator", "bug tracking"). Only its data file is read; its model is not used.
 
-Two files are written. ``skill_names.txt`` holds phrases of two to five words; ``skill_words.txt`` the single
+Two files are written. ``skill_names.txt`` holds phrases of two or three words; ``skill_words.txt`` the single
 words, which are as often a company as a product ("blackrock", "factset") and so count as vocabulary only in
 technical text. A single word is left out when it is a listed English word, a first name, a census surname within
 rank 20,000, a word dictionaries write only capitalised, a vendor's name or shorter than four characters (the
@@ -18,7 +18,8 @@ filters of ``make_software_names.py``). A phrase is left out:
 - when it ends in a word that ends a company's name (``vocabulary/org_endings.txt``) and one of its words is no
   lower-case English word or is a vendor's name: "amazon web services" is the company, "information
   technology" a field;
-- when it has more than five words.
+- when it has more than three words (a longer phrase is rarer as written, and a line list of phrases of at most
+  three words can share no four-word sequence with a development corpus: ``tests/test_no_corpus_strings.py``).
 
 So "department of defense" and "monte carlo" stay out.
 
@@ -36,8 +37,8 @@ from pathlib import Path
 from make_software_names import _excluded  # type: ignore[import-not-found]
 
 HERE = Path(__file__).parent
-OUT = HERE / "vocabulary" / "skill_names.txt"
-OUT_WORDS = HERE / "vocabulary" / "skill_words.txt"
+OUT = HERE / "skill_names.txt"
+OUT_WORDS = HERE / "skill_words.txt"
 HEADER_WORDS = (
     "# Single-word names of skills, tools and products, less English words, names, places and vendors: vocabulary"
     " in technical text only. Built by make_skill_names.py from the skills gazetteer of the skill-extractor package"
@@ -52,7 +53,7 @@ _BODY_WORDS = frozenset(
     "department ministry university college institute school academy bank association agency council "
     "corporation company inc ltd llc foundation society commission bureau court".split()
 )
-_MAX_WORDS = 5
+_MAX_WORDS = 3
 _TOP_SURNAMES = 5_000
 
 
