@@ -25,7 +25,7 @@ from transforms.detectors.name_tokens import (
 from transforms.detectors.name_words import ALONE_MAX_ZIPF, SHOUT_SURNAME_RANK, NameWordLists
 from transforms.lexicon.names import surname_rank
 from transforms.lexicon.thresholds import threshold
-from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, is_chat_word
+from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, TITLE_NOUNS, is_chat_word, is_degree_phrase
 
 __all__ = ["extend", "extend_back", "lower_given_before", "lower_surname_after", "name_line", "name_run"]
 
@@ -97,9 +97,14 @@ def _step(words: NameWordLists, text: str, tokens: Sequence[Token], i: int, j: i
         return _Step.LAST  # a surname typed in lower case after a capitalised first name: "Maria kowalczyk"
     if not _same_case(tok, style) or tok.casefold() in TECHNICAL_VOCABULARY or glued(text, tokens[j][0], tokens[j][1]):
         return _Step.STOP
-    if "\n" in gap and _next_line_starts_other(words, text, tokens, i, j, style):
-        return _Step.STOP
+    if _field_break(gap) and (added or _next_line_starts_other(words, text, tokens, i, j, style)):
+        return _Step.STOP  # "Jane Doe\nSenior ...", "Jane Doe  Lecturer": a full name ends at a field break
     return _Step.TAKE
+
+
+def _field_break(gap: str) -> bool:
+    """A line break or a column gap (two blanks or more, a tab) between two words: a new field may start."""
+    return "\n" in gap or "\t" in gap or "  " in gap
 
 
 def _same_case(tok: str, style: str) -> bool:
@@ -150,6 +155,8 @@ def _next_line_starts_other(
     folded = tokens[j][2].casefold()
     if not words.rare(folded) and words.english.get(folded, 0.0) >= ALONE_MAX_ZIPF:
         return True  # "Agnieszka\nJob title": a common word on the next line starts something else
+    if folded in TITLE_NOUNS or is_degree_phrase(tokens[j][2]):
+        return True  # "Jane  Paralegal", "Jane\nMSc": an occupation or a degree in the next field
     return _LABEL_AFTER.match(text, tokens[j][1]) is not None  # "Jane Doe\nMaintainer: ...": a label
 
 

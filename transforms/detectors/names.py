@@ -71,7 +71,7 @@ from transforms.detectors.name_words import (
     SHOUT_SURNAME_RANK,
     NameWordLists,
 )
-from transforms.detectors.ner_terms import technical_text
+from transforms.detectors.ner_terms import ranked_office, technical_text
 from transforms.detectors.text_shapes import chunk_spans, in_tool_list
 from transforms.lexicon.names import (
     first_name_ranks,
@@ -80,7 +80,7 @@ from transforms.lexicon.names import (
     surname_rank,
 )
 from transforms.lexicon.thresholds import int_threshold, threshold
-from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, imperative
+from transforms.lexicon.vocabulary import TECHNICAL_VOCABULARY, TITLE_NOUNS, imperative, is_listed_name
 from transforms.records import Finding
 
 __all__ = ["NameListDetector"]
@@ -311,6 +311,10 @@ class NameListDetector(NameWordLists, Detector):
                 and SENTENCE_START.search(text, max(0, start - 200), start) is not None
             ):
                 return [], False  # "See Kowalski's answer", "Run grafana-cli": a verb, then perhaps a name
+            if is_listed_name(text[start : tokens[last][1]]):
+                return [], False  # "Crystal Reports", "Mat Lab": a listed product that opens with a given name
+            if self._job_title(text, tokens, first, last):
+                return [], False
             cue = cand.cue if cand.cue and not self._candidate_without_cue(text, tokens, cand) else None
             return [self._finding(start, tokens[last][1], self._score, "full", cue)], True
         quoted = _QUOTED_NEXT.match(text, end)
@@ -327,12 +331,34 @@ class NameListDetector(NameWordLists, Detector):
             and text[end : tokens[i + 1][0]] == " "
         ):
             return [], False  # "Hilary Term": a term of the legal year
-        if not self._alone_is_name(text, cand, cand.cued):
+        if not self._alone_is_name(text, cand, cand.cued) or self._office(text, tokens, i):
             return [], False
         cue = cand.cue
         if cue and self._candidate_without_cue(text, tokens, cand) and self._alone_is_name(text, cand, not cand.listed):
             cue = None  # a word in no list stays vouched for as a proper noun; a listed one is not
         return [self._finding(start, end, self._score - 0.1, "first", cue)], False
+
+    def _job_title(self, text: str, tokens: list[Token], first: int, last: int) -> bool:
+        """Words ``first..last`` that open with a given name too common as a word to stand alone ("Art", "Summer",
+        "Major") and end, perhaps with the next word, in a job-title noun: "Art Editor", "Summer Orientation| Leader"
+        are posts, not people."""
+        words = [t[2].casefold() for t in tokens[first : last + 1]]
+        nxt = tokens[last + 1][2].casefold() if last + 1 < len(tokens) else ""
+        if nxt in TITLE_NOUNS and text[tokens[last][1] : tokens[last + 1][0]] == " ":
+            words.append(nxt)
+        if words[-1] not in TITLE_NOUNS or self._english.get(words[0], 0.0) < ALONE_MAX_ZIPF:
+            return False
+        return all(w in self._english and w not in self._capitalised for w in words)
+
+    def _office(self, text: str, tokens: list[Token], i: int) -> bool:
+        """A given name alone that names an office after its rank ("Assistant Dean") or an occupation after a
+        capitalised word ("Career Mentor"): a post, not a person."""
+        start, _, tok = tokens[i]
+        if ranked_office(text[max(0, start - 30) : start], tok):
+            return True
+        if tok.casefold() not in TITLE_NOUNS or i == 0 or text[tokens[i - 1][1] : start] != " ":
+            return False
+        return word_style(tokens[i - 1][2]) == "title" and tokens[i - 1][2].casefold() in self._english
 
     def _alone_is_name(self, text: str, cand: _Candidate, cued: bool) -> bool:
         """A capitalised name word with no other name word next to it is a name (``cued``: after a cue)."""

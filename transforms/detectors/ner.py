@@ -16,7 +16,21 @@ from typing import Any
 
 from transforms.config import NlpConfig, ScrublineConfig
 from transforms.detectors.base import Detector, register_detector
-from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
+from transforms.detectors.ner_terms import (
+    acronym_expansion,
+    certification_phrase,
+    degree_before_subject,
+    degree_subject,
+    field_phrase,
+    job_title,
+    ranked_office,
+    rare_word,
+    skill_word_phrase,
+    software_phrase,
+    technical_text,
+    title_continues,
+    title_domain,
+)
 from transforms.detectors.places import country_names, place_names
 from transforms.detectors.text_shapes import chunk_spans, in_tool_list, in_vocabulary_list, technical_nearby
 from transforms.lexicon.names import (
@@ -69,6 +83,8 @@ _COMMON_ZIPF = threshold("ner_common_zipf")
 # outside technical prose ("fly with United").
 _COMMON_ORG_ZIPF = threshold("ner_common_org_zipf")
 _SURNAME_RANK = int_threshold("ner_surname_rank")
+# A word ending in "-ed" at least this frequent in English, no first name or surname, opening an entity is a verb.
+_PAST_VERB_ZIPF = threshold("ner_past_verb_zipf")
 # A word written in lower case in dictionaries, as common as this, is no name or organisation when nothing but
 # spaCy says so and its letter case is no evidence: shouted ("AWESOME", "BAD advice"), typed in lower case
 # ("gon", "sec") or opening a sentence ("Quit complaining", "Super video"). Census surnames and first names
@@ -137,14 +153,15 @@ def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) ->
     The entity is cut at characters no name contains; a piece that ``vocabulary`` says is vocabulary as a
     whole ("Museum Outreach Coordinator") is dropped; each other piece loses leading and trailing greeting,
     honorific and job-title words ("Hi", "Mr", "Solutions Architect") and identifiers (numbers, hex ids,
-    ``snake_case``, ``file.ext``); a piece left empty, or made only of ordinary vocabulary, is dropped.
+    ``snake_case``, ``file.ext``); a piece left empty, made only of ordinary vocabulary, or a verb in the past
+    tense before vocabulary ("Completed Masters in Law"), is dropped.
     """
     pieces = []
     start = 0
     for cut in [*_BREAK.finditer(text), None]:
         end = cut.start() if cut is not None else len(text)
         words = [m.span() for m in _WORD.finditer(text, start, end)]
-        if words and vocabulary is not None and vocabulary(text[words[0][0] : words[-1][1]].strip(_EDGE_PUNCT)):
+        if words and _vocabulary_piece(text, words, vocabulary):
             words = []
         while words and _trimmable(text[words[0][0] : words[0][1]]):
             words.pop(0)
@@ -164,6 +181,17 @@ def entity_pieces(text: str, vocabulary: Callable[[str], bool] | None = None) ->
     return pieces
 
 
+def _vocabulary_piece(text: str, words: list[tuple[int, int]], vocabulary: Callable[[str], bool] | None) -> bool:
+    """The piece of these words is vocabulary as a whole (``vocabulary``), or a verb in the past tense before
+    vocabulary ("Completed Masters in Law")."""
+    if vocabulary is not None and vocabulary(text[words[0][0] : words[-1][1]].strip(_EDGE_PUNCT)):
+        return True
+    if len(words) < 2 or not _past_verb(text[words[0][0] : words[0][1]]):
+        return False
+    rest = text[words[1][0] : words[-1][1]].strip(_EDGE_PUNCT)
+    return is_ordinary_vocabulary(rest) or (vocabulary is not None and vocabulary(rest))
+
+
 def _trimmable(word: str) -> bool:
     core = word.strip(_EDGE_PUNCT + '()[]"')
     if not core or core.casefold() in EDGE_WORDS or is_chat_word(core) or not any(c.isalnum() for c in core):
@@ -172,12 +200,28 @@ def _trimmable(word: str) -> bool:
     return any(c.isalpha() for c in core) and is_identifier(core)
 
 
+def _past_verb(word: str) -> bool:
+    """A common English word in "-ed" that is no first name or surname: a verb in the past tense ("Completed",
+    "Obtained"), or a name's first word ("United"), so it is cut off only before vocabulary; not "Fred" or
+    "Reed"."""
+    folded = word.strip(_EDGE_PUNCT).casefold()
+    return (
+        len(folded) >= 5
+        and folded.endswith("ed")
+        and folded.isalpha()
+        and _english().get(folded, 0.0) >= _PAST_VERB_ZIPF
+        and folded not in first_name_ranks()
+        and surname_rank(folded) > _SURNAME_RANK
+    )
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    """True if the word at ``start`` opens the text, a line or a sentence (after blanks, quotes, brackets)."""
+    """True if the word at ``start`` opens the text, a line, a sentence or a list item (after blanks, quotes,
+    brackets, a bullet), or a field of a document flattened to one line (after a run of blanks)."""
     i = start
     while i > 0 and start - i < 20 and text[i - 1] in _SENTENCE_GAP:
         i -= 1
-    return i == 0 or text[i - 1] in ".!?\n…"
+    return i == 0 or text[i - 1] in ".!?\n…•·▪◦❖➢►" or "  " in text[i:start]
 
 
 def _in_code(text: str, start: int, end: int) -> bool:
@@ -367,10 +411,10 @@ class SpacyNerDetector(Detector):
         value = text[start:end]
         if _in_code(text, start, end):
             return True  # "jane.doe", "/home/jdoe": a name may stand in code, so no evidence for the whole text
-        if self._software(text, start, end, entity, whole):
-            self._products.add((id(text), value.casefold()))
+        if self._software(text, start, end, entity, whole) or self._vocabulary_acronym(text, start, end, entity):
+            self._products.add((id(text), value.casefold()))  # so every mention in the text is vocabulary
             return True
-        if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
+        if self._vocabulary_context(text, start, end, entity):
             return True
         if (
             _reporter(value)
@@ -392,11 +436,36 @@ class SpacyNerDetector(Detector):
             return False
         return _ACRONYM.fullmatch(value) is not None or self._common_words(value, _COMMON_ORG_ZIPF)
 
+    def _vocabulary_acronym(self, text: str, start: int, end: int, entity: str) -> bool:
+        """An acronym in brackets after the vocabulary it stands for: "Certified Food Inspector (|CFI|)";
+        not "Zentrova Holdings (|ZH|)"."""
+        expansion = acronym_expansion(text, start, end)
+        return expansion is not None and self._vocabulary_part(expansion, entity, plain_words=False)
+
+    def _vocabulary_context(self, text: str, start: int, end: int, entity: str) -> bool:
+        """Vocabulary by what stands around it: a degree's subject ("Diploma in |Marine Surveying", "BA, |Early
+        Childhood"), an item of a list of vocabulary, a job title whose head noun the model left out ("Regional
+        Sales| Manager"), the unit a title is of ("Director of |Student Services"), or a degree's abbreviation
+        before its subject ("BS|, Physics")."""
+        if degree_field_before(text, start) or self._vocabulary_item(text, start, end, entity):
+            return True
+        value, plain = text[start:end], self._plain_word
+        before = text[max(text.rfind("\n", 0, start) + 1, start - 80) : start]
+        if degree_subject(before, value, plain):
+            return True
+        if entity == "LOCATION":
+            return False
+        return (
+            degree_before_subject(text, start, end)
+            or title_continues(value, text[end : end + 40], plain)
+            or title_domain(before, value, plain)
+        )
+
     def _software(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """Evidence that ``text[start:end]`` names software: an item of a tools list, a kind of software or a
-        version after it, a software phrase, and in technical prose a CamelCase word of code
-        ("DataTable"; two tool words or code tokens near it, links not counted, so a handle beside chat links,
-        "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
+        version after it, a software phrase, and in technical prose a single-word skill name ("Pyspark"), a
+        CamelCase word of code ("DataTable"; two tool words or code tokens near it, links not counted, so a handle
+        beside chat links, "JaneDoeTV https://...", stays) or one unlisted word as an organisation ("Fixnum")."""
         value = text[start:end]
         if (
             in_tool_list(text, start, end)
@@ -405,6 +474,10 @@ class SpacyNerDetector(Detector):
         ):
             return True
         tech_text = self._technical_text(text)
+        if skill_word_phrase(value, self._plain_word) and (
+            tech_text or technical_nearby(text, start, end, minimum=_TECH_MIN - 1)
+        ):
+            return True
         if (
             _INNER_CAPITAL.search(value) is not None
             and self._camel_code(value.split())
@@ -433,7 +506,7 @@ class SpacyNerDetector(Detector):
         if len(parts) > 1:
             return all(self._vocabulary_part(p, entity, plain_words=len(p.split()) == 1) for p in parts)
         plain = self._plain_word
-        if software_phrase(value, plain) or job_title(value, plain):
+        if software_phrase(value, plain) or job_title(value, plain) or certification_phrase(value, plain):
             return True
         return entity != "LOCATION" and value.casefold() not in place_names() and field_phrase(value, plain)
 
@@ -540,14 +613,18 @@ class SpacyNerDetector(Detector):
 
     def _vetoed(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """A piece ``text[start:end]`` of the entity ``whole`` that is no name: a one-word imperative, a field
-        label, a person made of common words or a role noun, technical or legal words, or words whose letter
-        case is the only evidence."""
+        label, a person made of common words, a role noun or an office after its rank ("Assistant Dean"), technical
+        or legal words, or words whose letter case is the only evidence."""
         value = text[start:end]
         if " " not in value and imperative(text, start, end):
             return True
         if self._label(text, start, end):
             return True
-        if entity == "PERSON" and (self._common_words(value) or _ROLE_NOUN.fullmatch(value) is not None):
+        if entity == "PERSON" and (
+            self._common_words(value)
+            or _ROLE_NOUN.fullmatch(value) is not None
+            or ranked_office(text[max(0, start - 30) : start], value)
+        ):
             return True
         return self._not_a_name(text, start, end, entity, whole) or self._case_says_nothing(
             text, start, end, entity, whole

@@ -22,19 +22,38 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from transforms.detectors.places import country_names, place_names
 from transforms.detectors.text_shapes import technical_hits
-from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_english_words
+from transforms.lexicon.names import NOT_LISTED, first_name_ranks, load_capitalised_words, load_english_words
 from transforms.lexicon.thresholds import int_threshold, threshold
 from transforms.lexicon.vocabulary import (
+    EDGE_ROLES,
+    SKILL_WORDS,
     TECHNICAL_VOCABULARY,
     TITLE_NOUNS,
     TOOL_WORDS,
     VENDORS,
+    is_degree_phrase,
+    is_degree_word,
     is_identifier,
 )
 from transforms.lexicon.wordlists import word_list
 
-__all__ = ["field_phrase", "job_title", "rare_word", "software_phrase", "technical_text"]
+__all__ = [
+    "acronym_expansion",
+    "certification_phrase",
+    "degree_before_subject",
+    "degree_subject",
+    "field_phrase",
+    "job_title",
+    "ranked_office",
+    "rare_word",
+    "skill_word_phrase",
+    "software_phrase",
+    "technical_text",
+    "title_continues",
+    "title_domain",
+]
 
 Plain = Callable[[str], bool]
 
@@ -42,6 +61,8 @@ Plain = Callable[[str], bool]
 _ORG_ENDINGS = word_list("vocabulary/org_endings.txt") | {"inc", "ltd", "llc", "corp", "corporation", "gmbh", "plc"}
 
 _PUNCT = ".,:;!?()[]{}'\"`*#&/"
+# Words that name a post: occupation nouns, roles and offices ("manager", "cfo", "chairman", "member").
+_TITLE_WORDS = TITLE_NOUNS | EDGE_ROLES | frozenset("member chair chairman chairwoman chairperson dean".split())
 # A version or edition written apart from its product: "Android L", "Windows XP", "Office 365", "Studio 2010",
 # "Python 3", "Visual Basic .NET", "Java SE", "Mac OS X", "Plone II".
 _VERSION = re.compile(r"(?:v?\d[\w.]*|[A-Z]{1,3}|[IVX]{1,4}|\.[A-Za-z]+|&)")
@@ -94,6 +115,16 @@ def software_phrase(value: str, plain: Plain) -> bool:
     return all(_tool_word(w) or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words)
 
 
+def skill_word_phrase(value: str, plain: Plain) -> bool:
+    """True for a single-word name of the skills gazetteer ("Pyspark", "Sitecore"), alone or with listed or plain
+    words or a version ("Pyspark API", "Sitecore 9", "the System Pyspark"): in technical text, a product. Outside it
+    such a word may be a company."""
+    words = _words(value)
+    return any(w.casefold() in SKILL_WORDS for w in words) and all(
+        w.casefold() in SKILL_WORDS or _VERSION.fullmatch(w) is not None or _ordinary(w, plain) for w in words
+    )
+
+
 def job_title(value: str, plain: Plain) -> bool:
     """True for ordinary words ending in a job-title noun: "Mental Health Counselor", "Senior Data Platform
     Intern", "Lecturer", "Junior Android Developer". A name among the words ("Grace Manager") makes it none."""
@@ -123,6 +154,158 @@ def field_phrase(value: str, plain: Plain) -> bool:
     if not plain(words[-1]) and words[-1].casefold() not in TECHNICAL_VOCABULARY:
         return False
     return all(_tool_word(w) or _ordinary(w, plain) for w in words[:-1])
+
+
+# Words that make a phrase the name of a qualification wherever they stand: "First Aid Certificate",
+# "Certified Food Inspector", "Certificate of Completion", "Teaching Credential".
+_QUALIFICATION_WORDS = frozenset(
+    "certificate certificates certification certifications certified credential credentials accreditation "
+    "accredited diploma licence license licensure".split()
+)
+# A degree named "Doctor of ..." ("Doctor of Philosophy", "Doctor of Nursing Practice"); "Doctor" alone is a title.
+_DOCTOR_OF = re.compile(r"(?i)doctor\s+of\s")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9&+-]{1,6}s?")
+
+
+def certification_phrase(value: str, plain: Plain) -> bool:
+    """True for the name of a qualification: a phrase holding a qualification word ("HACCP Certification",
+    "Certificate in Bookkeeping", "Certified Cloud Practitioner") or "Doctor of" with plain words after it, all
+    other words vocabulary, vendors, acronyms ("CPR"), places ("Ohio Teaching Licence"), versions or plain words.
+    A name among them ("Certified Jane Doe") makes it none."""
+    words = _words(value)
+    if not 1 < len(words) <= 10:
+        return False
+    if not any(w.casefold() in _QUALIFICATION_WORDS for w in words) and _DOCTOR_OF.match(value) is None:
+        return False
+    return all(
+        w.casefold() in _QUALIFICATION_WORDS
+        or w.casefold() in ("doctor", "of", "in", "for", "and", "&", "the", "on")
+        or _ACRONYM_WORD.fullmatch(w) is not None
+        or w.casefold() in place_names()
+        or _VERSION.fullmatch(w) is not None
+        or _tool_word(w)
+        or _ordinary(w, plain)
+        for w in words
+    )
+
+
+# Words that rank an office ("Assistant Dean", "Acting Provost", "the Dean of Students").
+_RANKS = EDGE_ROLES | frozenset("acting deputy vice interim associate assistant former the".split())
+# Offices named by a word that is also a given name or a surname: only after a rank are they posts.
+_OFFICES = TITLE_NOUNS | frozenset("dean provost chancellor rector bursar registrar".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+$")
+
+
+def ranked_office(before: str, value: str) -> bool:
+    """True if ``value`` is one word naming an office, right after a rank (``before`` is the text before it):
+    "Assistant |Dean", "Acting |Provost"; "Dean" alone, or "Mr |Dean", stays a name."""
+    m = _WORD_BEFORE.search(before)
+    return (
+        " " not in value.strip()
+        and value.strip(_PUNCT).casefold() in _OFFICES
+        and m is not None
+        and m.group(1).casefold() in _RANKS
+    )
+
+
+def title_continues(value: str, after: str, plain: Plain) -> bool:
+    """True if the word right after an entity (``after``, the text that follows it) ends a job title with it:
+    "Global Account| Manager", "Social Media| Coordinator", where the model left out the title's head noun."""
+    m = _NEXT_WORD.match(after)
+    return m is not None and m.group(1).casefold() in TITLE_NOUNS and job_title(f"{value} {m.group(1)}", plain)
+
+
+# A job title and "of" just before an entity: "Manager of |Classroom Technology", "Chairman of the |Board".
+_TITLE_OF = re.compile(r"([A-Za-z][A-Za-z-]*)[ \t]+of[ \t]+(?:the[ \t]+)?$")
+_DOMAIN_JOINERS = frozenset("and & of the for".split())
+
+
+def title_domain(before: str, value: str, plain: Plain) -> bool:
+    """True if ``value`` follows a job title and "of" (``before`` is the text just before it) and is made of
+    plain words and vocabulary: the unit or the field the title is of ("Director of |Student Services", "Member of
+    the |Advisory Board"), not an employer with a name of its own ("CEO of |Zentrova")."""
+    m = _TITLE_OF.search(before)
+    if m is None or m.group(1).casefold() not in _TITLE_WORDS:
+        return False
+    words = _words(value)
+    return bool(words) and all(w.casefold() in _DOMAIN_JOINERS or _ordinary(w, plain) for w in words)
+
+
+_NEXT_WORD = re.compile(r"[ \t]([A-Za-z][A-Za-z-]*)\b")
+
+
+# After a degree's abbreviation, a separator and a capitalised word: "BSc, Marine Biology", "BS  Physics", "BE (IT)".
+_SUBJECT_AFTER = re.compile(r"[ \t]*(?:[,:(–-]|[ \t]{2})[ \t]*([A-Z][A-Za-z]*)")
+
+
+def degree_before_subject(text: str, start: int, end: int) -> bool:
+    """True if ``text[start:end]`` is a degree's abbreviation ("BS", "M.Sc.") and its subject follows after a
+    comma, a dash, a bracket or a column gap: "BS, Business Management", "MSc  Physics". The subject's first word
+    is an English word written in lower case too, vocabulary or capitals ("IT"), never a place or a person ("MS,
+    Jackson")."""
+    if not is_degree_word(text[start:end]) or " " in text[start:end].strip():
+        return False
+    m = _SUBJECT_AFTER.match(text, end)
+    if m is None:
+        return False
+    word = m.group(1)
+    folded = word.casefold()
+    if word.isupper():  # "IT", "CS"; not "USA"
+        return len(word) > 1 and folded not in country_names() and folded not in place_names()
+    return folded in TECHNICAL_VOCABULARY or (folded in load_english_words() and folded not in load_capitalised_words())
+
+
+# A separator that ends the text before an entity: a comma, a colon, a dash, a column gap.
+_SEPARATOR_END = re.compile(r"(?:,|:|[ \t][-–]|[ \t]{2})[ \t]*$")
+_FIELD_SPLIT = re.compile(r"[,;:()|\n]|[ \t]{2,}")
+# Words that name a school, never a subject: "Valmora University", "School of Law".
+_SCHOOL_WORDS = frozenset(
+    "university college institute institution school academy polytechnic faculty campus conservatory seminary".split()
+)
+_SUBJECT_JOINERS = frozenset("and & of in for with the".split())
+
+
+def degree_subject(before: str, value: str, plain: Plain) -> bool:
+    """True if ``value`` is the subject of the degree just before it (``before`` is the text on its line before it),
+    after a comma, a colon, a dash or a column gap: "BA, |Early Childhood", "Doctor of Education, |Educational
+    Policy". The subject is plain words and vocabulary; a school ("BA, |Valmora University") or a name is none."""
+    m = _SEPARATOR_END.search(before)
+    if m is None:
+        return False
+    degree = _FIELD_SPLIT.split(before[: m.start()])[-1].strip()
+    words = degree.split()
+    if not words or not (is_degree_phrase(degree) or is_degree_word(words[-1]) or _DOCTOR_OF.match(degree)):
+        return False
+    subject = _words(value)
+    return bool(subject) and all(
+        w.casefold() not in _SCHOOL_WORDS and (w.casefold() in _SUBJECT_JOINERS or _ordinary(w, plain)) for w in subject
+    )
+
+
+_ACRONYM_IN_BRACKETS = re.compile(r"[A-Z][A-Z0-9&]{1,6}")
+_SMALL_WORDS = frozenset("of and & the in for on to a an".split())
+_EXPANSION_BEFORE = re.compile(r"((?:[A-Za-z][\w.+#&-]*[ \t]+){1,10})\([ \t]*$")
+
+
+def acronym_expansion(text: str, start: int, end: int) -> str | None:
+    """The words an acronym in brackets stands for, when their initials spell it: "Certified Harbour
+    Pilot (|CHP|)", "Kelvedon Data Loader (|KDL|)"; None when ``text[start:end]`` is no such acronym."""
+    value = text[start:end]
+    if _ACRONYM_IN_BRACKETS.fullmatch(value) is None or not text[end : end + 3].lstrip(" \t").startswith(")"):
+        return None
+    m = _EXPANSION_BEFORE.search(text[max(0, start - 120) : start])
+    if m is None:
+        return None
+    words = m.group(1).split()
+    letters = [c for c in value if c.isalpha()]
+    initials: list[str] = []
+    for i in range(len(words) - 1, -1, -1):
+        if words[i].casefold() in _SMALL_WORDS:
+            continue
+        initials.insert(0, words[i][0].upper())
+        if len(initials) == len(letters):
+            return " ".join(words[i:]) if initials == letters else None
+    return None
 
 
 def technical_text(text: str) -> bool:

@@ -7,9 +7,15 @@ import re2
 from transforms.detectors.places import ascii_fold, country_at, place_names
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
-from transforms.lexicon.names import load_english_words, load_name_lists, load_surnames
+from transforms.lexicon.names import load_capitalised_words, load_english_words, load_name_lists, load_surnames
 from transforms.lexicon.thresholds import int_threshold
-from transforms.lexicon.vocabulary import is_common_word_phrase, is_ordinary_vocabulary
+from transforms.lexicon.vocabulary import (
+    EDGE_ROLES,
+    TITLE_NOUNS,
+    is_common_word_phrase,
+    is_degree_phrase,
+    is_ordinary_vocabulary,
+)
 from transforms.lexicon.wordlists import word_list
 
 ORG_LEAD_WORDS = word_list("context/organisation_lead_words.txt")
@@ -48,9 +54,23 @@ def _organisation_start(text: str, start: int, end: int) -> int:
 LEGAL_FORMS = word_list("context/legal_forms.txt")
 
 
+_NEXT_WORD = re2.compile(r"[ \t]+([A-Za-z][A-Za-z-]*)", re2_options())
+
+
+def _title_follows(text: str, end: int, words: list[str]) -> bool:
+    """Common English words and ranks that a job-title noun follows are the title's first words, not a body:
+    "Mental Health| Counselor", "Special Police| Officer", "Sr. Software| Engineer"."""
+    m = _NEXT_WORD.match(text[end : end + 40])
+    if m is None or m.group(1).casefold() not in TITLE_NOUNS:
+        return False
+    english, capitalised = load_english_words(), load_capitalised_words()
+    folded = [w.strip(".,&'’").casefold() for w in words]
+    return all((w in english and w not in capitalised) or w in EDGE_ROLES for w in folded if w)
+
+
 def _organisation_ok(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
-    if len(words) < 2 or words[0] in ORG_LEAD_WORDS:
+    if len(words) < 2 or words[0] in ORG_LEAD_WORDS or _title_follows(text, end, words):
         return False
     if words[-1] in LEGAL_FORMS and words[0][:1].isupper() and len(words[0]) > 1:
         return True
@@ -181,6 +201,29 @@ def column_gap(match: RuleMatch) -> tuple[int, int]:
     for gap in _COLUMN_GAP.finditer(match.text[match.start : match.end]):
         start = match.start + gap.end()
     return start, match.end
+
+
+# The head word of an institution's name ("University", "Institut", "Politecnico", "College").
+_WORD = re2.compile(r"\S+", re2_options())
+_INSTITUTION_HEAD = re2.compile(r"\b(?:Univ|Uniw|Institut|Polytechnic|Politecnico|Hochschule|College)", re2_options())
+
+
+@register_check("institution_gap")
+def institution_gap(match: RuleMatch) -> tuple[int, int]:
+    """The value from after the last run of blanks before its head word, and up to a degree word after it: in a
+    CV flattened to one line, "Degree in Music  Valmora University" and "Valmora University Bachelor of Arts" name
+    only the university, while "University  of Valmora" stays whole."""
+    value = match.text[match.start : match.end]
+    head = _INSTITUTION_HEAD.search(value)
+    split = head.start() if head is not None else len(value)
+    start, end = match.start, match.end
+    for gap in _COLUMN_GAP.finditer(value[:split]):
+        start = match.start + gap.end()
+    for word in _WORD.finditer(value, split):
+        if is_degree_phrase(word.group()):  # "Valmora College Master of Music": the degree is no part of it
+            end = match.start + len(value[: word.start()].rstrip())
+            break
+    return start, end
 
 
 @register_check("organisation_name")

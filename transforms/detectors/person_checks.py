@@ -231,3 +231,37 @@ def name_handle(match: RuleMatch) -> bool:
     if not 2 <= len(parts) <= 3 or parts[0] not in load_name_lists()[0]:
         return False
     return all(len(p) >= 2 and titled_name_word(p, strict=True) for p in parts)
+
+
+_FIELD_GAP = re.compile(r"[ \t]{2,}|\t")
+
+
+@register_check("name_before_gap")
+def name_before_gap(match: RuleMatch) -> tuple[int, int]:
+    """The value up to its first column gap (two blanks or more, a tab): in a document flattened to one line (a
+    CV's columns), "Dr Jane Doe  Lecturer" names only "Jane Doe"."""
+    gap = _FIELD_GAP.search(match.text, match.start, match.end)
+    return match.start, match.end if gap is None else gap.start()
+
+
+# A first word at least this frequent in English that is no first name or frequent surname is a word.
+_SENIOR_WORD_ZIPF = threshold("names_senior_word_zipf")
+_SENIOR_SURNAME_RANK = int_threshold("names_senior_surname_rank")
+
+
+@register_check("not_senior_title")
+def not_senior_title(match: RuleMatch) -> bool:
+    """After "Sr." (Senior, or Señor), words that open with vocabulary or a common English word are a job title
+    ("Sr. Software Engineer", "Sr. Consultant"), not a name ("Sr. Garcia")."""
+    honorific = match.text[match.match_start : match.start].strip(" \t.").casefold()
+    if honorific != "sr":
+        return True
+    first = match.value.split()[0].strip(".,")
+    folded = first.casefold()
+    if is_ordinary_vocabulary(first):
+        return False
+    return not (
+        load_english_words().get(folded, 0.0) >= _SENIOR_WORD_ZIPF
+        and folded not in load_name_lists()[0]
+        and surname_rank(folded) > _SENIOR_SURNAME_RANK
+    )

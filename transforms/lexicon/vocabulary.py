@@ -11,11 +11,15 @@ words of any one corpus; each is a file under ``data/vocabulary/``, listed in ``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from transforms.lexicon.wordlists import word_list
 
 __all__ = [
+    "EDGE_ROLES",
     "EDGE_WORDS",
+    "SKILL_NAMES",
+    "SKILL_WORDS",
     "SOFTWARE_NAMES",
     "TECHNICAL_VOCABULARY",
     "TITLE_NOUNS",
@@ -26,7 +30,9 @@ __all__ = [
     "is_chat_word",
     "is_common_word_phrase",
     "is_degree_phrase",
+    "is_degree_word",
     "is_identifier",
+    "is_listed_name",
     "is_ordinary_vocabulary",
     "is_tool_name",
 ]
@@ -39,6 +45,13 @@ _DEV_TOOLS = word_list("vocabulary/dev_tools.txt")
 # package data (Pygments, trove-classifiers, mimetypes; built by ``data/make_software_names.py``, less names).
 _PRODUCTS = word_list("vocabulary/products.txt")
 SOFTWARE_NAMES: frozenset[str] = _PRODUCTS | word_list("vocabulary/software_names.txt")
+# Skills, tools and methods of a maintained skills gazetteer ("public speaking", "inventory management";
+# phrases only, built by ``data/make_skill_names.py``, less names, places and bodies): vocabulary, not a sign of
+# technical prose.
+SKILL_NAMES: frozenset[str] = word_list("skill_names.txt")
+# Its single words ("pyspark", "sitecore"), as often companies as products ("blackrock"): vocabulary only in
+# technical text (``ner.SpacyNerDetector``), never part of ``TECHNICAL_VOCABULARY``.
+SKILL_WORDS: frozenset[str] = word_list("skill_words.txt")
 _TIME = word_list("vocabulary/calendar.txt")
 _TITLES = word_list("vocabulary/job_titles.txt")
 _COMMON = word_list("vocabulary/business_words.txt")
@@ -52,7 +65,9 @@ _COMMON_SET = _TITLES | _COMMON
 # Whole phrases ("power bi", "force majeure") and departments, the name of a function inside any organisation,
 # not of an organisation ("human resources").
 TECHNICAL_VOCABULARY: frozenset[str] = (
-    frozenset().union(_LANGUAGES, _TOOLS, _DEV_TOOLS, SOFTWARE_NAMES, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT)
+    frozenset().union(
+        _LANGUAGES, _TOOLS, _DEV_TOOLS, SOFTWARE_NAMES, SKILL_NAMES, _TIME, _TITLES, _COMMON, _LEGAL, _CHAT
+    )
     | word_list("vocabulary/phrases.txt")
     | word_list("vocabulary/human_languages.txt")
     | word_list("vocabulary/departments.txt")
@@ -69,8 +84,8 @@ TITLE_NOUNS: frozenset[str] = word_list("vocabulary/title_nouns.txt")
 # Words that open or close an NER span without being part of the name: "Hi Sam", "Mr Do", "Jane Roe,
 # Solutions Architect". Only these are trimmed from a span's edges (never months or products: "June Carter"
 # and "Apple Inc" are names).
-_ROLES = word_list("vocabulary/roles.txt")
-EDGE_WORDS: frozenset[str] = _ROLES | word_list("vocabulary/salutations.txt")
+EDGE_ROLES: frozenset[str] = word_list("vocabulary/roles.txt")
+EDGE_WORDS: frozenset[str] = EDGE_ROLES | word_list("vocabulary/salutations.txt")
 # Words that end an organisation's name: "Tableau Software" and "Amazon Web Services" are companies even
 # though each word alone is ordinary vocabulary.
 _ORG_ENDINGS = word_list("vocabulary/org_endings.txt")
@@ -104,8 +119,9 @@ def is_identifier(word: str) -> bool:
 
 
 def is_ordinary_vocabulary(entity_text: str) -> bool:
-    """True if the text is a listed word or phrase, made only of listed words, identifiers and punctuation,
-    or a degree phrase (``is_degree_phrase``)."""
+    """True if the text is a listed word or phrase, made only of listed words and phrases, identifiers and
+    punctuation ("Operating Systems Windows 10"), a listed name written apart ("Power Point"), or a degree phrase
+    (``is_degree_phrase``)."""
     folded = " ".join(entity_text.casefold().split())
     if not folded or folded in TECHNICAL_VOCABULARY or is_degree_phrase(entity_text):
         return True
@@ -118,10 +134,35 @@ def is_ordinary_vocabulary(entity_text: str) -> bool:
         return False
     # A vendor's name before product words is a product ("Microsoft Teams", "Google Cloud"); alone, a company.
     vendor_ok = len(words) > 1 and not all(w in _VENDOR_SET for w in words)
-    return all(
-        w in TECHNICAL_VOCABULARY or is_identifier(w) or (vendor_ok and w in _VENDOR_SET) or _spelled_degree(w)
-        for w in words
-    )
+    if is_listed_name(" ".join(words)):
+        return True
+    return _listed_phrases(words, lambda w: is_identifier(w) or (vendor_ok and w in _VENDOR_SET) or _spelled_degree(w))
+
+
+def is_listed_name(text: str) -> bool:
+    """True if the text is a listed word or phrase as a whole, also written apart ("Power Point", "Mat Lab")."""
+    words = [w for w in (w.strip(_PUNCT) for w in text.casefold().split()) if w]
+    if " ".join(words) in TECHNICAL_VOCABULARY:
+        return True
+    return 1 < len(words) <= 3 and all(len(w) > 1 for w in words) and "".join(words) in TECHNICAL_VOCABULARY
+
+
+_LONGEST_PHRASE = 5
+
+
+def _listed_phrases(words: list[str], single: Callable[[str], bool]) -> bool:
+    """True if ``words`` split into listed words and phrases one after another ("operating systems" + "windows"),
+    or single words ``single`` accepts."""
+    reached = [True] + [False] * len(words)
+    for i in range(len(words)):
+        if not reached[i]:
+            continue
+        if single(words[i]):
+            reached[i + 1] = True
+        for j in range(i + 1, min(len(words), i + _LONGEST_PHRASE) + 1):
+            if " ".join(words[i:j]) in TECHNICAL_VOCABULARY:
+                reached[j] = True
+    return reached[-1]
 
 
 def _spelled_degree(word: str) -> bool:
@@ -189,7 +230,7 @@ _DEGREE_SEPARATORS = frozenset(",;:()[]|—–")
 _INITIAL_SPACE = re.compile(r"(?<![^\s(])([A-Z])\.[ \t]+(?=[A-Z][a-z]{1,4}\b)")
 
 
-def _degree_word(word: str) -> bool:
+def is_degree_word(word: str) -> bool:
     """A degree word: spelled out ("Bachelor", "diploma"), or an abbreviation written with dots or capitals
     ("B.Tech", "M.Sc.", "MBA", "PhD"), never a short everyday word in lower or title case ("be", "Me")."""
     core = word.strip(_PUNCT.replace("'", ""))
@@ -210,7 +251,9 @@ def is_degree_phrase(text: str) -> bool:
     i = 0
     while i < len(words) and words[i].casefold() in _DEGREE_QUALIFIERS:
         i += 1
-    if i == len(words) or not _degree_word(words[i]) or len(words) - i > 12:
+    if 0 < i < len(words) - 1 and words[i].casefold() in ("in", "of"):
+        i -= 1  # "Graduate in Commerce", "Postgraduate in Law": the qualifier stands for the degree
+    elif i == len(words) or not is_degree_word(words[i]) or len(words) - i > 12:
         return False
     head, rest = words[i], words[i + 1 :]
     if len(head.strip(_PUNCT)) <= 2 and (not rest or rest[0].casefold() not in _DEGREE_JOINERS):
@@ -229,6 +272,6 @@ def degree_field_before(text: str, start: int) -> bool:
         word = words[i]
         if word.strip(_PUNCT).casefold() in _DEGREE_STOPS or word[-1:] in _DEGREE_SEPARATORS:
             return False
-        if _degree_word(word):
+        if is_degree_word(word):
             return True
     return False

@@ -29,6 +29,11 @@ WORDS = NameWordLists(*load_name_lists())
         ("Agnieszka\nJob title", "title", "Agnieszka"),  # a common word on the next line
         ("Jane Doe\nMaintainer: x", "title", "Jane Doe"),  # a label on the next line
         ("Maria uses Kubernetes", "title", "Maria"),
+        ("María\nSánchez", "title", "María\nSánchez"),  # a name wrapped before its surname
+        ("Tamsin Okafor\nKelbrook", "title", "Tamsin Okafor"),  # a full name ends at the line's end
+        ("Tamsin Okafor  Kelbrook", "title", "Tamsin Okafor"),  # ... and at a column gap
+        ("Tamsin  Paralegal", "title", "Tamsin"),  # an occupation in the next field
+        ("Tamsin\nBachelor of Laws", "title", "Tamsin"),  # a degree on the next line
     ],
 )
 def test_extend(text: str, style: str, expected: str) -> None:

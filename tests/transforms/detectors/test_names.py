@@ -29,6 +29,16 @@ def names(text: str) -> list[str]:
         ("Will do, after standup. Mark it as resolved. Can you?", []),
         ("import maria_db; user.name@x; /home/maria/x", []),
         ("The Python and Excel sheet in May", []),
+        ("Tamsin Okafor\nKelbrook Harbour Authority", ["Tamsin Okafor"]),  # the name ends with its line
+        ("Tamsin Okafor  Ferry Pilot  2019", ["Tamsin Okafor"]),  # ... and at a column gap
+        ("Reports built in Crystal Reports and Mac OS", []),  # listed products that open with a given name
+        ("Slides in Power Point, models in Mat Lab", []),  # ... also written apart
+        ("Promoted to Art Editor in 2019", []),  # a common word as a given name, then a title noun
+        ("Summer Orientation Leader, 2021", []),
+        ("Imogen Editor", ["Imogen Editor"]),  # a given name rare as a word stays a name
+        ("Acting Assistant Dean, School of Law", []),  # an office after its rank
+        ("Volunteer Reading Mentor, 2019", []),  # an occupation after a capitalised word
+        ("Ask Dean about it", ["Dean"]),
     ],
 )
 def test_name_lists(text: str, expected: list[str]) -> None:

@@ -86,6 +86,32 @@ TECH = "Call fetch_rows() and cache.get_item() from the worker, then run pip ins
         (TECH + "Then Quorvex handles the retries.", [("Quorvex", "ORG")], []),
         (TECH + "Then Svetlana handles the retries.", [("Svetlana", "PERSON")], ["Svetlana"]),
         ("My neighbour Quorvex waved at me.", [("Quorvex", "ORG")], ["Quorvex"]),
+        # A title whose head noun the model left out, and the unit a title is of; a named employer stays.
+        ("Regional Sales Manager, 2018", [("Regional Sales", "ORG")], []),
+        ("Director of Student Services, 2018", [("Student Services", "ORG")], []),
+        ("Chief Financial Officer of Zentrova Holdings", [("Zentrova Holdings", "ORG")], ["Zentrova Holdings"]),
+        # Qualifications, degree abbreviations before their subject, and a verb that opens the entity.
+        ("Licences  Food Safety Certificate  2016", [("Food Safety Certificate", "ORG")], []),
+        ("BSc, Marine Biology, 2014", [("BSc", "ORG")], []),
+        ("BA, Early Childhood, 2009", [("Early Childhood", "GPE")], []),
+        ("Doctor of Education, Adult Learning (2011)", [("Adult Learning", "ORG")], []),
+        ("MSc, Valmora University", [("Valmora University", "ORG")], ["Valmora University"]),
+        ("Completed Masters in Maritime Law", [("Completed Masters", "ORG")], []),
+        (
+            "Completed Kelvedon Polytechnic",
+            [("Completed Kelvedon Polytechnic", "ORG")],
+            ["Completed Kelvedon Polytechnic"],
+        ),
+        ("fly with United Airlines", [("United Airlines", "ORG")], ["United Airlines"]),
+        ("fly with United", [("United", "ORG")], ["United"]),
+        # An acronym in brackets after the vocabulary it stands for is vocabulary, there and elsewhere in the text.
+        ("Certified Food Inspector (CFI) since 2019; CFI renewed", [("CFI", "ORG")], []),
+        ("Zentrova Holdings (ZH) hired me", [("ZH", "ORG")], ["ZH"]),
+        # A plain word opening a field of a flattened document is that word.
+        ("Strengths      Reliable and tidy", [("Reliable", "ORG")], []),
+        # A single-word name of the skills gazetteer is a product in technical prose, a company outside it.
+        (TECH + "Then Pyspark handles the retries.", [("Pyspark", "PERSON")], []),
+        ("Shares in Pyspark rose on Monday.", [("Pyspark", "ORG")], ["Pyspark"]),
     ],
 )
 def test_software_titles_and_fields_are_no_entities(

@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.detectors.ner_terms import field_phrase, job_title, rare_word, software_phrase, technical_text
+from transforms.detectors.ner_terms import (
+    acronym_expansion,
+    certification_phrase,
+    degree_before_subject,
+    degree_subject,
+    field_phrase,
+    job_title,
+    rare_word,
+    skill_word_phrase,
+    software_phrase,
+    technical_text,
+    title_continues,
+    title_domain,
+)
 
 NAMES = {"priya", "ruby", "rose", "jenkins"}
 
@@ -82,3 +95,106 @@ def test_technical_text(text: str, expected: bool) -> None:
 @pytest.mark.parametrize("word, expected", [("Quorvex", True), ("harbour", False), ("Table", False)])
 def test_rare_word(word: str, expected: bool) -> None:
     assert rare_word(word) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("HACCP Certification", True),
+        ("Forklift Operator Certificate", True),
+        ("Certified Kotlin Developer", True),
+        ("Certificate in Bookkeeping", True),
+        ("Doctor of Nursing Practice", True),
+        ("Teaching Credential", True),
+        ("Ohio Teaching Licence", True),  # a place names whose licence it is
+        ("Certified Priya Rose", False),  # a name among the words
+        ("Doctor Priya", False),  # a title before a name, no degree
+        ("Certification", False),  # one word: nothing to say what it is
+        ("Quarterly Review", False),  # no qualification word
+    ],
+)
+def test_certification_phrase(value: str, expected: bool) -> None:
+    assert certification_phrase(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "value, after, expected",
+    [
+        ("Regional Sales", " Manager at a bank", True),
+        ("Social Media", " Coordinator", True),
+        ("Harbour Office", "\nManager", False),  # another line
+        ("Priya", " Manager", False),  # a name before the title
+        ("Regional Sales", " team", False),  # no title noun after it
+    ],
+)
+def test_title_continues(value: str, after: str, expected: bool) -> None:
+    assert title_continues(value, after, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "before, value, expected",
+    [
+        ("she was Director of ", "Student Services", True),
+        ("Member of the ", "Advisory Board", True),
+        ("CFO of ", "Rose Holdings", False),  # a named employer
+        ("a map of ", "Harbour Services", False),  # no title before "of"
+        ("Director of ", "Priya Services", False),  # a name among the words
+    ],
+)
+def test_title_domain(before: str, value: str, expected: bool) -> None:
+    assert title_domain(before, value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("BSc, Marine Biology, 2014", "BSc", True),
+        ("MS  Statistics", "MS", True),  # a column gap
+        ("BE (CS)", "BE", True),
+        ("MSc - Physics", "MSc", True),
+        ("Jackson, MS, USA", "MS", False),  # a state code before a country
+        ("Ms, Jackson", "Ms", False),  # no degree abbreviation in title case
+        ("MBA", "MBA", False),  # no subject after it
+    ],
+)
+def test_degree_before_subject(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert degree_before_subject(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    "before, value, expected",
+    [
+        ("BA, ", "Marine Biology", True),
+        ("Bachelor of Music  ", "Jazz Performance", True),
+        ("EDUCATION  MSc - ", "Applied Statistics", True),
+        ("BA, ", "Valmora University", False),  # the school
+        ("BA, ", "Priya Rose", False),  # a name
+        ("Sales, ", "Marine Biology", False),  # no degree before it
+    ],
+)
+def test_degree_subject(before: str, value: str, expected: bool) -> None:
+    assert degree_subject(before, value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [("Pyspark", True), ("Pyspark API", True), ("Sitecore 9", True), ("Pyspark Rose", False), ("Priya", False)],
+)
+def test_skill_word_phrase(value: str, expected: bool) -> None:
+    assert skill_word_phrase(value, plain) is expected
+
+
+@pytest.mark.parametrize(
+    "text, acronym, expected",
+    [
+        ("holds Certified Harbour Pilot (CHP) since", "CHP", "Certified Harbour Pilot"),
+        ("Master of Marine Surveying (MMS), 2012", "MMS", "Master of Marine Surveying"),
+        ("Harbour Pilot Licence ( HPL )", "HPL", "Harbour Pilot Licence"),
+        ("Something Else (CHP)", "CHP", None),  # the initials do not spell it
+        ("the CHP exam", "CHP", None),  # not in brackets
+    ],
+)
+def test_acronym_expansion(text: str, acronym: str, expected: str | None) -> None:
+    start = text.index(acronym)
+    assert acronym_expansion(text, start, start + len(acronym)) == expected

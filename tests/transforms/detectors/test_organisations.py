@@ -7,6 +7,7 @@ import pytest
 from tests.transforms.detectors.matches import at
 from transforms.detectors.organisations import (
     employer,
+    institution_gap,
     institution_of,
     named_organisation,
     not_common_phrase,
@@ -16,6 +17,20 @@ from transforms.detectors.organisations import (
     partnership,
     rare_head,
 )
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Marine Biology  Kelvedon University", "Marine Biology  Kelvedon University", "Kelvedon University"),
+        ("University  of Kelvedon", "University  of Kelvedon", "University  of Kelvedon"),
+        ("Kelvedon College Master of Arts", "Kelvedon College Master of Arts", "Kelvedon College"),
+        ("Music  Kelvedon College Diploma", "Music  Kelvedon College Diploma", "Kelvedon College"),
+    ],
+)
+def test_institution_gap(text: str, value: str, expected: str) -> None:
+    start, end = institution_gap(at(text, value))
+    assert text[start:end] == expected
 
 
 @pytest.mark.parametrize(
@@ -42,6 +57,20 @@ def test_organisation_start(text: str, value: str, expected: str) -> None:
 )
 def test_organisation_name(value: str, expected: bool) -> None:
     assert organisation_name(at(value, value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Community Health Counselor, 2019", "Community Health", False),  # a job title's first words
+        ("Harbour Police Officer", "Harbour Police", False),
+        ("Snr. Software Engineer", "Snr. Software", False),
+        ("Zentrova Health Director", "Zentrova Health", True),  # a named body and its director
+        ("Community Health Ltd", "Community Health Ltd", True),
+    ],
+)
+def test_organisation_name_before_a_title_noun(text: str, value: str, expected: bool) -> None:
+    assert organisation_name(at(text, value)) is expected
 
 
 @pytest.mark.parametrize(("value", "expected"), [("Voltaris Transit", True), ("Customer Services", False)])

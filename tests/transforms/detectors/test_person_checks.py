@@ -9,13 +9,16 @@ from transforms.detectors.person_checks import (
     case_party,
     counsel,
     field_list_item,
+    name_before_gap,
     name_handle,
+    not_senior_title,
     person_name,
     person_words,
     signoff_name,
     titled_person,
     with_given_name,
 )
+from transforms.detectors.rules import RuleMatch
 
 
 @pytest.mark.parametrize(
@@ -111,3 +114,31 @@ def test_name_handle(value: str, expected: bool) -> None:
 )
 def test_with_given_name(value: str, expected: bool) -> None:
     assert with_given_name(at(f"{value}  10:42", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Dr Tamsin Okafor  Visiting Lecturer", "Tamsin Okafor  Visiting Lecturer", "Tamsin Okafor"),
+        ("Dr Tamsin Okafor\tLecturer", "Tamsin Okafor\tLecturer", "Tamsin Okafor"),
+        ("Dr Tamsin Okafor", "Tamsin Okafor", "Tamsin Okafor"),
+    ],
+)
+def test_name_before_gap(text: str, value: str, expected: str) -> None:
+    start, end = name_before_gap(at(text, value))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Sr. Network Engineer", "Network Engineer", False),  # Senior: a job title
+        ("Sr Analyst", "Analyst", False),
+        ("Sr. Quintero", "Quintero", True),  # Señor: a name
+        ("Sr. Rosa Quintero", "Rosa Quintero", True),
+        ("Dr. Network", "Network", True),  # only "Sr" is both a rank and an honorific
+    ],
+)
+def test_not_senior_title(text: str, value: str, expected: bool) -> None:
+    start = text.index(value)
+    assert not_senior_title(RuleMatch(text, start, start + len(value), 0, len(text))) is expected

@@ -67,8 +67,8 @@ def test_the_sets_have_their_known_sizes() -> None:
     }
     assert sizes == {
         "CHAT_WORDS": 92,
-        "EDGE_WORDS": 88,
-        "TECHNICAL_VOCABULARY": 2806,
+        "EDGE_WORDS": 91,
+        "TECHNICAL_VOCABULARY": 23740,
         "TOOL_WORDS": 1985,
         "VENDORS": 6,
     }
@@ -165,6 +165,8 @@ def test_is_chat_word(word: str, expected: bool) -> None:
         ("Me and Be", False),
         ("Diploma in Design from Quillmere Academy", False),
         ("Bachelor of Arts, Wendmoor University", False),
+        ("Graduate in Hospitality", True),  # the qualifier stands for the degree
+        ("Graduate", False),
         ("Doctor Who", False),
         ("Tamsin Okoro", False),
     ],
@@ -214,4 +216,20 @@ def test_tool_names(text: str, expected: bool) -> None:
     ],
 )
 def test_certifications_and_degrees_are_ordinary_vocabulary(text: str, expected: bool) -> None:
+    assert is_ordinary_vocabulary(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Operating Systems Windows 11", True),  # a listed phrase, a listed word, a number
+        ("Source Control Bugzilla", True),
+        ("Power Point", True),  # a listed name written apart
+        ("Inventory Management", True),  # a skill of the gazetteer
+        ("Public Speaking Okoro", False),  # a surname after the skill
+        ("Tamsin Okoro Windows", False),  # a name before the product
+        ("Amazon Web Services", False),  # the company
+    ],
+)
+def test_listed_phrases_one_after_another(text: str, expected: bool) -> None:
     assert is_ordinary_vocabulary(text) is expected
