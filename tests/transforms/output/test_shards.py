@@ -206,3 +206,13 @@ def test_a_shard_sorted_on_disk_in_small_row_groups_holds_the_same_rows_in_order
     again = write_shard(str(tmp_path / "b"), "records", 0, 1, reversed(rows), SCHEMA, **small)
     assert again == out  # the same bytes whatever the input order and however the sort spilled
     assert sorted(p.name for p in (tmp_path / "a" / "records").iterdir()) == ["part-00000-of-00001.parquet"]
+
+
+def test_redaction_logs_survive_a_sort_spilled_to_disk(tmp_path: Path) -> None:
+    r1 = Redaction("PERSON", 0, 4, 0, 8, "ner.PERSON", 0.85, "replace")
+    rows = [{"id": f"r{i}", "redactions": RedactionLog([r1] * (i % 3))} for i in range(9)]
+    in_memory = write_shard(str(tmp_path / "mem"), "records", 0, 1, rows, LOGGED)
+    spilled = write_shard(str(tmp_path / "disk"), "records", 0, 1, reversed(rows), LOGGED, sort_buffer_bytes=1)
+    assert spilled == in_memory
+    table = pq.read_table(tmp_path / "disk" / spilled.path)
+    assert [len(x) for x in table.column("redactions").to_pylist()] == [i % 3 for i in range(9)]
