@@ -24,6 +24,7 @@ from transforms.output.schemas import (
     record_fingerprint,
     record_row,
 )
+from transforms.output.shards import Sharding
 from transforms.runs.spec import PreviousRun, RunSpec
 
 __all__ = ["PreviousRun", "RunSpec", "build_pipeline"]
@@ -42,7 +43,8 @@ def build_pipeline(p: beam.Pipeline, run: RunSpec) -> beam.PCollection:
     ``read != written + quarantined + excluded``. With ``run.previous``, unchanged records the rule
     change cannot affect are carried over instead of detected again (``transforms.beam.carryover``).
     """
-    cfg, out, shards, ruleset = run.config, run.output_dir, run.config.output.num_shards, run.ruleset
+    cfg, out, ruleset = run.config, run.output_dir, run.ruleset
+    shards = Sharding(cfg.output.num_shards, cfg.output.max_shard_bytes)  # more shards for a larger output
     skey = run.state_key  # the variable's name and the key's id: workers read the key itself
     read = p | "ReadUploads" >> ReadUploads(run.inputs, cfg.input, cfg.limits, run.state_key)
     to_detect, carried = read[DOCUMENTS], None

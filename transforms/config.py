@@ -255,7 +255,8 @@ class OutputConfig(_Strict):
     ``--previous`` and ``diff`` refuse the run.
     """
 
-    num_shards: int = Field(4, ge=1, le=10_000)
+    num_shards: int = Field(4, ge=1, le=10_000)  # the fewest shards per output; more when it is large
+    max_shard_bytes: int = Field(128_000_000, ge=1_000)  # rows per shard, by transforms.output.shards.row_size
     state_key_env: str = Field("SCRUBLINE_STATE_KEY", pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 

@@ -190,6 +190,18 @@ def test_same_rules_carry_everything_over_and_detect_only_new_or_changed(
     assert reuse["changes"] == [] and (reuse["redetected"], reuse["carried_over"]) == (3, 11)
 
 
+def test_a_previous_run_with_another_shard_count_is_carried_over_whole(
+    base_run: tuple[Path, Path], tmp_path: Path
+) -> None:
+    inputs, base = base_run
+    smaller = _changed(output__num_shards=1, output__max_shard_bytes=1000)  # more, smaller shards than base's 2
+    incremental, reuse = run_both_ways(tmp_path, smaller, inputs, base)
+    assert (reuse["redetected"], reuse["carried_over"]) == (0, len(RECORDS))
+    shards = {kind: len(list((incremental / kind).iterdir())) for kind in OUTPUT_KINDS}
+    assert shards == {"records": 2, "quarantine": 1, "fingerprints": 4}
+    assert _manifest(incremental)["num_shards"] == 2
+
+
 def test_typed_metadata_is_carried_over_only_as_it_was_written(tmp_path: Path) -> None:
     def write(name: str, rows: list[dict[str, Any]]) -> Path:
         (tmp_path / name).mkdir()

@@ -41,6 +41,16 @@ def test_the_ruleset_tells_rule_values_apart_only_under_the_state_key() -> None:
     assert ruleset_hash(sanitized_config(one, None)) == ruleset_hash(sanitized_config(two, None))
 
 
+def test_output_sharding_settings_are_bounded() -> None:
+    cfg = parse_config({"output": {"num_shards": 2, "max_shard_bytes": 5000}})
+    assert (cfg.output.num_shards, cfg.output.max_shard_bytes) == (2, 5000)
+    assert parse_config({}).output.max_shard_bytes == 128_000_000
+    with pytest.raises(ConfigError, match=r"output\.max_shard_bytes"):
+        parse_config({"output": {"max_shard_bytes": 999}})
+    with pytest.raises(ConfigError, match=r"output\.num_shards"):
+        parse_config({"output": {"num_shards": 0}})
+
+
 def test_the_state_key_is_read_from_the_variable_the_config_names() -> None:
     cfg = parse_config({"output": {"state_key_env": "MY_STATE_KEY"}})
     assert state_key(cfg, {"MY_STATE_KEY": "s" * 16, "SCRUBLINE_STATE_KEY": "t" * 16}) == b"s" * 16

@@ -18,7 +18,7 @@ from apache_beam.metrics import Metrics
 from transforms.config import InputConfig, LimitsConfig
 from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
-from transforms.output.shards import OutputFile, shard_of, write_shard
+from transforms.output.shards import OutputFile, Sharding, row_size, shard_of, write_shard
 from transforms.readers.dispatch import plan_input_file, read_input_file
 from transforms.readers.inputs import InputFile, expand_inputs, opaque_source, with_state_key
 from transforms.readers.parquet import PARQUET_SPLIT_BYTES, RowGroupSpan, file_digest, read_row_groups
@@ -236,43 +236,64 @@ class ReadUploads(beam.PTransform):
 
 @safe_step
 def _write(
-    item: tuple[int, dict[str, list[Any]]],
+    item: tuple[int, Iterable[Any]],
+    num_shards: int,
     output_dir: str,
     kind: str,
-    num_shards: int,
     schema: pa.Schema,
     to_row: Callable[[Any], dict[str, Any]],
 ) -> OutputFile:
     install_log_safety()
-    index, grouped = item
-    return write_shard(output_dir, kind, index, num_shards, [to_row(x) for x in grouped["rows"]], schema)
+    index, items = item
+    # Read once, lazily: a runner that pages a large group (Dataflow) never has it whole in memory here.
+    rows = (to_row(x) for x in items if x is not None)  # None: the seed that makes an empty shard exist
+    return write_shard(output_dir, kind, index, num_shards, rows, schema)
+
+
+def _key_by_shard(item: Any, num_shards: int, to_row: Callable[[Any], dict[str, Any]]) -> tuple[int, Any]:
+    return shard_of(str(to_row(item)["id"]), num_shards), item
 
 
 class WriteShards(beam.PTransform):
     """Writes rows to ``DIR/<kind>/part-SSSSS-of-NNNNN.parquet``: every shard exists (empty ones too),
-    a row's shard depends on its id only, rows are sorted. Returns the ``OutputFile``s written."""
+    a row's shard depends on its id and the shard count only, rows are sorted. The shard count is
+    ``sharding.count(total row bytes)`` (an int ``n``: ``Sharding(n)``), so a shard holds about
+    ``max_shard_bytes`` of rows or less whatever the input size; each shard is sorted in a bounded
+    buffer and written in row groups. Returns the ``OutputFile``s written."""
 
     def __init__(
-        self, output_dir: str, kind: str, num_shards: int, schema: pa.Schema, to_row: Callable[[Any], dict[str, Any]]
+        self,
+        output_dir: str,
+        kind: str,
+        sharding: Sharding | int,
+        schema: pa.Schema,
+        to_row: Callable[[Any], dict[str, Any]],
     ) -> None:
         super().__init__()
         self._output_dir = output_dir
         self._kind = kind
-        self._num_shards = num_shards
+        self._sharding = sharding if isinstance(sharding, Sharding) else Sharding(sharding)
         self._schema = schema
         self._to_row = to_row
 
     def expand(self, items: beam.PCollection) -> beam.PCollection:
-        """One ``OutputFile`` per shard, ``num_shards`` of them whatever the input."""
-        n = self._num_shards
-        to_row = self._to_row
+        """One ``OutputFile`` per shard, at least ``min_shards`` of them whatever the input."""
+        to_row, sharding = self._to_row, self._sharding
+        count = (
+            items
+            | "RowBytes" >> beam.Map(safe_step(lambda x: row_size(to_row(x))))
+            | "TotalBytes" >> beam.CombineGlobally(sum)
+            | "ShardCount" >> beam.Map(sharding.count)
+        )
+        n = beam.pvalue.AsSingleton(count)
         # Items, not rows, cross the shuffle: records pickle compact (transforms.records), their rows would not.
-        rows = items | "KeyByShard" >> beam.Map(safe_step(lambda x: (shard_of(str(to_row(x)["id"]), n), x)))
-        seeds = items.pipeline | "ShardIndexes" >> beam.Create([(i, None) for i in range(n)], reshuffle=False)
+        keyed = items | "KeyByShard" >> beam.Map(safe_step(_key_by_shard), n, to_row)
+        seeds = count | "ShardIndexes" >> beam.FlatMap(lambda k: [(i, None) for i in range(k)])
         return (
-            {"rows": rows, "seed": seeds}
-            | "GroupByShard" >> beam.CoGroupByKey()
-            | "WriteShard" >> beam.Map(_write, self._output_dir, self._kind, n, self._schema, to_row)
+            (keyed, seeds)
+            | "WithEveryShard" >> beam.Flatten()
+            | "GroupByShard" >> beam.GroupByKey()
+            | "WriteShard" >> beam.Map(_write, n, self._output_dir, self._kind, self._schema, to_row)
         )
 
 

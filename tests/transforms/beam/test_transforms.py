@@ -14,7 +14,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from transforms.beam.io import DOCUMENTS, QUARANTINE, ReadUploads, WriteShards
 from transforms.beam.redact import RedactEntities
 from transforms.output.schemas import QUARANTINE_SCHEMA, quarantine_row
-from transforms.output.shards import shard_name, shard_of
+from transforms.output.shards import Sharding, row_size, shard_name, shard_of
 from transforms.readers.inputs import expand_inputs
 from transforms.records import Document
 
@@ -58,6 +58,41 @@ def test_write_shards_round_trip(tmp_path: Path) -> None:
         rows = pq.read_table(tmp_path / "quarantine" / shard_name(index, 3)).to_pylist()
         expected = sorted((to_row(q) for q in items if shard_of(q.id, 3) == index), key=lambda r: r["id"])
         assert rows == expected
+
+
+def test_write_shards_chooses_more_shards_for_a_larger_output(tmp_path: Path) -> None:
+    from transforms.records import QuarantineReason, QuarantineRecord
+
+    items = [QuarantineRecord(f"id{i}", f"in0/x#L{i}", QuarantineReason.DECODE_ERROR, "E", "", i) for i in range(20)]
+    to_row = lambda q: quarantine_row(q, None)  # noqa: E731
+    assert sum(row_size(to_row(q)) for q in items) == 660  # so 7 shards of at most 100 bytes
+    with BeamTestPipeline() as p:
+        written = (
+            p
+            | beam.Create(items)
+            | WriteShards(str(tmp_path), "quarantine", Sharding(2, max_shard_bytes=100), QUARANTINE_SCHEMA, to_row)
+        )
+        assert_that(
+            written | beam.Map(lambda f: f.path), equal_to([f"quarantine/{shard_name(i, 7)}" for i in range(7)])
+        )
+    assert sorted(p.name for p in (tmp_path / "quarantine").iterdir()) == [shard_name(i, 7) for i in range(7)]
+    for index in range(7):
+        rows = pq.read_table(tmp_path / "quarantine" / shard_name(index, 7)).to_pylist()
+        assert rows == sorted((to_row(q) for q in items if shard_of(q.id, 7) == index), key=lambda r: r["id"])
+
+
+def test_write_shards_writes_every_shard_of_an_empty_output(tmp_path: Path) -> None:
+    with BeamTestPipeline() as p:
+        _ = (
+            p
+            | beam.Create([])
+            | WriteShards(
+                str(tmp_path), "quarantine", Sharding(3), QUARANTINE_SCHEMA, lambda q: quarantine_row(q, None)
+            )
+        )
+    names = sorted(p.name for p in (tmp_path / "quarantine").iterdir())
+    assert names == [shard_name(i, 3) for i in range(3)]
+    assert [pq.read_table(tmp_path / "quarantine" / n).num_rows for n in names] == [0, 0, 0]
 
 
 def test_documents_pickle_cleanly() -> None:

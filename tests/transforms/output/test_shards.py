@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 from pathlib import Path
 
 import pyarrow as pa
@@ -12,7 +13,17 @@ import pytest
 
 from tests.objectstore import S3
 from transforms.output.schemas import REDACTION_TYPE
-from transforms.output.shards import OutputFile, publish_text, shard_name, shard_of, sort_key, write_shard
+from transforms.output.shards import (
+    OutputFile,
+    Sharding,
+    publish_text,
+    row_groups,
+    row_size,
+    shard_name,
+    shard_of,
+    sort_key,
+    write_shard,
+)
 from transforms.records import Redaction
 from transforms.redaction.log import RedactionLog
 
@@ -134,3 +145,74 @@ def test_redaction_logs_are_written_from_their_arrays(tmp_path: Path) -> None:
 
 def vars_of(r: Redaction) -> dict[str, object]:
     return {name: getattr(r, name) for name in REDACTION.names}
+
+
+def test_row_size_counts_characters_logged_redactions_and_scalars() -> None:
+    r = Redaction("PERSON", 0, 4, 0, 8, "ner.PERSON", 0.85, "replace")
+    row = {"id": "ab", "text": "Zoë", "n": 5, "none": None, "tags": ["xy", "z"], "meta": {"k": "vw"}}
+    assert row_size(row) == 2 + 3 + 8 + 8 + (8 + 2 + 1) + (1 + 2)
+    assert row_size({"redactions": RedactionLog([r, r])}) == 96
+
+
+@pytest.mark.parametrize(("total", "expected"), [(0, 4), (400, 4), (401, 5), (1000, 10), (1001, 11), (10**12, 10**10)])
+def test_shard_count_is_enough_shards_of_at_most_max_bytes_never_fewer_than_the_minimum(
+    total: int, expected: int
+) -> None:
+    assert Sharding(4, max_shard_bytes=100).count(total) == expected
+
+
+def test_sharding_rejects_zero() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        Sharding(0)
+    with pytest.raises(ValueError, match="at least 1"):
+        Sharding(1, max_shard_bytes=0)
+
+
+def test_row_groups_close_at_the_row_count_or_with_the_row_that_reaches_the_byte_limit() -> None:
+    rows = [{"t": "x" * n} for n in (1, 1, 1, 1, 1, 5, 1, 9, 1)]
+    by_rows = [[len(str(r["t"])) for r in g] for g in row_groups(rows, max_rows=4, max_bytes=100)]
+    assert by_rows == [[1, 1, 1, 1], [1, 5, 1, 9], [1]]
+    by_bytes = [[len(str(r["t"])) for r in g] for g in row_groups(rows, max_rows=100, max_bytes=6)]
+    assert by_bytes == [[1, 1, 1, 1, 1, 5], [1, 9], [1]]
+    assert list(row_groups([], max_rows=4, max_bytes=6)) == []
+
+
+def _old_write(path: Path, rows: list[dict[str, object]], schema: pa.Schema) -> bytes:
+    """What write_shard wrote before it streamed: the whole shard sorted, one pq.write_table."""
+    table = pa.Table.from_pylist(sorted(rows, key=sort_key), schema=schema)
+    pq.write_table(table, path, compression="zstd", write_statistics=True, store_schema=True)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("count", [0, 1, 300])
+def test_a_shard_that_fits_one_row_group_has_the_bytes_of_a_whole_table_write(tmp_path: Path, count: int) -> None:
+    rows = [{"id": f"r{i:03d}", "text": f"text {i}", "reason": None if i % 2 else "x"} for i in range(count)]
+    out = write_shard(str(tmp_path), "records", 0, 1, reversed(rows), SCHEMA)
+    written = (tmp_path / out.path).read_bytes()
+    assert written == _old_write(tmp_path / "old.parquet", rows, SCHEMA)
+    assert out.rows == count and pq.ParquetFile(tmp_path / out.path).metadata.num_row_groups == 1
+
+
+def test_a_shard_sorted_on_disk_in_small_row_groups_holds_the_same_rows_in_order(tmp_path: Path) -> None:
+    rows = [{"id": f"r{i:03d}", "text": "t" * (i % 13), "reason": None} for i in range(250)]
+    shuffled = list(rows)
+    random.Random(3).shuffle(shuffled)
+    small = {"sort_buffer_bytes": 64, "row_group_rows": 40, "row_group_bytes": 10**9}
+    out = write_shard(str(tmp_path / "a"), "records", 0, 1, iter(shuffled), SCHEMA, **small)
+    path = tmp_path / "a" / out.path
+    assert pq.read_table(path).to_pylist() == rows
+    meta = pq.ParquetFile(path).metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [40] * 6 + [10]
+    again = write_shard(str(tmp_path / "b"), "records", 0, 1, reversed(rows), SCHEMA, **small)
+    assert again == out  # the same bytes whatever the input order and however the sort spilled
+    assert sorted(p.name for p in (tmp_path / "a" / "records").iterdir()) == ["part-00000-of-00001.parquet"]
+
+
+def test_redaction_logs_survive_a_sort_spilled_to_disk(tmp_path: Path) -> None:
+    r1 = Redaction("PERSON", 0, 4, 0, 8, "ner.PERSON", 0.85, "replace")
+    rows = [{"id": f"r{i}", "redactions": RedactionLog([r1] * (i % 3))} for i in range(9)]
+    in_memory = write_shard(str(tmp_path / "mem"), "records", 0, 1, rows, LOGGED)
+    spilled = write_shard(str(tmp_path / "disk"), "records", 0, 1, reversed(rows), LOGGED, sort_buffer_bytes=1)
+    assert spilled == in_memory
+    table = pq.read_table(tmp_path / "disk" / spilled.path)
+    assert [len(x) for x in table.column("redactions").to_pylist()] == [i % 3 for i in range(9)]
