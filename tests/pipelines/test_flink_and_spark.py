@@ -73,13 +73,13 @@ CONFIG = {
 }
 ROWS = [
     {"id": "e1", "text": "Forward to wendy.quill@example.org before the Marlowe review", "language": "en"},
-    {"id": "e2", "text": "Deploy from ci7.intra.example.net, charge 5555 5555 5555 4444, track REQ-40213"},
+    {"id": "e2", "text": "Deploy from qzbuild7.intra.example.net, charge 5555 5555 5555 4444, track REQ-40213"},
     {"id": "twice", "text": "one copy"},
     {"id": "twice", "text": "another copy"},
 ]
 # Not an object (invalid_record), then not UTF-8 (decode_error).
 BAD_LINES = [b'"just a string"', b'{"id": "legacy", "text": "na\xefve"}']
-SECRETS = ["wendy.quill", "5555 5555 5555 4444", "ci7", "tickets.jsonl", KEY, ENV["AWS_SECRET_ACCESS_KEY"]]
+SECRETS = ["wendy.quill", "5555 5555 5555 4444", "qzbuild7", "tickets.jsonl", KEY, ENV["AWS_SECRET_ACCESS_KEY"]]
 
 
 # The job server's JVM keeps its temp files (Flink's RPC jar, mini-cluster folders) in the launcher's
