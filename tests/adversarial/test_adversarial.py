@@ -139,8 +139,3 @@ def test_a_crashing_worker_publishes_nothing_and_quotes_nothing(class_run, case:
 @pytest.mark.parametrize("case", [_param(case, PORTABLE_XFAIL.get(case.cid, "")) for case in CRASH_CASES])
 def test_a_crashing_worker_publishes_nothing_and_quotes_nothing_on_the_portable_runner(class_run, case: Case) -> None:
     _check_crash(class_run("crash", "portable", case), case)
-
-
-@pytest.mark.skip(reason="placeholder: the plain SHA-256 brute-force test belongs to the keyed-fingerprints work")
-def test_no_plain_sha256_of_record_contents_in_the_output() -> None:
-    raise AssertionError("not written here")
