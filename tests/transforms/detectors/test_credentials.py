@@ -6,10 +6,9 @@ committed verbatim (AKIAIOSFODNN7EXAMPLE and the wJalr... key are AWS's own docu
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
+from tests.transforms.detectors.linearity import assert_linear
 from transforms.detectors.base import DETECTOR_REGISTRY
 from transforms.detectors.credentials import CredentialDetector, build_credential_detector
 from transforms.records import Finding
@@ -427,29 +426,9 @@ def test_factory_is_registered() -> None:
     assert isinstance(built, CredentialDetector) and built.name == "credentials"
 
 
-def _seconds(detector: CredentialDetector, text: str) -> float:
-    """The best of two timings of ``detect`` on ``text`` (the smaller is less disturbed by other work)."""
-    best = float("inf")
-    for _ in range(2):
-        started = time.perf_counter()
-        detector.detect([text])
-        best = min(best, time.perf_counter() - started)
-    return best
-
-
-def _assert_linear(detector: CredentialDetector, unit: str, chars: int) -> None:
-    """Four times the text takes well under sixteen times as long (a quadratic scan would take sixteen).
-
-    A ratio measured in one run, not a time limit: shared CI machines are noisy (speed targets live in
-    ``benchmarks/``)."""
-    small = _seconds(detector, unit * (chars // 4 // len(unit)))
-    large = _seconds(detector, unit * (chars // len(unit)))
-    assert large < 8 * small + 0.5, f"{unit!r}: {small:.2f} s for a quarter, {large:.2f} s for all"
-
-
 def test_two_megabytes_of_a(detector: CredentialDetector) -> None:
     assert detector.detect(["a" * 2_000_000]) == [[]]
-    _assert_linear(detector, "a", 2_000_000)
+    assert_linear(detector, "a", 2_000_000)
 
 
 def test_two_megabytes_of_password_assignments(detector: CredentialDetector) -> None:
@@ -458,7 +437,7 @@ def test_two_megabytes_of_password_assignments(detector: CredentialDetector) -> 
     findings = detector.detect([text])[0]
     # The first assignment's bare value runs to the next whitespace: the rest of the text.
     assert findings == [Finding(PW, len(unit), len(text), 0.8, "credentials.password_assignment")]
-    _assert_linear(detector, unit, 2_000_000)
+    assert_linear(detector, unit, 2_000_000)
 
 
 @pytest.mark.parametrize("unit", ["x password:a b ", "x token:ab1 c ", "a://b:c@d ", ";user=a b ", "password=a)"])
@@ -467,7 +446,7 @@ def test_adversarial_repetitions_stay_linear(detector: CredentialDetector, unit:
     text = unit * (500_000 // len(unit))
     for finding in detector.detect([text])[0]:
         assert 0 <= finding.start < finding.end <= len(text)
-    _assert_linear(detector, unit, 500_000)
+    assert_linear(detector, unit, 500_000)
 
 
 def test_unterminated_private_key_after_two_megabytes(detector: CredentialDetector) -> None:
