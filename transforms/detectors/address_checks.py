@@ -15,6 +15,7 @@ from transforms.detectors.addresses import (
     looks_like_address,
     rare_street_words,
 )
+from transforms.detectors.label_checks import month_number
 from transforms.detectors.places import country_at, place_names
 from transforms.detectors.rules import RuleMatch, register_check
 from transforms.detectors.terms import re2_options
@@ -105,6 +106,10 @@ def _street_words_ok(text: str, start: int, end: int) -> bool:
     return bool(named) and not is_ordinary_vocabulary(" ".join(named))
 
 
+# The first number of a value that is no ordinal inside the street's name ("Straße des 17. Juni 112").
+_NUMBER_IN_NAME = re2.compile(r"\d+(\.[ \t]+\p{Lu})?", re2_options())
+
+
 def _street_name_ok(text: str, start: int, end: int, type_first: bool) -> bool:
     """The name before the number is a street's: not "et al. Nature 2019", not only technical vocabulary
     ("Via Slack 2") and, when the street word is a suffix, not only common English words ("Spring 2024",
@@ -112,10 +117,8 @@ def _street_name_ok(text: str, start: int, end: int, type_first: bool) -> bool:
     if type_first and text[max(0, start - 3) : start].casefold() == "et ":
         return False
     head = text[start:end]
-    for i, c in enumerate(head):
-        if c.isdigit():
-            head = head[:i]
-            break
+    number = next((m.start() for m in _NUMBER_IN_NAME.finditer(head) if m.group(1) is None), len(head))
+    head = head[:number]
     words = [w.strip(",") for w in head.split()]
     named = [w.strip(".") for w in words if w.strip(".") and STREET_WORD.fullmatch(w) is None]
     if not type_first and len(words) >= 1 and not named:
@@ -196,6 +199,21 @@ def _bare_intersection_ok(text: str, start: int, end: int) -> bool:
         and not is_ordinary_vocabulary(street)
         and not (len(number) == 4 and number[:2] in ("19", "20"))
     )
+
+
+def _is_date(value: str) -> bool:
+    """A month name next to a number: "3 April 2025", "April 3", "12. März" are dates, not a street and number."""
+    words = [w.strip(".,") for w in value.split()]
+    for i, w in enumerate(words):
+        if month_number(w) is not None and any(0 <= j < len(words) and words[j][:1].isdigit() for j in (i - 1, i + 1)):
+            return True
+    return False
+
+
+@register_check("not_a_date")
+def not_a_date(match: RuleMatch) -> bool:
+    """The value is no date written with a month name ("meet on 3 April 2025")."""
+    return not _is_date(match.value)
 
 
 @register_check("not_http_status")

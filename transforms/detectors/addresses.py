@@ -128,7 +128,15 @@ _TAIL_TOKEN = (
 )
 
 
-_TAIL_WORD = re2.compile(rf"(,?[ \t]+){_TAIL_TOKEN}", re2_options())
+# A comma or blanks, or a dash, bullet or bar between blanks as signatures and Brazilian addresses write them
+# ("Speicherstraße 8 · 20457 Hamburg", "Avenida Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200").
+_TAIL_WORD = re2.compile(rf"(,?[ \t]+|[ \t]+[-–·•|][ \t]+){_TAIL_TOKEN}", re2_options())
+
+
+_DASHES = "-–·•|"
+
+
+_TOWN_AFTER = re2.compile(r"[ \t]+\p{Lu}", re2_options())
 
 
 _TAIL_LINE_START = re2.compile(rf"([ \t]*(?:>[ \t]*)*){_TAIL_TOKEN}", re2_options())
@@ -153,7 +161,7 @@ def extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fal
     ("SPRINGFIELD, il 62701"). With ``lower`` (an address written all in lower case), lower-case words are towns
     and countries ("..., belfast, south africa")."""
     pos, prev = _tail_start(text, end, line_start)
-    committed, common = pos, False
+    committed, common, dashed = pos, False, False
     for i in range(8):
         m = (_TAIL_LINE_START if line_start and i == 0 else _TAIL_WORD).match(text[pos : pos + 60])
         token = None if m is None else _tail_token(text, pos, m, prev, lower, line_start)
@@ -164,6 +172,15 @@ def extend_tail(text: str, end: int, line_start: bool = False, lower: bool = Fal
         # only when a region code or a country follows it ("123 Ocean Ave Long Beach, CA 90802")
         common = common or everyday
         step = _tail_step(kind, prev, common, line_start)
+        # after a dash or bullet only a postcode (with a town after it when it opens the tail) or a country
+        # takes the tail in: "... 1578 - Bela Vista, São Paulo - SP, 01310-200", not "... 12 - Thanks, Bob"
+        dashed = dashed or any(c in _DASHES for c in m.group(1))
+        if dashed and kind == "postcode" and not prev:
+            step = True if _TOWN_AFTER.match(text[token_end : token_end + 4]) is not None else None
+        elif dashed and step is not None and kind in ("name", "caps") and prev == "postcode":
+            step = True  # the town after the postcode: "· 20457 Hamburg"
+        elif dashed and step and kind not in ("postcode", "postal", "country", "pcode"):
+            step = False
         if step is None:
             break
         if step:
@@ -209,7 +226,7 @@ def _tail_token(
 
 
 def _token_kind(token: str, lead: str, prev: str, lower: bool, line_start: bool) -> str | None:
-    """What a token after a street is (code, lcode, unit, postcode, postal, paren, caps, name); None to stop.
+    """What a token after a street is (code, lcode, unit, postcode, postal, paren, pcode, caps, name); None to stop.
 
     ``lead`` is what stands between the previous token and this one.
     """
@@ -219,7 +236,8 @@ def _token_kind(token: str, lead: str, prev: str, lower: bool, line_start: bool)
     if any(c.isdigit() for c in token):
         return _numbered_kind(token, line_start)
     if token[0] == "(":
-        return "paren"
+        # an Italian or Spanish province code after the town commits like a code: "20129 Milano (MI)"
+        return "pcode" if len(token) == 4 and token[1:3].isupper() and token[1:3].isalpha() else "paren"
     if token.rstrip(".").isupper() and sum(c.isalpha() for c in token) >= 2:
         return "caps" if sum(c.isalpha() for c in token) >= 3 else "code"
     if token.casefold().rstrip(".") in place_names() and load_english_words().get(token.casefold(), 0.0) < 4.0:
@@ -244,6 +262,8 @@ def _tail_step(kind: str, prev: str, common: bool, line_start: bool) -> bool | N
         return None
     if prev == "lcode" and kind != "postcode":
         return None
+    if kind == "pcode":
+        return True  # "20129 Milano (MI)": a province code in brackets after the town
     if kind == "paren" and prev not in ("country", "caps"):
         return None  # "(Lefkosia)" names the town or country before it again; '(the "Contractor")' does not
     if kind in ("country", "caps", "unit", "paren", "postal") or (kind == "postcode" and (prev or line_start)):
@@ -363,7 +383,36 @@ def address_bounds(text: str, start: int, end: int, trim: bool = False) -> tuple
     if text[end : end + 1] == "." and _HU_NUMBER_END.search(text[max(start, end - 24) : end]) is not None:
         end += 1  # "Király u. 15.": the Hungarian house number is an ordinal
     lower = not any(c.isupper() for c in text[start:end])
-    return start, extend_address(text, extend_tail(text, end, lower=lower), start=start)
+    return premises_start(text, start), extend_address(text, extend_tail(text, end, lower=lower), start=start)
+
+
+# A line above the street that names the premises: a flat or unit ("Flat 4", "Apartment 7"), or a building
+# ("Larchmont House", "Résidence Les Pins, Bât. C", "Edificio Sol, 3º"), as Royal Mail, La Poste and the other
+# postal services put it above the thoroughfare.
+_PREMISES_LINE = re2.compile(
+    r"[ \t]*(?:(?i:flat|apartment|apt|unit|suite|ste|room|floor|level|studio|appartement|app|étage|etage|wohnung|whg)"
+    r"\.?[ \t]*#?[ \t]*\d[\w-]{0,5}|(?:\p{Lu}[\p{L}'’.-]*[ \t]+){0,4}(?:House|Cottage|Lodge|Farm|Barn|Manor|Hall|Mill|"
+    r"Court|Building|Buildings|Tower|Towers|Mansions|Chambers|Villa|Villas|Haus|Hof)|(?:Résidence|Residence|Bâtiment|Bât\.|"
+    r"Immeuble|Edificio|Edifício|Palazzo|Torre|Bloco|Bloque|Block|Gebäude)(?:[ \t]+[\p{L}\d'’.-]+){0,5})"
+    r"(?:,?[ \t]+(?:(?i:bât|bâtiment|esc|escalier|bloc|block|apt|flat|étage|floor)\.?[ \t]*[A-Z0-9]{1,4}|"
+    r"\d{1,2}[º°ªoa]))?[ \t]*,?[ \t]*",
+    re2_options(),
+)
+
+
+def premises_start(text: str, start: int) -> int:
+    """Where an address that opens a line starts when up to two lines above it name the premises."""
+    for _ in range(2):
+        if start == 0 or text[start - 1] != "\n":
+            return start
+        above = text.rfind("\n", max(0, start - 62), start - 1) + 1
+        if above == 0 and start > 61:
+            return start
+        line = text[above : start - 1].rstrip("\r")
+        if not line.strip() or _PREMISES_LINE.fullmatch(line) is None:
+            return start
+        start = above + len(line) - len(line.lstrip())
+    return start
 
 
 _HU_NUMBER_END = re2.compile(rf"(?:^|[ \t])(?:{HU_STREET_WORDS})[ \t]+\d{{1,4}}(?:/[A-Za-z]|[a-zA-Z])?$", re2_options())

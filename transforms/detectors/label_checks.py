@@ -236,6 +236,19 @@ def _digit_date_ok(value: str) -> bool:
     return _plausible(a, b, c) or _plausible(b, a, c)
 
 
+def _compact_date_ok(value: str) -> bool:
+    """Eight digits: a year, month and day (19790403) or a day, month and year (03041979)."""
+    if len(value) != 8 or not value.isdigit():
+        return False
+    return _plausible(int(value[6:]), int(value[4:6]), int(value[:4])) or _plausible(
+        int(value[:2]), int(value[2:4]), int(value[4:])
+    )
+
+
+# Labels that are also an acronym when written in capitals: "NATO in Brussels on 3 April" is no "nato il".
+_ACRONYM_LABELS = frozenset({"NATO", "NATA"})
+
+
 def _word_date_ok(value: str) -> bool:
     numbers = [int(t) for t in _WORDS.findall(value) if t.isdigit()]
     months = [m for t in _WORDS.findall(value) if not t.isdigit() and (m := month_number(t)) is not None]
@@ -247,9 +260,12 @@ def _word_date_ok(value: str) -> bool:
 
 @register_check("birth_date")
 def birth_date(match: RuleMatch) -> CheckResult:
-    """A date of birth: digits (d/m/y, m/d/y, y-m-d with ``/ . -``) or a day, a month name and a year, that
-    is a real calendar date between 1900 and this year."""
+    """A date of birth: digits (d/m/y, m/d/y, y-m-d with ``/ . -``; eight digits as yyyymmdd or ddmmyyyy) or a
+    day, a month name and a year, that is a real calendar date between 1900 and this year; not after a label
+    written as the acronym it also is ("NATO")."""
+    if match.group("lbl") in _ACRONYM_LABELS:
+        return False
     start, end, _ = _strip(match)
     value = match.text[start:end].rstrip(".,")
     end = start + len(value)
-    return (start, end) if _digit_date_ok(value) or _word_date_ok(value) else False
+    return (start, end) if _digit_date_ok(value) or _word_date_ok(value) or _compact_date_ok(value) else False

@@ -12,6 +12,7 @@ from transforms.detectors.address_checks import (
     lower_case_line,
     no_vocabulary_lead,
     no_year_column,
+    not_a_date,
     not_http_status,
     rare_name_words,
     rare_street_words_check,
@@ -21,6 +22,7 @@ from transforms.detectors.address_checks import (
     street_name,
     street_words,
 )
+from transforms.detectors.addresses import premises_start
 
 
 @pytest.mark.parametrize(
@@ -171,3 +173,31 @@ def test_not_http_status(value: str, expected: bool) -> None:
 def test_address_bounds(text: str, value: str, trim_lead: bool, expected: str) -> None:
     start, end = address_bounds_check(at(text, value), trim_lead=trim_lead)
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("Let's meet on 3 April 2025 at ten", "3 April 2025", False),
+        ("geöffnet ab 12. März 2024", "12. März 2024", False),
+        ("The clinic is on Trubarjeva 41", "Trubarjeva 41", True),
+    ],
+)
+def test_not_a_date(text: str, value: str, expected: bool) -> None:
+    assert not_a_date(at(text, value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start_line", "expected_start_line"),
+    [
+        ("Return address\nFlat 4\nLarchmont House\n27 Eddington Road\nStockport SK4 2QP", 3, 1),
+        ("Adresse :\nRésidence Les Pins, Bât. C\n15 chemin de la Source", 2, 1),
+        ("Head of Operations\n27 Eddington Road", 1, 1),  # a job title names no premises
+        ("Flat 4\n\n27 Eddington Road", 2, 2),  # a blank line ends the block
+    ],
+)
+def test_premises_start(text: str, start_line: int, expected_start_line: int) -> None:
+    lines = text.split("\n")
+    offset = sum(len(line) + 1 for line in lines[:start_line])
+    expected = sum(len(line) + 1 for line in lines[:expected_start_line])
+    assert premises_start(text, offset) == expected
