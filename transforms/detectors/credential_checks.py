@@ -44,6 +44,7 @@ __all__ = [
     "not_placeholder",
     "not_placeholder_secret",
     "not_starting_with",
+    "not_uri_scheme_user",
     "not_user_field_name",
     "password_value",
     "prose_password",
@@ -133,17 +134,21 @@ _MAX_JWT_HEADER = 4096
 
 # The value groups of the assignment and SQL patterns, in pattern order; at most one takes part in a match.
 _FORMS = (
-    "line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "fdq", "fsq", "sdq", "ssq",
+    "line", "cdq", "csq", "cbare", "xml", "ndq", "nsq", "nbare", "fdq", "fsq", "sdq", "ssq", "tdq", "wdq", "etext",
     "adq", "ydq", "ysq", "qdq", "xdq", "xsq", "edq", "dq", "sq", "bq", "brace", "semi", "bare",
 )  # fmt: skip
 _QUOTED_FORMS = frozenset(_FORMS) - {"line", "cbare", "nbare", "brace", "semi", "bare"}
 # The groups holding the qualifier after a secret-like name (db_pass_ro, TOKEN_URL), one per pattern form.
-_QUALIFIER_GROUPS = ("suffix", "lsuffix", "asuffix", "ysuffix", "qsuffix", "xsuffix")
+_QUALIFIER_GROUPS = ("suffix", "lsuffix", "asuffix", "ysuffix", "qsuffix", "xsuffix", "tsuffix", "wsuffix", "esuffix")
 # The groups holding the name itself: the keyword (kw, akw) or the whole key of a YAML/INI line (lname).
-_NAME_GROUPS = ("lname", "kw", "akw")
+_NAME_GROUPS = ("lname", "kw", "akw", "wkw")
 _QUALIFIER_WORD = _compile(r"[A-Z]?[a-z0-9]+|[A-Z0-9]+")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _BRACKETS = frozenset("(){}[]<>")
+# The names before a value, and what is ignored when a value is compared with them (_echoes_name).
+_ECHO_NAME = _compile(r"[A-Za-z][A-Za-z0-9_.\-]*")
+_ECHO_FOLD = _compile(r"[_.\-]+")
+_PUBLIC_KEY_NAMES = ("publickey", "pubkey")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -318,6 +323,25 @@ def _secret_trim(value: str, form: str, min_chars: int, random_chars: int, rando
     return trim if _random_enough(core, random_chars, random_bits) else None
 
 
+def _echoes_name(match: RuleMatch, value_start: int, core: str) -> bool:
+    """The value repeats a name written before it in the match (``password = "password"``, ``token: TOKEN``,
+    ``<secret>secret</secret>``): a test fixture or a column echo, not a secret. Case and ``_-.`` are ignored."""
+    folded = _ECHO_FOLD.sub("", core).lower()
+    if not folded:
+        return False
+    head = match.text[match.match_start : value_start]
+    return any(_ECHO_FOLD.sub("", name).lower() == folded for name in _ECHO_NAME.findall(head))
+
+
+def _names_public_key(match: RuleMatch, value_start: int) -> bool:
+    """The value is assigned to a public key's name (``publicKey``, ``PUBLIC_KEY_PEM``, ``pubkey``): it is
+    published by design, so it is no secret."""
+    head = match.text[match.match_start : value_start]
+    return any(
+        any(word in _ECHO_FOLD.sub("", name).lower() for word in _PUBLIC_KEY_NAMES) for name in _ECHO_NAME.findall(head)
+    )
+
+
 def _form(match: RuleMatch) -> tuple[str, int, int] | None:
     """The value group (``_FORMS``) that took part in ``match``, with its span."""
     for form in _FORMS:
@@ -373,6 +397,12 @@ def _character_classes(value: str) -> int:
     return sum(kinds)
 
 
+def _symbol_heavy(value: str) -> bool:
+    """At least three different symbols, making up at least two characters in five: ``A,.:-@*?!``."""
+    symbols = [c for c in value if not c.isalnum()]
+    return len(set(symbols)) >= 3 and 5 * len(symbols) >= 2 * len(value)
+
+
 def _is_secret_phrase(value: str, min_words: int) -> bool:
     """Several words that read as a passphrase: no capitalised label or sentence, no pointer, no words naming
     the secret itself (``"the api key of the billing service"`` describes a key)."""
@@ -403,8 +433,11 @@ def _secret_literal_trim(match: RuleMatch, form: str, start: int, end: int, para
         return None
     if _random_enough(core, params["random_min_chars"], params["random_min_bits"]):
         return trim
-    # Short and without digits: only a quoted literal mixing three classes (an unquoted "Word." is prose).
-    return trim if form in _QUOTED_FORMS and _character_classes(core) >= 3 else None
+    # Short and without digits: a quoted literal mixing three classes (an unquoted "Word." is prose), or a
+    # literal made mostly of symbols ("q,.:-@*?!"), which no identifier, word or sentence is.
+    if form in _QUOTED_FORMS and _character_classes(core) >= 3:
+        return trim
+    return trim if _symbol_heavy(core) else None
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -468,6 +501,14 @@ def not_user_field_name(match: RuleMatch) -> bool:
     return match.value.lower() not in _words("user_fields")
 
 
+@register_check("not_uri_scheme_user")
+def not_uri_scheme_user(match: RuleMatch) -> bool:
+    """Reject ``scheme:user@host`` read as ``user:password@host``: the user (group ``user``, else the value)
+    is a URI scheme written without ``//`` (``mailto``, ``irc``, ``xmpp``, ``sip``), compared lower-cased."""
+    user = match.group("user")
+    return (match.value if user is None else user).lower() not in _words("uri_schemes")
+
+
 @register_check("unquote")
 def unquote(match: RuleMatch) -> CheckResult:
     """The value inside its quotes when it is wrapped in a pair of ``'`` or ``"``; else the value as is."""
@@ -514,7 +555,9 @@ def password_value(match: RuleMatch, *, min_chars: int) -> CheckResult:
     if _statement_expression(match.text, end, value, name):
         return False
     trim = _password_trim(value, name, match.keyword, min_chars)
-    return False if trim is None else (start, end - trim)
+    if trim is None or _echoes_name(match, start, value[: len(value) - trim]):
+        return False
+    return start, end - trim
 
 
 @register_check("secret_value")
@@ -528,8 +571,11 @@ def secret_value(match: RuleMatch, *, min_chars: int, random_min_chars: int, ran
     if form is None:
         return False
     name, start, end = form
-    trim = _secret_trim(match.text[start:end], name, min_chars, random_min_chars, random_min_bits)
-    return False if trim is None else (start, end - trim)
+    value = match.text[start:end]
+    trim = _secret_trim(value, name, min_chars, random_min_chars, random_min_bits)
+    if trim is None or _echoes_name(match, start, value[: len(value) - trim]) or _names_public_key(match, start):
+        return False
+    return start, end - trim
 
 
 @register_check("secret_literal")
@@ -558,7 +604,9 @@ def secret_literal(
         "phrase_min_words": phrase_min_words,
     }
     trim = _secret_literal_trim(match, name, start, end, params)
-    return False if trim is None else (start, end - trim)
+    if trim is None or _echoes_name(match, start, match.text[start : end - trim]) or _names_public_key(match, start):
+        return False
+    return start, end - trim
 
 
 @register_check("prose_password")

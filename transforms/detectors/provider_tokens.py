@@ -3,11 +3,12 @@
 Hundreds of services issue tokens with their own prefix and shape (``dop_v1_``, ``pplx-``, ``CCIPAT_``...).
 Writing each by hand in ``packs/credentials_providers.yaml`` does not keep up, so this detector runs the
 rules CredSweeper ships and keeps current. It keeps only the rules that recognise a token by its own
-format (CredSweeper's ``pattern`` and ``multi`` rules of ``moderate`` or ``strong`` confidence that need
-no ML model): its keyword rules, document-pair rules and ML-validated rules are left out, because the
-``credentials`` packs cover assigned values with their own checks; its ``pem_key`` rule (the packs'
-``private_key`` rule takes the whole block, not only its header) and its generic ``UUID`` rule (an id is
-not a secret) are left out too. CredSweeper's ML model is therefore never loaded.
+format (CredSweeper's ``pattern`` and ``multi`` rules of ``moderate`` or ``strong`` confidence that need no
+ML model, and five ``weak`` ones whose tokens start with their service's literal prefix): its keyword rules,
+document-pair rules and ML-validated rules are left out, because the ``credentials`` packs cover assigned
+values with their own checks; its ``pem_key`` rule (the packs' ``private_key`` rule takes the whole block,
+not only its header) and its generic ``UUID`` rule (an id is not a secret) are left out too.
+CredSweeper's ML model is therefore never loaded.
 
 What this module guarantees:
 
@@ -45,6 +46,18 @@ __all__ = ["ProviderTokenDetector", "ProviderTokenError", "build_provider_token_
 SCORE = 0.75
 #: CredSweeper rules left out although they have a token format of their own: an id is not a secret.
 _EXCLUDED_RULES = frozenset({"UUID"})
+#: CredSweeper rules it rates ``weak`` that are kept all the same: each value starts with a literal prefix of
+#: its service (``tfp_``, ``vcp_``, ``nfp_``, ``ph?_``, ``1//0``) and has a fixed length, so it does not take
+#: ordinary words or ids (its other weak rules do: any 15 lower-case letters, 32 base32 letters, ``ck_...``).
+_PREFIXED_WEAK_RULES = frozenset(
+    {
+        "Google OAuth Refresh Token",
+        "Netlify Token",
+        "PostHog Credentials",
+        "Typeform API Personal Token",
+        "Vercel Token",
+    }
+)
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
 
 
@@ -90,6 +103,8 @@ def _build_scanner() -> Any:
     class _ProviderRuleScanner(Scanner):  # type: ignore[misc]
         def _is_available(self, rule: Any) -> bool:
             format_rule = rule.rule_type in kept_types and not rule.use_ml
+            if format_rule and rule.rule_name in _PREFIXED_WEAK_RULES:
+                return "code" in rule.target
             return bool(super()._is_available(rule)) and format_rule and rule.rule_name not in _EXCLUDED_RULES
 
     return _ProviderRuleScanner(_scanner_config(), None)

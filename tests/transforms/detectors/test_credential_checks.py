@@ -29,6 +29,9 @@ def _span_text(match: RuleMatch, result: CheckResult) -> str | bool:
 VALUE_CASES = [
     # (check, params, value, expected)
     ("letters_and_digits", {}, "Fake0Token", True),
+    ("not_uri_scheme_user", {}, "ops", True),
+    ("not_uri_scheme_user", {}, "mailto", False),
+    ("not_uri_scheme_user", {}, "IRC", False),
     ("letters_and_digits", {}, "OnlyLetters", False),
     ("letters_and_digits", {}, "1234-5678", False),
     ("not_starting_with", {"prefixes": ["sk-ant-"]}, "sk-ant-api03-x", False),
@@ -289,6 +292,14 @@ LITERAL_CASES = [
     ('secret = "Qz{m]x(K"', "dq", "Qz{m]x(K", {"kw": "secret"}, "Qz{m]x(K"),  # quoted, three classes
     ("Lexer stopped at token: OpenBrace.", "bare", "OpenBrace.", {"kw": "token"}, False),  # unquoted: prose
     ("secret = /etc/app/secret.pem", "bare", "/etc/app/secret.pem", {"kw": "secret"}, False),  # a path
+    # mostly symbols, unquoted: no identifier, word or sentence looks so (issue 14)
+    ("secrete = Q,.:-@*?!", "line", "Q,.:-@*?!", {"lname": "secrete"}, True),
+    ("secret = a.b", "line", "a.b", {"lname": "secret"}, False),
+    # a value that repeats its name is a fixture; a public key's value is published
+    ('secret = "Secret"', "dq", "Secret", {"kw": "secret"}, False),
+    ('api_secret: "API-SECRET"', "dq", "API-SECRET", {"kw": "secret"}, False),
+    ('publicKey = "Zr6#mK{p2]Lx9(Qw"', "dq", "Zr6#mK{p2]Lx9(Qw", {"kw": "Key"}, False),
+    ('public_signing_key = "Zr6#mK{p2]Lx9(Qw"', "dq", "Zr6#mK{p2]Lx9(Qw", {"kw": "signing_key"}, "Zr6#mK{p2]Lx9(Qw"),
 ]
 
 
@@ -297,6 +308,12 @@ def test_secret_literal(text: str, form: str, value: str, names: dict[str, str],
     match = _named_match(text, form, value, **names)
     expected = value if expected is True else expected  # True: the value as it stands
     assert _span_text(match, _run("secret_literal", LITERAL_PARAMS, match)) == expected
+
+
+@pytest.mark.parametrize(("user", "expected"), [("deploy", True), ("mailto", False), ("Xmpp", False)])
+def test_not_uri_scheme_user_reads_the_user_group(user: str, expected: bool) -> None:
+    text = f"{user}:Fake3Ip4Pw@192.0.2.14"
+    assert _run("not_uri_scheme_user", {}, _named_match(text, "v", "Fake3Ip4Pw", user=user)) is expected
 
 
 def test_secret_literal_needs_a_value_group() -> None:

@@ -383,7 +383,7 @@ def test_negative(detector: CredentialDetector, text: str) -> None:
 
 
 def test_every_rule_has_a_positive_case(detector: CredentialDetector) -> None:
-    seen = {f.detector for text, _ in POSITIVE for f in detector.detect([text])[0]}
+    seen = {f.detector for text, _ in POSITIVE + ASSIGNED_MORE for f in detector.detect([text])[0]}
     assert seen == {f"credentials.{name}" for name in detector.rule_names}
 
 
@@ -453,3 +453,109 @@ def test_unterminated_private_key_after_two_megabytes(detector: CredentialDetect
     text = "x " * 1_000_000 + "-----BEGIN PRIVATE KEY-----\n" + "A" * 1000
     findings = detector.detect([text])[0]
     assert findings == [Finding(PK, 2_000_000, len(text), 1.0, "credentials.private_key")]
+
+
+# Issue 14, secrets: keyword-assigned values in more syntaxes and languages, secrets stated in prose,
+# user:password@host without a scheme, and the false-positive classes that must stay clean. Every value
+# below is invented here.
+ASSIGNED_MORE: list[tuple[str, list[tuple[str, str]]]] = [
+    # other languages' words for secret and key, a personal access token's short name
+    ('secreto = "Vq8Lz2Wx5RmT"', [(API, "Vq8Lz2Wx5RmT")]),
+    ("segreto_app: Kp3Xw9Lq7Zm2", [(API, "Kp3Xw9Lq7Zm2")]),
+    ('chave_secreta: "Tq3Lm8Zx2WpR7Kv5"', [(API, "Tq3Lm8Zx2WpR7Kv5")]),
+    ("geheimnis = 'Bz6Lq2Xw8RmP'", [(API, "Bz6Lq2Xw8RmP")]),
+    ("sekret=Mw4Tq9Zr2Lx7", [(API, "Mw4Tq9Zr2Lx7")]),
+    ('clave = "Rn7Lq2Xz9WpK4Tm8"', [(API, "Rn7Lq2Xz9WpK4Tm8")]),
+    ("set -e; export GH_PAT=Lq2Zm8Xp4Wt6Rk9V", [(API, "Lq2Zm8Xp4Wt6Rk9V")]),
+    # symbol-heavy literals under a strong secret name, quoted or not, with "=" or ":="
+    ("secrete = Q,.:-@*?!", [(API, "Q,.:-@*?!")]),
+    ('token := "k;.:-@*?!"', [(API, "k;.:-@*?!")]),
+    # Makefile := and ?=, R <-, Visual Basic As String =
+    ("DEPLOY_TOKEN := Hw5Lq8Xz2Rm6Tk9V", [(API, "Hw5Lq8Xz2Rm6Tk9V")]),
+    ("REGISTRY_SECRET ?= Jr3Wq7Lz9Xm2Tp5K", [(API, "Jr3Wq7Lz9Xm2Tp5K")]),
+    ('api_key <- "Qz8Lm2Xw5Rt9Kp3V"', [(API, "Qz8Lm2Xw5Rt9Kp3V")]),
+    ('Dim password As String = "Rz5!Lq8Xm"', [(PW, "Rz5!Lq8Xm")]),
+    # a Terraform variable's default, a BIND key's secret, Java XML properties
+    ('variable "admin_password" {\n  type    = string\n  default = "Tz4!Lq8mWp"\n}', [(PW, "Tz4!Lq8mWp")]),
+    ('variable "api_token" {\n  sensitive = true\n  default = "Kc7{Wq2]Lz9"\n}', [(API, "Kc7{Wq2]Lz9")]),
+    (
+        'key "xfr" {\n  algorithm hmac-sha256;\n  secret "Ym9ndXNWYWx1ZUZvclRzaWcx";\n};',
+        [(API, "Ym9ndXNWYWx1ZUZvclRzaWcx")],
+    ),
+    ('<entry key="jdbc.password">Vn6#Lq2Zx</entry>', [(PW, "Vn6#Lq2Zx")]),
+    ('<entry key="api.secret">Pm3Xq8Lz2Wr7Tk4N</entry>', [(API, "Pm3Xq8Lz2Wr7Tk4N")]),
+    # a key or token stated in a sentence, chat or ticket
+    (
+        "Hi team, the new API key for the vendor portal is Rm4Xq8Lz2Wp6Tk9V, please vault it.",
+        [(API, "Rm4Xq8Lz2Wp6Tk9V")],
+    ),
+    ("The token is Nz4Lq8Xm2Wp6Rt9V, it expires tomorrow.", [(API, "Nz4Lq8Xm2Wp6Rt9V")]),
+    ("Use API key Wm3Zq7Lx2Rp9Tk5V for the staging account.", [(API, "Wm3Zq7Lx2Rp9Tk5V")]),
+    ("Here's my personal access token: Gb7Lq2Xz9Wm4Rt6Vp", [(API, "Gb7Lq2Xz9Wm4Rt6Vp")]),
+    ("El token para el entorno de pruebas es Xv5Lq9Zm2Wr7Tk3P.", [(API, "Xv5Lq9Zm2Wr7Tk3P")]),
+    # user:password@host without a scheme (an IP address or a single host name)
+    ("ssh in as ops:Hk8Zq3Lp5W@192.0.2.77 then restart", [(USER, "ops"), (PW, "Hk8Zq3Lp5W")]),
+    ('"backup:Wq5Lz8Xm2R@nas02:2222"', [(USER, "backup"), (PW, "Wq5Lz8Xm2R")]),
+    # AWS key id prefixes beside AKIA/ASIA: bearer (ABIA), context-specific (ACCA), A3T
+    ("id=ABIA" + "FAKE4BRR5FAKE6BR", [(API, "ABIAFAKE4BRR5FAKE6BR")]),
+    ("ACCA" + "FAKE7CTX8FAKE9CT in the trace", [(API, "ACCAFAKE7CTX8FAKE9CT")]),
+]
+NOT_SECRETS: list[str] = [
+    # a value that repeats its own name: a test fixture
+    'password = "password"',
+    "PASSWORD: Password",
+    'token = "token"',
+    "<secret>SECRET</secret>",
+    # public keys are published by design
+    '"publicKey": "BNq4Lz8Xm2WpQz7Lm2Xw9RpKq4Lz8Xm2Wp"',
+    "VAPID_PUBLIC_KEY=BNq4Lz8Xm2WpQz7Lm2Xw9RpKq4Lz8Xm2Wp",
+    "ssh_pubkey: Xq7Lm2Pz9Wr4Tk6VbN3c",
+    # lockfile and package hashes, image digests, UUID ids, git SHAs in logs, versions
+    '"integrity": "sha512-Vq8Lz2Wx5RmTQz7Lm2Xw9RpKq4Lz8Xm2WpLq2Zm8Xp4Wt6Rk9Vb3NcTq6Lz2Xm==",',
+    "certifi==2024.8.30 --hash=sha256:" + "bec941d2aac8ee1b" * 4,
+    'checksum = "sha256:' + "3f9a2c1e8b7d6a5f" * 4 + '"',
+    "image: registry.example.org/app@sha256:" + "3f9a2c1e8b7d6a5f" * 4,
+    "request_id: 6f1c2b9e-4d3a-4b7e-9c1f-2a8d5e6b7c40",
+    "commit 4f8e2a1b9c7d4e3f8a6b5c4d3e2f1a0b9c8d7e6f\nMerge: 4f8e2a1 9c7d4e3",
+    "* 4f8e2a1 fix token refresh",
+    "version: 3.14.159",
+    # a base64 image
+    '<img src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA'
+    '60e6kgAAAABJRU5ErkJggg==">',
+    # placeholders, masks, references, settings about the secret
+    'password = "<your password>"',
+    "api_key: YOUR_API_KEY_HERE",
+    "token: xxxxxxxxxxxxxxxxxxxxxxxx",
+    'password: "********"',
+    "API_KEY=${API_KEY}",
+    'secret = os.environ.get("APP_SECRET")',
+    "password: process.env.DB_PASSWORD",
+    "password=$(cat /run/secrets/db)",
+    'api_key = "<REDACTED>"',
+    "token_type: Bearer",
+    "secret_name: prod-db-credentials",
+    "api_key_env: BILLING_API_KEY",
+    'variable "db_password_length" {\n  default = "24"\n}',
+    '<entry key="token.ttl">3600</entry>',
+    # prose about keys and tokens, without one
+    "The token is valid for twenty-four hours.",
+    "Your API key is shown on the settings page.",
+    "We rotated the API key yesterday.",
+    "Use token authentication for the staging account.",
+    "the deploy token is xxxxxxxxxxxxxxxxxxxxxxxx",
+    # words that contain a short name, and e-mail addresses after a header word
+    'compat = "Zq8Xr2Wp4Vn6Ut1Sm3"',
+    "Cc:jane42@example.org",
+    "at 10:42@home",
+    'cells secrete = "a hormone"',
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASSIGNED_MORE)
+def test_assigned_and_stated_secrets(detector: CredentialDetector, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text, detector.detect([text])[0]) == expected
+
+
+@pytest.mark.parametrize("text", NOT_SECRETS)
+def test_not_secrets(detector: CredentialDetector, text: str) -> None:
+    assert _pairs(text, detector.detect([text])[0]) == []

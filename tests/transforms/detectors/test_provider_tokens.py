@@ -16,6 +16,10 @@ DIGITALOCEAN = "dop_v1_8314110af52e99c83b6b13606122e6b8e0863efd7fa1d0ec86e2b24ac
 PERPLEXITY = "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"
 CIRCLECI = "CCIPAT_h7hfAuMKTLXNO9fg0gPxed_ff1b5981334fa6c812df82e0e6a78162f3e282d4"
 SENTRY = "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"
+# formats CredSweeper rates weak but marks with a literal prefix of their service (kept, issue 14)
+NETLIFY = "nfp_" + "Xq7Lm2Pz9Wr4Tk6VbN3cDe5Fg8Hj1Mn0Pq2R"
+TYPEFORM = "tfp_" + "Xq7Lm2Pz9Wr4Tk6VbN3cDe5Fg8Hj1Mn0Pq2Rs4TuVwXyZ0Ab2Cd4Ef6Gh8"
+POSTHOG = "phx_" + "Xq7Lm2Pz9Wr4Tk6VbN3cDe5Fg8Hj1Mn0Pq2Rs4TuVw"
 
 
 @pytest.fixture(scope="module")
@@ -34,6 +38,9 @@ def _found(detector: ProviderTokenDetector, text: str) -> list[tuple[str, str, s
         (f'client = Client("{PERPLEXITY}")', PERPLEXITY, "provider_tokens.perplexity_api_key"),
         (f"CIRCLE_TOKEN={CIRCLECI}\n", CIRCLECI, "provider_tokens.circleci_personal_api_token"),
         (f"line one\r\nsentry: '{SENTRY}'\r\n", SENTRY, "provider_tokens.sentry_user_auth_token"),
+        (f"netlify deploy --auth {NETLIFY}", NETLIFY, "provider_tokens.netlify_token"),
+        (f"TYPEFORM={TYPEFORM}", TYPEFORM, "provider_tokens.typeform_api_personal_token"),
+        (f"the personal key {POSTHOG} was pasted in chat", POSTHOG, "provider_tokens.posthog_credentials"),
     ],
 )
 def test_finds_exactly_the_token(detector: ProviderTokenDetector, text: str, token: str, rule: str) -> None:
@@ -54,6 +61,8 @@ def test_offsets_are_str_indices_after_non_ascii_lines(detector: ProviderTokenDe
         "-----BEGIN RSA PRIVATE KEY-----\nMIIEFakeBody\n-----END RSA PRIVATE KEY-----",  # the packs take whole blocks
         'password = "Fake0Pass1Word2"',  # keyword rules are left to the credential packs
         "the pplx- prefix marks these keys; dop_v1_ is another",
+        "abcdefghijklmno and ABCDEFGHIJKLMNOPQRSTUVWXYZ234567 stay",  # CredSweeper's other weak rules stay out
+        "see nfp_docs and tfp_readme",
     ],
 )
 def test_leaves_ids_blocks_assignments_and_prose(detector: ProviderTokenDetector, text: str) -> None:

@@ -16,7 +16,7 @@ import re2
 
 from transforms.detectors.addresses import looks_like_address
 from transforms.detectors.credential_checks import is_placeholder_phrase, is_reference
-from transforms.detectors.tables.lexicon import FieldKind
+from transforms.detectors.tables.lexicon import FieldKind, field_kind
 from transforms.detectors.terms import re2_options
 from transforms.lexicon.vocabulary import is_ordinary_vocabulary
 
@@ -111,6 +111,11 @@ def _phone(value: str, strict: bool) -> tuple[int, int] | None:
 
 def _password(value: str, strict: bool) -> tuple[int, int] | None:
     if _NOT_A_PASSWORD.fullmatch(value) or len(set(value)) == 1 or "\n" in value:
+        return None
+    # No letter or digit (",.;:-*!?", a rule of dashes) is punctuation, and a password field whose value is a
+    # password field's own name (password = "password", pwd: PWD) is a test fixture or a column echo.
+    named = field_kind(value)
+    if not any(c.isalnum() for c in value) or (named is not None and named.entity == "PASSWORD"):
         return None
     if is_reference(value) or is_placeholder_phrase(value):
         return None
