@@ -22,7 +22,12 @@ equal-work bins (``pipelines.options.BALANCE_MAX_INPUT_BYTES``, for inputs up to
 worker its whole bin at once by design, which would hide what the shards do; ``--balance`` keeps them.
 
     .venv/bin/python -m benchmarks.memory [--runner direct|flink] [--records 5000] [--factor 10]
-        [--text-bytes 2000] [--max-shard-bytes 2000000] [--code DIR] [--balance]
+        [--text-bytes 2000] [--max-shard-bytes 2000000] [--file-records K] [--code DIR] [--balance]
+
+The input is one JSONL file, or with ``--file-records K`` a folder of files of K records each (so 10N
+is ten times as many files of the same size). A JSONL file is read by one worker in one bundle: its
+records all leave that worker through Beam's data channel, whose send queues hold up to 100 MB, so
+the reading worker's peak follows the file's size up to that cap.
 
 ``--code DIR`` measures the code of another checkout (for example the main branch, for a before/after
 comparison); ``--max-shard-bytes 0`` leaves ``output.max_shard_bytes`` out of the config (for code
@@ -60,19 +65,30 @@ _LAUNCH = (
 )
 
 
-def generate_records(path: Path, count: int, text_bytes: int, seed: int = 1729) -> int:
-    """Write ``count`` JSONL records of about ``text_bytes`` characters of text each; return the file's size."""
+def generate_records(path: Path, count: int, text_bytes: int, seed: int = 1729, file_records: int = 0) -> int:
+    """Write ``count`` JSONL records of about ``text_bytes`` characters of text each; return their size.
+
+    With ``file_records``, ``path`` is a folder of files of that many records each (the last may hold
+    fewer), ``part-00000.jsonl`` on; the records are the same as in one file.
+    """
     rng = random.Random(seed)
-    with path.open("w", encoding="utf-8") as fh:
-        for i in range(count):
-            words: list[str] = []
-            size = 0
-            while size < text_bytes:
-                word = rng.choice(_WORDS) if rng.random() < 0.9 else f"{rng.randrange(10**6):06d}"
-                words.append(word)
-                size += len(word) + 1
-            fh.write(json.dumps({"id": f"rec-{i:08d}", "text": " ".join(words)}) + "\n")
-    return path.stat().st_size
+    per_file = file_records or count
+    if file_records:
+        path.mkdir()
+    total = 0
+    for first in range(0, max(count, 1), per_file):
+        target = path / f"part-{first // per_file:05d}.jsonl" if file_records else path
+        with target.open("w", encoding="utf-8") as fh:
+            for i in range(first, min(count, first + per_file)):
+                words: list[str] = []
+                size = 0
+                while size < text_bytes:
+                    word = rng.choice(_WORDS) if rng.random() < 0.9 else f"{rng.randrange(10**6):06d}"
+                    words.append(word)
+                    size += len(word) + 1
+                fh.write(json.dumps({"id": f"rec-{i:08d}", "text": " ".join(words)}) + "\n")
+        total += target.stat().st_size
+    return total
 
 
 def _config(path: Path, max_shard_bytes: int) -> None:
@@ -103,8 +119,12 @@ def _peak(processes: list[ProcPeak], role: str) -> float:
 
 
 def _run(key: str, records: int, args: argparse.Namespace, work: Path) -> dict[str, Any]:
-    inp, out, config = work / f"{key}.jsonl", work / f"{key}-out", work / "config.json"
-    size = generate_records(inp, records, args.text_bytes)
+    inp, out, config = (
+        work / (f"{key}-in" if args.file_records else f"{key}.jsonl"),
+        work / f"{key}-out",
+        work / "config.json",
+    )
+    size = generate_records(inp, records, args.text_bytes, file_records=args.file_records)
     _config(config, args.max_shard_bytes)
     env = dict(os.environ, PYTHONPATH=str(args.code))
     pool, sampler, runner_args = None, None, []
@@ -153,6 +173,7 @@ def run_memory(args: argparse.Namespace) -> dict[str, Any]:
         "runner": args.runner,
         "max_shard_bytes": args.max_shard_bytes or None,
         "balance": args.balance,
+        "file_records": args.file_records or None,
         "runs": [small, large],
         "worker_ratio": round(large["worker_peak_mb"] / small["worker_peak_mb"], 2),
         "launcher_ratio": round(large["launcher_peak_mb"] / small["launcher_peak_mb"], 2),
@@ -162,7 +183,7 @@ def run_memory(args: argparse.Namespace) -> dict[str, Any]:
 def _print(res: dict[str, Any]) -> None:
     print(
         f"runner: {res['runner']}  code: {res['code']}  output.max_shard_bytes: {res['max_shard_bytes']}  "
-        f"bins: {res['balance']}"
+        f"bins: {res['balance']}  records per file: {res['file_records'] or 'all'}"
     )
     print("| records | input MB | record shards | worker peak RSS MB | launcher peak RSS MB | job server MB | wall s |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
@@ -182,6 +203,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--text-bytes", type=int, default=2000)
     ap.add_argument("--max-shard-bytes", type=int, default=2_000_000)
     ap.add_argument("--code", type=Path, default=REPO)
+    ap.add_argument("--file-records", type=int, default=0, help="records per input file (default: one file)")
     ap.add_argument("--balance", action="store_true", help="keep the local runner's equal-work bins")
     ap.add_argument("--runner", choices=RUNNERS, default="direct", help="flink: local Flink, external worker pool")
     return ap.parse_args(argv)

@@ -76,3 +76,15 @@ def test_tree_sampler_sees_a_process_and_its_children_with_their_roles() -> None
     assert [(p.role, p.cmd) for p in children] == [("worker", "sleep 60"), ("worker", "sleep 60")]
     assert all(p.peak_rss_mb > 0 for p in peaks)
     assert sampler.tree_peak_kb > 0
+
+
+def test_records_split_into_files_are_the_same_records(tmp_path: Path) -> None:
+    whole = generate_records(tmp_path / "one.jsonl", 7, 50)
+    split = generate_records(tmp_path / "parts", 7, 50, file_records=3)
+    files = sorted((tmp_path / "parts").iterdir())
+    assert [f.name for f in files] == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    assert [len(f.read_text(encoding="utf-8").splitlines()) for f in files] == [3, 3, 1]
+    assert b"".join(f.read_bytes() for f in files) == (tmp_path / "one.jsonl").read_bytes()
+    assert split == whole
+    assert parse_args(["--file-records", "2000"]).file_records == 2000
+    assert parse_args([]).file_records == 0
