@@ -25,9 +25,8 @@ worker its whole bin at once by design, which would hide what the shards do; ``-
         [--text-bytes 2000] [--max-shard-bytes 2000000] [--file-records K] [--code DIR] [--balance]
 
 The input is one JSONL file, or with ``--file-records K`` a folder of files of K records each (so 10N
-is ten times as many files of the same size). A JSONL file is read by one worker in one bundle: its
-records all leave that worker through Beam's data channel, whose send queues hold up to 100 MB, so
-the reading worker's peak follows the file's size up to that cap.
+is ten times as many files of the same size): a JSONL file is read by one worker in one bundle, and
+this separates the size of the largest file from the number of records.
 
 ``--code DIR`` measures the code of another checkout (for example the main branch, for a before/after
 comparison); ``--max-shard-bytes 0`` leaves ``output.max_shard_bytes`` out of the config (for code
