@@ -255,50 +255,74 @@ def _role(pid: int, root: int, cmd: str) -> str:
     return "child"
 
 
+class TreeSampler:
+    """The peak memory of a process and its descendants, sampled every ``SAMPLE_SECONDS`` in a thread.
+
+    ``role(pid, cmdline)`` names each process the first time it is seen (its command line then);
+    ``peaks`` holds each process's largest VmHWM and CPU seconds seen, ``tree_peak_kb`` the largest
+    sum of VmRSS over the tree at one sample. ``sample()`` takes one sample; ``start()`` and ``stop()``
+    run and end the thread (``stop`` takes a last sample, so a short-lived tree is seen at least once).
+    """
+
+    def __init__(self, root: int, role: Callable[[int, str], str]) -> None:
+        self.root, self.role = root, role
+        self.peaks: dict[int, ProcPeak] = {}
+        self.tree_peak_kb = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def sample(self) -> None:
+        total = 0
+        pids, cpu = _tree(self.root)
+        for pid in pids:
+            mem = _mem_kb(pid)
+            if mem is None:
+                continue
+            rss, hwm = mem
+            total += rss
+            if pid not in self.peaks:
+                cmdline = _cmdline(pid)
+                self.peaks[pid] = ProcPeak(pid, self.role(pid, cmdline), cmdline[:160])
+            peak = self.peaks[pid]
+            peak.peak_rss_mb = max(peak.peak_rss_mb, hwm * 1024 / MB)
+            peak.cpu_s = max(peak.cpu_s, cpu.get(pid, 0.0))
+        self.tree_peak_kb = max(self.tree_peak_kb, total)
+
+    def _loop(self) -> None:
+        while not self._done.is_set():
+            self.sample()
+            self._done.wait(SAMPLE_SECONDS)
+
+    def start(self) -> TreeSampler:
+        self._thread.start()
+        return self
+
+    def stop(self) -> list[ProcPeak]:
+        """End the thread; every process seen, by pid."""
+        self._done.set()
+        self._thread.join()
+        self.sample()
+        return sorted(self.peaks.values(), key=lambda p: p.pid)
+
+
 def measure(
     key: str, label: str, cmd: list[str], workdir: Path, cwd: Path = REPO, env: dict[str, str] | None = None
 ) -> Measurement:
     """Run ``cmd`` to completion; wall time from spawn to exit; peak memory of every process in its tree."""
     m = Measurement(key=key, label=label, command=cmd)
     out_path, err_path = workdir / f"{key}.stdout", workdir / f"{key}.stderr"
-    peaks: dict[int, ProcPeak] = {}
-    tree_peak_kb = 0
-    done = threading.Event()
     with out_path.open("wb") as out, err_path.open("wb") as err:
         busy0, self0 = _busy_seconds(), _self_cpu()
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=err, env=env)
-
-        def sample() -> None:
-            nonlocal tree_peak_kb
-            while not done.is_set():
-                total = 0
-                pids, cpu = _tree(proc.pid)
-                for pid in pids:
-                    mem = _mem_kb(pid)
-                    if mem is None:
-                        continue
-                    rss, hwm = mem
-                    total += rss
-                    if pid not in peaks:
-                        cmdline = _cmdline(pid)
-                        peaks[pid] = ProcPeak(pid, _role(pid, proc.pid, cmdline), cmdline[:160])
-                    peaks[pid].peak_rss_mb = max(peaks[pid].peak_rss_mb, hwm * 1024 / MB)
-                    peaks[pid].cpu_s = max(peaks[pid].cpu_s, cpu.get(pid, 0.0))
-                tree_peak_kb = max(tree_peak_kb, total)
-                done.wait(SAMPLE_SECONDS)
-
-        sampler = threading.Thread(target=sample, daemon=True)
-        sampler.start()
+        sampler = TreeSampler(proc.pid, lambda pid, cmdline: _role(pid, proc.pid, cmdline)).start()
         _, status, usage = os.wait4(proc.pid, 0)
         m.wall_s = time.perf_counter() - start
-        done.set()
-        sampler.join()
+        m.processes = sampler.stop()
         busy, own = _busy_seconds() - busy0, _self_cpu() - self0
     proc.returncode = os.waitstatus_to_exitcode(status)  # reaped by wait4; keep Popen consistent
     m.returncode = proc.returncode
-    m.processes = sorted(peaks.values(), key=lambda p: p.pid)
-    m.tree_peak_mb = tree_peak_kb * 1024 / MB
+    m.tree_peak_mb = sampler.tree_peak_kb * 1024 / MB
     m.rusage_maxrss_mb = usage.ru_maxrss * 1024 / MB
     m.cpu_s = usage.ru_utime + usage.ru_stime
     m.other_cpu_s = max(0.0, busy - m.cpu_s - own)

@@ -14,6 +14,11 @@ records or files is wrapped in ``safe_step``, which replaces an escaping excepti
 logs and sends back to its runner (which relays it to the launcher as a job message and as the
 error it raises) is code and ids only.
 
+One kind of message is shown: a ``CountsFailure``'s (``ManifestError``, "counts do not add up: read=5
+written=3 ..."), made only of a phrase its class declares and integers, never of input. It appears in
+the line as ``[phrase: name=N ...]`` and is read back from a relayed text only in that form, with a
+declared phrase and exactly its declared names; anything else in brackets is dropped like any message.
+
 ``install_log_safety`` adds a filter to the root logger's handlers that rewrites every log record
 carrying an exception, every ERROR record from Beam, and every record Beam's code logs through a
 logger outside ``apache_beam`` (the launcher re-logs a portable job's messages, worker errors
@@ -27,14 +32,22 @@ from __future__ import annotations
 import functools
 import inspect
 import logging
+import operator
 import re
 import sys
 import traceback
 from collections.abc import Callable, Iterator
 from pathlib import PurePath
-from typing import Any, TextIO, TypeVar, cast
+from typing import Any, ClassVar, TextIO, TypeVar, cast
 
-__all__ = ["SafeFailureFilter", "StepFailure", "describe_failure", "install_log_safety", "safe_step"]
+__all__ = [
+    "CountsFailure",
+    "SafeFailureFilter",
+    "StepFailure",
+    "describe_failure",
+    "install_log_safety",
+    "safe_step",
+]
 
 _FRAME = re.compile(r'File "([^"\n]+)", line (\d+), in ([A-Za-z_][A-Za-z0-9_<>]*)')
 _EXCEPTION_NAME = re.compile(
@@ -54,6 +67,49 @@ _WHERE = re.compile(r"\b([A-Za-z0-9_.\-]+\.py):(\d+) in ([A-Za-z_][A-Za-z0-9_<>]
 _RECORD = re.compile(r"; record ([A-Za-z0-9_.:~#\-]{1,100}|<withheld>)")
 # Record ids named in failures: ids of this shape only (derived ids, opaque upstream ids); others withheld.
 _SAFE_ID = re.compile(r"[A-Za-z0-9_.:~#\-]{1,100}", re.ASCII)
+# A CountsFailure's message as describe_failure writes it; what it says is checked against COUNT_MESSAGES.
+_COUNTS = re.compile(r"\[([a-z][a-z ]{0,58}[a-z]): ([a-z_]{1,30}=\d{1,20}(?: [a-z_]{1,30}=\d{1,20}){0,9})\]")
+# Every CountsFailure subclass's phrases and the names of their counts, in order.
+COUNT_MESSAGES: dict[str, tuple[str, ...]] = {}
+
+
+class CountsFailure(Exception):
+    """A failure whose message says counts only: one of its class's ``MESSAGES`` phrases and integers.
+
+    ``describe_failure`` shows it (``[phrase: name=N ...]``) where it withholds every other message.
+    ``MESSAGES`` maps each phrase (lowercase words) to the names of its counts; constructing one with
+    another phrase, other names or a value that is not an ``int`` is a ``TypeError``.
+    """
+
+    MESSAGES: ClassVar[dict[str, tuple[str, ...]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for phrase, names in cls.MESSAGES.items():
+            if not _COUNTS.fullmatch(f"[{phrase}: " + " ".join(f"{n}=0" for n in names) + "]"):
+                raise TypeError(f"{cls.__name__}: a phrase of lowercase words and up to 10 lowercase names")
+            COUNT_MESSAGES[phrase] = names
+
+    def __init__(self, phrase: str, **counts: int) -> None:
+        if self.MESSAGES.get(phrase) != tuple(counts):
+            raise TypeError(f"{type(self).__name__}: not one of its count messages")
+        self.phrase = phrase
+        self.counts = {k: operator.index(v) for k, v in counts.items()}  # integers only (TypeError otherwise)
+        super().__init__(self.counts_text())
+
+    def counts_text(self) -> str:
+        """``phrase: name=N ...``: the message."""
+        return f"{self.phrase}: " + " ".join(f"{k}={v:d}" for k, v in self.counts.items())
+
+
+def _counts_in(text: str) -> list[str]:
+    """The ``[phrase: name=N ...]`` messages in ``text`` whose phrase and names a ``CountsFailure`` declares."""
+    found = []
+    for phrase, pairs in _COUNTS.findall(text):
+        names = tuple(pair.split("=", 1)[0] for pair in pairs.split(" "))
+        if COUNT_MESSAGES.get(phrase) == names:
+            found.append(f"{phrase}: {pairs}")
+    return found
 
 
 class StepFailure(Exception):
@@ -93,6 +149,7 @@ def describe_failure(exc: BaseException | None = None, text: str = "", *, messag
     their classes and tracebacks), as for a failure whose message may quote a record."""
     chain = _chain(exc)
     names = [type(e).__name__ for e in chain if not isinstance(e, StepFailure)]
+    counts = [e.counts_text() for e in chain if isinstance(e, CountsFailure)]
     # Outermost first, so the last frames are where it failed first.
     frames = [(f.filename, f.lineno or 0, f.name) for e in chain for f in traceback.extract_tb(e.__traceback__)]
     if messages:
@@ -102,12 +159,15 @@ def describe_failure(exc: BaseException | None = None, text: str = "", *, messag
     names += _EXCEPTION_NAME.findall(text)
     frames += _FRAME.findall(text)  # a worker's traceback, folded into the message by Beam
     step_names, step_where, records = _step_failures(text)
+    counts += _counts_in(text)
     # Prefer frames of scrubline (and the user's code) over Beam's and the standard library's.
     ours = [f for f in frames if not any(p in f[0] for p in _LIBRARY_PATHS)]
     shown = ours or ([] if step_where else frames)  # library frames only when nothing else says where
     where = [f"{PurePath(f).name}:{line} in {fn}" for f, line, fn in shown] + step_where
     names += step_names
     summary = "(" + " <- ".join(dict.fromkeys(names)) + ")" if names else "(no exception class)"
+    if counts:
+        summary += f" [{counts[-1]}]"
     transforms = list(dict.fromkeys(_TRANSFORM.findall(text)))
     if transforms:
         summary += f" while running {transforms[-1]!r}"

@@ -160,8 +160,12 @@ def _uncompressed() -> str:
 def use_options(options: Any) -> None:
     """Give Beam's file systems the run's ``PipelineOptions`` (S3 endpoint and keys, GCP project...).
 
-    The launcher calls it before it lists or reads anything; Beam's SDK workers get the same options
-    from the runner.
+    The launcher calls it before it lists or reads anything; workers never call it. An SDK worker
+    started through ``sdk_worker_main`` (Beam's container boot program, or a worker pool's
+    ``--container_executable`` such as ``tests/beam_boot.py``) has Beam set the job's options on its
+    file systems from the runner's provision service. A plain ``worker_pool_main`` (no container
+    executable) starts ``SdkHarness`` without any pipeline options: its workers read and write local
+    paths, but an object store fails there (``Must provide one of client or options``).
     """
     _filesystems().set_options(options)
 
@@ -291,7 +295,34 @@ class _DigestingRaw(io.RawIOBase):
         return self.position
 
 
-class ReadOnce:
+class _DigestingOpener:
+    """The opener handed to a reader that digests one stored file on the way (``ReadOnce``, ``ReadRanges``).
+
+    The first ``open`` of the file opens it and returns ``_wrap`` of it (the digesting stream); a
+    second open, or another location, reads without digesting. ``close`` releases the file.
+    """
+
+    def __init__(self, location: str) -> None:
+        self._location = location
+        self._source: BinaryIO | None = None
+
+    def _wrap(self, source: BinaryIO) -> BinaryIO:
+        raise NotImplementedError
+
+    def open(self, location: str) -> BinaryIO:
+        """The reader's stream; a second open (or another location) reads without digesting."""
+        if self._source is not None or location != self._location:
+            return open_read(location)
+        self._source = open_read(location)
+        return self._wrap(self._source)
+
+    def close(self) -> None:
+        """Release the file without digesting the rest (a reader failed)."""
+        if self._source is not None:
+            self._source.close()
+
+
+class ReadOnce(_DigestingOpener):
     """One stored file read by a reader and digested on the way, so it is read once, not twice.
 
     ``open`` is the opener handed to the reader: the first call opens the file and digests what the
@@ -301,17 +332,12 @@ class ReadOnce:
     """
 
     def __init__(self, location: str, hasher: Hasher | None = None) -> None:
-        self._location = location
+        super().__init__(location)
         self._hasher: Hasher = hasher if hasher is not None else hashlib.sha256()
-        self._source: BinaryIO | None = None
         self._raw: _DigestingRaw | None = None
 
-    def open(self, location: str) -> BinaryIO:
-        """The reader's stream; a second open (or another location) reads without digesting."""
-        if self._source is not None or location != self._location:
-            return open_read(location)
-        self._source = open_read(location)
-        self._raw = _DigestingRaw(self._source, self._hasher)
+    def _wrap(self, source: BinaryIO) -> BinaryIO:
+        self._raw = _DigestingRaw(source, self._hasher)
         return io.BufferedReader(self._raw)  # type: ignore[return-value]
 
     def finish(self) -> tuple[int, str] | None:
@@ -329,11 +355,6 @@ class ReadOnce:
         except OSError:
             return None
         return done, self._hasher.hexdigest()
-
-    def close(self) -> None:
-        """Release the file without digesting the rest (a reader failed)."""
-        if self._source is not None:
-            self._source.close()
 
 
 def _read_full(source: BinaryIO, n: int) -> bytes:
@@ -429,7 +450,7 @@ def digest_ranges(source: BinaryIO, cuts: Sequence[int]) -> list[str] | None:
     return raw.digests if raw.frontier == raw.end else None
 
 
-class ReadRanges:
+class ReadRanges(_DigestingOpener):
     """Byte ranges of one stored file digested while a reader reads the parts of the file it needs.
 
     ``cuts`` are non-decreasing offsets; range ``i`` is ``[cuts[i], cuts[i+1])``. ``open`` is the opener
@@ -440,17 +461,12 @@ class ReadRanges:
     """
 
     def __init__(self, location: str, cuts: Sequence[int]) -> None:
-        self._location = location
+        super().__init__(location)
         self._cuts = list(cuts)
-        self._source: BinaryIO | None = None
         self._raw: _RangeDigestingRaw | None = None
 
-    def open(self, location: str) -> BinaryIO:
-        """The reader's stream; a second open (or another location) reads without digesting."""
-        if self._source is not None or location != self._location:
-            return open_read(location)
-        self._source = open_read(location)
-        self._raw = _RangeDigestingRaw(self._source, self._cuts)
+    def _wrap(self, source: BinaryIO) -> BinaryIO:
+        self._raw = _RangeDigestingRaw(source, self._cuts)
         return self._raw  # type: ignore[return-value]
 
     def finish(self) -> list[str] | None:
@@ -459,15 +475,10 @@ class ReadRanges:
         try:
             if self._source is None:
                 self._source = open_read(self._location)
-                self._raw = _RangeDigestingRaw(self._source, self._cuts)
+                self._wrap(self._source)
             assert self._raw is not None
             with self._source:
                 self._raw.fill(self._raw.end)
         except OSError:
             return None
         return self._raw.digests if self._raw.frontier == self._raw.end else None
-
-    def close(self) -> None:
-        """Release the file without digesting the rest (a reader failed)."""
-        if self._source is not None:
-            self._source.close()

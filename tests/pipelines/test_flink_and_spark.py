@@ -30,12 +30,9 @@ from __future__ import annotations
 import json
 import os
 import re
-import shlex
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +43,16 @@ import pytest
 import yaml
 from apache_beam.io.filesystems import FileSystems
 
+from tests.engines import (
+    BOOT,
+    PoolStartError,
+    WorkerPool,
+    engine_args,
+    external,
+    job_server_jar,
+    start_worker_pool,
+    stop_group,
+)
 from tests.objectstore import ENV, S3Server
 from transforms import storage
 from transforms.operators import pseudonym
@@ -53,11 +60,7 @@ from transforms.operators import pseudonym
 pytestmark = pytest.mark.slow
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-BOOT = Path(__file__).resolve().parents[1] / "beam_boot.py"
-JOB_SERVERS = Path(os.environ.get("SCRUBLINE_JOB_SERVERS") or Path.home() / ".cache" / "scrubline" / "job-servers")
-START_TIMEOUT_S = 60
 RUN_TIMEOUT_S = 420
-STOP_TIMEOUT_S = 10
 KEY_ENV = "SCRUBLINE_ENGINE_TEST_KEY"
 KEY = "engine-test-key-9f8e7d6c5b4a"
 LEAK = "wendy.quill@example.org Marlowe"  # what the broken worker's exception message says
@@ -80,28 +83,6 @@ ROWS = [
 # Not an object (invalid_record), then not UTF-8 (decode_error).
 BAD_LINES = [b'"just a string"', b'{"id": "legacy", "text": "na\xefve"}']
 SECRETS = ["wendy.quill", "5555 5555 5555 4444", "qzbuild7", "tickets.jsonl", KEY, ENV["AWS_SECRET_ACCESS_KEY"]]
-
-
-# The job server's JVM keeps its temp files (Flink's RPC jar, mini-cluster folders) in the launcher's
-# temp folder instead of /tmp. Spark keeps SDK workers for a minute instead of starting one per stage
-# (31 here, about a minute more); Flink starts one per stage (6 here).
-ENGINES = {
-    "flink": (
-        "--runner=FlinkRunner",
-        "--flink_master=[local]",
-        "--flink_version=1.19",
-        "--parallelism=2",
-        "--flink_job_server_jar={jar}",
-        "--job_server_jvm_property=-Djava.io.tmpdir={tmp}",
-    ),
-    "spark": (
-        "--runner=SparkRunner",
-        "--spark_master_url=local[2]",
-        "--spark_job_server_jar={jar}",
-        "--job_server_jvm_property=-Djava.io.tmpdir={tmp}",
-        "--environment_cache_millis=60000",
-    ),
-}
 
 
 def _require(ok: bool, reason: str) -> None:
@@ -173,23 +154,9 @@ def _scrubline(site: _Site, *args: str) -> subprocess.CompletedProcess[str]:
     try:
         out, err = proc.communicate(timeout=RUN_TIMEOUT_S)
     except subprocess.TimeoutExpired:
-        _stop_group(proc)
+        stop_group(proc)
         pytest.fail(f"scrubline run did not finish within {RUN_TIMEOUT_S} s")
     return subprocess.CompletedProcess(cmd, proc.returncode, out.decode(), err.decode())
-
-
-def _stop_group(proc: subprocess.Popen) -> None:
-    """SIGTERM a process group (a worker pool and its SDK workers), then SIGKILL what is left."""
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            proc.wait(timeout=STOP_TIMEOUT_S)
-        except subprocess.TimeoutExpired:
-            continue
-    proc.wait(timeout=STOP_TIMEOUT_S)
 
 
 @pytest.fixture(scope="module")
@@ -213,71 +180,40 @@ def site(tmp_path_factory: pytest.TempPathFactory, s3_server: S3Server) -> _Site
     return site
 
 
-@dataclass(frozen=True)
-class _Pool:
-    endpoint: str
-    log: Path
-    pid: int
-
-
 @pytest.fixture
-def worker_pool(site: _Site, request: pytest.FixtureRequest) -> Iterator[Callable[..., _Pool]]:
+def worker_pool(site: _Site, request: pytest.FixtureRequest) -> Iterator[Callable[..., WorkerPool]]:
     """Starts Beam's worker pool in its own folder, temp folder and mount namespace; stops it after."""
     _require(_unshare_works(), "unshare --mount is not permitted here (needs root)")
-    started: list[subprocess.Popen] = []
+    started: list[WorkerPool] = []
 
-    def start(pythonpath: str = "") -> _Pool:
+    def start(pythonpath: str = "") -> WorkerPool:
         home = site.pools / request.node.name.replace("[", "-").rstrip("]")
-        (home / "tmp").mkdir(parents=True)
-        log = home / "pool.log"
-        env = {**os.environ, KEY_ENV: KEY, "TMPDIR": str(home / "tmp")}
-        # The pool starts each worker as `python -c ...`: this interpreter.
-        env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
-        env["PYTHONPATH"] = os.pathsep.join(p for p in [pythonpath, env.get("PYTHONPATH", "")] if p)
-        hide = "".join(f"mount -t tmpfs -o size=1m hidden {shlex.quote(str(d))} && " for d in site.hidden)
-        # Each worker is `beam_boot.py --id=... --provision_endpoint=...`, run by the first python3 on PATH.
-        pool = [sys.executable, "-m", "apache_beam.runners.worker.worker_pool_main", "--service_port=0"]
-        pool.append(f"--container_executable={BOOT}")
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                ["unshare", "--mount", "--propagation", "private", "sh", "-c", hide + 'exec "$@"', "sh", *pool],
-                cwd=home,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        started.append(proc)
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not (port := re.search(r"servicer at port: localhost:(\d+)", log.read_text(errors="replace"))):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"worker pool did not start:\n{log.read_text(errors='replace')[-3000:]}")
-            time.sleep(0.2)
-        return _Pool(f"localhost:{port.group(1)}", log, proc.pid)
+        try:
+            pool = start_worker_pool(home, {**os.environ, KEY_ENV: KEY}, pythonpath, hidden=site.hidden)
+        except PoolStartError as exc:
+            pytest.fail(str(exc))
+        started.append(pool)
+        return pool
 
     yield start
-    for proc in started:
-        _stop_group(proc)
+    for pool in started:
+        stop_group(pool.proc)
 
 
 def _engine_args(name: str, site: _Site) -> list[str]:
     """The runner's flags (without the environment's), once Java and the job server are there."""
-    jar = JOB_SERVERS / name / "job-server.jar"
     _require(shutil.which("java") is not None, "java is not installed")
-    _require(jar.is_file(), f"no {name} job server at {jar}: run .ci/fetch_job_servers.sh")
-    return [a.format(jar=jar, tmp=site.launcher / "tmp") for a in ENGINES[name]]
-
-
-def _external(pool: _Pool) -> list[str]:
-    return ["--environment_type=EXTERNAL", f"--environment_config={pool.endpoint}"]
+    _require(
+        job_server_jar(name).is_file(), f"no {name} job server at {job_server_jar(name)}: run .ci/fetch_job_servers.sh"
+    )
+    return engine_args(name, site.launcher / "tmp")
 
 
 @pytest.mark.parametrize(
     "engine", [pytest.param("flink", marks=pytest.mark.flink), pytest.param("spark", marks=pytest.mark.spark)]
 )
 def test_engine_output_is_byte_identical_to_direct_runner(
-    site: _Site, worker_pool: Callable[..., _Pool], engine: str
+    site: _Site, worker_pool: Callable[..., WorkerPool], engine: str
 ) -> None:
     runner_args = _engine_args(engine, site)
     pool = worker_pool()
@@ -289,7 +225,7 @@ def test_engine_output_is_byte_identical_to_direct_runner(
     assert os.readlink(f"/proc/{pool.pid}/ns/net") == os.readlink("/proc/self/ns/net")
 
     output = FileSystems.join(site.outputs, engine)
-    run = _scrubline(site, "--output", output, *runner_args, *_external(pool))
+    run = _scrubline(site, "--output", output, *runner_args, *external(pool.endpoint))
     assert run.returncode == 0, run.stderr[-3000:]
 
     # The manifest and every file it lists are the DirectRunner's, byte for byte (run_stats.json and
@@ -314,7 +250,7 @@ def test_engine_output_is_byte_identical_to_direct_runner(
     assert records["e2"]["text"] == "Deploy from <INTERNAL_HOST>, charge <CREDIT_CARD>, track <TICKET_ID>"
 
     # The Java job server ran the job, and the pool's workers ran every Python step.
-    assert f"'-jar', '{JOB_SERVERS / engine / 'job-server.jar'}'" in run.stderr
+    assert f"'-jar', '{job_server_jar(engine)}'" in run.stderr
     pool_log = pool.log.read_text(errors="replace")
     started = re.findall(r"Starting worker with command \[('[^']*')", pool_log)
     assert started and set(started) == {repr(str(BOOT))}, started  # each through the boot stand-in
@@ -324,7 +260,9 @@ def test_engine_output_is_byte_identical_to_direct_runner(
 
 
 @pytest.mark.flink
-def test_failing_flink_worker_is_reported_by_where_not_what(site: _Site, worker_pool: Callable[..., _Pool]) -> None:
+def test_failing_flink_worker_is_reported_by_where_not_what(
+    site: _Site, worker_pool: Callable[..., WorkerPool]
+) -> None:
     # Every worker the pool starts imports sitecustomize: it breaks the shard writer with a message
     # that quotes data. Flink relays the worker's traceback to the launcher as a job message.
     inject = site.pools / "inject"
@@ -338,7 +276,7 @@ def test_failing_flink_worker_is_reported_by_where_not_what(site: _Site, worker_
     runner_args = _engine_args("flink", site)
     pool = worker_pool(pythonpath=str(inject))
     output = FileSystems.join(site.outputs, "flink-broken")
-    run = _scrubline(site, "--output", output, *runner_args, *_external(pool))
+    run = _scrubline(site, "--output", output, *runner_args, *external(pool.endpoint))
 
     assert run.returncode == 1
     assert "scrubline: error: the pipeline failed (" in run.stderr and "KeyError" in run.stderr

@@ -12,10 +12,19 @@ import sys
 import traceback
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 import pytest
 
-from transforms.logsafety import SafeFailureFilter, StepFailure, describe_failure, install_log_safety, safe_step
+from transforms.logsafety import (
+    CountsFailure,
+    SafeFailureFilter,
+    StepFailure,
+    describe_failure,
+    install_log_safety,
+    safe_step,
+)
+from transforms.output.manifest import ManifestError
 
 SECRET = "ines.duarte@example.org"
 
@@ -219,3 +228,56 @@ def test_filter_rewrites_what_beam_relays_through_the_root_logger() -> None:
     )
     assert info.getMessage() == "runner message withheld [it may quote a record]"
     assert ours.getMessage() == "stage 3"
+
+
+@safe_step
+def _publish_counts(read: int, written: int) -> None:
+    raise ManifestError("counts do not add up", read=read, written=written, quarantined=0, excluded=0)
+
+
+def test_counts_only_messages_are_shown_from_the_exception_and_from_a_relayed_line() -> None:
+    with pytest.raises(StepFailure) as info:
+        _publish_counts(7, 5)
+    line = str(info.value)
+    assert line.startswith("(ManifestError) [counts do not add up: read=7 written=5 quarantined=0 excluded=0]; ")
+    # The launcher gets the worker's traceback as text: the counts come back from it.
+    relayed = "".join(traceback.format_exception(info.value)) + "\n[while running 'PublishManifest/Publish']"
+    again = describe_failure(text=relayed)
+    assert again.startswith(
+        "(ManifestError) [counts do not add up: read=7 written=5 quarantined=0 excluded=0]"
+        " while running 'PublishManifest/Publish'; last frames: "
+    )
+    assert again.endswith(line.split("; last frames: ")[1])
+    assert describe_failure(_fail(ManifestError("fingerprints do not add up", read=3, fingerprinted=2))).startswith(
+        "(ManifestError) [fingerprints do not add up: read=3 fingerprinted=2]; last frames: "
+    )
+
+
+@pytest.mark.parametrize(
+    "fake",
+    [
+        "[counts do not add up: read=7 written=5 quarantined=0]",  # names other than the declared ones
+        "[counts do not add up: read=7 written=5 quarantined=0 excluded=0 card=4111]",
+        "[ines duarte lives here: read=7]",  # a phrase no CountsFailure declares
+        f"[counts do not add up: read={SECRET} written=5 quarantined=0 excluded=0]",
+        "[counts do not add up: read=7 written=five quarantined=0 excluded=0]",
+    ],
+)
+def test_bracketed_text_that_is_not_a_declared_counts_message_is_dropped(fake: str) -> None:
+    assert describe_failure(text=f"StepFailure: (KeyError) {fake}; last frames: io.py:9 in _write") == (
+        "(KeyError); last frames: io.py:9 in _write"
+    )
+    assert describe_failure(_fail(KeyError(fake))) == f"(KeyError); last frames: {RAISED_AT}"
+
+
+def test_a_counts_failure_takes_only_its_declared_phrases_names_and_integers() -> None:
+    with pytest.raises(TypeError):
+        ManifestError(f"counts do not add up for {SECRET}", read=1, written=1, quarantined=0, excluded=0)
+    with pytest.raises(TypeError):
+        ManifestError("counts do not add up", read=1, written=1, quarantined=0, excluded=0, extra=1)
+    with pytest.raises(TypeError):
+        ManifestError("counts do not add up", read=SECRET, written=1, quarantined=0, excluded=0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+
+        class _Loose(CountsFailure):
+            MESSAGES: ClassVar[dict[str, tuple[str, ...]]] = {"Free Text: {x}": ("n",)}

@@ -13,9 +13,10 @@ import importlib.metadata
 import json
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from transforms import __version__, storage
+from transforms.logsafety import CountsFailure
 from transforms.output.shards import OutputFile, publish_text
 
 __all__ = ["MANIFEST_NAME", "ManifestError", "build_manifest", "component_versions", "write_manifest"]
@@ -23,8 +24,14 @@ __all__ = ["MANIFEST_NAME", "ManifestError", "build_manifest", "component_versio
 MANIFEST_NAME = "manifest.json"
 
 
-class ManifestError(RuntimeError):
-    """The run's counts do not add up; no manifest is published."""
+class ManifestError(CountsFailure, RuntimeError):
+    """The run's counts do not add up; no manifest is published. Its message is counts only, so the
+    CLI shows it (``transforms.logsafety.CountsFailure``)."""
+
+    MESSAGES: ClassVar[dict[str, tuple[str, ...]]] = {
+        "counts do not add up": ("read", "written", "quarantined", "excluded"),
+        "fingerprints do not add up": ("read", "fingerprinted"),
+    }
 
 
 def _dist_version(*names: str) -> str:
@@ -95,10 +102,10 @@ def build_manifest(
     fingerprinted = sum(f.rows for f in ordered if f.path.startswith("fingerprints/"))
     if read != written + quarantined + excluded:
         raise ManifestError(
-            f"counts do not add up: read={read} written={written} quarantined={quarantined} excluded={excluded}"
+            "counts do not add up", read=read, written=written, quarantined=quarantined, excluded=excluded
         )
     if any(f.path.startswith("fingerprints/") for f in ordered) and fingerprinted != read:
-        raise ManifestError(f"fingerprints do not add up: read={read} fingerprinted={fingerprinted}")
+        raise ManifestError("fingerprints do not add up", read=read, fingerprinted=fingerprinted)
     return {
         "manifest_version": 3,
         "ruleset": ruleset,
