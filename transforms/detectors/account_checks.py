@@ -176,6 +176,20 @@ def account_name(match: RuleMatch) -> bool:
     return _account_ok(match.text, match.start, match.end)
 
 
+@register_check("not_common_word")
+def not_common_word(match: RuleMatch) -> bool:
+    """Reject a value of letters only that is a common English word ("User: Hello", "user: thanks"), unless it
+    is an account name such as ``root``, or a capitalised word ("Login: Tomorrow"): a transcript's speaker
+    label, not a login."""
+    value = match.value.strip("\"'").rstrip(".,;:!?")
+    if not value.isalpha():
+        return True
+    folded = value.casefold()
+    if folded in word_list("service_accounts.txt"):
+        return True
+    return folded not in load_english_words() and not (value[0].isupper() and value[1:].islower())
+
+
 @register_check("home_folder")
 def home_folder(match: RuleMatch) -> bool:
     """A home folder's name that belongs to a person, not a shared or default profile."""

@@ -4,12 +4,15 @@ Each check strips what surrounds the value (a pair of quotes or backticks, trail
 punctuation) and returns the value's span, or rejects the match:
 
 * ``label_password``: a literal, not a placeholder, mask, template, reference, YAML tag, aside, code
-  reference or words that stand in for a value (``your-password-here``), with at least two character
-  classes (a capital only at the start does not count) or all digits (a PIN);
+  reference, constant's name (``DB_PASSWORD``) or words that stand in for a value (``your-password-here``),
+  with at least two character classes (a capital only at the start does not count) or all digits (a PIN);
 * ``label_username``: one token, not a common English word unless it is an account name such as
-  ``root``, not a label itself;
+  ``root``, not a label itself nor a constant's name; right after the label and a blank only when it has a
+  login's shape;
 * ``label_identifier``: space-separated groups of letters and digits, read while each group has a digit or
   is a short capitalised code, with enough digits and a bounded length;
+* ``case_number``: a court's case number: a number with its separators, register letters and Roman
+  numerals of a chamber (``2 BvR 1187/19``, ``I C 1187/21``), never a date, year, version, amount or URL;
 * ``birth_date``: a date that parses (day, month, plausible year), in digits or with a month name in any
   language of ``lexicon/data/month_names.yaml``.
 
@@ -37,7 +40,15 @@ from transforms.lexicon.names import load_english_words
 from transforms.lexicon.phrases import phrase_list, phrase_tree
 from transforms.lexicon.wordlists import word_list
 
-__all__ = ["bare_identifier", "birth_date", "label_identifier", "label_password", "label_username", "month_number"]
+__all__ = [
+    "bare_identifier",
+    "birth_date",
+    "case_number",
+    "label_identifier",
+    "label_password",
+    "label_username",
+    "month_number",
+]
 
 _QUOTES = {'"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»", "„": "“"}
 _TRAILING = ".,;:?)]}>\"'”’»"
@@ -102,6 +113,8 @@ def label_password(
         return False
     if is_placeholder_phrase(value) or (not quoted and _not_literal(match.text, start, end)):
         return False
+    if not quoted and _CONSTANT.fullmatch(value):
+        return False
     if value.casefold() in _labels():
         return False
     return (start, end) if value.isdigit() or _classes(value) >= min_classes else False
@@ -127,19 +140,43 @@ def _common_word(value: str) -> bool:
 
 
 @register_check("label_username")
-def label_username(match: RuleMatch) -> CheckResult:
+def label_username(match: RuleMatch, *, allow_bare: bool = False) -> CheckResult:
     """A user name after its label: one token, not a placeholder, a label or a common English word (unless it
-    is an account name such as ``root``); a capitalised word must have a digit or a separator in it."""
+    is an account name such as ``root``); a capitalised word must have a digit or a separator in it. With
+    ``allow_bare`` a blank alone may separate label and value when the value has a user name's shape (see
+    ``_bare_username``)."""
     start, end, quoted = _strip(match)
     value = match.text[start:end]
-    if (not quoted and _bare_after_space(match)) or not _USERNAME.fullmatch(value):
+    if not _USERNAME.fullmatch(value):
+        return False
+    if not quoted and _bare_after_space(match) and not (allow_bare and _bare_username(match.text, value, end)):
         return False
     if is_placeholder(value) or value.casefold() in _labels() or (value.isdigit() and len(value) < 3):
+        return False
+    if not quoted and _CONSTANT.fullmatch(value):
         return False
     plain = value.isalpha()
     if plain and (_common_word(value) or (value[0].isupper() and value[1:].islower())):
         return False
     return start, end
+
+
+_LOGIN_SHAPE = re2.compile(
+    r"\p{Ll}[\p{Ll}\p{N}]*(?:[._]\p{Ll}[\p{Ll}\p{N}]*|\p{N}+)+|\p{Ll}[\p{Ll}\p{N}._\-]*\p{N}[\p{Ll}\p{N}._\-]*",
+    re2_options(),
+)
+# a constant's name in capitals ("DB_PASSWORD", "SERVICE_USER"): a reference to a value, not one
+_CONSTANT = re2.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]*[A-Z][A-Z0-9]*)+", re2_options())
+_LIST_END = ",;"
+
+
+def _bare_username(text: str, value: str, end: int) -> bool:
+    """A value a blank alone sets apart from its label ("Benutzername hlindner, Passwort ...", "utente
+    ospite_wifi"): lower case with a digit, ``.`` or ``_`` in it (a hyphen alone joins words: "web-based"), or
+    a plain lower-case ASCII word that ends a list item (a comma or semicolon follows)."""
+    if _LOGIN_SHAPE.fullmatch(value):
+        return True
+    return value.isascii() and value.isalpha() and value.islower() and text[end : end + 1] in tuple(_LIST_END)
 
 
 def _identifier_end(text: str, start: int, end: int) -> int:
@@ -269,3 +306,50 @@ def birth_date(match: RuleMatch) -> CheckResult:
     value = match.text[start:end].rstrip(".,")
     end = start + len(value)
     return (start, end) if _digit_date_ok(value) or _word_date_ok(value) or _compact_date_ok(value) else False
+
+
+# A case number's groups: a number with its separators ("1187/19", "20-14.771", "5Ob123/19k"), a register's
+# letters ("BvR", "ZR", "Ca", "HA ZA", "O") or Roman numerals of a chamber ("VI", "II"), or a lone "/".
+_CASE_GROUP = re2.compile(r"[A-Za-z0-9][A-Za-z0-9/.\-:]*|/", re2_options())
+_REGISTER = re2.compile(r"[A-Z][A-Za-z]{0,3}", re2_options())
+# a date, a month and year, a year or a range of years, a version or an amount: no case number
+_NOT_A_CASE = re.compile(
+    r"\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)?\d\d|(?:0?[1-9]|1[0-2])/(?:19|20)\d\d|(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?"
+    r"|v?\d+(?:\.\d+)+|\d{1,3}(?:[,.]\d{3})+"
+)
+
+
+@register_check("case_number")
+def case_number(match: RuleMatch, *, min_digits: int = 3) -> CheckResult:
+    """A court's case number after its label: groups of a number and a register's letters ("2 BvR 1187/19",
+    "I C 1187/21", "C/13/712290 / HA ZA 22-118", "21/04471", "DBVX-V-B7F-NK2Q"), read while each group is one
+    of them, ending on a group with a digit; at least ``min_digits`` digits; never a date, a year, a version
+    or an amount, and never digits alone or a URL."""
+    start, end, _ = _strip(match)
+    value = match.text[start:end]
+    position, last, numbers = 0, 0, []
+    while position < len(value):
+        group = _CASE_GROUP.match(value, position)
+        if group is None:
+            break
+        token = group.group().rstrip(".:-/") or group.group()
+        if any(c.isdigit() for c in token):
+            numbers.append(token)
+            last = position + len(token)
+        elif token != "/" and not _REGISTER.fullmatch(token):
+            break
+        position = group.end()
+        if value[position : position + 1] != " ":
+            break
+        position += 1
+    core = value[:last]
+    if not numbers or sum(c.isdigit() for c in core) < min_digits or "://" in core:
+        return False
+    # one number at least is more than digits ("1187/19", "20-14.771", "HQ19X01187") and no date, year, version
+    # or amount: "case 10001:" in a switch, "Mar 2011" after "causa"; a plain number after "Case number" is
+    # the identifier rule's
+    return (start, start + last) if any(_case_shaped(n) for n in numbers) else False
+
+
+def _case_shaped(number: str) -> bool:
+    return not number.isdigit() and _NOT_A_CASE.fullmatch(number) is None

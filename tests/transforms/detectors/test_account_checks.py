@@ -11,6 +11,7 @@ from transforms.detectors.account_checks import (
     home_folder,
     local_phone,
     luhn,
+    not_common_word,
     not_value,
     not_word_alternative,
     phone_digits,
@@ -110,3 +111,13 @@ def test_phone_digits(text: str, value: str, expected: bool) -> None:
 def test_local_phone(text: str, expected: bool) -> None:
     value = text.split(" ", 1)[1][-8:]
     assert local_phone(at(text, value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("Hello", False), ("thanks", False), ("Tomorrow", False), ("root", True), ("kestrel_77", True), ("jvdberg", True)],
+)
+def test_not_common_word(value: str, ok: bool) -> None:
+    text = f"User: {value}"
+    start = text.index(value)
+    assert not_common_word(RuleMatch(text, start, start + len(value), 0, len(text))) is ok

@@ -6,6 +6,7 @@ import pytest
 
 from transforms.detectors.label_checks import (
     birth_date,
+    case_number,
     label_identifier,
     label_password,
     label_username,
@@ -43,6 +44,8 @@ def _value(result: object, text: str) -> str | None:
         ("pw: (Tulip9x)", "(Tulip9x)", "(Tulip9x)"),
         ("password https://ci.example.com", "//ci.example.com", None),  # the qualifier took the scheme
         ("pw: Winter(2024)", "Winter(2024)", "Winter(2024)"),
+        ("pw: DB_PASSWORD", "DB_PASSWORD", None),  # a constant's name
+        ("pw: SUMMER_2024", "SUMMER_2024", "SUMMER_2024"),
     ],
 )
 def test_label_password(text: str, value: str, expected: str | None) -> None:
@@ -63,6 +66,7 @@ def test_label_password_needs_quotes_after_blanks_alone() -> None:
         ("required", None),
         ("Alle", None),
         ("<name>", None),
+        ("SERVICE_USER", None),
     ],
 )
 def test_label_username(value: str, expected: str | None) -> None:
@@ -114,3 +118,50 @@ def test_label_identifier_glued_to_a_letter_is_no_value() -> None:
     assert label_identifier(glued, min_chars=3, max_chars=40, min_digits=1) is False
     after_sign = _match("order #5581", "5581", sep="")
     assert _value(label_identifier(after_sign, min_chars=3, max_chars=40, min_digits=1), "order #5581") == "5581"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("user mbianchi, password", "mbianchi,", "mbianchi"),  # a plain word that ends a list item
+        ("user fverdi_22 and", "fverdi_22", "fverdi_22"),
+        ("user biuro.gosc now", "biuro.gosc", "biuro.gosc"),
+        ("user mbianchi and", "mbianchi", None),  # a plain word in running text
+        ("user web-based tools", "web-based", None),  # a hyphen alone joins words
+        ("user Kbauer7,", "Kbauer7,", None),
+        ("user experience,", "experience,", None),  # a common word
+    ],
+)
+def test_label_username_after_a_blank_alone(text: str, value: str, expected: str | None) -> None:
+    match = _match(text, value, sep=" ")
+    assert _value(label_username(match, allow_bare=True), text) == expected
+    assert label_username(match) is False  # only where the rule allows it
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2 BvR 1187/19 -", "2 BvR 1187/19"),
+        ("VI ZR 455/19", "VI ZR 455/19"),
+        ("5Ob123/19k", "5Ob123/19k"),
+        ("3 O 112/21 LG Bonn", "3 O 112/21"),  # the court's letters after the number are not part of it
+        ("I C 1187/21 WYROK", "I C 1187/21"),
+        ("C/13/712290 / HA ZA 22-118", "C/13/712290 / HA ZA 22-118"),
+        ("21/04471", "21/04471"),
+        ("20-14.771.", "20-14.771"),
+        ("2021/AR/1187", "2021/AR/1187"),
+        ("HQ19X01187", "HQ19X01187"),
+        ("10001:", None),  # digits alone: a switch's case
+        ("12/03/2024", None),  # a date
+        ("2019-2020", None),  # years
+        ("2.4.1", None),  # a version
+        ("1.250 euros", None),  # an amount
+        ("Mar 2011", None),
+        ("http://example.org/a1/b2", None),
+        ("de l'avocat", None),
+        ("12", None),
+    ],
+)
+def test_case_number(value: str, expected: str | None) -> None:
+    text = f"Az. {value}"
+    assert _value(case_number(_match(text, value, sep=" ")), text) == expected

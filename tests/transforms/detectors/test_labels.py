@@ -53,7 +53,20 @@ def test_declares_the_registry_types() -> None:
 
 
 @pytest.mark.parametrize(
-    "unit", ["password: ", "customer no ", "nif no ", "pw is x ", "docker login -u a ", "dob: 1.1.1 "]
+    "unit",
+    [
+        "password: ",
+        "customer no ",
+        "nif no ",
+        "pw is x ",
+        "docker login -u a ",
+        "dob: 1.1.1 ",
+        "Az. 1 O ",
+        "- 1 BvR 1/1 ",
+        "n. 12/",
+        "C-1/1 and ",
+        "user x (user) ",
+    ],
 )
 def test_adversarial_repetitions_stay_linear(detector: LabelledValueDetector, unit: str) -> None:
     # Half a megabyte of one label repeated: every keyword hit, every match rejected by its check.
