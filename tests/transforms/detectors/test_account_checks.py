@@ -8,12 +8,14 @@ from tests.transforms.detectors.matches import at
 from transforms.detectors.account_checks import (
     account_name,
     handle,
+    handle_shape,
     home_folder,
     local_phone,
     luhn,
     not_value,
     not_word_alternative,
     phone_digits,
+    with_at_sign,
 )
 from transforms.detectors.rules import RuleMatch
 
@@ -110,3 +112,24 @@ def test_phone_digits(text: str, value: str, expected: bool) -> None:
 def test_local_phone(text: str, expected: bool) -> None:
     value = text.split(" ", 1)[1][-8:]
     assert local_phone(at(text, value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("thanks @wren.k!", "wren.k", "@wren.k"),
+        ("merged by wren.k", "wren.k", "wren.k"),
+        ("wren.k", "wren.k", "wren.k"),
+    ],
+)
+def test_with_at_sign(text: str, value: str, expected: str) -> None:
+    start, end = with_at_sign(at(text, value))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("k_osei", True), ("tarvo88", True), ("2.4.1", False), ("v3.2", False), ("hotfix.sh", False), ("b2", False)],
+)
+def test_handle_shape(value: str, expected: bool) -> None:
+    assert handle_shape(at(f"fixed by {value}", value)) is expected
