@@ -277,10 +277,10 @@ def dash_signature(match: RuleMatch) -> bool:
         return False
     value = match.value
     if value.islower():
-        return lower_initials(match)
+        return lower_initials(match) is True
     if match.text[match.start - 1] == "-" and value.casefold() in load_english_words():
         return False
-    return signoff_name(match)
+    return signoff_name(match) is True
 
 
 @register_check("name_handle")
