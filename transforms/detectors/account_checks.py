@@ -170,6 +170,27 @@ def handle(match: RuleMatch) -> bool:
     return _handle_ok(match.text, match.start, match.end)
 
 
+@register_check("with_at_sign")
+def with_at_sign(match: RuleMatch) -> tuple[int, int]:
+    """The handle with the "@" written right before it: "@mira.dev" is the whole mention, and a redaction that
+    leaves the "@" keeps a reader looking for the handle."""
+    start = match.start
+    return (start - 1 if start > 0 and match.text[start - 1] == "@" else start), match.end
+
+
+_VERSION = re2.compile(r"(?i)v?\d+(?:[._-]\d+)*(?:[._-]?(?:rc|beta|alpha|b|a)\d*)?", re2_options())
+
+
+@register_check("handle_shape")
+def handle_shape(match: RuleMatch) -> bool:
+    """A value written like a handle names a user: two letters or more, and no version ("v3.2", "2.4.1") or
+    file name ("patch.diff")."""
+    value = match.value
+    if sum(c.isalpha() for c in value) < 2 or _VERSION.fullmatch(value) is not None:
+        return False
+    return "." not in value or value.rsplit(".", 1)[1].casefold() not in _FILE_SUFFIXES
+
+
 @register_check("account_name")
 def account_name(match: RuleMatch) -> bool:
     """An account name after "user" that is no dotted setting or file name."""

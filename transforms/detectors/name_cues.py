@@ -76,12 +76,24 @@ CUE_PAIRS = frozenset(
         ("luv", "you"),
         ("love", "u"),
         ("miss", "u"),
+        # Credit and praise: "thanks to X I found it", "good job X", "well done X", "happy birthday X".
+        ("thanks", "to"),
+        ("good", "job"),
+        ("great", "job"),
+        ("nice", "job"),
+        ("great", "work"),
+        ("nice", "work"),
+        ("well", "done"),
+        ("happy", "birthday"),
     }
 )
 # What may stand between a cue word and the name after it.
 CUE_GAPS = frozenset({" ", ", ", "  ", "\n", " \n"})
 # Verbs whose object is a person, before a first name in chat: "tell brad that ...", "asked mason to".
-OBJECT_CUES = frozenset("tell told telling asked asking text texted message messaged met meet".split())
+OBJECT_CUES = frozenset(
+    """tell told telling asked asking text texted message messaged met meet invite invited tag tagged dm dmed
+    thanked hug hugged""".split()
+)
 # A question about what a person is doing: "is X coming tonight?", "was X playing".
 _QUESTION_AUXILIARIES = frozenset("is was are were did does has will".split())
 # What only people do, asked about a word in no dictionary ("is ngozi coming?", not "is ollama running?").

@@ -57,6 +57,7 @@ from transforms.detectors.name_tokens import (
     glued,
     korean_given_name,
     line_around,
+    opens_line,
     opens_question,
     tokenize,
     word_style,
@@ -94,6 +95,9 @@ _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIX = re.compile(r"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]+(?:['’]s)?")
 # Given names that are also technical or calendar vocabulary: names only right after a strong cue ("thanks
 # Jun", "hi julia", "my colleague April").
+# What follows a word that labels or heads a paragraph: a colon or a dash after a number perhaps ("Edit 2:",
+# "EDIT - typo"), or the end of its line ("UPDATE").
+_HEADING_AFTER = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*)?(?::|[-–—][ \t]|\r?\n|$)")
 _VOCABULARY_GIVEN_NAMES = frozenset("april august jan jun june julia ruby may meng".split())
 
 _WINDOW = 100_000
@@ -371,14 +375,14 @@ class NameListDetector(NameWordLists, Detector):
         if cand.style == "upper" and len(tok) <= 3 and not cued and LOWER_WORD.search(line_around(text, start)):
             return False  # "your redirect URI is wrong", "the IDE": a short word in capitals in prose is an acronym
         if (
-            text[end : end + 1] == ":"
+            (text[end : end + 1] == ":" or (opens_line(text, start) and _HEADING_AFTER.match(text, end) is not None))
             and self._english.get(folded, 0.0) >= PHRASE_WORD_ZIPF
             and not (
                 folded in self._capitalised
                 or first_name_ranks().get(folded, _LOWER_FIRST_RANK_LIMIT + 1) <= _LOWER_FIRST_RANK_LIMIT
             )
         ):
-            return False  # a label: "EDIT: solved", "Note: ..."
+            return False  # a label or a heading: "EDIT: solved", "Note: ...", "Edit 2:", "UPDATE" alone on its line
         # A word dictionaries write only capitalised is no verb: "Emily that's her" is not "Mark that one".
         return (zipf < ALONE_MAX_ZIPF or cued or proper) and not (
             zipf >= 3.0 and not proper and imperative(text, start, end)

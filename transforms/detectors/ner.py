@@ -94,6 +94,8 @@ _PLAIN_ZIPF = threshold("ner_plain_zipf")
 _PLAIN_SURNAME_RANK = int_threshold("ner_plain_surname_rank")
 _PLAIN_FIRST_RANK = int_threshold("ner_plain_first_rank")
 _PLAIN_NAME_ZIPF = threshold("ner_plain_name_zipf")
+# A given name the model calls an organisation or a place is a person when rarer than this as a word.
+_GIVEN_ALONE_MAX_ZIPF = threshold("ner_given_alone_max_zipf")
 # Census surnames among the most frequent English words count only within this rank ("White", not "So").
 _PLAIN_WORD_ZIPF = threshold("ner_plain_word_zipf")
 _PLAIN_WORD_SURNAME_RANK = int_threshold("ner_plain_word_surname_rank")
@@ -607,9 +609,35 @@ class SpacyNerDetector(Detector):
             start, end = offset + s, offset + e
             if self._vetoed(text, start, end, entity, ent.text):
                 continue
-            begin = self._given_name_before(text, start) if entity == "PERSON" else start
-            out.append(Finding(entity, begin, end, self._score, f"{self.name}.{ent.label_}"))
+            typed = "PERSON" if entity != "PERSON" and self._lone_given_name(text, start, end) else entity
+            begin = self._given_name_before(text, start) if typed == "PERSON" else start
+            out.append(Finding(typed, begin, end, self._score, f"{self.name}.{ent.label_}"))
         return out
+
+    def _lone_given_name(self, text: str, start: int, end: int) -> bool:
+        """One word that the small model calls an organisation or a place but that is a given name and little
+        else: capitalised, a listed first name, rare as an English word (or written only capitalised and not
+        frequent), no place, country, vendor or technical term, not part of a run of capitalised words ("San
+        Francisco") and not in technical prose, where it is more likely a product ("Bridget", "Kasra"; not "Asia",
+        "Jordan", "Maximo")."""
+        value = text[start:end]
+        if not value.isalpha() or len(value) < 3 or not value.istitle():
+            return False
+        english, first, _, capitalised = self._word_lists()
+        folded = value.casefold()
+        if folded not in first or folded in TECHNICAL_VOCABULARY or folded in VENDORS:
+            return False
+        zipf = english.get(folded, 0.0)
+        if not (zipf < _GIVEN_ALONE_MAX_ZIPF or (folded in capitalised and zipf < _PLAIN_NAME_ZIPF)):
+            return False
+        if folded in place_names() or folded in country_names():
+            return False
+        before, after = text[max(0, start - 40) : start].rstrip(), text[end : end + 40].lstrip()
+        if (before and before[-1].isalpha() and before.split()[-1][:1].isupper()) or after[:1].isupper():
+            return False  # "San  Francisco", "St.  Louis": a word of a longer name
+        if before.endswith(".") and before.split()[-1][:1].isupper():
+            return False
+        return not self._technical_text(text) and not _technical(text, start, end)
 
     def _vetoed(self, text: str, start: int, end: int, entity: str, whole: str) -> bool:
         """A piece ``text[start:end]`` of the entity ``whole`` that is no name: a one-word imperative, a field

@@ -15,7 +15,13 @@ from transforms.detectors.terms import re2_options
 from transforms.lexicon.names import load_acronym_words, load_english_words, load_name_lists, surname_rank
 from transforms.lexicon.phrases import phrase_list
 from transforms.lexicon.thresholds import int_threshold, threshold
-from transforms.lexicon.vocabulary import is_chat_word, is_common_word_phrase, is_ordinary_vocabulary
+from transforms.lexicon.vocabulary import (
+    TECHNICAL_VOCABULARY,
+    is_chat_word,
+    is_common_word_phrase,
+    is_listed_name,
+    is_ordinary_vocabulary,
+)
 from transforms.lexicon.wordlists import word_list
 
 # Titles and party roles after which only a name that is no everyday word is taken ("Master Eastman", not
@@ -221,6 +227,60 @@ def lower_initials(match: RuleMatch) -> bool:
     if is_chat_word(folded) or folded in FUNCTION_WORDS or folded in PRONOUNS or folded in load_acronym_words():
         return False
     return load_english_words().get(folded, 0.0) < _LOWER_INITIALS_MAX_ZIPF
+
+
+_FILE_SUFFIXES = word_list("context/file_suffixes.txt")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
+_VERSION = re.compile(r"(?i)v?\d+(?:[._-]\d+)*[a-z]?")
+
+
+@register_check("signoff_handle")
+def signoff_handle(match: RuleMatch) -> bool:
+    """A handle that signs a post: two letters or more, written as no word and no name would be (a digit, an
+    underscore or a dot inside, a capital after a lower-case letter at its start: "xVela") or a lower-case word
+    in no dictionary; no version, file name, chat word, technical term or product ("iPhone")."""
+    value = match.value
+    folded = value.casefold()
+    if sum(c.isalpha() for c in value) < 2 or _VERSION.fullmatch(value) is not None:
+        return False
+    if folded in TECHNICAL_VOCABULARY or is_chat_word(folded) or folded in load_english_words():
+        return False
+    if "." in value and value.rsplit(".", 1)[1].casefold() in _FILE_SUFFIXES:
+        return False
+    if any(c.isdigit() or c in "._" for c in value):
+        return True
+    if value.islower():
+        return len(value) >= 4 and folded not in FUNCTION_WORDS
+    return value[:1].islower() and _INNER_CAPITAL.search(value) is not None and not is_listed_name(value)
+
+
+# What may follow a message's signature: a quoted reply and its header ("On Mon, X wrote:", "-----Original
+# Message-----", "From: ...", "> ...").
+_QUOTED_REPLY = re.compile(
+    r"(?:>|On\b[^\n]{0,200}\bwrote:|-{2,}[ \t]*Original|From:|Von:|De ?:|Am\b[^\n]{0,200}schrieb)"
+)
+
+
+def _ends_message(text: str, end: int) -> bool:
+    """Nothing but blank lines, or a quoted reply, follows ``end``: the line is the last of the message."""
+    rest = text[end : end + 2000].lstrip()
+    return not rest or _QUOTED_REPLY.match(rest) is not None
+
+
+@register_check("dash_signature")
+def dash_signature(match: RuleMatch) -> bool:
+    """A name or lower-case initials after a dash on a message's last line: lower-case initials that are no chat
+    word or common word ("mk", not "ok"); a capitalised name or initials as after a sign-off (a listed first name
+    or name words, not "Summary" or "Wall"); a hyphen written against a name only when a word ("-Wall" is a
+    compiler flag) stays out."""
+    if not _ends_message(match.text, match.end):
+        return False
+    value = match.value
+    if value.islower():
+        return lower_initials(match) is True
+    if match.text[match.start - 1] == "-" and value.casefold() in load_english_words():
+        return False
+    return signoff_name(match) is True
 
 
 @register_check("name_handle")

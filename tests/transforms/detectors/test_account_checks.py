@@ -8,6 +8,7 @@ from tests.transforms.detectors.matches import at
 from transforms.detectors.account_checks import (
     account_name,
     handle,
+    handle_shape,
     home_folder,
     local_phone,
     luhn,
@@ -15,6 +16,7 @@ from transforms.detectors.account_checks import (
     not_value,
     not_word_alternative,
     phone_digits,
+    with_at_sign,
 )
 from transforms.detectors.rules import RuleMatch
 
@@ -121,3 +123,24 @@ def test_not_common_word(value: str, ok: bool) -> None:
     text = f"User: {value}"
     start = text.index(value)
     assert not_common_word(RuleMatch(text, start, start + len(value), 0, len(text))) is ok
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("thanks @wren.k!", "wren.k", "@wren.k"),
+        ("merged by wren.k", "wren.k", "wren.k"),
+        ("wren.k", "wren.k", "wren.k"),
+    ],
+)
+def test_with_at_sign(text: str, value: str, expected: str) -> None:
+    start, end = with_at_sign(at(text, value))
+    assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("k_osei", True), ("tarvo88", True), ("2.4.1", False), ("v3.2", False), ("hotfix.sh", False), ("b2", False)],
+)
+def test_handle_shape(value: str, expected: bool) -> None:
+    assert handle_shape(at(f"fixed by {value}", value)) is expected

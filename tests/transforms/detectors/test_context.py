@@ -19,7 +19,7 @@ def spans(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("[09:12] @dana.kowalski: ping @tom_o", [("USERNAME", "dana.kowalski"), ("USERNAME", "tom_o")]),
+        ("[09:12] @dana.kowalski: ping @tom_o", [("USERNAME", "@dana.kowalski"), ("USERNAME", "@tom_o")]),
         ("mail ada@example.com", []),
         ("@dataclass\nclass X:", []),
         ("    @app.route('/x')", []),

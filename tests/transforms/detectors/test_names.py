@@ -424,3 +424,34 @@ def test_an_honorific_apart_from_its_stop_is_no_name_prefix() -> None:
 )
 def test_camel_case_words_in_technical_prose_are_no_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word that heads a paragraph (a label, a numbered edit, a heading alone on its line) is no name...
+        ("It crashed again.\nEDIT 2: fixed by pinning the driver", []),
+        ("It crashed again.\nUpdate\nthe driver was the cause", []),
+        ("It crashed again.\nEdit - typo in the path", []),
+        # ...but a given name alone on its line still is.
+        ("Thanks for looking.\nSiobhan\n", ["Siobhan"]),
+    ],
+)
+def test_headings_are_no_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thanks to zdenko I found the leak", ["zdenko"]),
+        ("good job ngozika, merged", ["ngozika"]),
+        ("well done Tavonga!", ["Tavonga"]),
+        ("happy birthday wanjiru!!", ["wanjiru"]),
+        ("can you tag rumbidzai in the post", ["rumbidzai"]),
+        ("thanks to the new cache it is faster", []),
+        ("good job on the release, team", []),
+    ],
+)
+def test_credit_praise_and_chat_address_cues(text: str, expected: list[str]) -> None:
+    assert names(text) == expected

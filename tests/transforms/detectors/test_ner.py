@@ -138,3 +138,23 @@ def test_a_name_shown_to_be_software_is_software_throughout_the_text() -> None:
     assert found == []
     (other,) = SpacyNerDetector(EveryMention(ents), NlpConfig(labels=LABELS)).detect(["Install Brellix first."])
     assert [f.detector for f in other] == ["spacy_ner.PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # A lone given name the small model calls an organisation or a place is a person...
+        ("lol Ottilie was right all along", [("Ottilie", "ORG")], "PERSON"),
+        ("ask Siobhan about the tickets", [("Siobhan", "GPE")], "PERSON"),
+        # ...but not a place, a word much used in English, a name in capitals or two words.
+        ("we flew to Georgia last week", [("Georgia", "GPE")], "LOCATION"),
+        ("the Grant covers two posts", [("Grant", "ORG")], "ORGANIZATION"),
+        ("ping OTTILIE support", [("OTTILIE", "ORG")], "ORGANIZATION"),
+        ("Ottilie Labs shipped it", [("Ottilie Labs", "ORG")], "ORGANIZATION"),
+    ],
+)
+def test_a_lone_given_name_is_a_person_whatever_the_model_labels_it(
+    text: str, ents: list[tuple[str, str]], expected: str
+) -> None:
+    (found,) = SpacyNerDetector(FakeNlp(ents), NlpConfig(labels=LABELS)).detect([text])
+    assert [f.entity_type for f in found] == [expected]

@@ -8,12 +8,14 @@ from tests.transforms.detectors.matches import at
 from transforms.detectors.person_checks import (
     case_party,
     counsel,
+    dash_signature,
     field_list_item,
     name_before_gap,
     name_handle,
     not_senior_title,
     person_name,
     person_words,
+    signoff_handle,
     signoff_name,
     titled_person,
     with_given_name,
@@ -142,3 +144,36 @@ def test_name_before_gap(text: str, value: str, expected: str) -> None:
 def test_not_senior_title(text: str, value: str, expected: bool) -> None:
     start = text.index(value)
     assert not_senior_title(RuleMatch(text, start, start + len(value), 0, len(text))) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("quorvath_7", True),
+        ("xVelka", True),
+        ("zbyszko", True),
+        ("m.ferrante", True),
+        ("everyone", False),
+        ("v2.3", False),
+        ("notes.txt", False),
+        ("Tomasz", False),
+        ("lol", False),
+    ],
+)
+def test_signoff_handle(value: str, expected: bool) -> None:
+    assert signoff_handle(at(f"Any ideas?\nCheers, {value}", value)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("works now\n-Radka", "Radka", True),
+        ("works now\n— jkw\n\n", "jkw", True),
+        ("works now\n— rkb\n\nOn Fri, 2 May, Ines wrote:\n> and?", "rkb", True),
+        ("works now\n— ok", "ok", False),
+        ("cc -O2 main.c\n-Wall", "Wall", False),
+        ("works now\n-Radka\nand one more thing", "Radka", False),
+    ],
+)
+def test_dash_signature(text: str, value: str, expected: bool) -> None:
+    assert dash_signature(at(text, value)) is expected
