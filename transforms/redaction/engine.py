@@ -32,7 +32,7 @@ from transforms.records import (
 from transforms.redaction.allow import AllowList
 from transforms.redaction.log import RedactionLog, RedactionLogBuilder
 from transforms.redaction.normalize import NormalizedText, joined_view, normalize
-from transforms.redaction.paths import SENTENCE_DETECTORS, path_views, trim_view_finding
+from transforms.redaction.paths import SENTENCE_DETECTORS, path_views, text_path_views, trim_view_finding
 from transforms.redaction.propagate import Propagator
 from transforms.redaction.resolve import resolve_overlaps
 
@@ -196,11 +196,17 @@ class RedactionEngine:
         """Every detector's findings per normalised text, in its offsets, and the characters detection read.
 
         Besides the texts, detectors read each text's joined view (digit groups and values split by a
-        separator or a break, joined) and each source's path views (a file name's words apart); spaCy's
-        NER reads no path view. Findings on the views are mapped back onto their text.
+        separator or a break, joined), each source's path views (a file name's words apart) and, in the
+        other texts, the path views of the file names and paths written in them; spaCy's NER reads no
+        path view. Findings on the views are mapped back onto their text.
         """
         joined = [(i, view) for i, n in enumerate(normalized) if (view := joined_view(n)) is not None]
-        paths = [(i, view) for i in sources for view in path_views(normalized[i].text)]
+        is_source = set(sources)
+        paths = [
+            (i, view)
+            for i, n in enumerate(normalized)
+            for view in (path_views(n.text) if i in is_source else text_path_views(n.text))
+        ]
         base = [n.text for n in normalized] + [view.text for _, view in joined]
         every = base + [view for _, view in paths]
         per_text: list[list[Finding]] = [[] for _ in every]

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from transforms.records import Finding
-from transforms.redaction.paths import SENTENCE_DETECTORS, path_views, trim_view_finding
+from transforms.redaction.paths import (
+    SENTENCE_DETECTORS,
+    path_token_spans,
+    path_views,
+    text_path_views,
+    trim_view_finding,
+)
 
 
 @pytest.mark.parametrize(
@@ -82,3 +88,74 @@ def test_an_untrimmed_finding_is_returned_as_is() -> None:
 
 def test_statistical_ner_does_not_read_views() -> None:
     assert SENTENCE_DETECTORS == frozenset({"spacy_ner"})
+
+
+# --- File names and paths written inside a text -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, paths",
+    [
+        # E-mail and chat prose: file names with known extensions, a folder path with spaces in it.
+        (
+            "Attached: Tamsin_Okwu_offer.pdf, and scan-id-bruno-lacerda.jpeg.",
+            ["Tamsin_Okwu_offer.pdf", "scan-id-bruno-lacerda.jpeg"],
+        ),
+        ("[09:12] dana: dropped it in payroll/Eero Kallio/march_2025.xlsx", ["payroll/Eero Kallio/march_2025.xlsx"]),
+        # A log line: quotes and brackets end the path.
+        (
+            'open("/home/vsoto/out/ines.faria@example.pt_cv.odt") failed',
+            ["/home/vsoto/out/ines.faria@example.pt_cv.odt"],
+        ),
+        # Shell: options, "=" and "~user".
+        ("scp --out=~/in/Halvard_Berg.pdf ~kberg/notes", ["~/in/Halvard_Berg.pdf", "~kberg/notes"]),
+        # Windows, UNC and a folder path that goes on across spaces to its file name.
+        ("Saved C:\\Users\\pnovak\\Daňové přiznání Novák.pdf ok", ["C:\\Users\\pnovak\\Daňové přiznání Novák.pdf"]),
+        ("\\\\files01\\hr\\Ruth Adeyemi\\2024.docx", ["\\\\files01\\hr\\Ruth Adeyemi\\2024.docx"]),
+        (
+            "moved /Users/ol/Desktop/Signe Dahl - leave form.pdf (20 KB)",
+            ["/Users/ol/Desktop/Signe Dahl - leave form.pdf"],
+        ),
+        # An archive member.
+        ("unpacked hr.zip!staff/Yusuf.Demir/payslip.pdf", ["hr.zip!staff/Yusuf.Demir/payslip.pdf"]),
+        # No path: URLs, dates, fractions, "and/or", abbreviations, dotted names without an extension.
+        ("see https://example.com/a/b.pdf or www.example.org/x.html", []),
+        ("on 12/05/1990, 24/7, 3/4 of it, and/or e.g. v2.1", []),
+        # Words joined by a slash alone are alternatives, not a path; so are escapes written out.
+        ("College/University degree, LAN/WAN, Windows 98/2000/XP/Vista", []),
+        ("\\xe2\\x80\\x9cQuoted\\xe2\\x80\\x9d", []),
+        # ... unless a file name ends them, a few words on.
+        ("filed under Legal/Contracts as Hexa plan.docx", ["Legal/Contracts as Hexa plan.docx"]),
+        ("mail ines.faria@example.pt or call", []),
+    ],
+)
+def test_path_tokens_in_a_text(text: str, paths: list[str]) -> None:
+    assert [text[s:e] for s, e in path_token_spans(text)] == paths
+
+
+def test_text_views_show_only_the_paths_and_keep_line_breaks() -> None:
+    text = "Hi,\nsee Tamsin_Okwu_offer.pdf and ines.faria@example.pt_cv.odt.\nThanks"
+    word, dotted = text_path_views(text)
+    assert word == "   \n    Tamsin Okwu offer         ines faria@example pt cv     \n      "
+    assert dotted == "   \n" + " " * 30 + "ines.faria@example.pt cv     \n      "
+    assert len(word) == len(dotted) == len(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No file names here, only words.",
+        "see https://example.com/docs/Tamsin_Okwu.pdf",
+        "cd ~jo",  # nothing glued: the text itself shows it
+        "dates 01/02/2024 and 3.5 percent",
+    ],
+)
+def test_no_text_view_without_a_path_that_shows_something(text: str) -> None:
+    assert text_path_views(text) == []
+
+
+def test_a_package_scope_is_no_mention() -> None:
+    assert text_path_views("see ./node_modules/@types/node/index.d.ts") == [
+        "      node modules  types node index d   ",
+        "    . node modules  types node index.d   ",
+    ]
