@@ -199,18 +199,44 @@ def _identifier_end(text: str, start: int, end: int) -> int:
 
 
 @register_check("label_identifier")
-def label_identifier(match: RuleMatch, *, min_chars: int, max_chars: int, min_digits: int) -> CheckResult:
+def label_identifier(
+    match: RuleMatch, *, min_chars: int, max_chars: int, min_digits: int, no_date: bool = False
+) -> CheckResult:
     """An identifier after its label: groups of letters and digits (``KR-4471``, ``88 201 7734``, ``4411/09``)
     with at least ``min_digits`` digits, ``min_chars``..``max_chars`` characters in all. A value glued to its
-    label (empty ``sep``) must follow a sign (``#4471``), not a letter."""
-    if match.group("sep") == "" and match.text[match.start - 1 : match.start].isalnum():
+    label (empty ``sep``) must follow a sign (``#4471``), not a letter. A value on the line after its label
+    (``sep`` holds the line break) must be that whole line, under a label that is its own line's caption
+    (``Passport number`` above ``KX7719304``). With ``no_date``, a value that is a calendar date (an issue or
+    expiry date in the document's field) is none."""
+    separator = match.group("sep")
+    if separator == "" and match.text[match.start - 1 : match.start].isalnum():
         return False  # glued to a label that ends in a letter: part of a longer word
     start, end, _ = _strip(match)
     end = _identifier_end(match.text, start, end)
     value = match.text[start:end]
     if not min_chars <= len(value) <= max_chars or sum(c.isdigit() for c in value) < min_digits:
         return False
+    if separator is not None and "\n" in separator and not _caption_and_line(match, end):
+        return False
+    if no_date and _digit_date_ok(value):
+        return False
     return start, end
+
+
+# What may stand before a caption on its line: blanks, list and emphasis marks, a table's bar.
+_CAPTION_LEAD = frozenset(" \t*_#>|-•")
+
+
+def _caption_and_line(match: RuleMatch, end: int) -> bool:
+    """The label begins its line (after blanks or markup) and the value ends its own (trailing punctuation
+    aside): a caption above its value, not a sentence that ends in the label's word."""
+    text = match.text
+    line_start = text.rfind("\n", 0, match.match_start) + 1
+    if any(c not in _CAPTION_LEAD for c in text[line_start : match.match_start]):
+        return False
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return not rest.strip(" \t\r.,;")
 
 
 # A year, a year range, a date, a version or an amount: the shapes a number after "order", "case" or "loan"

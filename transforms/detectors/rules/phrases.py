@@ -7,12 +7,15 @@ A pack's ``lexicon`` maps a fragment name to a phrase list (``labels.yaml#passwo
   ``date_of_birth``, ``date-of-birth`` and ``dateOfBirth``); a hyphen in a phrase separates words too;
 * an apostrophe is optional and matches ``'`` or ``’`` (``driver's``, ``drivers``, ``driver’s``);
 * a word in capitals (``PIN``, ``NIE``) matches only as written, every other word in any case;
+* the ordinal indicators ``º`` and ``ª`` (``nº``, ``n.º``) also match ``o`` and ``a``: detectors read the
+  NFKC-normalised text, where they are written so;
 * a phrase that starts with an ASCII letter or digit starts at a word boundary or after an underscore
   (``DB_PASSWORD``: identifiers join words with ``_``). Where a phrase ends is for the pattern using the
   fragment to say (what must follow it), so ``customerId`` and ``customer_id`` stay possible.
 
-A rule's keyword ``{{name}}`` stands for one keyword per phrase: its longest word, which every text the
-fragment matches contains (case-insensitively), so the keyword prefilter never hides a match.
+A rule's keyword ``{{name}}`` stands for one keyword per phrase: its longest word (one without an ordinal
+indicator where the phrase has such a word), which every text the fragment matches contains
+(case-insensitively), so the keyword prefilter never hides a match.
 """
 
 from __future__ import annotations
@@ -31,8 +34,15 @@ def _is_acronym(word: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+_ORDINALS = {"º": "[ºo]", "ª": "[ªa]"}
+
+
+def _escape(piece: str) -> str:
+    return "".join(_ORDINALS.get(c) or re.escape(c) for c in piece)
+
+
 def _word_pattern(word: str) -> str:
-    pieces = [re.escape(piece) for piece in re.split(f"[{_APOSTROPHES}]", word)]
+    pieces = [_escape(piece) for piece in re.split(f"[{_APOSTROPHES}]", word)]
     body = f"[{_APOSTROPHES}]?".join(pieces)
     return body if _is_acronym(word) else f"(?i:{body})"
 
@@ -62,7 +72,8 @@ def phrase_keywords(phrases: tuple[str, ...] | list[str]) -> list[str]:
     keywords = set()
     for phrase in phrases:
         pieces = [p for p in re.split(f"[ \t\\-{_APOSTROPHES}]+", phrase.strip()) if p]
-        keywords.add(max(pieces, key=lambda p: (len(p), p)).casefold())
+        plain = [p for p in pieces if not any(c in _ORDINALS for c in p)] or pieces
+        keywords.add(max(plain, key=lambda p: (len(p), p)).casefold())
     return sorted(keywords)
 
 

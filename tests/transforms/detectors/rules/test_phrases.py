@@ -28,6 +28,9 @@ def _finds(phrase: str, text: str) -> str | None:
         ("NIE", "nie wiem", None),
         ("password", "bypassword", None),
         ("n°", "dossier n° 12", "n°"),
+        ("nº de pasaporte", "Nº de pasaporte:", "Nº de pasaporte"),
+        ("nº de pasaporte", "No de pasaporte:", "No de pasaporte"),  # "º" as NFKC normalisation writes it
+        ("n.º do passaporte", "N.o do passaporte", "N.o do passaporte"),
     ],
 )
 def test_phrase_pattern(phrase: str, text: str, expected: str | None) -> None:
@@ -40,6 +43,10 @@ def test_fragment_tries_longest_first() -> None:
 
 def test_keyword_of_each_phrase() -> None:
     assert phrase_keywords(["date of birth", "driver's license", "PIN", "n°"]) == ["birth", "license", "n°", "pin"]
+
+
+def test_a_keyword_is_a_word_without_an_ordinal_indicator() -> None:
+    assert phrase_keywords(["CC n.º", "nº contribuinte"]) == ["cc", "contribuinte"]
 
 
 def test_empty_phrase_is_an_error() -> None:
