@@ -105,7 +105,11 @@ def _luhn_ok(text: str, start: int, end: int) -> bool:
     return total % 10 == 0
 
 
-_DATE_SHAPE = re2.compile(r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}", re2_options())
+# Dates, and a range of years ("2024-2026", "1998 - 2003"): no telephone number.
+_DATE_SHAPE = re2.compile(
+    r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|(?:19|20)\d\d[ \t]*[-/][ \t]*(?:19|20)\d\d",
+    re2_options(),
+)
 
 
 # Nouns that make "<noun> number" an identifier, not a telephone: "company number 09876543", "claim number"

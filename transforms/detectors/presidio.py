@@ -13,11 +13,12 @@ import bisect
 import ipaddress
 import re
 from collections.abc import Iterator, Sequence
+from typing import ClassVar
 
 import phonenumbers
 import regex
 import tldextract
-from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer import EntityRecognizer, Pattern, PatternRecognizer
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
@@ -67,16 +68,21 @@ class OfflineEmailRecognizer(EmailRecognizer):
         """True if the domain, or the domain less trailing labels, has a public suffix (no network)."""
         # "ada@example.com.txt" (an address in a file name) is still an address: accept the match if
         # the domain, or the domain less trailing labels, has a known public suffix.
-        labels = pattern_text.rsplit("@", 1)[-1].split(".")
+        local, _, domain = pattern_text.rpartition("@")
+        if local == "git":
+            return False  # the service login of every Git host ("git@github.com:org/repo.git"), nobody's mailbox
+        labels = domain.split(".")
         return any(_OFFLINE_TLD(".".join(labels[:n])).fqdn != "" for n in range(len(labels), 1, -1))
 
 
 PHONE_REGIONS = ("US", "GB", "DE", "FR", "IE", "IN", "CA", "AU", "BR", "ES", "IT", "NL")
 # Digit runs that could be phone numbers; only these are re-examined for the other regions.
 _PHONE_CANDIDATE = re.compile(r"\+?\(?\d[\d \t\-.()/]{4,24}\d")
-# Shapes no region dials: ISO dates, d/m/y dates, times, dotted quads and versions.
+# Shapes no region dials: ISO dates, d/m/y dates, times, dotted quads and versions, a year and month before a
+# serial ("2026-11-4471": a lot or batch), a decimal fraction ("151.2092955": a coordinate or a measurement).
 _NOT_A_PHONE = re.compile(
     r"\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}:\d{2}|\d{1,3}(?:\.\d{1,3}){2,3}$"
+    r"|(?:19|20)\d\d-(?:0[1-9]|1[0-2])-\d{1,6}|[1-9]\d{0,2}\.\d{5,}"
 )
 
 
@@ -94,11 +100,19 @@ _PHONE_LABELS = frozenset("office mobile cell fax home work desk landline tel ph
 _ID_CUE = re.compile(r"\b([A-Za-z]+)\.?[ \t]+(?:number|no\.?|num\.?|nr\.?|#)[ \t]*[:.]?[ \t]*$", re.IGNORECASE)
 
 
+# A book's or a serial's number: "ISBN 0-306-40615-2", "ISSN: 0317-8471".
+_STANDARD_NUMBER = re.compile(r"\b(?:ISBN|ISSN|ISMN)(?:-1[03])?[ \t]*:?[ \t]*$", re.IGNORECASE)
+
+
 def _id_glued(text: str, start: int, end: int) -> bool:
-    """The digits at ``start:end`` carry a letter prefix or suffix joined by a hyphen, or follow an identifier
-    noun and "No.": an identifier."""
+    """The digits at ``start:end`` carry a letter prefix or suffix joined by a hyphen, follow an identifier
+    noun and "No." or a standard number's name (ISBN): an identifier."""
     if start >= 2 and text[start - 1] == "." and text[start - 2].isdigit():
         return True  # the tail of a dotted build or version number: "2023.11.04-1234"
+    if start >= 1 and text[start - 1] == "-" and (start < 2 or not text[start - 2].isalpha()):
+        return True  # a negative number ("-33.8688197"), or the tail of a range or a longer number
+    if _STANDARD_NUMBER.search(text, max(0, start - 16), start):
+        return True
     m = _ID_PREFIX.search(text, max(0, start - 24), start)
     if m is not None and m.group(1).casefold() not in _PHONE_PREFIXES:
         return True
@@ -110,8 +124,11 @@ def _id_glued(text: str, start: int, end: int) -> bool:
 
 
 def _phone_shaped(value: str) -> bool:
-    """Not a date ("2024-01-02") and not a bare run of eight digits or fewer ("133000" in a SQL row)."""
+    """Not a date ("2024-01-02"), not a bare run of eight digits or fewer ("133000" in a SQL row) and, without
+    its country code, not six digits or fewer ("357 592": a local number of some region, and any figure)."""
     if _NOT_A_PHONE.fullmatch(value.strip("+() ")):
+        return False
+    if not value.startswith("+") and sum(c.isdigit() for c in value) < 7:
         return False
     return not (value.isdigit() and len(value) <= 8)
 
@@ -176,6 +193,31 @@ class MultiRegionPhoneRecognizer(PhoneRecognizer):
         return spans
 
 
+class NetworkCardRecognizer(CreditCardRecognizer):
+    """Presidio's card recognizer (Luhn), also for the card forms its pattern does not take: Mastercard's
+    2-series (2221-2720) and 19-digit Visa, Maestro and UnionPay numbers written in groups (4-4-4-4-3). A bare
+    run of 19 digits is left to the card words (``context.card_after_word``): 64-bit ids and hashes printed in
+    decimal have that length, and one in ten passes Luhn."""
+
+    PATTERNS: ClassVar[list[Pattern]] = [
+        *CreditCardRecognizer.PATTERNS,
+        Pattern(
+            "Mastercard 2-series",
+            r"\b2(?:22[1-9]|2[3-9][0-9]|[3-6][0-9]{2}|7[01][0-9]|720)([- ]?)[0-9]{4}\1[0-9]{4}\1[0-9]{4}\b",
+            0.3,
+        ),
+        Pattern(
+            "19 digits in groups",
+            r"\b(?:4[0-9]{3}|5[0-9]{3}|6[0-9]{3})([- ])[0-9]{4}(?:\1[0-9]{4}){2}\1[0-9]{3}\b",
+            0.3,
+        ),
+    ]
+
+    def __init__(self) -> None:
+        # Presidio's name, so findings keep logging as presidio.CreditCardRecognizer.
+        super().__init__(patterns=self.PATTERNS, name="CreditCardRecognizer")
+
+
 class CaseInsensitiveIbanRecognizer(IbanRecognizer):
     """Presidio's IBAN recognizer, also for IBANs typed in lower case in chats and forms ("my iban is
     gb82 west 1234 ..."). The country's format and the mod-97 checksum are checked on the upper-cased value,
@@ -189,6 +231,16 @@ class CaseInsensitiveIbanRecognizer(IbanRecognizer):
         if not (all(c.isupper() for c in letters) or all(c.islower() for c in letters)):
             return False
         return super().validate_result(pattern_text.upper())
+
+    @staticmethod
+    def shorter_ends(text: str, start: int, end: int) -> list[int]:
+        """Where a match that failed validation may end instead, longest first: after each earlier group.
+
+        The pattern's groups of four take in what follows the IBAN when it has the shape of a group: the
+        words after a lower-case IBAN ("es16 6121 8720 5756 9210 9498 ok", matched case-insensitively), a BIC
+        written beside it ("... 5445 GEBABEBB"). Presidio tries its pattern's sub-groups for this; a BIC of
+        eight or eleven characters fills whole groups, so every end before a separator is tried here."""
+        return [i for i in range(end - 1, start + 4, -1) if text[i] in " -" and text[i - 1].isalnum()]
 
 
 # Identity, tax, VAT, health-insurance, passport, driving-licence, vehicle-registration and bank account numbers
@@ -209,7 +261,7 @@ def default_recognizers() -> list[EntityRecognizer]:
     """The Presidio recognizers scrubline runs, in a fixed order."""
     return [
         *(cls() for family in GATED_FAMILIES.values() for cls in family),
-        CreditCardRecognizer(),
+        NetworkCardRecognizer(),
         CryptoRecognizer(),
         OfflineEmailRecognizer(),
         CaseInsensitiveIbanRecognizer(),
@@ -383,6 +435,12 @@ class PresidioPatternDetector(Detector):
                 return
             start, end = match.span()
             result_score = self._score(rec, score, text, start, end)
+            if result_score <= EntityRecognizer.MIN_SCORE and isinstance(rec, CaseInsensitiveIbanRecognizer):
+                for shorter in rec.shorter_ends(text, start, end):
+                    result_score = self._score(rec, score, text, start, shorter)
+                    if result_score > EntityRecognizer.MIN_SCORE:
+                        end = shorter
+                        break
             if window is not None and not (
                 ContextGate.whole_number(text, start, end)
                 and (ContextGate.vouches(hits, start, end) or self_evident(rec, text, start, end))

@@ -9,7 +9,7 @@ Detectors run on a normalised copy of each text, built by Unicode category rathe
 - written as a newline: the other line and page breaks (VT, FF, NEL U+0085, U+2028, U+2029);
 - folded: every decimal digit (category Nd, any script) to its ASCII digit, every space separator
   (Zs) to a space, compatibility forms (full-width, mathematical) to ASCII by NFKC, and obfuscated
-  e-mail punctuation ("name [at] domain (dot) com") written plainly.
+  e-mail punctuation ("name [at] domain (dot) com", "name&#64;domain.com", "name @ domain.com") written plainly.
 
 Every finding on the copy is mapped back to the exact original span it came from, so offsets,
 replacements and the redaction log always refer to the original text. Pure ASCII text without
@@ -20,7 +20,8 @@ separated by ``.``, ``/``, ``_``, ``-`` or a space (at least one of the first th
 ``4111.1111.1111.1111``, text on both sides of a line break that stands inside a word, as in
 ``AKIA<U+2028>...``, and the groups of a card number, IBAN, phone number or SSN set apart by a tab or
 several blanks, written there with one space between them (``spaced_values``: only validated shapes,
-never the columns of a table of numbers). Only findings that span such a join are taken from it.
+never the columns of a table of numbers), as are the groups of an IBAN, or of a card number after a card
+word, that run on over a line break. Only findings that span such a join are taken from it.
 """
 
 from __future__ import annotations
@@ -52,14 +53,21 @@ _LINE_BREAKS = frozenset("\x0b\x0c\x85\u2028\u2029")
 _MARK = None  # _fold's answer for a combining mark: removed on an ASCII base, kept otherwise
 # Obfuscated "@" and "." in e-mail addresses: "[at]", "(at)", "{dot}", " at " and " dot " between words, and
 # " AT " in capitals after a lower-case local part and before a dotted domain ("j.doe AT example.com").
+# Also "@" written as an HTML character reference ("jane&#64;example.com", "&#x40;", "&commat;") and an "@" set
+# apart by blanks between a word and a dotted domain ("jane.doe @ example.com"; not "5 @ 3.99", not "@ noon").
 _OBFUSCATED = re.compile(
     r"(?P<at>\s*[\[\(\{<]\s*(?:at|@)\s*[\]\)\}>]\s*|(?<=\w)\s+at\s+(?=[\w-]+(?:\s*[\[\(\{<]?\s*dot\s*[\]\)\}>]?\s*\w+)+)"
-    r"|(?<=(?-i:[a-z0-9_]))[ \t]+(?-i:AT)[ \t]+(?=[\w-]+(?:\.[\w-]+)+\b))"
+    r"|(?<=(?-i:[a-z0-9_]))[ \t]+(?-i:AT)[ \t]+(?=[\w-]+(?:\.[\w-]+)+\b)"
+    r"|(?<=[A-Za-z0-9_])&#0*64;|(?<=[A-Za-z0-9_])&#x0*40;|(?<=[A-Za-z0-9_])&commat;"
+    r"|(?<=[A-Za-z_][A-Za-z0-9_])[ \t]+@[ \t]+(?=[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]{2,}\b))"
     r"|(?P<dot>\s*[\[\(\{<]\s*(?:dot|\.)\s*[\]\)\}>]\s*|(?<=\w)\s+dot\s+(?=\w))",
     re.IGNORECASE,
 )
 _SPECIAL = re.compile(r"[^\t\n\r\x20-\x7e]")
-_NEEDS_WORK = re.compile(r"[^\t\n\r\x20-\x7e]|[\[\(\{<]\s*(?:at|dot)|\sat\s|\sdot\s", re.IGNORECASE)
+_NEEDS_WORK = re.compile(
+    r"[^\t\n\r\x20-\x7e]|[\[\(\{<]\s*(?:at|dot)|\sat\s|\sdot\s|&#0*64;|&#x0*40;|&commat;|\w[ \t]+@[ \t]+[A-Za-z]",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -207,7 +215,12 @@ def _assemble(pieces: list[tuple[str, int, int, bool]]) -> NormalizedText:
 
 
 # Groups of digits (and capitals, for IBANs) with one separator between them; see _is_number_run.
-_GROUP_RUN = re.compile(r"(?<![0-9A-Za-z])\+?[0-9A-Z]{1,6}(?:[ ._/-][0-9A-Z]{2,6}){2,}(?![0-9A-Za-z])")
+# A run is whole: not the head or the tail of a longer dotted or dashed thing ("255.255.255" of a netmask).
+_GROUP_RUN = re.compile(
+    r"(?<![0-9A-Za-z])(?<![0-9][._/-])\+?[0-9A-Z]{1,6}(?:[ ._/-][0-9A-Z]{2,6}){2,}(?![0-9A-Za-z])(?![._/-][0-9])"
+)
+# A run that opens with a date is a build number, a version or a time stamp ("2026.12.07.1403").
+_DATE_HEAD = re.compile(r"(?:19|20)[0-9]{2}([._/-])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12][0-9]|3[01])(?![0-9])")
 _GROUP_SEPARATORS = frozenset(" ._/-")
 _IPV4_SHAPE = re.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _MIN_RUN_DIGITS = 9  # fewer is a date, a version or a short code, not a card, phone, IBAN or SSN
@@ -250,6 +263,7 @@ def _is_number_run(run: str) -> bool:
         and 2 * digits >= alnum
         and any(ch in "._/" for ch in run)
         and not _IPV4_SHAPE.fullmatch(run)
+        and not _DATE_HEAD.match(run)
     )
 
 

@@ -14,6 +14,10 @@ the groups of a value whose shape and check say what it is:
   digits in all) or a North American one (3-3-4, the area code possibly in parentheses);
 - a US SSN, 3-2-4, only after ``SSN`` or ``social security`` (the shape alone is any three numbers).
 
+An IBAN (mod 97) and, after a card word, a card number (Luhn) are also taken when their groups run on over
+a line break (a wrapped mail, a narrow table cell, text taken from a PDF); the break, with the blanks
+around it, is written as one space.
+
 Each separating run is 1 to ``MAX_GAP`` blanks (space or tab; every other space separator is a
 space in the normalised text) within one line, at least one of them wider than a single space. No
 other number may stand next to the value across blanks on its line, as a column beside it would; and
@@ -43,12 +47,35 @@ _CARD = re.compile(
     rf"{_BEFORE}{_CARD_PREFIX}(?:(?:{_G}[0-9]{{4}}){{3}}(?:{_G}[0-9]{{3}})?|{_G}[0-9]{{6}}{_G}[0-9]{{4,5}}){_AFTER}"
 )
 _IBAN = re.compile(rf"{_BEFORE}[A-Z]{{2}}[0-9]{{2}}(?:{_G}[0-9A-Z]{{4}}){{2,7}}(?:{_G}[0-9A-Z]{{1,3}})?{_AFTER}")
+# An IBAN whose groups run on over a line break (a wrapped mail, a narrow table cell, a PDF's text): the break,
+# with any indentation around it, separates two groups; the groups themselves may be written apart or not.
+_BREAK = r"[ \t]*\r?\n[ \t]*"
+_GL = rf"(?:{_G}|{_BREAK})?"
+_IBAN_LINES = re.compile(
+    rf"{_BEFORE}[A-Za-z]{{2}}[0-9]{{2}}(?:{_GL}[0-9A-Za-z]{{4}}){{2,7}}(?:{_GL}[0-9A-Za-z]{{1,3}})?{_AFTER}"
+)
+# A card number whose groups run on over a line break, after a card word: 16 digits (4-4-4-4), 19 (4-4-4-4-3) or
+# 15 or 14 (4-6-5 Amex, 4-6-4 Diners), each with the Luhn check. Only after the word: one number in ten passes Luhn.
+_CARD_LINES = tuple(
+    re.compile(rf"{_BEFORE}{_CARD_PREFIX}{groups}{_AFTER}")
+    for groups in (
+        rf"(?:{_GL}[0-9]{{4}}){{3}}{_GL}[0-9]{{3}}",
+        rf"(?:{_GL}[0-9]{{4}}){{3}}",
+        rf"{_GL}[0-9]{{6}}{_GL}[0-9]{{4,5}}",
+    )
+)
+_CARD_CUE = re.compile(
+    r"(?<![A-Za-z])(?:card|cc|visa|mastercard|amex|maestro|discover|jcb|diners|unionpay|pan)(?![A-Za-z])"
+    r"|karte|carte|tarjeta|carta|cart[ãa]o|kaart|karty|karta",
+    re.IGNORECASE,
+)
 _PHONE = re.compile(rf"{_BEFORE}\+[0-9]{{1,3}}(?:{_G}[0-9]{{2,8}}){{1,5}}{_AFTER}")
 _NANP = re.compile(rf"{_BEFORE}\(?[2-9][0-8][0-9]\)?{_G}[2-9][0-9]{{2}}{_G}[0-9]{{4}}{_AFTER}")
 _SSN = re.compile(rf"{_BEFORE}[0-9]{{3}}{_G}[0-9]{{2}}{_G}[0-9]{{4}}{_AFTER}")
 _SSN_CUE = re.compile(r"(?<![A-Za-z])(?:ssn|social[ \t]+security)(?![A-Za-z])", re.IGNORECASE)
 _CUE_BEFORE = 48  # characters before an SSN in which its cue must stand
 _WIDE_GAP = re.compile(r"[ \t]{2,}|\t")
+_LINE_GAP = re.compile(_BREAK)
 _NUMBER_FIELD = re.compile(r"[-+(]?[0-9][0-9.,:/%)-]*")
 _BLANKS = " \t"
 _ROW_REACH = 512  # characters around a value in which the lines above and below it are read
@@ -70,6 +97,24 @@ def _iban_ok(text: str, m: re.Match[str]) -> bool:
     alnum = "".join(ch for ch in m.group() if ch.isalnum())
     moved = alnum[4:] + alnum[:4]
     return 15 <= len(alnum) <= 34 and int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+
+
+def _iban_lines_end(text: str, m: re.Match[str]) -> int | None:
+    """Where the IBAN that ``m`` opens ends: the longest run of its groups that passes mod 97 and spans a line
+    break (the groups' pattern also takes in a word or a BIC on the next line)."""
+    for end in range(m.end(), m.start() + 15, -1):
+        if end < m.end() and not (text[end] in " \t\r\n" and text[end - 1].isalnum()):
+            continue
+        value = text[m.start() : end]
+        alnum = "".join(ch for ch in value if ch.isalnum())
+        if "\n" in value and 15 <= len(alnum) <= 34 and _mod97(alnum):
+            return end
+    return None
+
+
+def _mod97(alnum: str) -> bool:
+    moved = (alnum[4:] + alnum[:4]).upper()
+    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
 
 
 def _phone_ok(text: str, m: re.Match[str]) -> bool:
@@ -158,15 +203,51 @@ def _found(text: str, shape: _Shape) -> list[tuple[int, int, list[tuple[int, int
     return out
 
 
+def _iban_over_lines(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    out = []
+    for m in _IBAN_LINES.finditer(text):
+        end = _iban_lines_end(text, m)
+        if end is None or _number_beside(text, m.start(), end):
+            continue
+        gaps = [g.span() for g in _LINE_GAP.finditer(text, m.start(), end)]
+        gaps += [g.span() for g in _WIDE_GAP.finditer(text, m.start(), end) if "\n" not in g.group()]
+        out.append((m.start(), end, _disjoint(gaps)))
+    return out
+
+
+def _cards_over_lines(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    out = []
+    for pattern in _CARD_LINES:
+        for m in pattern.finditer(text):
+            if "\n" not in m.group() or not _card_ok(text, m) or _number_beside(text, m.start(), m.end()):
+                continue
+            if _CARD_CUE.search(text, max(0, m.start() - _CUE_BEFORE), m.start()) is None:
+                continue
+            gaps = [g.span() for g in _LINE_GAP.finditer(text, m.start(), m.end())]
+            gaps += [g.span() for g in _WIDE_GAP.finditer(text, m.start(), m.end()) if "\n" not in g.group()]
+            out.append((m.start(), m.end(), _disjoint(gaps)))
+    return out
+
+
+def _disjoint(gaps: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for gap in sorted(set(gaps)):
+        if not out or gap[0] >= out[-1][1]:
+            out.append(gap)
+    return out
+
+
 def spaced_values(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
     """(value start, value end, the wide separating runs inside it) for every value found, in order.
 
-    Only values with at least one run wider than a single space are given (the others are seen as
-    they stand); runs are ``(start, end)`` offsets in ``text``; values never overlap.
+    Only values with at least one run wider than a single space, or an IBAN with a line break between
+    its groups, are given (the others are seen as they stand); runs are ``(start, end)`` offsets in
+    ``text``, a line break with the blanks around it one run; values never overlap.
     """
-    if "\t" not in text and "  " not in text:
-        return []
-    found = sorted(value for shape in _SHAPES for value in _found(text, shape))
+    found = _iban_over_lines(text) + _cards_over_lines(text) if "\n" in text else []
+    if "\t" in text or "  " in text:
+        found += [value for shape in _SHAPES for value in _found(text, shape)]
+    found.sort()
     kept: list[tuple[int, int, list[tuple[int, int]]]] = []
     for value in found:
         if not kept or value[0] >= kept[-1][1]:
