@@ -32,6 +32,10 @@ this separates the size of the largest file from the number of records.
 comparison); ``--max-shard-bytes 0`` leaves ``output.max_shard_bytes`` out of the config (for code
 that does not know the setting). Records are made of invented words and numbers, one ``random.Random``
 seed: the same arguments give the same input.
+
+With ``SCRUBLINE_RSS_PROBE_DIR=DIR`` in the environment the workers sample their memory per step into
+``DIR/small`` and ``DIR/large`` (``transforms.memprobe``); ``worker_pids`` in the JSON line gives each
+SDK worker's peak by process id, to match with those files.
 """
 
 from __future__ import annotations
@@ -126,6 +130,10 @@ def _run(key: str, records: int, args: argparse.Namespace, work: Path) -> dict[s
     size = generate_records(inp, records, args.text_bytes, file_records=args.file_records)
     _config(config, args.max_shard_bytes)
     env = dict(os.environ, PYTHONPATH=str(args.code))
+    if os.environ.get("SCRUBLINE_RSS_PROBE_DIR"):
+        probe = Path(os.environ["SCRUBLINE_RSS_PROBE_DIR"]) / key
+        probe.mkdir(parents=True, exist_ok=True)
+        env["SCRUBLINE_RSS_PROBE_DIR"] = str(probe)
     pool, sampler, runner_args = None, None, []
     if args.runner == "flink":
         from tests import engines  # the engine test's job server flags and worker pool
@@ -155,6 +163,7 @@ def _run(key: str, records: int, args: argparse.Namespace, work: Path) -> dict[s
         "worker_peak_mb": _peak(workers, "worker"),
         "workers": len(workers),
         "worker_peaks_mb": sorted(round(p.peak_rss_mb, 1) for p in workers),
+        "worker_pids": sorted((p.pid, round(p.peak_rss_mb, 1)) for p in workers),
         "pool_peak_mb": _peak(pooled, "pool") if pooled else None,
         "launcher_peak_mb": round(m.peak("main"), 1),
         "job_server_peak_mb": round(max(p.peak_rss_mb for p in java), 1) if java else None,

@@ -199,10 +199,15 @@ def safe_step(fn: _Step) -> _Step:
     """``fn`` (a DoFn's ``process``, a ``Map`` or ``FlatMap`` callable, generator or not), except that an
     exception escaping it is replaced by a ``StepFailure`` naming its classes, code locations and the
     record it was given, with the original's message and traceback suppressed (``from None``)."""
+    from transforms import memprobe
+
+    label = getattr(fn, "__qualname__", "step").replace(" ", "_")
     if inspect.isgeneratorfunction(fn):
 
         @functools.wraps(fn)
         def steps(*args: Any, **kwargs: Any) -> Iterator[Any]:
+            if memprobe.ENABLED:
+                memprobe.tick(label)
             try:
                 yield from fn(*args, **kwargs)
             except StepFailure:
@@ -214,6 +219,8 @@ def safe_step(fn: _Step) -> _Step:
 
     @functools.wraps(fn)
     def step(*args: Any, **kwargs: Any) -> Any:
+        if memprobe.ENABLED:
+            memprobe.tick(label)
         try:
             return fn(*args, **kwargs)
         except StepFailure:

@@ -15,6 +15,7 @@ import apache_beam as beam
 import pyarrow as pa
 from apache_beam.metrics import Metrics
 
+from transforms import memprobe
 from transforms.config import InputConfig, LimitsConfig
 from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
@@ -245,9 +246,12 @@ def _write(
 ) -> OutputFile:
     install_log_safety()
     index, items = item
+    memprobe.sample(f"WriteShard:{kind}:start:{type(items).__name__}", len(items) if isinstance(items, list) else -1)
     # Read once, lazily: a runner that pages a large group (Dataflow) never has it whole in memory here.
     rows = (to_row(x) for x in items if x is not None)  # None: the seed that makes an empty shard exist
-    return write_shard(output_dir, kind, index, num_shards, rows, schema)
+    written = write_shard(output_dir, kind, index, num_shards, rows, schema)
+    memprobe.sample(f"WriteShard:{kind}:end", written.rows)
+    return written
 
 
 def _key_by_shard(item: Any, num_shards: int, to_row: Callable[[Any], dict[str, Any]]) -> tuple[int, Any]:

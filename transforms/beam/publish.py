@@ -53,16 +53,30 @@ class _SplitDuplicateIdsFn(beam.DoFn):
             yield doc
 
 
+def _repeated(item: tuple[str, Iterable[None]]) -> Iterable[tuple[str, int]]:
+    """``(id, copies)`` for an id grouped with more than one copy; nothing for an id seen once."""
+    record_id, copies = item
+    n = sum(1 for _ in copies)  # read once: a runner may page a large group
+    if n > 1:
+        yield record_id, n
+
+
 class SplitDuplicateIds(beam.PTransform):
-    """Every copy of an id seen more than once -> ``quarantine`` (``duplicate_id``); the rest -> ``unique``."""
+    """Every copy of an id seen more than once -> ``quarantine`` (``duplicate_id``); the rest -> ``unique``.
+
+    The copies are counted by a ``GroupByKey`` on the id, not a ``CombinePerKey``: Beam lifts a
+    combine into the SDK worker, which keeps a table of every key of its bundle (up to a million for
+    ``sum``) until the bundle ends, and Flink's batch mode hands a worker a whole partition as one
+    bundle, so that table held an entry per record. Grouped, the worker holds one id at a time.
+    """
 
     def expand(self, redacted: beam.PCollection) -> beam.pvalue.DoOutputsTuple:
         """``unique`` (main) and ``quarantine`` outputs; every input element goes to exactly one."""
         duplicated = (
             redacted
-            | "IdOnce" >> beam.Map(lambda d: (d.id, 1))
-            | "CountIds" >> beam.CombinePerKey(sum)
-            | "Repeated" >> beam.Filter(lambda kv: kv[1] > 1)
+            | "IdOnce" >> beam.Map(lambda d: (d.id, None))
+            | "GroupIds" >> beam.GroupByKey()
+            | "Repeated" >> beam.FlatMap(_repeated)
         )
         return redacted | "Split" >> beam.ParDo(_SplitDuplicateIdsFn(), beam.pvalue.AsDict(duplicated)).with_outputs(
             QUARANTINE, main="unique"

@@ -213,3 +213,21 @@ def test_inputs_are_listed_when_the_job_runs(tmp_path: Path, no_ner_config) -> N
     assert_that(read[DOCUMENTS] | beam.Map(lambda d: d.source), equal_to(["early.txt", "late.txt"]))
     (tmp_path / "late.txt").write_text("after the graph was built", encoding="utf-8")
     p.run().wait_until_finish()
+
+
+def test_split_duplicate_ids_quarantines_every_copy_of_a_repeated_id() -> None:
+    from transforms.beam.publish import SplitDuplicateIds, _repeated
+    from transforms.records import QuarantineReason, RedactedDocument
+
+    ids = ["solo-1", "twice", "solo-2", "thrice", "twice", "thrice", "thrice"]
+    docs = [RedactedDocument(rid, f"body {i}", "in.jsonl", {}, (), source_ref=f"in0#L{i}") for i, rid in enumerate(ids)]
+    with BeamTestPipeline() as p:
+        split = p | beam.Create(docs) | SplitDuplicateIds()
+        assert_that(split["unique"] | "Ids" >> beam.Map(lambda d: d.id), equal_to(["solo-1", "solo-2"]), label="u")
+        assert_that(
+            split[QUARANTINE] | "Quarantined" >> beam.Map(lambda q: (q.id, q.source, q.reason)),
+            equal_to([(r, f"in0#L{i}", QuarantineReason.DUPLICATE_ID) for i, r in enumerate(ids) if "solo" not in r]),
+            label="q",
+        )
+    assert list(_repeated(("once", iter([None])))) == []
+    assert list(_repeated(("three", iter([None, None, None])))) == [("three", 3)]
