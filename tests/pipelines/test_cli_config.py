@@ -108,10 +108,10 @@ def test_a_run_with_rule_files_and_typed_allow_entries(tmp_path: Path, key: None
     table = pq.read_table(out / "records" / "part-00000-of-00001.parquet")
     assert table.column_names[:5] == ["id", "text", "source", "language", "license"]
     got = [(r["id"], r["text"], r["language"], r["license"]) for r in table.to_pylist()]
-    pseudonym = next(r["text"] for r in table.to_pylist() if r["id"] == "b").split("reviewed by @")[1]
+    pseudonym = next(r["text"] for r in table.to_pylist() if r["id"] == "b").split("reviewed by ")[1]
     assert got == [
         ("a", "<CUSTOMER> renewed; Orrin Vale did not.", "en", None),
-        ("b", f"deploy on <INTERNAL_HOST> by @build-42, reviewed by @{pseudonym}", None, "cc-by"),
+        ("b", f"deploy on <INTERNAL_HOST> by @build-42, reviewed by {pseudonym}", None, "cc-by"),
         ("c", "Bluefin is public now", None, None),
     ]
     assert pseudonym.startswith("<USERNAME:") and len(pseudonym) == len("<USERNAME:>") + 32

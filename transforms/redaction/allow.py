@@ -3,8 +3,10 @@
 ``allow`` entries are plain strings (a finding whose whole text, trimmed, equals the entry in any
 letter case, whatever its type), ``{value, entities}`` (the same, for findings of those types only) and
 ``{pattern, entities}`` (an RE2 pattern searched in the trimmed finding, case-sensitive unless it says
-``(?i)``; without ``entities`` for every type). Entries loaded from files are plain values like inline
-ones, so a list of 100,000 costs one set lookup per finding.
+``(?i)``; without ``entities`` for every type). A finding written as a handle (``@jdoe``: user names are
+redacted with their ``@``) is allowed when the handle or the name without its ``@`` is, so an entry
+written either way (``jdoe``, ``@jdoe``, ``^build-\\d+$``) keeps working. Entries loaded from files are
+plain values like inline ones, so a list of 100,000 costs one set lookup per finding.
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ class AllowList:
     def allows(self, entity_type: str, text: str) -> bool:
         """True if a finding of ``entity_type`` whose matched text is ``text`` must not be redacted."""
         trimmed = text.strip()
+        if trimmed.startswith("@") and len(trimmed) > 1 and self._allows(entity_type, trimmed[1:]):
+            return True
+        return self._allows(entity_type, trimmed)
+
+    def _allows(self, entity_type: str, trimmed: str) -> bool:
         folded = trimmed.casefold()
         if folded in self.words or folded in self._typed.get(entity_type, ()):
             return True

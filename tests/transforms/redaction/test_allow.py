@@ -36,6 +36,11 @@ ALLOW = parse_config(
         ("PERSON", "build-42", False),
         ("URL", "https://docs.EXAMPLE.test", True),  # a pattern without entities: every type
         ("URL", "https://docs.example.test/x", False),
+        ("USERNAME", "@build-42", True),  # a handle is redacted with its @: the entry names it either way
+        ("USERNAME", "@kestrel", True),
+        ("USERNAME", "@@build-42", False),
+        ("USERNAME", "@", False),
+        ("PERSON", "@build-42", False),
     ],
 )
 def test_allows(entity: str, text: str, allowed: bool) -> None:
