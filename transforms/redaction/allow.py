@@ -1,11 +1,11 @@
-"""The allow list: findings that are never redacted.
+r"""The allow list: findings that are never redacted.
 
 ``allow`` entries are plain strings (a finding whose whole text, trimmed, equals the entry in any
 letter case, whatever its type), ``{value, entities}`` (the same, for findings of those types only) and
 ``{pattern, entities}`` (an RE2 pattern searched in the trimmed finding, case-sensitive unless it says
 ``(?i)``; without ``entities`` for every type). A finding written as a handle (``@jdoe``: user names are
 redacted with their ``@``) is allowed when the handle or the name without its ``@`` is, so an entry
-written either way (``jdoe``, ``@jdoe``, ``^build-\\d+$``) keeps working. Entries loaded from files are
+written either way (``jdoe``, ``@jdoe``, ``^build-\d+$``) keeps working. Entries loaded from files are
 plain values like inline ones, so a list of 100,000 costs one set lookup per finding.
 """
 
