@@ -250,7 +250,12 @@ class RulePackError(ValueError):
         super().__init__(f"{source}: " + "; ".join(str(p) for p in problems))
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the wheels are): the packs are parsed on every worker at
+# start-up, and the pure-Python parser took most of the engine's build time; the constructors stay Python.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):
     """A safe loader that rejects a key given twice in one mapping (PyYAML keeps the last silently)."""
 
 
