@@ -34,7 +34,7 @@ that does not know the setting). Records are made of invented words and numbers,
 seed: the same arguments give the same input.
 
 With ``SCRUBLINE_RSS_PROBE_DIR=DIR`` in the environment the workers sample their memory per step into
-``DIR/small`` and ``DIR/large`` (``transforms.memprobe``); ``worker_pids`` in the JSON line gives each
+``DIR/small`` and ``DIR/large`` (``transforms.beam.memprobe``); ``worker_pids`` in the JSON line gives each
 SDK worker's peak by process id, to match with those files.
 """
 

@@ -199,7 +199,7 @@ def safe_step(fn: _Step) -> _Step:
     """``fn`` (a DoFn's ``process``, a ``Map`` or ``FlatMap`` callable, generator or not), except that an
     exception escaping it is replaced by a ``StepFailure`` naming its classes, code locations and the
     record it was given, with the original's message and traceback suppressed (``from None``)."""
-    from transforms import memprobe
+    from transforms.beam import memprobe
 
     label = getattr(fn, "__qualname__", "step").replace(" ", "_")
     if inspect.isgeneratorfunction(fn):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from transforms import memprobe
+from transforms.beam import memprobe
 from transforms.logsafety import safe_step
 
 

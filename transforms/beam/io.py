@@ -15,7 +15,7 @@ import apache_beam as beam
 import pyarrow as pa
 from apache_beam.metrics import Metrics
 
-from transforms import memprobe
+from transforms.beam import memprobe
 from transforms.config import InputConfig, LimitsConfig
 from transforms.logsafety import install_log_safety, safe_step
 from transforms.output.keyed import INPUT, StateKeyRef, keyed_sha256, load_state_key
